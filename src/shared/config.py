@@ -1,0 +1,36 @@
+"""Settings for every package, read from the environment (and `.env`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = Field(default=None, description="Telegram bot token (for `riftwalker run`).")
+    database_url: str = Field(
+        default="postgresql+asyncpg://postgres@127.0.0.1:5432/riftwalker",
+        description="PostgreSQL, SQLAlchemy async URL.",
+    )
+    redis_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis URL.")
+    snapshot_interval_minutes: float = Field(
+        default=5.0, gt=0, description="How often hot state is copied from Redis to PostgreSQL."
+    )
+    snapshot_chunk_rows: int = Field(
+        default=5000, gt=0, description="Accounts read from Redis and streamed to PostgreSQL per chunk."
+    )
+    game_transport: str = Field(default="inprocess", description="How callers reach the game: inprocess | http.")
+    game_http_url: str = Field(default="http://127.0.0.1:8081", description="Game server URL for transport=http.")
+    game_seed: int | None = Field(default=None, description="Fix the game's RNG (tests, replays).")
+    admin_ids: list[int] = Field(default_factory=list, description="Telegram ids of admins.")
+    default_locale: str = Field(default="en", description="Language when the player's is unknown: en | ru.")
+    throttle_rate: float = Field(default=3.0, gt=0, description="Updates a second one player may send.")
+    throttle_burst: int = Field(default=6, gt=0, description="Updates one player may send at once.")
+    play_data_dir: Path = Field(
+        default=Path(".riftwalker"), description="Where `riftwalker play` keeps its PostgreSQL and Redis data."
+    )
+    log_level: str = Field(default="INFO")

@@ -1,0 +1,6 @@
+"""Ports every package may depend on; their adapters are chosen by the composition root."""
+
+from shared.ports.clock import Clock, SystemClock
+from shared.ports.event_bus import EventBus, EventHandler
+
+__all__ = ["Clock", "EventBus", "EventHandler", "SystemClock"]

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+from shared.events import Event
+
+EventHandler = Callable[[Event], Awaitable[None]]
+
+
+class EventBus(Protocol):
+    """Publishes events and delivers them to subscribers.
+
+    Delivery is at-least-once; handlers must be idempotent on `event.event_id`.
+    """
+
+    async def publish(self, event: Event) -> None: ...
+
+    async def run_consumer(self, handler: EventHandler) -> None:
+        """Deliver events to `handler` until cancelled."""
+        ...

@@ -1,0 +1,114 @@
+"""Fixtures on real PostgreSQL and Redis.
+
+`TEST_DATABASE_URL` / `TEST_REDIS_URL` name running servers; without them an embedded PostgreSQL
+and Redis are started for the session. Each session works in a database of its own, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from app.local_services import start_embedded_postgres, start_embedded_redis
+from game.adapters.migrations import upgrade_to_head
+
+
+@pytest.fixture(scope="session")
+def service_urls() -> Iterator[tuple[str, str]]:
+    handles = []
+    folder = Path(tempfile.mkdtemp(prefix="riftwalker-test-"))
+    db_url = os.environ.get("TEST_DATABASE_URL")
+    redis_url = os.environ.get("TEST_REDIS_URL")
+    if not db_url:
+        db_url, pg = start_embedded_postgres(folder / "pg")
+        handles.append(pg)
+    if not redis_url:
+        redis_url, server = start_embedded_redis(folder / "redis")
+        handles.append(server)
+    try:
+        yield db_url, redis_url
+    finally:
+        for handle in handles:
+            with contextlib.suppress(Exception):
+                handle.cleanup() if hasattr(handle, "cleanup") else handle.shutdown()
+
+
+@pytest.fixture(scope="session")
+def database_url(service_urls: tuple[str, str]) -> Iterator[str]:
+    """A fresh, migrated database for this test session."""
+    import asyncio
+
+    admin_url = make_url(service_urls[0]).set(drivername="postgresql+asyncpg")
+    name = f"riftwalker_test_{uuid.uuid4().hex[:10]}"
+
+    async def admin(sql: str) -> None:
+        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(text(sql))
+        await engine.dispose()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    upgrade_to_head(url)
+    yield url
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def redis_url(service_urls: tuple[str, str]) -> str:
+    return service_urls[1]
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_async_engine(database_url, pool_size=10)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def redis_client(redis_url: str) -> AsyncIterator[aioredis.Redis]:
+    client = aioredis.Redis.from_url(redis_url)
+    yield client
+    await client.aclose()
+
+
+async def _truncate_all(engine: AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        tables = (
+            (
+                await conn.execute(
+                    text(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename != 'alembic_version'"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        if tables:
+            await conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+
+
+@pytest.fixture
+async def db(engine: AsyncEngine) -> AsyncEngine:
+    """The session's database, emptied before the test."""
+    await _truncate_all(engine)
+    return engine
+
+
+@pytest.fixture
+async def redis(redis_client: aioredis.Redis) -> aioredis.Redis:
+    """The session's Redis, flushed before the test."""
+    await redis_client.flushdb()
+    return redis_client
