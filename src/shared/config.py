@@ -33,4 +33,7 @@ class Settings(BaseSettings):
     play_data_dir: Path = Field(
         default=Path(".riftwalker"), description="Where `riftwalker play` keeps its PostgreSQL and Redis data."
     )
+    content_dir: Path | None = Field(
+        default=None, description="Load game content from here instead of the built-in files."
+    )
     log_level: str = Field(default="INFO")

@@ -59,3 +59,9 @@ def error_from_payload(payload: dict[str, Any]) -> GameError:
     cls = by_code.get(payload.get("code", ""), GameError)
     err = cls(payload.get("message", ""), **payload.get("details", {}))
     return err
+
+
+class ServiceUnavailable(GameError):
+    """Storage is unreachable for now (a restart, a network blip): nothing was changed; try again."""
+
+    code = "service_unavailable"

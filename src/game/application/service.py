@@ -28,6 +28,7 @@ from game.domain.character import (
     is_valid_name,
     name_key,
     new_character,
+    normalize_name,
 )
 from game.domain.content import Content
 from game.domain.world import WorldMap
@@ -60,6 +61,14 @@ class GameService:
 
     async def list_classes(self) -> list[ClassInfo]:
         return [presenters.class_info(c) for c in self._content.classes.values()]
+
+    async def check_name(self, *, name: str) -> str:
+        if not is_valid_name(name):
+            raise InvalidName("3–16 letters, digits, _ or -", name=name)
+        async with self._uow_factory() as uow:
+            if await uow.characters.name_taken(name_key(name)):
+                raise NameTaken("that name is taken", name=normalize_name(name))
+        return normalize_name(name)
 
     async def register(self, *, player_id: int, name: str, class_id: str) -> CharacterSheet:
         if not is_valid_name(name):

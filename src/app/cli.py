@@ -1,0 +1,133 @@
+"""`riftwalker` — run the game on Telegram, play it in a terminal, migrate, snapshot, serve the game port."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+from game.domain.errors import ContentError
+from shared.config import Settings
+
+
+def _setup_logging(level: str, *, quiet: bool = False) -> None:
+    logging.basicConfig(
+        level=logging.WARNING if quiet else getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+async def _run(settings: Settings) -> None:
+    from app.runtime import running_game
+
+    async with running_game(settings, local_bot=False) as rt:
+        # aiogram stops polling on SIGINT/SIGTERM; leaving the block flushes hot state once more.
+        await rt.dispatcher.start_polling(rt.bot, handle_signals=True, close_bot_session=False)
+
+
+async def _play(settings: Settings, *, user_id: int, language: str) -> None:
+    from app.runtime import running_game
+    from bot.local_chat import LocalChat
+    from bot.terminal import TerminalChat
+
+    async with running_game(settings, local_bot=True) as rt:
+        chat = LocalChat(rt.dispatcher, rt.bot, user_id=user_id, first_name="Player", language_code=language)
+        await TerminalChat(chat).run(sys.stdin)
+
+
+def _play_settings(settings: Settings) -> tuple[Settings, object]:
+    from app.local_services import start_local_services
+
+    folder = settings.play_data_dir
+    print(f"Starting local PostgreSQL and Redis (data in {folder.resolve()}) …", file=sys.stderr)
+    services = start_local_services(folder)
+    return settings.model_copy(
+        update={"database_url": services.database_url, "redis_url": services.redis_url}
+    ), services
+
+
+async def _snapshot(settings: Settings, *, full: bool) -> None:
+    from app.containers import Container
+
+    container = Container(settings=settings)
+    await container.init_resources()
+    try:
+        report = await (await container.game()).snapshot_hot_state(full=full)
+        print(f"snapshot ({report.mode}): {report.accounts_written} accounts written in {report.seconds:.3f}s")
+    finally:
+        await container.shutdown_resources()
+
+
+async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
+    from aiohttp import web
+
+    from app.containers import Container
+    from game.entrypoints.http_server import build_http_app
+
+    container = Container(settings=settings.model_copy(update={"game_transport": "inprocess"}))
+    await container.init_resources()
+    runner = web.AppRunner(build_http_app(await container.game()))
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    print(f"game port served on http://{host}:{port}/v1/<method>", file=sys.stderr)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+        await container.shutdown_resources()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="riftwalker", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="the bot on Telegram with the scheduler (needs BOT_TOKEN, DATABASE_URL, REDIS_URL)")
+    play = sub.add_parser("play", help="play locally in this terminal: no token, no services needed")
+    play.add_argument("--lang", default=os.environ.get("RIFTWALKER_LANG", "en"), choices=["en", "ru"])
+    play.add_argument("--player", type=int, default=1000, help="the local player's id (one character per id)")
+    play.add_argument("--data-dir", type=Path, help="where the local PostgreSQL and Redis keep their data")
+    sub.add_parser("migrate", help="apply database migrations")
+    snap = sub.add_parser("snapshot", help="copy hot state from Redis to PostgreSQL once")
+    snap.add_argument("--all", action="store_true", help="every account, not only the changed ones (recovery)")
+    serve = sub.add_parser("serve-game", help="serve the game port over HTTP (for a bot with GAME_TRANSPORT=http)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8081)
+    args = parser.parse_args(argv)
+
+    settings = Settings()
+    _setup_logging(settings.log_level, quiet=args.command == "play")
+    try:
+        if args.command == "run":
+            asyncio.run(_run(settings))
+        elif args.command == "play":
+            if args.data_dir:
+                settings = settings.model_copy(update={"play_data_dir": args.data_dir})
+            settings, services = _play_settings(settings)
+            try:
+                asyncio.run(_play(settings, user_id=args.player, language=args.lang))
+            finally:
+                services.stop()
+        elif args.command == "migrate":
+            from game.adapters.migrations import upgrade_to_head
+
+            upgrade_to_head(settings.database_url)
+            print("database is up to date")
+        elif args.command == "snapshot":
+            asyncio.run(_snapshot(settings, full=args.all))
+        elif args.command == "serve-game":
+            asyncio.run(_serve_game(settings, host=args.host, port=args.port))
+    except KeyboardInterrupt:
+        return 130
+    except ContentError as exc:
+        print(f"riftwalker: broken game content: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"riftwalker: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""The composition root: the one place that builds adapters and wires the packages together."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import DefaultKeyBuilder
+from aiogram.fsm.storage.redis import RedisStorage
+from dependency_injector import containers, providers
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.dispatcher import build_dispatcher
+from bot.local_session import LocalSession
+from bot.notifier import Notifier
+from game.adapters.content_files import load_content
+from game.adapters.redis_hot_state import RedisHotStateStore
+from game.adapters.snapshot import RedisToPostgresSnapshotter
+from game.adapters.sql_unit_of_work import SqlUnitOfWork
+from game.application.service import GameService
+from game.client.http import HttpGameClient
+from game.entrypoints.inprocess import InProcessGame
+from shared.adapters.redis_event_bus import RedisStreamEventBus
+from shared.adapters.redis_lock import RedisJobLock
+from shared.config import Settings
+from shared.ports import SystemClock
+
+
+async def _engine(url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    yield engine
+    await engine.dispose()
+
+
+async def _redis(url: str) -> AsyncIterator[Redis]:
+    client = Redis.from_url(url, health_check_interval=30)
+    yield client
+    await client.aclose()
+
+
+async def _bot(settings: Settings, local: bool) -> AsyncIterator[Bot]:
+    default = DefaultBotProperties(parse_mode=ParseMode.HTML)
+    if local:
+        bot = Bot("1:local", session=LocalSession(), default=default)
+    else:
+        if settings.bot_token is None:
+            raise RuntimeError("BOT_TOKEN is not set: `riftwalker run` talks to Telegram and needs one")
+        bot = Bot(settings.bot_token.get_secret_value(), default=default)
+    yield bot
+    await bot.session.close()
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    local_bot = providers.Object(False)
+
+    clock = providers.Singleton(SystemClock)
+    engine = providers.Resource(_engine, settings.provided.database_url)
+    redis = providers.Resource(_redis, settings.provided.redis_url)
+    content = providers.Singleton(load_content, settings.provided.content_dir)
+
+    event_bus = providers.Singleton(RedisStreamEventBus, redis)
+    job_lock = providers.Singleton(RedisJobLock, redis)
+    hot_state = providers.Singleton(RedisHotStateStore, redis)
+    # A plain callable, so the game opens a unit of work without knowing about the container.
+    uow_factory = providers.Singleton(functools.partial, SqlUnitOfWork, engine)
+    snapshotter = providers.Singleton(
+        RedisToPostgresSnapshotter, redis, engine, chunk_rows=settings.provided.snapshot_chunk_rows
+    )
+
+    game_service = providers.Singleton(
+        GameService,
+        content=content,
+        uow_factory=uow_factory,
+        hot_state=hot_state,
+        snapshotter=snapshotter,
+        events=event_bus,
+        clock=clock,
+    )
+    # Callers get the port; which side of a process boundary serves it is configuration.
+    game = providers.Selector(
+        settings.provided.game_transport,
+        inprocess=providers.Singleton(InProcessGame, game_service),
+        http=providers.Singleton(HttpGameClient, base_url=settings.provided.game_http_url),
+    )
+
+    fsm_storage = providers.Singleton(
+        RedisStorage, redis=redis, key_builder=providers.Factory(DefaultKeyBuilder, prefix="fsm")
+    )
+    bot = providers.Resource(_bot, settings, local_bot)
+    dispatcher = providers.Singleton(
+        build_dispatcher, game=game, storage=fsm_storage, default_locale=settings.provided.default_locale
+    )
+    notifier = providers.Singleton(
+        Notifier, bot=bot, storage=fsm_storage, game=game, default_locale=settings.provided.default_locale
+    )

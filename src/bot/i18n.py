@@ -1,0 +1,64 @@
+"""Player-facing texts in every language the bot speaks (Fluent files in `bot/locales/<lang>/`)."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+
+log = logging.getLogger(__name__)
+
+LOCALES = ("en", "ru")
+DEFAULT_LOCALE = "en"
+
+
+def _locales_root() -> Path:
+    return Path(str(resources.files("bot.locales")))
+
+
+@cache
+def bundle(locale: str) -> FluentBundle:
+    b = FluentBundle([locale], use_isolating=False)
+    for path in sorted((_locales_root() / locale).glob("*.ftl")):
+        b.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    return b
+
+
+def message_ids(locale: str) -> set[str]:
+    return set(bundle(locale)._messages)
+
+
+def pick_locale(language_code: str | None, default: str = DEFAULT_LOCALE) -> str:
+    """Telegram sends e.g. 'ru', 'en-US', 'uk'; Russian speakers of neighbouring locales get Russian."""
+    if not language_code:
+        return default
+    lang = language_code.split("-")[0].lower()
+    if lang in LOCALES:
+        return lang
+    if lang in {"uk", "be", "kk"}:
+        return "ru"
+    return default
+
+
+class Translator:
+    """`t("key", name=...)` in one locale; `t.pick(local_text)` for content texts ({"en": …, "ru": …})."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale if locale in LOCALES else DEFAULT_LOCALE
+        self._bundle = bundle(self.locale)
+
+    def __call__(self, key: str, **args: Any) -> str:
+        if not self._bundle.has_message(key):
+            log.error("missing text %r in locale %s", key, self.locale)
+            return key
+        text, errors = self._bundle.format_pattern(self._bundle.get_message(key).value, args)
+        if errors:
+            log.error("text %r (%s): %s", key, self.locale, errors)
+        return text
+
+    def pick(self, local_text: dict[str, str]) -> str:
+        return local_text.get(self.locale) or local_text.get(DEFAULT_LOCALE) or next(iter(local_text.values()), "")

@@ -1,0 +1,76 @@
+## Registration
+welcome-new = ⚔️ Welcome to <b>Riftwalker</b>!
+    Rifts are tearing the world open. Who are you, traveller?
+
+    Send me your character's <b>name</b> (3–16 letters, digits, _ or -).
+welcome-back = Welcome back, <b>{ $name }</b>!
+ask-class = <b>{ $name }</b>, choose your class:
+class-line = <b>{ $name }</b> — { $description }
+    STR { $strength } · AGI { $agility } · INT { $intellect } · VIT { $vitality }
+registered = 🎉 <b>{ $name }</b> the { $class } steps into { $location }.
+greeting-event = 📜 A tip for your first steps, { $name }: explore the wilds around { $location }, and come back to town to heal.
+name-invalid = ❌ That name won't do: use 3–16 letters, digits, _ or -. Try another:
+name-taken = ❌ The name <b>{ $name }</b> is already taken. Try another:
+already-registered = You already have a character.
+class-unknown = ❌ No such class. Choose one of the buttons.
+registration-expired = This choice has expired: send /start to begin again.
+
+## Main menu
+menu-title = 🏰 <b>{ $name }</b> · level { $level } { $class }
+    ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }  ⚡ { $stamina }/{ $max_stamina }  💰 { $gold }
+    📍 { $location }
+btn-character = 🧍 Character
+btn-look = 🗺 Look around
+btn-settings = ⚙️ Settings
+btn-menu = ⬅️ Menu
+btn-back = ⬅️ Back
+
+## Character sheet
+sheet = 🧍 <b>{ $name }</b> — { $class }, level { $level }
+    ✨ XP { $xp }/{ $xp_next }
+    💰 Gold { $gold }
+
+    ❤️ HP { $hp }/{ $max_hp }   🔷 Mana { $mana }/{ $max_mana }
+    ⚡ Stamina { $stamina }/{ $max_stamina }
+
+    💪 STR { $strength }   🏹 AGI { $agility }
+    🧠 INT { $intellect }   🛡 VIT { $vitality }
+
+    ⚔️ Attack { $attack }   🛡 Defence { $defence }
+    🎯 Crit { $crit }%   💨 Dodge { $dodge }%
+    Unspent: { $stat_points } stat, { $skill_points } skill points
+    📍 { $location }
+
+## World
+location = 📍 <b>{ $name }</b> (level { $level })
+    <i>{ $description }</i>
+location-town = 🏘 A safe town.
+exits-title = Roads lead to:
+btn-go = ➡️ { $name } (lvl { $level })
+travelled = You travel to { $name }.
+travel-not-adjacent = 🚫 You can't get there from here.
+travel-stale = ⌛ That road was on an old map: here is where you are now.
+location-unknown = 🚫 No such place.
+
+## Settings
+settings = ⚙️ <b>Settings</b>
+    Language: { $language }
+btn-lang-en = 🇬🇧 English
+btn-lang-ru = 🇷🇺 Русский
+language-set = ✅ Language: English.
+language-name = English
+
+## Bad input
+not-registered = You have no character yet: send /start to create one.
+unknown-command = 🤔 I don't know that command. Use the buttons, or /start for the menu.
+free-text = 🤔 I only understand buttons and commands. /start opens the menu.
+stale-button = ⌛ This button is no longer valid.
+game-error = ⚠️ That didn't work: { $reason }
+slow-down = 🐢 Easy there — too many actions at once. Wait a moment.
+service-unavailable = 🔧 The world is catching its breath. Try again in a moment.
+help = <b>Riftwalker</b> — a text RPG.
+    /start — create a character or open the menu
+    /menu — main menu
+    /me — your character
+    /look — where you are
+    /help — this help

@@ -1,0 +1,6 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class Registration(StatesGroup):
+    name = State()
+    class_choice = State()
