@@ -6,9 +6,11 @@ Durable part (`Character`) lives in PostgreSQL; the hot part (`HotState`) in Red
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from game.domain.content import ClassDef
+from game.domain.content_models import Bonuses, ClassDef, ItemDef, SkillDef
+from game.domain.errors import NotEnoughStamina
 
 NAME_PATTERN = re.compile(r"^[\w-]{3,16}$")
 
@@ -45,17 +47,59 @@ class Derived:
     defence: int
     crit_chance: float
     dodge_chance: float
+    magic: int = 0  # spell power: what magic skills scale with, as attack is for weapons
+
+
+MAX_CRIT = 0.5
+MAX_DODGE = 0.35
 
 
 def derive(stats: Stats, level: int) -> Derived:
     return Derived(
         max_hp=40 + stats.vitality * 10 + level * 5,
         max_mana=10 + stats.intellect * 6 + level * 2,
-        attack=2 + stats.strength * 2 + stats.agility // 2 + level,
+        attack=2 + stats.strength * 2 + stats.agility + level,
         defence=stats.vitality + stats.agility // 3 + level // 2,
-        crit_chance=round(min(0.05 + stats.agility * 0.006, 0.5), 3),
-        dodge_chance=round(min(0.03 + stats.agility * 0.004, 0.35), 3),
+        crit_chance=round(min(0.05 + stats.agility * 0.006, MAX_CRIT), 3),
+        dodge_chance=round(min(0.03 + stats.agility * 0.004, MAX_DODGE), 3),
+        magic=2 + stats.intellect * 2 + level,
     )
+
+
+def derive_full(
+    stats: Stats,
+    level: int,
+    equipment_items: Iterable[ItemDef] = (),
+    passive_skills: Iterable[SkillDef] = (),
+) -> Derived:
+    """Derived values with gear and passives: their stat bonuses feed the formulas, the rest adds on top."""
+    bonuses = [i.bonuses for i in equipment_items] + [s.bonuses for s in passive_skills if s.kind == "passive"]
+    total = sum_bonuses(bonuses)
+    boosted = Stats(
+        strength=stats.strength + total.strength,
+        agility=stats.agility + total.agility,
+        intellect=stats.intellect + total.intellect,
+        vitality=stats.vitality + total.vitality,
+    )
+    base = derive(boosted, level)
+    return Derived(
+        max_hp=max(1, base.max_hp + total.max_hp),
+        max_mana=max(0, base.max_mana + total.max_mana),
+        attack=max(0, base.attack + total.attack),
+        defence=max(0, base.defence + total.defence),
+        crit_chance=round(min(max(base.crit_chance + total.crit_chance, 0.0), MAX_CRIT), 3),
+        dodge_chance=round(min(max(base.dodge_chance + total.dodge_chance, 0.0), MAX_DODGE), 3),
+        magic=max(0, base.magic + total.magic),
+    )
+
+
+def sum_bonuses(bonuses: Iterable[Bonuses]) -> Bonuses:
+    fields = Bonuses.model_fields
+    totals: dict[str, float] = dict.fromkeys(fields, 0)
+    for bonus in bonuses:
+        for name in fields:
+            totals[name] += getattr(bonus, name)
+    return Bonuses(**{name: round(value, 3) if isinstance(value, float) else value for name, value in totals.items()})
 
 
 def xp_to_next(level: int) -> int:
@@ -98,6 +142,21 @@ class HotState:
     def moved_to(self, location_id: str) -> HotState:
         return replace(self, location_id=location_id)
 
+    def spend_stamina(self, amount: float, now: float) -> HotState:
+        """Regeneration so far is banked, then `amount` is taken; not enough raises `NotEnoughStamina`."""
+        available = self.stamina_now(now)
+        if amount > available:
+            raise NotEnoughStamina("not enough stamina", needed=amount, available=int(available))
+        return replace(self, stamina=available - amount, stamina_at=now)
+
+    def with_vitals(self, hp: int, mana: int, derived: Derived) -> HotState:
+        """HP and mana after a fight or a potion, kept inside 0..max."""
+        return replace(self, hp=min(max(hp, 0), derived.max_hp), mana=min(max(mana, 0), derived.max_mana))
+
+    def restored(self, derived: Derived) -> HotState:
+        """Full HP and mana (the inn, a respawn)."""
+        return replace(self, hp=derived.max_hp, mana=derived.max_mana)
+
 
 def new_character(*, player_id: int, name: str, class_def: ClassDef) -> Character:
     s = class_def.stats
@@ -110,7 +169,7 @@ def new_character(*, player_id: int, name: str, class_def: ClassDef) -> Characte
         gold=20,
         stats=Stats(strength=s.strength, agility=s.agility, intellect=s.intellect, vitality=s.vitality),
         stat_points=0,
-        skill_points=0,
+        skill_points=1,  # enough for the first skill of the class tree
     )
 
 

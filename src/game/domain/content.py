@@ -1,4 +1,4 @@
-"""Content models (locations, classes, …) and their validation.
+"""Content (classes, locations, monsters, items, recipes, skills, shops) and its validation.
 
 Files are read by an adapter; this module only checks what was read, so a broken reference
 stops the start with the file and entry named.
@@ -6,64 +6,48 @@ stops the start with the file and entry named.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
+from game.domain.content_models import (
+    LANGUAGES,
+    RARITIES,
+    SLOTS,
+    BaseStats,
+    Bonuses,
+    ClassDef,
+    ContentModel,
+    ItemDef,
+    LocationDef,
+    MonsterDef,
+    RecipeDef,
+    ShopDef,
+    SkillDef,
+    Text,
+)
 from game.domain.errors import ContentError
 
-LANGUAGES = ("en", "ru")
-
-
-class ContentModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _check_languages(value: dict[str, str]) -> dict[str, str]:
-    missing = [lang for lang in LANGUAGES if not value.get(lang)]
-    if missing:
-        raise ValueError(f"text missing in {', '.join(missing)}")
-    return value
-
-
-class Text(ContentModel):
-    en: str = Field(min_length=1)
-    ru: str = Field(min_length=1)
-
-    def as_dict(self) -> dict[str, str]:
-        return {"en": self.en, "ru": self.ru}
-
-
-class BaseStats(ContentModel):
-    strength: int = Field(ge=1)
-    agility: int = Field(ge=1)
-    intellect: int = Field(ge=1)
-    vitality: int = Field(ge=1)
-
-
-class ClassDef(ContentModel):
-    id: str
-    name: Text
-    description: Text
-    stats: BaseStats
-
-
-class LocationDef(ContentModel):
-    id: str
-    name: Text
-    description: Text
-    level: int = Field(ge=1)
-    town: bool = False
-    exits: tuple[str, ...]
-
-    @field_validator("exits")
-    @classmethod
-    def _no_duplicate_exits(cls, exits: tuple[str, ...]) -> tuple[str, ...]:
-        if len(set(exits)) != len(exits):
-            raise ValueError("an exit is listed twice")
-        return exits
+__all__ = [
+    "LANGUAGES",
+    "RARITIES",
+    "SLOTS",
+    "BaseStats",
+    "Bonuses",
+    "ClassDef",
+    "Content",
+    "ContentError",
+    "ItemDef",
+    "LocationDef",
+    "MonsterDef",
+    "RecipeDef",
+    "ShopDef",
+    "SkillDef",
+    "Text",
+    "build_content",
+]
 
 
 @dataclass(frozen=True)
@@ -71,6 +55,14 @@ class Content:
     classes: Mapping[str, ClassDef]
     locations: Mapping[str, LocationDef]
     start_location: str
+    items: Mapping[str, ItemDef] = field(default_factory=dict)
+    monsters: Mapping[str, MonsterDef] = field(default_factory=dict)
+    recipes: Mapping[str, RecipeDef] = field(default_factory=dict)
+    skills: Mapping[str, SkillDef] = field(default_factory=dict)
+    shops: Mapping[str, ShopDef] = field(default_factory=dict)
+
+    def class_skills(self, class_id: str) -> list[SkillDef]:
+        return [s for s in self.skills.values() if s.class_id == class_id]
 
 
 def _parse_entries(file: str, raw: Any, model: type[ContentModel]) -> dict[str, Any]:
@@ -91,6 +83,16 @@ def _parse_entries(file: str, raw: Any, model: type[ContentModel]) -> dict[str, 
     return parsed
 
 
+# Files that older deployments may not ship yet: missing means "none of these".
+OPTIONAL_FILES = {
+    "items.json": ItemDef,
+    "monsters.json": MonsterDef,
+    "recipes.json": RecipeDef,
+    "skills.json": SkillDef,
+    "shops.json": ShopDef,
+}
+
+
 def build_content(files: Mapping[str, Any]) -> Content:
     """Validate raw file contents (file name → parsed JSON) into `Content`."""
     for required in ("classes.json", "locations.json"):
@@ -98,11 +100,34 @@ def build_content(files: Mapping[str, Any]) -> Content:
             raise ContentError(required, "*", "file is missing")
     classes = _parse_entries("classes.json", files["classes.json"], ClassDef)
     locations = _parse_entries("locations.json", files["locations.json"], LocationDef)
+    optional = {name: _parse_entries(name, files.get(name, []), model) for name, model in OPTIONAL_FILES.items()}
     if not classes:
         raise ContentError("classes.json", "*", "no classes defined")
     towns = [loc.id for loc in locations.values() if loc.town]
     if not towns:
         raise ContentError("locations.json", "*", "no town to start in")
+    content = Content(
+        classes=classes,
+        locations=locations,
+        start_location=towns[0],
+        items=optional["items.json"],
+        monsters=optional["monsters.json"],
+        recipes=optional["recipes.json"],
+        skills=optional["skills.json"],
+        shops=optional["shops.json"],
+    )
+    _check_exits(content)
+    _check_locations(content)
+    _check_classes(content)
+    _check_monsters(content)
+    _check_recipes(content)
+    _check_skills(content)
+    _check_shops(content)
+    return content
+
+
+def _check_exits(content: Content) -> None:
+    locations = content.locations
     for loc in locations.values():
         for exit_id in loc.exits:
             if exit_id not in locations:
@@ -111,4 +136,102 @@ def build_content(files: Mapping[str, Any]) -> Content:
                 raise ContentError("locations.json", loc.id, "exit to itself")
             if loc.id not in locations[exit_id].exits:
                 raise ContentError("locations.json", loc.id, f"exit to {exit_id!r} has no way back")
-    return Content(classes=classes, locations=locations, start_location=towns[0])
+
+
+def _require_item(content: Content, file: str, entry: str, item_id: str, what: str = "item") -> ItemDef:
+    item = content.items.get(item_id)
+    if item is None:
+        raise ContentError(file, entry, f"unknown {what} {item_id!r}")
+    return item
+
+
+def _check_locations(content: Content) -> None:
+    for loc in content.locations.values():
+        for spawn in loc.monsters:
+            if spawn.monster not in content.monsters:
+                raise ContentError("locations.json", loc.id, f"unknown monster {spawn.monster!r}")
+        for node in loc.resources:
+            item = _require_item(content, "locations.json", loc.id, node.item, "resource")
+            if item.kind != "material":
+                raise ContentError("locations.json", loc.id, f"resource {node.item!r} is not a material")
+        for entry in loc.treasure.items:
+            _require_item(content, "locations.json", loc.id, entry.item)
+        if loc.town:
+            continue
+        table = loc.explore
+        if table.monster + table.resource + table.treasure + table.nothing == 0:
+            raise ContentError("locations.json", loc.id, "explore table has no outcome")
+        if table.monster and not loc.monsters:
+            raise ContentError("locations.json", loc.id, "explore can find a monster but none is listed")
+        if table.resource and not loc.resources:
+            raise ContentError("locations.json", loc.id, "explore can find a resource but none is listed")
+
+
+def _check_classes(content: Content) -> None:
+    for cls in content.classes.values():
+        for slot, item_id in cls.starting_equipment.items():
+            item = _require_item(content, "classes.json", cls.id, item_id)
+            if item.slot != slot:
+                raise ContentError("classes.json", cls.id, f"{item_id!r} does not go in the {slot} slot")
+        for item_id, quantity in cls.starting_items.items():
+            _require_item(content, "classes.json", cls.id, item_id)
+            if quantity < 1:
+                raise ContentError("classes.json", cls.id, f"starting quantity of {item_id!r} below 1")
+
+
+def _check_monsters(content: Content) -> None:
+    for monster in content.monsters.values():
+        for entry in monster.loot.entries:
+            _require_item(content, "monsters.json", monster.id, entry.item, "loot item")
+
+
+def _check_recipes(content: Content) -> None:
+    for recipe in content.recipes.values():
+        _require_item(content, "recipes.json", recipe.id, recipe.result, "result")
+        for material in recipe.materials:
+            _require_item(content, "recipes.json", recipe.id, material, "material")
+
+
+def _check_skills(content: Content) -> None:
+    skills = content.skills
+    for skill in skills.values():
+        if skill.class_id not in content.classes:
+            raise ContentError("skills.json", skill.id, f"unknown class {skill.class_id!r}")
+        for required in skill.requires:
+            prerequisite = skills.get(required)
+            if prerequisite is None:
+                raise ContentError("skills.json", skill.id, f"unknown prerequisite {required!r}")
+            if prerequisite.class_id != skill.class_id:
+                raise ContentError("skills.json", skill.id, f"prerequisite {required!r} belongs to another class")
+            if prerequisite.level > skill.level:
+                raise ContentError("skills.json", skill.id, f"prerequisite {required!r} needs a higher level")
+    for skill in skills.values():
+        cycle = _find_cycle(skill.id, lambda s: skills[s].requires)
+        if cycle:
+            raise ContentError("skills.json", skill.id, "prerequisites form a cycle: " + " → ".join(cycle))
+
+
+def _find_cycle(start: str, edges: Callable[[str], Iterable[str]]) -> list[str]:
+    """The path of a cycle reachable from `start`, or [] (skill trees are small: plain recursion)."""
+
+    def walk(node: str, path: list[str]) -> list[str]:
+        for nxt in edges(node):
+            if nxt in path:
+                return [*path[path.index(nxt) :], nxt]
+            found = walk(nxt, [*path, nxt])
+            if found:
+                return found
+        return []
+
+    return walk(start, [start])
+
+
+def _check_shops(content: Content) -> None:
+    for shop in content.shops.values():
+        location = content.locations.get(shop.id)
+        if location is None or not location.town:
+            raise ContentError("shops.json", shop.id, "a shop must be in a town")
+        for item_id in shop.stock:
+            item = _require_item(content, "shops.json", shop.id, item_id)
+            if item.price <= 0:
+                raise ContentError("shops.json", shop.id, f"{item_id!r} has no price")

@@ -1,0 +1,275 @@
+"""The shape of each content entry, checked field by field when the files are loaded.
+
+Cross-references between entries (a loot table naming an item, …) are checked in `content.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LANGUAGES = ("en", "ru")
+
+SLOTS = ("weapon", "head", "chest", "legs", "feet", "trinket")
+Slot = Literal["weapon", "head", "chest", "legs", "feet", "trinket"]
+RARITIES = ("common", "uncommon", "rare", "epic", "legendary")
+Rarity = Literal["common", "uncommon", "rare", "epic", "legendary"]
+STAT_NAMES = ("strength", "agility", "intellect", "vitality")
+EFFECTS = ("bleed", "burn", "poison", "stun", "attack_up", "defence_up", "attack_down", "defence_down")
+Effect = Literal["bleed", "burn", "poison", "stun", "attack_up", "defence_up", "attack_down", "defence_down"]
+DAMAGE_OVER_TIME = frozenset({"bleed", "burn", "poison"})
+
+
+class ContentModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(ContentModel):
+    en: str = Field(min_length=1)
+    ru: str = Field(min_length=1)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"en": self.en, "ru": self.ru}
+
+
+class Range(ContentModel):
+    """An inclusive integer range, written `[low, high]` in the files."""
+
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, value: object) -> object:
+        if isinstance(value, list | tuple) and len(value) == 2:
+            return {"low": value[0], "high": value[1]}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.low > self.high:
+            raise ValueError("range low is above high")
+        return self
+
+
+class BaseStats(ContentModel):
+    strength: int = Field(ge=1)
+    agility: int = Field(ge=1)
+    intellect: int = Field(ge=1)
+    vitality: int = Field(ge=1)
+
+
+class Bonuses(ContentModel):
+    """Flat additions, from gear or passive skills. Stats feed the derived values; the rest add on top."""
+
+    strength: int = 0
+    agility: int = 0
+    intellect: int = 0
+    vitality: int = 0
+    max_hp: int = 0
+    max_mana: int = 0
+    attack: int = 0
+    defence: int = 0
+    magic: int = 0
+    crit_chance: float = Field(default=0.0, ge=-1, le=1)
+    dodge_chance: float = Field(default=0.0, ge=-1, le=1)
+
+
+class StatusSpec(ContentModel):
+    """A status to apply. `power` scales the source's attack (magic for burn) into the tick or the buff."""
+
+    effect: Effect
+    turns: int = Field(ge=1, le=10)
+    power: float = Field(default=0.0, ge=0)
+    chance: float = Field(default=1.0, gt=0, le=1)
+
+
+class ClassDef(ContentModel):
+    id: str
+    name: Text
+    description: Text
+    stats: BaseStats
+    starting_equipment: dict[Slot, str] = Field(default_factory=dict)
+    starting_items: dict[str, int] = Field(default_factory=dict)
+
+
+class MonsterSpawn(ContentModel):
+    monster: str
+    weight: int = Field(ge=1)
+
+
+class ResourceNode(ContentModel):
+    item: str
+    weight: int = Field(ge=1)
+    quantity: Range = Range(low=1, high=1)
+
+
+class WeightedItem(ContentModel):
+    item: str
+    weight: int = Field(ge=1)
+    quantity: Range = Range(low=1, high=1)
+
+
+class ExploreTable(ContentModel):
+    """Relative chances of what one exploration finds."""
+
+    monster: int = Field(default=55, ge=0)
+    resource: int = Field(default=25, ge=0)
+    treasure: int = Field(default=8, ge=0)
+    nothing: int = Field(default=12, ge=0)
+
+
+class TreasureTable(ContentModel):
+    gold: Range = Range(low=3, high=10)
+    item_chance: float = Field(default=0.0, ge=0, le=1)
+    items: tuple[WeightedItem, ...] = ()
+
+
+class LocationDef(ContentModel):
+    id: str
+    name: Text
+    description: Text
+    level: int = Field(ge=1)
+    town: bool = False
+    exits: tuple[str, ...]
+    monsters: tuple[MonsterSpawn, ...] = ()
+    resources: tuple[ResourceNode, ...] = ()
+    explore: ExploreTable = ExploreTable()
+    treasure: TreasureTable = TreasureTable()
+    stamina_cost: int = Field(default=5, ge=0)
+
+    @field_validator("exits")
+    @classmethod
+    def _no_duplicate_exits(cls, exits: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(exits)) != len(exits):
+            raise ValueError("an exit is listed twice")
+        return exits
+
+
+class LootTable(ContentModel):
+    """`rolls` draws; each picks one entry by weight, or nothing with weight `nothing`."""
+
+    rolls: int = Field(default=1, ge=0, le=10)
+    nothing: int = Field(default=0, ge=0)
+    entries: tuple[WeightedItem, ...] = ()
+
+
+class MonsterDef(ContentModel):
+    id: str
+    name: Text
+    description: Text
+    level: int = Field(ge=1)
+    hp: int = Field(ge=1)
+    attack: int = Field(ge=0)
+    defence: int = Field(ge=0)
+    agility: int = Field(ge=0)
+    crit_chance: float = Field(default=0.05, ge=0, le=1)
+    dodge_chance: float = Field(default=0.03, ge=0, le=1)
+    xp: int = Field(ge=0)
+    gold: Range
+    loot: LootTable = LootTable()
+    on_hit: tuple[StatusSpec, ...] = ()
+    elite: bool = False
+
+
+class ConsumableEffect(ContentModel):
+    heal: int = Field(default=0, ge=0)
+    mana: int = Field(default=0, ge=0)
+    cleanse: bool = False
+    status: StatusSpec | None = None
+
+    @model_validator(mode="after")
+    def _does_something(self) -> ConsumableEffect:
+        if not (self.heal or self.mana or self.cleanse or self.status):
+            raise ValueError("a consumable must heal, restore mana, cleanse or apply a status")
+        return self
+
+
+class ItemDef(ContentModel):
+    id: str
+    name: Text
+    description: Text
+    kind: Literal["equipment", "consumable", "material"]
+    rarity: Rarity = "common"
+    level: int = Field(default=1, ge=1)
+    stack: int = Field(default=1, ge=1, le=999)
+    price: int = Field(default=0, ge=0)  # what the shop asks; 0 when it is never sold
+    sell_price: int = Field(default=0, ge=0)  # what the shop pays; 0 when it does not buy it
+    slot: Slot | None = None
+    bonuses: Bonuses = Bonuses()
+    use: ConsumableEffect | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ItemDef:
+        if self.kind == "equipment":
+            if self.slot is None:
+                raise ValueError("equipment needs a slot")
+            if self.stack != 1:
+                raise ValueError("equipment does not stack")
+        elif self.slot is not None or self.bonuses != Bonuses():
+            raise ValueError("only equipment has a slot and bonuses")
+        if (self.kind == "consumable") != (self.use is not None):
+            raise ValueError("consumables, and only they, have a `use` effect")
+        if self.price and self.sell_price > self.price:
+            raise ValueError("sells for more than it costs")
+        return self
+
+
+class RecipeDef(ContentModel):
+    id: str
+    result: str
+    quantity: int = Field(default=1, ge=1)
+    materials: dict[str, int] = Field(min_length=1)
+    gold: int = Field(default=0, ge=0)
+    level: int = Field(default=1, ge=1)
+
+    @field_validator("materials")
+    @classmethod
+    def _positive(cls, materials: dict[str, int]) -> dict[str, int]:
+        if any(q < 1 for q in materials.values()):
+            raise ValueError("material quantities must be at least 1")
+        return materials
+
+
+class SkillDamage(ContentModel):
+    power: float = Field(gt=0)  # multiplier of the attack (physical) or magic
+    school: Literal["physical", "magic"] = "physical"
+
+
+class SkillDef(ContentModel):
+    id: str
+    class_id: str
+    name: Text
+    description: Text
+    kind: Literal["active", "passive"]
+    level: int = Field(default=1, ge=1)
+    requires: tuple[str, ...] = ()
+    cost: int = Field(default=1, ge=1)  # skill points
+    mana: int = Field(default=0, ge=0)
+    cooldown: int = Field(default=1, ge=1)  # usable once every `cooldown` turns
+    damage: SkillDamage | None = None
+    heal: float = Field(default=0.0, ge=0)  # fraction of max HP
+    target_status: StatusSpec | None = None
+    self_status: StatusSpec | None = None
+    bonuses: Bonuses = Bonuses()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SkillDef:
+        acts = self.damage or self.heal or self.target_status or self.self_status
+        if self.kind == "active" and not acts:
+            raise ValueError("an active skill must deal damage, heal or apply a status")
+        if self.kind == "active" and self.bonuses != Bonuses():
+            raise ValueError("only passives have bonuses")
+        if self.kind == "passive" and (acts or self.mana):
+            raise ValueError("a passive only has bonuses")
+        return self
+
+
+class ShopDef(ContentModel):
+    """The shop, forge and inn of a town; `id` is the town's location id."""
+
+    id: str
+    stock: tuple[str, ...]
+    inn_price: int = Field(ge=0)
+    inn_price_per_level: int = Field(default=0, ge=0)

@@ -1,0 +1,56 @@
+"""Trading with the town: the shop's stock, selling loot, and a room at the inn."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from game.domain.character import Derived, HotState
+from game.domain.content_models import ItemDef, ShopDef
+from game.domain.errors import NotEnoughGold, NotSellable, UnknownEntry
+from game.domain.inventory import Inventory
+
+
+@dataclass(frozen=True)
+class Trade:
+    inventory: Inventory
+    gold: int
+
+
+def buy(
+    shop: ShopDef, inventory: Inventory, gold: int, item_id: str, quantity: int, catalog: Mapping[str, ItemDef]
+) -> Trade:
+    if item_id not in shop.stock or item_id not in catalog:
+        raise UnknownEntry("the shop does not sell that", item=item_id)
+    if quantity < 1:
+        raise ValueError("quantity must be at least 1")
+    cost = catalog[item_id].price * quantity
+    if cost > gold:
+        raise NotEnoughGold("not enough gold", needed=cost, available=gold)
+    return Trade(inventory=inventory.add(item_id, quantity, catalog), gold=gold - cost)
+
+
+def sell(inventory: Inventory, gold: int, item_id: str, quantity: int, catalog: Mapping[str, ItemDef]) -> Trade:
+    item = catalog.get(item_id)
+    if item is None:
+        raise UnknownEntry(f"no item {item_id!r}", item=item_id)
+    if item.sell_price <= 0:
+        raise NotSellable("the shop does not buy that", item=item_id)
+    return Trade(inventory=inventory.remove(item_id, quantity), gold=gold + item.sell_price * quantity)
+
+
+def inn_price(shop: ShopDef, level: int) -> int:
+    return shop.inn_price + shop.inn_price_per_level * (level - 1)
+
+
+@dataclass(frozen=True)
+class Rest:
+    hot: HotState
+    gold: int
+
+
+def rest_at_inn(shop: ShopDef, hot: HotState, gold: int, level: int, derived: Derived) -> Rest:
+    price = inn_price(shop, level)
+    if price > gold:
+        raise NotEnoughGold("not enough gold for a room", needed=price, available=gold)
+    return Rest(hot=hot.restored(derived), gold=gold - price)
