@@ -1,0 +1,17 @@
+"""The periodic copy of hot state (Redis) to durable storage, asked of the game through its port."""
+
+from __future__ import annotations
+
+import logging
+
+from game.api import GameApi, SnapshotReport
+
+log = logging.getLogger(__name__)
+
+JOB_NAME = "snapshot"
+
+
+async def snapshot_changed(game: GameApi) -> SnapshotReport:
+    report = await game.snapshot_hot_state(full=False)
+    log.info("snapshot: %d accounts written in %.3fs", report.accounts_written, report.seconds)
+    return report

@@ -1,0 +1,94 @@
+"""The Worker: an AsyncIOScheduler with the periodic jobs, and its graceful stop.
+
+It reaches the game only through `GameApi`, so it runs the same beside the game or in a process of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+from datetime import UTC, datetime
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from game.api import GameApi, SnapshotReport
+from scheduler.jobs import snapshot
+from scheduler.jobs.lock import run_once_per_tick
+from shared.config import Settings
+from shared.ports import Clock, SystemClock
+from shared.ports.lock import JobLock
+
+log = logging.getLogger(__name__)
+
+
+class Scheduler(AsyncIOScheduler):
+    """An AsyncIOScheduler that knows which of its jobs are running, so a stop can let them finish."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.running_jobs: set[asyncio.Task[Any]] = set()
+
+    async def tracked(self, job: Any, *args: Any) -> Any:
+        task = asyncio.current_task()
+        assert task is not None
+        self.running_jobs.add(task)
+        try:
+            return await job(*args)
+        finally:
+            self.running_jobs.discard(task)
+
+
+def aligned_start(now: float, interval_seconds: float) -> datetime:
+    """The next tick boundary from the epoch: every replica's timer fires on the same moments."""
+    return datetime.fromtimestamp(math.ceil(now / interval_seconds) * interval_seconds, UTC)
+
+
+def build_scheduler(*, game: GameApi, lock: JobLock, settings: Settings, clock: Clock | None = None) -> Scheduler:
+    clock = clock or SystemClock()
+    scheduler = Scheduler(timezone=UTC)
+    interval = settings.snapshot_interval_minutes * 60
+
+    async def snapshot_once_per_tick() -> SnapshotReport | None:
+        return await run_once_per_tick(
+            lock, clock, snapshot.JOB_NAME, interval, lambda: snapshot.snapshot_changed(game)
+        )
+
+    scheduler.add_job(
+        scheduler.tracked,
+        IntervalTrigger(seconds=interval, start_date=aligned_start(clock.now(), interval), timezone=UTC),
+        args=[snapshot_once_per_tick],
+        id=snapshot.JOB_NAME,
+        name="hot state: Redis → PostgreSQL",
+        max_instances=1,
+        coalesce=True,
+        # A late start still belongs to its tick while it is less than half an interval late (see jobs.lock).
+        misfire_grace_time=max(1, int(interval / 2)),
+    )
+    return scheduler
+
+
+async def shutdown(scheduler: Scheduler, game: GameApi, *, grace_seconds: float = 30.0) -> SnapshotReport | None:
+    """Stop on SIGINT/SIGTERM: let running jobs finish, then flush the changed hot state once more.
+
+    A job still running after the grace period is cancelled; the snapshot puts its marks back on
+    cancellation, so the final flush (or the next start) writes them.
+    """
+    if scheduler.running:
+        scheduler.pause()
+    running = set(scheduler.running_jobs)
+    if running:
+        _, pending = await asyncio.wait(running, timeout=grace_seconds)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=5)
+    if scheduler.running:
+        scheduler.shutdown(wait=False)
+    try:
+        return await game.snapshot_hot_state(full=False)
+    except Exception:  # the marks stay in Redis: the next process writes them
+        log.exception("final snapshot failed")
+        return None

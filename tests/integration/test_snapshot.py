@@ -1,0 +1,260 @@
+"""The hot-state snapshot on real Redis and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+import redis.asyncio as aioredis
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from game.adapters.redis_hot_state import CHANGED_SET, account_key
+from game.adapters.snapshot import INFLIGHT_KEY, LEASE_KEY, RUNS_SET, RedisToPostgresSnapshotter
+from tests.integration.hot_state_seed import LONG_AGO, SAVED, as_saved, hot, saved_rows, seed_hot, seed_saved
+
+NOW = 1_795_000_000.0
+SAVED_AT = datetime.fromtimestamp(NOW, UTC)
+SAVED_ROW = (*as_saved({k: str(v) for k, v in SAVED.items()}), LONG_AGO)
+
+
+class FixedClock:
+    def now(self) -> float:
+        return NOW
+
+
+def snapshotter(redis: aioredis.Redis, engine: AsyncEngine, **options) -> RedisToPostgresSnapshotter:
+    return RedisToPostgresSnapshotter(redis, engine, clock=FixedClock(), **options)
+
+
+async def changed(redis: aioredis.Redis) -> set[int]:
+    return {int(i) for i in await redis.smembers(CHANGED_SET)}
+
+
+async def leftovers(redis: aioredis.Redis) -> list[bytes]:
+    return [key async for key in redis.scan_iter(match=f"{CHANGED_SET}:*")]
+
+
+async def test_writes_only_the_changed_accounts(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 6))
+    await seed_hot(redis, {i: hot(i) for i in (2, 4)})
+    await seed_hot(redis, {i: hot(i) for i in (1, 3, 5)}, mark=False)
+
+    report = await snapshotter(redis, db).run(full=False)
+
+    assert (report.mode, report.accounts_written) == ("changed", 2)
+    rows = await saved_rows(db)
+    assert rows[2] == (*as_saved(hot(2)), SAVED_AT)
+    assert rows[4] == (*as_saved(hot(4)), SAVED_AT)
+    assert rows[1] == rows[3] == rows[5] == SAVED_ROW
+    assert await changed(redis) == set()
+    assert await leftovers(redis) == []
+
+
+async def test_values_round_trip_exactly(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, [7])
+    state = {
+        "location": "Тёмный лес\t\\ «north»\n",
+        "hp": "-2147483648",
+        "mana": "2147483647",
+        "stamina": repr(0.1 + 0.2),
+        "stamina_at": repr(1_795_700_077.123456789),
+        "activity": "fishing 🎣",
+    }
+    await seed_hot(redis, {7: state})
+
+    await snapshotter(redis, db).run(full=False)
+
+    location, hp, mana, stamina, stamina_at, activity, _ = (await saved_rows(db))[7]
+    assert (location, hp, mana, activity) == (state["location"], -(2**31), 2**31 - 1, state["activity"])
+    assert stamina == 0.1 + 0.2 and repr(stamina) == state["stamina"]
+    assert stamina_at == 1_795_700_077.123456789
+
+
+async def test_nothing_changed_is_a_no_op(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, [1])
+    report = await snapshotter(redis, db).run(full=False)
+    assert report.accounts_written == 0
+    assert (await saved_rows(db))[1] == SAVED_ROW
+
+
+async def test_skips_damaged_and_characterless_accounts(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 8))
+    await seed_hot(redis, {1: hot(1), 99: hot(99)})  # 99 has no character: ignored by the join
+    await seed_hot(redis, {2: {**hot(2), "hp": "lots"}})
+    await seed_hot(redis, {3: {"hp": "5"}})  # no location
+    await seed_hot(redis, {4: {**hot(4), "hp": str(2**31)}})  # out of range for the column
+    await seed_hot(redis, {5: {**hot(5), "stamina": "nan"}})
+    await redis.set(account_key(6), "not a hash")
+    await redis.sadd(CHANGED_SET, 6, 8, "junk")  # 8: hash gone
+    state7 = hot(7)
+    del state7["activity"]  # an older hash without it: the default applies
+    await seed_hot(redis, {7: state7})
+
+    report = await snapshotter(redis, db, chunk_rows=2).run(full=False)
+
+    assert report.accounts_written == 2
+    rows = await saved_rows(db)
+    assert rows[1] == (*as_saved(hot(1)), SAVED_AT)
+    assert rows[7] == (*as_saved(state7), SAVED_AT)
+    assert all(rows[i] == SAVED_ROW for i in range(2, 7))
+    assert await changed(redis) == set()
+
+
+async def test_ten_thousand_accounts_in_one_run(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    ids = range(1, 10_001)
+    await seed_saved(db, ids)
+    await seed_hot(redis, {i: hot(i) for i in ids})
+
+    report = await snapshotter(redis, db, chunk_rows=1000).run(full=False)
+
+    assert report.accounts_written == 10_000
+    rows = await saved_rows(db)
+    assert all(rows[i] == (*as_saved(hot(i)), SAVED_AT) for i in ids)
+    assert await changed(redis) == set()
+
+
+async def test_full_mode_writes_accounts_never_marked(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 2001))
+    await seed_hot(redis, {i: hot(i) for i in range(1, 2001)}, mark=False)
+    await seed_hot(redis, {5: hot(5)})
+    await redis.set("account:12:cooldowns", "x")  # other keys under the prefix are not accounts
+
+    report = await snapshotter(redis, db, chunk_rows=300).run(full=True)
+
+    assert (report.mode, report.accounts_written) == ("all", 2000)
+    rows = await saved_rows(db)
+    assert all(rows[i] == (*as_saved(hot(i)), SAVED_AT) for i in range(1, 2001))
+    assert await changed(redis) == set()  # the full pass covered the marked ones
+    assert await leftovers(redis) == []
+
+
+async def test_marks_made_during_a_run_are_kept_for_the_next(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 4))
+    await seed_hot(redis, {1: hot(1)})
+    snap = snapshotter(redis, db)
+    read = snap._fetch
+
+    async def read_then_player_moves(*args, **kwargs):
+        reply = await read(*args, **kwargs)
+        await seed_hot(redis, {1: {**hot(1), "location": "moved"}, 2: hot(2)})
+        return reply
+
+    snap._fetch = read_then_player_moves
+    assert (await snap.run(full=False)).accounts_written == 1
+    assert await changed(redis) == {1, 2}
+
+    snap._fetch = read
+    assert (await snap.run(full=False)).accounts_written == 2
+    assert (await saved_rows(db))[1][0] == "moved"
+
+
+async def test_a_failed_write_keeps_the_marks_for_the_next_run(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 4))
+    await seed_hot(redis, {i: hot(i) for i in (1, 2)})
+    snap = snapshotter(redis, db)
+    async with db.begin() as conn:
+        await conn.execute(text("ALTER TABLE accounts RENAME TO accounts_away"))
+    try:
+        with pytest.raises(Exception, match="accounts"):
+            await snap.run(full=False)
+    finally:
+        async with db.begin() as conn:
+            await conn.execute(text("ALTER TABLE accounts_away RENAME TO accounts"))
+    await seed_hot(redis, {3: hot(3)})  # marked while the first run failed
+
+    assert await changed(redis) == {1, 2, 3}
+    assert await leftovers(redis) == []
+    assert (await snap.run(full=False)).accounts_written == 3
+    assert await changed(redis) == set()
+
+
+async def test_postgres_rejecting_the_update_keeps_the_marks(
+    db: AsyncEngine, database_url: str, redis: aioredis.Redis
+) -> None:
+    await seed_saved(db, range(1, 3))
+    await seed_hot(redis, {i: hot(i) for i in (1, 2)})
+    impatient = create_async_engine(database_url, connect_args={"server_settings": {"lock_timeout": "200"}})
+    try:
+        async with db.begin() as blocker:
+            await blocker.execute(text("LOCK TABLE accounts IN EXCLUSIVE MODE"))
+            with pytest.raises(Exception, match="lock timeout"):
+                await snapshotter(redis, impatient).run(full=False)
+    finally:
+        await impatient.dispose()
+    assert all(row == SAVED_ROW for row in (await saved_rows(db)).values())
+    assert await changed(redis) == {1, 2}
+    assert (await snapshotter(redis, db).run(full=False)).accounts_written == 2
+
+
+async def test_postgres_down_keeps_the_marks(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_hot(redis, {1: hot(1)})
+    nowhere = create_async_engine("postgresql+asyncpg://postgres@127.0.0.1:1/none")
+    try:
+        with pytest.raises(OSError):
+            await snapshotter(redis, nowhere).run(full=False)
+    finally:
+        await nowhere.dispose()
+    assert await changed(redis) == {1}
+    assert await leftovers(redis) == []
+
+
+async def test_a_redis_failure_mid_run_writes_nothing_and_keeps_the_marks(
+    db: AsyncEngine, redis: aioredis.Redis
+) -> None:
+    ids = range(1, 1001)  # past Redis's compact set encoding, which SSCAN returns in one page
+    await seed_saved(db, ids)
+    await seed_hot(redis, {i: hot(i) for i in ids})
+    snap = snapshotter(redis, db, chunk_rows=100)
+    read, calls = snap._fetch, []
+
+    async def fails_on_the_third_batch(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise ConnectionError("Redis went away")
+        return await read(*args, **kwargs)
+
+    snap._fetch = fails_on_the_third_batch
+    with pytest.raises(ConnectionError):
+        await snap.run(full=False)
+
+    assert all(row == SAVED_ROW for row in (await saved_rows(db)).values())  # one transaction: all or nothing
+    assert await changed(redis) == set(ids)
+    snap._fetch = read
+    assert (await snap.run(full=False)).accounts_written == 1000
+
+
+async def test_folds_back_the_marks_of_a_crashed_run(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 4))
+    await seed_hot(redis, {i: hot(i) for i in (1, 2)}, mark=False)
+    await redis.sadd(INFLIGHT_KEY.format("dead"), 1, 2)  # claimed, then the process died: no lease
+    await redis.sadd(RUNS_SET, "dead")
+    await seed_hot(redis, {3: hot(3)})
+
+    report = await snapshotter(redis, db).run(full=False)
+
+    assert report.accounts_written == 3
+    assert await leftovers(redis) == []
+
+
+async def test_leaves_a_live_run_alone(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await redis.sadd(INFLIGHT_KEY.format("alive"), 1, 2)
+    await redis.sadd(RUNS_SET, "alive")
+    await redis.set(LEASE_KEY.format("alive"), "alive", px=10_000)
+
+    assert await snapshotter(redis, db).recover_abandoned() == 0
+    assert await redis.scard(INFLIGHT_KEY.format("alive")) == 2
+    assert await changed(redis) == set()
+
+
+async def test_a_lapsed_lease_is_recovered(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await redis.sadd(CHANGED_SET, 3)
+    await redis.sadd(INFLIGHT_KEY.format("slow"), 1, 2)
+    await redis.sadd(RUNS_SET, "slow")
+    await redis.set(LEASE_KEY.format("slow"), "slow", px=1)
+    await asyncio.sleep(0.01)
+
+    assert await snapshotter(redis, db).recover_abandoned() == 1
+    assert await changed(redis) == {1, 2, 3}
+    assert await leftovers(redis) == []
