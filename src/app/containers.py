@@ -11,14 +11,14 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import DefaultKeyBuilder
 from aiogram.fsm.storage.redis import RedisStorage
 from dependency_injector import containers, providers
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.dispatcher import build_dispatcher
 from bot.local_session import LocalSession
 from bot.notifier import Notifier
 from game.adapters.content_files import load_content
-from game.adapters.redis_hot_state import RedisHotStateStore
+from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.application.service import GameService
@@ -26,6 +26,7 @@ from game.client.http import HttpGameClient
 from game.entrypoints.inprocess import InProcessGame
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
+from shared.adapters.redis_rate_limiter import RedisRateLimiter
 from shared.config import Settings
 from shared.ports import SystemClock
 
@@ -37,9 +38,11 @@ async def _engine(url: str) -> AsyncIterator[AsyncEngine]:
 
 
 async def _redis(url: str) -> AsyncIterator[Redis]:
-    client = Redis.from_url(url, health_check_interval=30)
+    # A blocking pool: a burst of concurrent updates waits for a connection instead of failing.
+    pool = BlockingConnectionPool.from_url(url, max_connections=256, timeout=10, health_check_interval=30)
+    client = Redis(connection_pool=pool)
     yield client
-    await client.aclose()
+    await client.aclose(close_connection_pool=True)
 
 
 async def _bot(settings: Settings, local: bool) -> AsyncIterator[Bot]:
@@ -66,6 +69,7 @@ class Container(containers.DeclarativeContainer):
     event_bus = providers.Singleton(RedisStreamEventBus, redis)
     job_lock = providers.Singleton(RedisJobLock, redis)
     hot_state = providers.Singleton(RedisHotStateStore, redis)
+    player_locks = providers.Singleton(RedisPlayerLocks, redis)
     # A plain callable, so the game opens a unit of work without knowing about the container.
     uow_factory = providers.Singleton(functools.partial, SqlUnitOfWork, engine)
     snapshotter = providers.Singleton(
@@ -77,9 +81,11 @@ class Container(containers.DeclarativeContainer):
         content=content,
         uow_factory=uow_factory,
         hot_state=hot_state,
+        locks=player_locks,
         snapshotter=snapshotter,
         events=event_bus,
         clock=clock,
+        seed=settings.provided.game_seed,
     )
     # Callers get the port; which side of a process boundary serves it is configuration.
     game = providers.Selector(
@@ -92,8 +98,15 @@ class Container(containers.DeclarativeContainer):
         RedisStorage, redis=redis, key_builder=providers.Factory(DefaultKeyBuilder, prefix="fsm")
     )
     bot = providers.Resource(_bot, settings, local_bot)
+    rate_limiter = providers.Singleton(RedisRateLimiter, redis)
     dispatcher = providers.Singleton(
-        build_dispatcher, game=game, storage=fsm_storage, default_locale=settings.provided.default_locale
+        build_dispatcher,
+        game=game,
+        storage=fsm_storage,
+        default_locale=settings.provided.default_locale,
+        rate_limiter=rate_limiter,
+        throttle_rate=settings.provided.throttle_rate,
+        throttle_burst=settings.provided.throttle_burst,
     )
     notifier = providers.Singleton(
         Notifier, bot=bot, storage=fsm_storage, game=game, default_locale=settings.provided.default_locale

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
+    CheckConstraint,
     Column,
     DateTime,
     Double,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     Table,
     Text,
     func,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 
 metadata = MetaData(
     naming_convention={
@@ -42,6 +47,9 @@ characters = Table(
     Column("stat_points", Integer, nullable=False),
     Column("skill_points", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # Bumped by every durable change; buttons carry the version they were drawn for, so a repeated
+    # press of "craft" or "sell" is recognised instead of acted on twice.
+    Column("version", BigInteger, nullable=False, server_default="0"),
 )
 
 # Hot state as of the last snapshot. Rewritten every few minutes, so it lives apart from `characters`
@@ -65,3 +73,134 @@ accounts = Table(
     Column("saved_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     postgresql_with={"fillfactor": 50},
 )
+
+inventory_items = Table(
+    "inventory_items",
+    metadata,
+    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("item_id", Text, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    PrimaryKeyConstraint("player_id", "item_id"),
+    CheckConstraint("quantity > 0", name="quantity_positive"),
+)
+
+equipment = Table(
+    "equipment",
+    metadata,
+    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("slot", Text, nullable=False),
+    Column("item_id", Text, nullable=False),
+    PrimaryKeyConstraint("player_id", "slot"),
+)
+
+learned_skills = Table(
+    "learned_skills",
+    metadata,
+    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("skill_id", Text, nullable=False),
+    PrimaryKeyConstraint("player_id", "skill_id"),
+)
+
+# One row per reward ever granted (a won fight, a treasure, a gathered node): inserting it in the
+# transaction that pays out makes a second payout of the same source impossible.
+reward_claims = Table(
+    "reward_claims",
+    metadata,
+    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("source_id", Text, nullable=False),
+    Column("claimed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    PrimaryKeyConstraint("player_id", "source_id"),
+)
+
+Index("ix_characters_leaderboard", characters.c.level.desc(), characters.c.xp.desc())
+
+# --- rifts and world bosses (migration 0003) ------------------------------------------------------
+
+# A rift is its seed: floors and rewards are regenerated from it, so a row is all a restart needs.
+rifts = Table(
+    "rifts",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("location_id", Text, nullable=False),
+    Column("tier", Integer, nullable=False),
+    Column("template_id", Text, nullable=False),
+    Column("seed", BigInteger, nullable=False),
+    Column("opened_at", Double, nullable=False),
+    Column("closes_at", Double, nullable=False),
+    Column("status", Text, nullable=False, server_default="open"),
+    Column("collapsed_at", Double, nullable=True),
+)
+Index("ix_rifts_open_closes_at", rifts.c.closes_at, postgresql_where=rifts.c.status == "open")
+
+# Where each player is in a rift, written with every step so a restart (or a flushed Redis) loses nothing.
+rift_runs = Table(
+    "rift_runs",
+    metadata,
+    Column("rift_id", Text, ForeignKey("rifts.id", ondelete="CASCADE"), nullable=False),
+    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("floor", Integer, nullable=False, server_default="0"),
+    Column("step", Integer, nullable=False, server_default="0"),
+    Column("status", Text, nullable=False, server_default="active"),
+    Column("fighting", Boolean, nullable=False, server_default="false"),
+    Column("gold", BigInteger, nullable=False, server_default="0"),
+    Column("items", JSONB, nullable=False, server_default="{}"),
+    Column("reward_paid", Boolean, nullable=False, server_default="false"),
+    Column("entered_at", Double, nullable=False),
+    Column("updated_at", Double, nullable=False),
+    PrimaryKeyConstraint("rift_id", "player_id"),
+)
+# One active run per player, whatever races: the index, not a check before the insert, decides.
+Index("ix_rift_runs_one_active", rift_runs.c.player_id, unique=True, postgresql_where=rift_runs.c.status == "active")
+Index("ix_rift_runs_player_updated", rift_runs.c.player_id, rift_runs.c.updated_at.desc())
+
+world_bosses = Table(
+    "world_bosses",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("boss_def_id", Text, nullable=False),
+    Column("monster_id", Text, nullable=False),
+    Column("location_id", Text, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("max_hp", BigInteger, nullable=False),
+    Column("hp_left", BigInteger, nullable=False),  # last checkpoint while alive, final once ended
+    Column("cooldown_ms", Integer, nullable=False),
+    Column("spawned_at", Double, nullable=False),
+    Column("deadline", Double, nullable=False),
+    Column("status", Text, nullable=False, server_default="alive"),
+    Column("killer_id", BigInteger, nullable=True),
+    Column("ended_at", Double, nullable=True),
+    Column("announced", Boolean, nullable=False, server_default="false"),
+)
+Index(
+    "ix_world_bosses_one_alive_per_location",
+    world_bosses.c.location_id,
+    unique=True,
+    postgresql_where=world_bosses.c.status == "alive",
+)
+
+# Per boss and player: the tally (checkpointed while alive, final once ended) and whether it paid out.
+boss_damage = Table(
+    "boss_damage",
+    metadata,
+    Column("boss_id", Text, ForeignKey("world_bosses.id", ondelete="CASCADE"), nullable=False),
+    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("damage", BigInteger, nullable=False),
+    Column("paid", Boolean, nullable=False, server_default="false"),
+    PrimaryKeyConstraint("boss_id", "player_id"),
+)
+
+# The boss damage leaderboard, added to once per ended boss (in the transaction that ends it).
+boss_damage_totals = Table(
+    "boss_damage_totals",
+    metadata,
+    Column(
+        "player_id",
+        BigInteger,
+        ForeignKey("characters.player_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("damage", BigInteger, nullable=False),
+    Column("bosses", Integer, nullable=False),
+)
+Index("ix_boss_damage_totals_rank", boss_damage_totals.c.damage.desc())

@@ -1,13 +1,25 @@
-"""Hot player state in Redis: the hash `account:{id}` plus the set of accounts changed since the last snapshot."""
+"""Hot player state in Redis: the hash `account:{id}` and the set of accounts changed since the last snapshot.
+
+The running fight is one more field of the same hash (`fight`, JSON), so a turn and the HP it
+leaves are written together.
+"""
 
 from __future__ import annotations
 
+import json
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
 from redis.asyncio import Redis
 
+from game.api import Busy
 from game.domain.character import HotState
 
 ACCOUNT_KEY = "account:{}"
 CHANGED_SET = "accounts:changed"
+FIGHT_FIELD = "fight"
 # The order the snapshot reads the fields in (HMGET) and writes the columns in.
 FIELDS = ("location", "hp", "mana", "stamina", "stamina_at", "activity")
 
@@ -55,3 +67,49 @@ class RedisHotStateStore:
             if mark_changed:
                 pipe.sadd(CHANGED_SET, player_id)
             await pipe.execute()
+
+    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
+        raw = await self._redis.hget(account_key(player_id), FIGHT_FIELD)
+        if not raw:
+            return None
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return None
+
+    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+        key = account_key(player_id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(key, mapping=encode(state))
+            if fight is None:
+                pipe.hdel(key, FIGHT_FIELD)
+            else:
+                pipe.hset(key, FIGHT_FIELD, json.dumps(fight, separators=(",", ":")))
+            pipe.sadd(CHANGED_SET, player_id)
+            await pipe.execute()
+
+
+_RELEASE = """
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+return 0
+"""
+
+
+class RedisPlayerLocks:
+    """A short lease per player (`SET NX PX`): it lapses by itself if the process dies mid-action."""
+
+    def __init__(self, redis: Redis, *, lease_ms: int = 10_000) -> None:
+        self._redis = redis
+        self._lease_ms = lease_ms
+        self._release = redis.register_script(_RELEASE)
+
+    @asynccontextmanager
+    async def hold(self, player_id: int) -> AsyncIterator[None]:
+        key = f"lock:player:{player_id}"
+        token = secrets.token_hex(8)
+        if not await self._redis.set(key, token, nx=True, px=self._lease_ms):
+            raise Busy("another action is still being processed")
+        try:
+            yield
+        finally:
+            await self._release(keys=[key], args=[token])

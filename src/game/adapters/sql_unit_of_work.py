@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Self
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from game.adapters.orm import accounts, characters
+from game.adapters.orm import accounts, characters, equipment, inventory_items, learned_skills, reward_claims
+from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, NameTaken
+from game.application.ports.unit_of_work import LeaderRecord, PlayerRecord
 from game.domain.character import Character, HotState, Stats
+from game.domain.equipment import Equipment
+from game.domain.inventory import Inventory
 
 
 def _character_from_row(row) -> Character:
@@ -27,20 +32,100 @@ def _character_from_row(row) -> Character:
     )
 
 
+def _character_values(character: Character) -> dict[str, object]:
+    s = character.stats
+    return {
+        "level": character.level,
+        "xp": character.xp,
+        "gold": character.gold,
+        "strength": s.strength,
+        "agility": s.agility,
+        "intellect": s.intellect,
+        "vitality": s.vitality,
+        "stat_points": character.stat_points,
+        "skill_points": character.skill_points,
+    }
+
+
 class SqlCharacterRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
 
     async def get(self, player_id: int) -> Character | None:
-        row = (await self._conn.execute(select(characters).where(characters.c.player_id == player_id))).first()
+        query = select(characters).where(characters.c.player_id == player_id)
+        row = (await self._conn.execute(query)).first()
         return _character_from_row(row) if row else None
 
+    async def load(self, player_id: int, *, for_update: bool = False) -> PlayerRecord | None:
+        query = select(characters).where(characters.c.player_id == player_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._conn.execute(query)).first()
+        if row is None:
+            return None
+        items = await self._conn.execute(
+            select(inventory_items.c.item_id, inventory_items.c.quantity).where(
+                inventory_items.c.player_id == player_id
+            )
+        )
+        worn = await self._conn.execute(
+            select(equipment.c.slot, equipment.c.item_id).where(equipment.c.player_id == player_id)
+        )
+        skills = await self._conn.execute(
+            select(learned_skills.c.skill_id).where(learned_skills.c.player_id == player_id)
+        )
+        return PlayerRecord(
+            character=_character_from_row(row),
+            version=row.version,
+            inventory=Inventory(items={r.item_id: r.quantity for r in items}),
+            equipment=Equipment(slots={r.slot: r.item_id for r in worn}),
+            skills=frozenset(skills.scalars()),
+        )
+
+    async def save(self, before: PlayerRecord, after: PlayerRecord) -> int:
+        pid = after.character.player_id
+        version = (
+            await self._conn.execute(
+                update(characters)
+                .where(characters.c.player_id == pid)
+                .values(**_character_values(after.character), version=characters.c.version + 1)
+                .returning(characters.c.version)
+            )
+        ).scalar_one()
+        await self._sync_pairs(
+            inventory_items, "item_id", "quantity", pid, before.inventory.items, after.inventory.items
+        )
+        await self._sync_pairs(equipment, "slot", "item_id", pid, before.equipment.slots, after.equipment.slots)
+        added = after.skills - before.skills
+        if added:
+            await self._conn.execute(insert(learned_skills), [{"player_id": pid, "skill_id": s} for s in added])
+        return version
+
+    async def _sync_pairs(self, table, key: str, value: str, pid: int, before: dict, after: dict) -> None:
+        gone = [k for k in before if k not in after]
+        if gone:
+            await self._conn.execute(delete(table).where(table.c.player_id == pid, table.c[key].in_(gone)))
+        changed = [{"player_id": pid, key: k, value: v} for k, v in after.items() if before.get(k) != v]
+        if changed:
+            stmt = pg_insert(table).values(changed)
+            await self._conn.execute(
+                stmt.on_conflict_do_update(index_elements=["player_id", key], set_={value: stmt.excluded[value]})
+            )
+
+    async def claim(self, player_id: int, source_id: str) -> bool:
+        stmt = (
+            pg_insert(reward_claims)
+            .values(player_id=player_id, source_id=source_id)
+            .on_conflict_do_nothing()
+            .returning(reward_claims.c.source_id)
+        )
+        return (await self._conn.execute(stmt)).first() is not None
+
     async def name_taken(self, name_key: str) -> bool:
-        row = await self._conn.execute(select(characters.c.player_id).where(characters.c.name_key == name_key))
-        return row.first() is not None
+        query = select(characters.c.player_id).where(characters.c.name_key == name_key)
+        return (await self._conn.execute(query)).first() is not None
 
     async def add(self, character: Character, *, name_key: str, hot: HotState) -> None:
-        s = character.stats
         try:
             async with self._conn.begin_nested():
                 await self._conn.execute(
@@ -49,15 +134,7 @@ class SqlCharacterRepository:
                         name=character.name,
                         name_key=name_key,
                         class_id=character.class_id,
-                        level=character.level,
-                        xp=character.xp,
-                        gold=character.gold,
-                        strength=s.strength,
-                        agility=s.agility,
-                        intellect=s.intellect,
-                        vitality=s.vitality,
-                        stat_points=character.stat_points,
-                        skill_points=character.skill_points,
+                        **_character_values(character),
                     )
                 )
                 await self._conn.execute(
@@ -90,6 +167,16 @@ class SqlCharacterRepository:
             activity=row.activity,
         )
 
+    async def top_by_level(self, limit: int) -> list[LeaderRecord]:
+        query = (
+            select(
+                characters.c.player_id, characters.c.name, characters.c.class_id, characters.c.level, characters.c.xp
+            )
+            .order_by(characters.c.level.desc(), characters.c.xp.desc(), characters.c.created_at)
+            .limit(limit)
+        )
+        return [LeaderRecord(*row) for row in await self._conn.execute(query)]
+
 
 class SqlUnitOfWork:
     def __init__(self, engine: AsyncEngine) -> None:
@@ -100,6 +187,7 @@ class SqlUnitOfWork:
         self._conn = await self._engine.connect()
         await self._conn.begin()
         self.characters = SqlCharacterRepository(self._conn)
+        self.world = SqlWorldRepository(self._conn)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -57,6 +57,8 @@ class CharacterSheet(Dto):
     location_name: LocalText
     stat_points: int
     skill_points: int
+    version: int = 0  # pass back with a durable action (e.g. allocating a point)
+    in_combat: bool = False
 
 
 class ExitInfo(Dto):
@@ -78,3 +80,209 @@ class SnapshotReport(Dto):
     mode: str  # "changed" or "all"
     accounts_written: int
     seconds: float
+
+
+# --- items ---------------------------------------------------------------------------------------
+
+
+class ItemInfo(Dto):
+    id: str
+    name: LocalText
+    description: LocalText
+    kind: str  # equipment | consumable | material
+    slot: str | None  # weapon, head, chest, legs, feet, trinket — for equipment
+    rarity: str
+    level: int
+    buy_price: int | None  # None: not sold in shops
+    sell_price: int
+    bonuses: dict[str, float]  # only the non-zero ones
+    effects: dict[str, int]  # a consumable's: heal, mana, … (only the non-zero ones)
+
+
+class ItemStack(Dto):
+    item: ItemInfo
+    quantity: int
+
+
+class InventoryEntry(Dto):
+    item: ItemInfo
+    quantity: int
+    can_equip: bool
+    can_use: bool
+
+
+class InventoryView(Dto):
+    version: int  # pass back with the next durable action: a repeated press is recognised
+    gold: int
+    capacity: int
+    slots_used: int
+    items: tuple[InventoryEntry, ...]
+    equipment: dict[str, ItemInfo]  # slot → item
+    derived: DerivedStats
+
+
+class ItemUsed(Dto):
+    item: ItemInfo
+    hp: int
+    max_hp: int
+    mana: int
+    max_mana: int
+    inventory: InventoryView
+
+
+# --- exploring and fighting ----------------------------------------------------------------------
+
+
+class StatusView(Dto):
+    effect: str
+    turns: int
+
+
+class FighterView(Dto):
+    level: int
+    hp: int
+    max_hp: int
+    mana: int
+    max_mana: int
+    effects: tuple[StatusView, ...]
+
+
+class CombatLogLine(Dto):
+    kind: (
+        str  # skill, item, hit, miss, heal, mana, status, tick, expired, cleanse, stunned, flee_failed, fled, won, lost
+    )
+    actor: str  # player | monster
+    target: str | None = None
+    amount: int | None = None
+    crit: bool = False
+    skill: LocalText | None = None
+    item: LocalText | None = None
+    effect: str | None = None
+    turns: int | None = None
+
+
+class SkillOption(Dto):
+    id: str
+    name: LocalText
+    mana: int
+    cooldown_left: int
+    ready: bool
+
+
+class Rewards(Dto):
+    xp: int
+    gold: int
+    items: tuple[ItemStack, ...]
+    items_lost: tuple[ItemStack, ...]  # loot that did not fit in the bag
+    level: int
+    levels_gained: int
+
+
+class CombatView(Dto):
+    id: str
+    turn: int  # the turn the next action will be; buttons carry it
+    outcome: str  # ongoing | won | lost | fled
+    monster_id: str
+    monster_name: LocalText
+    player: FighterView
+    monster: FighterView
+    log: tuple[CombatLogLine, ...]
+    skills: tuple[SkillOption, ...]
+    items: tuple[ItemStack, ...]  # consumables usable now
+    flee_chance: float
+    rewards: Rewards | None = None  # set once won
+    gold_lost: int | None = None  # set once lost: the price of dying
+    respawn_location: LocalText | None = None
+
+
+class ExploreResult(Dto):
+    kind: str  # monster | resource | treasure | nothing
+    location_id: str
+    location_name: LocalText
+    stamina: int
+    max_stamina: int
+    combat: CombatView | None = None
+    found: tuple[ItemStack, ...] = ()
+    lost: tuple[ItemStack, ...] = ()  # what did not fit in the bag
+    gold: int = 0
+
+
+# --- town ----------------------------------------------------------------------------------------
+
+
+class ShopView(Dto):
+    version: int
+    gold: int
+    offers: tuple[ItemInfo, ...]
+    sellable: tuple[InventoryEntry, ...]
+
+
+class InnView(Dto):
+    price: int
+    gold: int
+    hp: int
+    max_hp: int
+    mana: int
+    max_mana: int
+
+
+class MaterialNeed(Dto):
+    item: ItemInfo
+    needed: int
+    have: int
+
+
+class RecipeView(Dto):
+    id: str
+    result: ItemInfo
+    quantity: int
+    gold: int
+    level: int
+    materials: tuple[MaterialNeed, ...]
+    craftable: bool
+
+
+class ForgeView(Dto):
+    version: int
+    gold: int
+    level: int
+    recipes: tuple[RecipeView, ...]
+
+
+class Crafted(Dto):
+    item: ItemInfo
+    quantity: int
+    forge: ForgeView
+
+
+# --- skills and progress -------------------------------------------------------------------------
+
+
+class SkillView(Dto):
+    id: str
+    name: LocalText
+    description: LocalText
+    kind: str  # active | passive
+    level: int
+    requires: tuple[str, ...]
+    mana: int
+    cooldown: int
+    learned: bool
+    learnable: bool
+
+
+class SkillTreeView(Dto):
+    version: int
+    class_id: str
+    level: int
+    skill_points: int
+    skills: tuple[SkillView, ...]
+
+
+class LeaderboardRow(Dto):
+    rank: int
+    player_id: int
+    name: str
+    class_id: str
+    level: int
+    value: int  # what the board ranks by: level → total XP; boss damage → damage

@@ -65,3 +65,125 @@ class ServiceUnavailable(GameError):
     """Storage is unreachable for now (a restart, a network blip): nothing was changed; try again."""
 
     code = "service_unavailable"
+
+
+# --- refusals of the game's rules: same codes as the domain's, so they map one to one -------------
+
+
+class RuleRefused(GameError):
+    """The rules forbid this now; `details` say why (e.g. what is missing)."""
+
+    code = "rule_violation"
+
+
+class UnknownEntry(RuleRefused):
+    code = "unknown_entry"
+
+
+class InventoryFull(RuleRefused):
+    code = "inventory_full"
+
+
+class NotOwned(RuleRefused):
+    code = "not_owned"
+
+
+class NotEnoughItems(RuleRefused):
+    code = "not_enough_items"
+
+
+class NotEnoughGold(RuleRefused):
+    code = "not_enough_gold"
+
+
+class LevelTooLow(RuleRefused):
+    code = "level_too_low"
+
+
+class WrongSlot(RuleRefused):
+    code = "wrong_slot"
+
+
+class SlotEmpty(RuleRefused):
+    code = "slot_empty"
+
+
+class NotUsable(RuleRefused):
+    code = "not_usable"
+
+
+class NotSellable(RuleRefused):
+    code = "not_sellable"
+
+
+class NotEnoughStatPoints(RuleRefused):
+    code = "not_enough_stat_points"
+
+
+class UnknownStat(RuleRefused):
+    code = "unknown_stat"
+
+
+class NotEnoughSkillPoints(RuleRefused):
+    code = "not_enough_skill_points"
+
+
+class SkillNotLearnable(RuleRefused):
+    code = "skill_not_learnable"
+
+
+class MissingMaterials(RuleRefused):
+    code = "missing_materials"
+
+
+class NotEnoughStamina(RuleRefused):
+    code = "not_enough_stamina"
+
+
+class CombatOver(RuleRefused):
+    code = "combat_over"
+
+
+class SkillNotReady(RuleRefused):
+    code = "skill_not_ready"
+
+
+# --- refusals of the moment ---------------------------------------------------------------------
+
+
+class StaleAction(GameError):
+    """The button was drawn for an earlier state (an old turn, a repeated press): nothing was done."""
+
+    code = "stale_action"
+
+
+class InCombat(GameError):
+    """Not while fighting."""
+
+    code = "in_combat"
+
+
+class NotInCombat(GameError):
+    code = "not_in_combat"
+
+
+class NotInTown(GameError):
+    """Shop, inn and forge are in town."""
+
+    code = "not_in_town"
+
+
+class AlreadyRested(GameError):
+    code = "already_rested"
+
+
+class Busy(GameError):
+    """Another action of this player is being processed right now."""
+
+    code = "busy"
+
+
+def rule_refusal(code: str, message: str, details: dict[str, Any]) -> GameError:
+    """The port's error for a domain rule's `code`."""
+    by_code = {cls.code: cls for cls in _all_subclasses(RuleRefused)}
+    return by_code.get(code, RuleRefused)(message, **details)

@@ -2,7 +2,22 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from game.api.dto import CharacterSheet, ClassInfo, LocationView, SnapshotReport
+from game.api.dto import (
+    CharacterSheet,
+    ClassInfo,
+    CombatView,
+    Crafted,
+    ExploreResult,
+    ForgeView,
+    InnView,
+    InventoryView,
+    ItemUsed,
+    LeaderboardRow,
+    LocationView,
+    ShopView,
+    SkillTreeView,
+    SnapshotReport,
+)
 
 
 @runtime_checkable
@@ -25,6 +40,66 @@ class GameApi(Protocol):
     async def look(self, *, player_id: int) -> LocationView: ...
 
     async def travel(self, *, player_id: int, destination: str) -> LocationView: ...
+
+    async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
+        """Spend one unspent stat point on `stat` (strength, agility, intellect, vitality)."""
+        ...
+
+    # --- exploring and fighting ---------------------------------------------------------------
+
+    async def explore(self, *, player_id: int) -> ExploreResult:
+        """Spend stamina for one encounter; a monster starts a fight (see `combat_action`)."""
+        ...
+
+    async def get_combat(self, *, player_id: int) -> CombatView | None: ...
+
+    async def combat_action(
+        self,
+        *,
+        player_id: int,
+        combat_id: str,
+        turn: int,
+        action: str,
+        skill_id: str | None = None,
+        item_id: str | None = None,
+    ) -> CombatView:
+        """`action`: attack | skill | item | flee. `combat_id` and `turn` must be the current ones,
+        otherwise `StaleAction` and nothing happens; the rewards of a win are granted exactly once."""
+        ...
+
+    # --- items and town -----------------------------------------------------------------------
+
+    async def inventory(self, *, player_id: int) -> InventoryView: ...
+
+    async def equip(self, *, player_id: int, item_id: str, version: int) -> InventoryView: ...
+
+    async def unequip(self, *, player_id: int, slot: str, version: int) -> InventoryView: ...
+
+    async def use_item(self, *, player_id: int, item_id: str, version: int) -> ItemUsed: ...
+
+    async def shop(self, *, player_id: int) -> ShopView: ...
+
+    async def buy(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView: ...
+
+    async def sell(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView: ...
+
+    async def inn(self, *, player_id: int) -> InnView: ...
+
+    async def rest_at_inn(self, *, player_id: int) -> InnView: ...
+
+    async def forge(self, *, player_id: int) -> ForgeView: ...
+
+    async def craft(self, *, player_id: int, recipe_id: str, version: int) -> Crafted: ...
+
+    # --- skills and standings -----------------------------------------------------------------
+
+    async def skill_tree(self, *, player_id: int) -> SkillTreeView: ...
+
+    async def learn_skill(self, *, player_id: int, skill_id: str, version: int) -> SkillTreeView: ...
+
+    async def leaderboard(self, *, board: str = "level", limit: int = 10) -> list[LeaderboardRow]: ...
+
+    # --- maintenance --------------------------------------------------------------------------
 
     async def snapshot_hot_state(self, *, full: bool = False) -> SnapshotReport:
         """Copy hot state (Redis) to durable storage: changed accounts only, or all with `full`."""

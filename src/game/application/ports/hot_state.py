@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Protocol
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Protocol
 
 from game.domain.character import HotState
 
@@ -11,3 +12,19 @@ class HotStateStore(Protocol):
     async def get(self, player_id: int) -> HotState | None: ...
 
     async def put(self, player_id: int, state: HotState, *, mark_changed: bool = True) -> None: ...
+
+    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
+        """The running fight, as stored (JSON-able), or None."""
+        ...
+
+    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+        """Store (or with None, end) the fight together with the hot state, in one step."""
+        ...
+
+
+class PlayerLocks(Protocol):
+    """One action of a player at a time, across processes: a double tap finds the player busy."""
+
+    def hold(self, player_id: int) -> AbstractAsyncContextManager[None]:
+        """Raises `Busy` if another action of this player is running."""
+        ...

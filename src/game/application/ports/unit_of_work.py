@@ -1,13 +1,49 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol, Self
 
+from game.application.ports.world_events import WorldRepository
 from game.domain.character import Character, HotState
+from game.domain.equipment import Equipment
+from game.domain.inventory import Inventory
+
+
+@dataclass(frozen=True)
+class PlayerRecord:
+    """Everything durable about a player, as one transaction read it."""
+
+    character: Character
+    version: int
+    inventory: Inventory
+    equipment: Equipment
+    skills: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LeaderRecord:
+    player_id: int
+    name: str
+    class_id: str
+    level: int
+    xp: int
 
 
 class CharacterRepository(Protocol):
     async def get(self, player_id: int) -> Character | None: ...
+
+    async def load(self, player_id: int, *, for_update: bool = False) -> PlayerRecord | None:
+        """The whole durable player; `for_update` locks it until the transaction ends."""
+        ...
+
+    async def save(self, before: PlayerRecord, after: PlayerRecord) -> int:
+        """Write what changed from `before` to `after`; returns the new version."""
+        ...
+
+    async def claim(self, player_id: int, source_id: str) -> bool:
+        """Record that `source_id` paid out to this player; False if it already had."""
+        ...
 
     async def name_taken(self, name_key: str) -> bool: ...
 
@@ -19,11 +55,14 @@ class CharacterRepository(Protocol):
         """The hot state as the last snapshot left it in durable storage."""
         ...
 
+    async def top_by_level(self, limit: int) -> list[LeaderRecord]: ...
+
 
 class UnitOfWork(Protocol):
     """One durable transaction: everything done through it commits together or not at all."""
 
     characters: CharacterRepository
+    world: WorldRepository  # rifts and world bosses
 
     async def __aenter__(self) -> Self: ...
 

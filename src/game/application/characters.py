@@ -1,0 +1,87 @@
+"""Creating a character, reading it, spending stat points."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.api import (
+    AlreadyRegistered,
+    CharacterSheet,
+    ClassInfo,
+    InvalidName,
+    NameTaken,
+    StaleAction,
+    UnknownClass,
+)
+from game.application import presenters
+from game.application.base import UseCaseBase
+from game.application.ports.unit_of_work import PlayerRecord
+from game.domain.character import fresh_hot_state, is_valid_name, name_key, new_character, normalize_name
+from game.domain.equipment import Equipment, starting_loadout
+from game.domain.inventory import Inventory
+from game.domain.progression import allocate_stats
+from shared.events import CharacterCreated
+
+NAME_RULE = "3–16 letters, digits, _ or -"
+
+
+class CharacterUseCases(UseCaseBase):
+    async def list_classes(self) -> list[ClassInfo]:
+        return [presenters.class_info(c) for c in self._content.classes.values()]
+
+    async def check_name(self, *, name: str) -> str:
+        if not is_valid_name(name):
+            raise InvalidName(NAME_RULE, name=name)
+        async with self._uow_factory() as uow:
+            if await uow.characters.name_taken(name_key(name)):
+                raise NameTaken("that name is taken", name=normalize_name(name))
+        return normalize_name(name)
+
+    async def register(self, *, player_id: int, name: str, class_id: str) -> CharacterSheet:
+        if not is_valid_name(name):
+            raise InvalidName(NAME_RULE, name=name)
+        class_def = self._content.classes.get(class_id)
+        if class_def is None:
+            raise UnknownClass(f"no class {class_id!r}", class_id=class_id)
+        character = new_character(player_id=player_id, name=name, class_def=class_def)
+        kit = starting_loadout(class_def, self._content.items)
+        async with self._uow_factory() as uow:
+            if await uow.characters.get(player_id) is not None:
+                raise AlreadyRegistered("this player already has a character")
+            if await uow.characters.name_taken(name_key(name)):
+                raise NameTaken("that name is taken", name=character.name)
+            empty = PlayerRecord(character, 0, Inventory(), Equipment(), frozenset())
+            record = replace(empty, inventory=kit.inventory, equipment=kit.equipment)
+            derived = self._derived(record)
+            hot = fresh_hot_state(character, location_id=self._world.start, now=self._clock.now())
+            hot = hot.with_vitals(derived.max_hp, derived.max_mana, derived)
+            await uow.characters.add(character, name_key=name_key(name), hot=hot)
+            version = await uow.characters.save(empty, record)
+            await uow.commit()
+        await self._hot.put(player_id, hot, mark_changed=False)
+        await self._events.publish(
+            CharacterCreated(player_id=player_id, name=character.name, class_id=class_id, location_id=hot.location_id)
+        )
+        record = replace(record, version=version)
+        return presenters.character_sheet(self._content, record, hot, derived, now=self._clock.now())
+
+    async def get_character(self, *, player_id: int) -> CharacterSheet:
+        async with self._uow_factory() as uow:
+            record = await self._player(uow, player_id)
+            hot = await self._hot_state(uow, player_id)
+        fighting = await self._hot.get_fight(player_id) is not None
+        return presenters.character_sheet(
+            self._content, record, hot, self._derived(record), now=self._clock.now(), in_combat=fighting
+        )
+
+    async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
+        async with self._one_action(player_id), self._uow_factory() as uow:
+            before = await self._player(uow, player_id, for_update=True)
+            if before.version != version:
+                raise StaleAction("the sheet has changed since", version=before.version)
+            after = replace(before, character=allocate_stats(before.character, {stat: 1}))
+            new_version = await uow.characters.save(before, after)
+            hot = await self._hot_state(uow, player_id)
+            await uow.commit()
+        after = replace(after, version=new_version)
+        return presenters.character_sheet(self._content, after, hot, self._derived(after), now=self._clock.now())

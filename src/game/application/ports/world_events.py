@@ -1,0 +1,172 @@
+"""Driven ports of rifts and world bosses: durable records (PostgreSQL) and the live boss pool (Redis)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from game.domain.rifts import RiftRun
+
+
+@dataclass(frozen=True)
+class RiftRecord:
+    """An opened rift: everything else about it is regenerated from the seed."""
+
+    id: str
+    location_id: str
+    tier: int
+    template_id: str
+    seed: int
+    opened_at: float
+    closes_at: float
+    status: str  # open | collapsed
+
+
+@dataclass(frozen=True)
+class BossRecord:
+    id: str
+    boss_def_id: str
+    monster_id: str
+    location_id: str
+    level: int
+    max_hp: int
+    hp_left: int  # as of the last checkpoint, or final once ended
+    cooldown_ms: int
+    spawned_at: float
+    deadline: float
+    status: str  # alive | defeated | escaped
+    killer_id: int | None = None
+    announced: bool = False  # the end was published (after every payout)
+
+
+@dataclass(frozen=True)
+class BossLeaderRecord:
+    player_id: int
+    name: str
+    class_id: str
+    level: int
+    damage: int
+
+
+@dataclass(frozen=True)
+class BossDamageRow:
+    player_id: int
+    damage: int
+    paid: bool
+
+
+class WorldRepository(Protocol):
+    """Rifts, rift runs and world bosses, inside the unit of work's transaction."""
+
+    # rifts
+    async def add_rift(self, rift: RiftRecord) -> None: ...
+
+    async def get_rift(self, rift_id: str) -> RiftRecord | None: ...
+
+    async def open_rifts(self) -> list[RiftRecord]: ...
+
+    async def expired_rifts(self, now: float) -> list[RiftRecord]:
+        """Open rifts whose time has run out."""
+        ...
+
+    async def collapse_rift(self, rift_id: str, now: float) -> list[int] | None:
+        """Close the rift and end its active runs (status `collapsed`); the evicted players, or None if
+        it was not open any more (another replica got there first)."""
+        ...
+
+    # runs
+    async def active_run(self, player_id: int, *, for_update: bool = False) -> RiftRun | None: ...
+
+    async def last_run(self, player_id: int) -> RiftRun | None:
+        """The most recent run, active or ended."""
+        ...
+
+    async def add_run(self, run: RiftRun, now: float) -> bool:
+        """False if the player is already in an active run (a unique index has the last word)."""
+        ...
+
+    async def save_run(self, run: RiftRun, now: float) -> None: ...
+
+    # world bosses
+    async def add_boss(self, boss: BossRecord) -> bool:
+        """False if a boss is already alive in that location."""
+        ...
+
+    async def get_boss(self, boss_id: str) -> BossRecord | None: ...
+
+    async def alive_bosses(self) -> list[BossRecord]: ...
+
+    async def unannounced_bosses(self) -> list[BossRecord]:
+        """Ended bosses whose payouts or announcement did not finish (a crash mid-way)."""
+        ...
+
+    async def checkpoint_boss(self, boss_id: str, hp_left: int, damage: Mapping[int, int]) -> None:
+        """Record the live pool and tallies of an alive boss (what a lost Redis is rebuilt from)."""
+        ...
+
+    async def boss_damage(self, boss_id: str) -> list[BossDamageRow]: ...
+
+    async def end_boss(
+        self, boss_id: str, *, status: str, hp_left: int, killer_id: int | None, damage: Mapping[int, int], now: float
+    ) -> bool:
+        """Settle an alive boss once: its final tallies, and each player's leaderboard total.
+        False if it had already been settled."""
+        ...
+
+    async def mark_paid(self, boss_id: str, player_id: int) -> None: ...
+
+    async def mark_announced(self, boss_id: str) -> bool:
+        """True for the one caller that flips it."""
+        ...
+
+    async def top_boss_damage(self, limit: int) -> list[BossLeaderRecord]: ...
+
+
+@dataclass(frozen=True)
+class BossLive:
+    hp: int
+    max_hp: int
+    status: str  # alive | defeated | escaped
+    killer_id: int | None
+
+
+@dataclass(frozen=True)
+class AttackOutcome:
+    status: str  # ok | cooldown | defeated | escaped | expired | missing
+    dealt: int = 0
+    hp_left: int = 0
+    killed: bool = False
+    player_total: int = 0
+    cooldown_left_ms: int = 0
+
+
+class BossArena(Protocol):
+    """The live HP pool of world bosses, shared by every process; each call is atomic."""
+
+    async def create(self, boss: BossRecord, damage: Mapping[int, int] | None = None, *, hp: int | None = None) -> bool:
+        """Put the boss up (with tallies and HP when restoring a checkpoint); False if it already exists."""
+        ...
+
+    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float) -> AttackOutcome:
+        """Check the cooldown, take up to `damage` off the pool (never below 0), add it to the player's
+        tally, start the cooldown, and say whether this blow killed it — as one step."""
+        ...
+
+    async def state(self, boss_id: str) -> BossLive | None: ...
+
+    async def snapshot(self, boss_id: str) -> tuple[BossLive | None, dict[int, int]]:
+        """The pool and every tally, read at one instant (they always add up)."""
+        ...
+
+    async def player_status(self, boss_id: str, player_id: int) -> tuple[int, int]:
+        """(damage dealt so far, cooldown left in ms)."""
+        ...
+
+    async def escape(self, boss_id: str) -> str | None:
+        """Mark an alive boss escaped; returns the final status (or None if Redis lost it)."""
+        ...
+
+    async def forget(self, boss_id: str) -> None:
+        """Drop the live state of a settled boss."""
+        ...
