@@ -119,7 +119,16 @@ def settings(database_url: str, redis_url: str, db: AsyncEngine, redis: aioredis
     """Settings pointing at the test services, which are emptied before the test."""
     from shared.config import Settings
 
-    return Settings(_env_file=None, database_url=database_url, redis_url=redis_url, bot_token=None)
+    # Tests press buttons faster than any player could: throttling is off the scale here, and
+    # tests/bot/test_throttling.py sets the limits it checks.
+    return Settings(
+        _env_file=None,
+        database_url=database_url,
+        redis_url=redis_url,
+        bot_token=None,
+        throttle_rate=10_000.0,
+        throttle_burst=10_000,
+    )
 
 
 @pytest.fixture

@@ -1,0 +1,511 @@
+"""Benchmark of player actions through the real Dispatcher, next to two references measured in the same run.
+
+    .venv/bin/python benchmarks/actions.py [--players 1 100] [--actions 3000] [--warmup 300]
+
+Servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_DATABASE_URL / TEST_REDIS_URL, else embedded
+PostgreSQL and Redis. A scratch PostgreSQL database is created, migrated and dropped; the chosen Redis
+database is FLUSHED (give the benchmark one of its own).
+
+Simulated players drive the app as `riftwalker` composes it (the container, the real Dispatcher with its
+middlewares, the game on PostgreSQL + Redis, the RedisStorage FSM) through a recording LocalSession instead
+of Telegram. Rows, for each number of concurrent players:
+  no-op handler       a bare Dispatcher whose handler does nothing: the floor of aiogram itself
+  reference handler   a Dispatcher on the same RedisStorage whose handler reads and writes the FSM data and
+                      makes 3 more Redis calls: what a minimal real handler costs; project rows are held to
+                      60% of its rate
+  <scenario>          the project: each player plays the scenario's steps in a loop
+Latency is one `feed_update` (the update is built before the clock starts); actions/s is every player's
+actions over the row's wall time. Players are registered once, before anything is timed.
+
+Throttling stays in the path (its Redis round-trip is part of the cost) with its limits raised for the run
+so that it never refuses a simulated player; the run checks that no one was told to slow down.
+
+A scenario is a list of named steps; a step makes a player's next update from the bot's last message to
+them. A new action (explore, attack, …) is a new step function and an entry in a scenario.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import redis.asyncio as aioredis
+from aiogram import Bot, Dispatcher
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.storage.base import DefaultKeyBuilder
+from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.types import CallbackQuery, Message, Update
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from app.containers import Container
+from bot.callbacks import NavCb, TravelCb
+from bot.i18n import Translator
+from bot.local_session import LocalSession, ShownMessage
+from game.adapters.migrations import upgrade_to_head
+from shared.config import Settings
+
+# Far above anything the benchmark sends: the limiter is asked on every update but never refuses.
+THROTTLE_RATE = 1_000_000.0
+THROTTLE_BURST = 1_000_000
+TARGET_SHARE = 60.0
+
+# --- players and updates -----------------------------------------------------------------------
+
+_update_ids = itertools.count(1)
+
+
+@dataclass
+class Player:
+    user_id: int
+    name: str
+    last: ShownMessage | None = None  # the bot's last message to this player, as currently shown
+    memo: dict[str, Any] = field(default_factory=dict)  # what steps remember between them (e.g. where home is)
+    cursor: int = 0  # the next step of the scenario
+    _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1_000_000))
+
+    @property
+    def user(self) -> dict[str, Any]:
+        return {"id": self.user_id, "is_bot": False, "first_name": self.name, "language_code": "en"}
+
+
+def typed(bot: Bot, player: Player, text_: str) -> Update:
+    message: dict[str, Any] = {
+        "message_id": next(player._message_ids),
+        "date": int(time.time()),
+        "chat": {"id": player.user_id, "type": "private"},
+        "from": player.user,
+        "text": text_,
+    }
+    if text_.startswith("/"):
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text_.split()[0])}]
+    # Bound to the bot when built: an unbound Update is validated again on every use.
+    return Update.model_validate({"update_id": next(_update_ids), "message": message}, context={"bot": bot})
+
+
+def pressed(bot: Bot, player: Player, data: str, on: ShownMessage | None) -> Update:
+    message: dict[str, Any] = {
+        "message_id": on.message_id if on else 1,
+        "date": int(time.time()),
+        "chat": {"id": player.user_id, "type": "private"},
+        "from": {"id": 1, "is_bot": True, "first_name": "Riftwalker"},
+        "text": on.text if on else "…",
+    }
+    if on is not None and on.markup is not None:
+        message["reply_markup"] = on.markup.model_dump(exclude_none=True)
+    query = {
+        "id": str(next(_update_ids)),
+        "from": player.user,
+        "chat_instance": str(player.user_id),
+        "data": data,
+        "message": message,
+    }
+    return Update.model_validate({"update_id": next(_update_ids), "callback_query": query}, context={"bot": bot})
+
+
+# --- steps and scenarios -----------------------------------------------------------------------
+
+# A step: (bot, player, the bot's last message to them) → the player's next update.
+StepFn = Callable[[Bot, Player, ShownMessage | None], Update]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    make: StepFn
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    steps: tuple[Step, ...]
+
+
+_en = Translator("en")
+
+
+def has_button(last: ShownMessage | None, data: str) -> bool:
+    return last is not None and any(d == data for _, d in last.buttons())
+
+
+def press_or_type(bot: Bot, player: Player, last: ShownMessage | None, data: str, command: str) -> Update:
+    """The button if the screen has it, else the command — what a player would do."""
+    return pressed(bot, player, data, last) if has_button(last, data) else typed(bot, player, command)
+
+
+def open_menu(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    return press_or_type(bot, player, last, NavCb(to="menu").pack(), "/menu")
+
+
+def look_around(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    return press_or_type(bot, player, last, NavCb(to="look").pack(), "/look")
+
+
+def travel_out(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    roads = [TravelCb.unpack(d) for _, d in (last.buttons() if last else []) if d.startswith(TravelCb.__prefix__ + ":")]
+    if not roads:
+        raise RuntimeError(f"player {player.user_id}: no road to take on {last.text if last else None!r}")
+    player.memo["home"] = roads[0].origin
+    return pressed(bot, player, roads[0].pack(), last)
+
+
+def travel_back(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    home = player.memo["home"]
+    for _, data in last.buttons() if last else []:
+        if data.startswith(TravelCb.__prefix__ + ":") and TravelCb.unpack(data).dest == home:
+            return pressed(bot, player, data, last)
+    raise RuntimeError(f"player {player.user_id}: no road back to {home} on {last.text if last else None!r}")
+
+
+def open_sheet(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    return press_or_type(bot, player, last, NavCb(to="sheet").pack(), "/me")
+
+
+def start(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    return typed(bot, player, "/start")
+
+
+def give_name(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    return typed(bot, player, player.name)
+
+
+def pick_class(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    _, data = last.buttons()[player.user_id % len(last.buttons())] if last else ("", "")
+    if not data.startswith("cls:"):
+        raise RuntimeError(f"player {player.user_id}: no class to pick on {last.text if last else None!r}")
+    return pressed(bot, player, data, last)
+
+
+REGISTRATION = Scenario(
+    "registration", (Step("start", start), Step("name", give_name), Step("class", pick_class))
+)  # fmt: skip
+WORLD = Scenario(
+    "world: menu, look, travel, back, sheet",
+    (
+        Step("menu", open_menu),
+        Step("look", look_around),
+        Step("travel", travel_out),
+        Step("back", travel_back),
+        Step("sheet", open_sheet),
+    ),
+)
+SCENARIOS = (WORLD,)
+
+
+def reference_press(bot: Bot, player: Player, last: ShownMessage | None) -> Update:
+    return pressed(bot, player, NavCb(to="menu").pack(), last)
+
+
+REFERENCE_LOOP = (Step("press", reference_press),)
+
+
+# --- references --------------------------------------------------------------------------------
+
+
+def noop_dispatcher() -> Dispatcher:
+    async def noop(event: Message | CallbackQuery) -> None:
+        return None
+
+    dp = Dispatcher()
+    dp.message.register(noop)
+    dp.callback_query.register(noop)
+    return dp
+
+
+def reference_dispatcher(redis: aioredis.Redis) -> Dispatcher:
+    async def handler(event: Message | CallbackQuery, state: FSMContext) -> None:
+        data = await state.get_data()
+        await state.set_data({"presses": int(data.get("presses", 0)) + 1})
+        key = f"ref:account:{event.from_user.id}"
+        await redis.hget(key, "hp")
+        await redis.hset(key, "hp", "42")
+        await redis.expire(key, 3600)
+
+    dp = Dispatcher(storage=RedisStorage(redis, key_builder=DefaultKeyBuilder(prefix="ref-fsm")))
+    dp.message.register(handler)
+    dp.callback_query.register(handler)
+    return dp
+
+
+# --- running -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    scenario: str
+    players: int
+    actions: int
+    seconds: float
+    latencies: dict[str, list[float]]  # step name → seconds
+    reference: bool = False
+
+    @property
+    def rate(self) -> float:
+        return self.actions / self.seconds
+
+    def all_latencies(self) -> list[float]:
+        return [x for xs in self.latencies.values() for x in xs]
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+async def play(
+    dp: Dispatcher, bot: Bot, players: Sequence[Player], steps: Sequence[Step], per_player: int
+) -> tuple[float, dict[str, list[float]]]:
+    session = bot.session
+    assert isinstance(session, LocalSession)
+    latencies: dict[str, list[float]] = {step.name: [] for step in steps}
+
+    async def drive(player: Player) -> None:
+        for _ in range(per_player):
+            step = steps[player.cursor % len(steps)]
+            update = step.make(bot, player, player.last)
+            started = time.perf_counter()
+            await dp.feed_update(bot, update)
+            latencies[step.name].append(time.perf_counter() - started)
+            player.cursor += 1
+            player.last = session.last_message(player.user_id)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(drive(p) for p in players))
+    return time.perf_counter() - started, latencies
+
+
+async def measure(
+    name: str,
+    dp: Dispatcher,
+    bot: Bot,
+    players: Sequence[Player],
+    steps: Sequence[Step],
+    *,
+    actions: int,
+    warmup: int,
+    reference: bool = False,
+) -> Result:
+    # Whole loops of the scenario per player, so every step is measured as often as the others.
+    loop = len(steps)
+    per_player = max(loop, -(-actions // len(players)) // loop * loop)
+    await play(dp, bot, players, steps, max(loop, -(-warmup // len(players)) // loop * loop))
+    seconds, latencies = await play(dp, bot, players, steps, per_player)
+    return Result(name, len(players), per_player * len(players), seconds, latencies, reference)
+
+
+# --- servers -----------------------------------------------------------------------------------
+
+
+async def pick_servers(stack: contextlib.AsyncExitStack) -> tuple[str, str]:
+    db_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    redis_url = os.environ.get("BENCH_REDIS_URL") or os.environ.get("TEST_REDIS_URL")
+    if db_url and redis_url:
+        return db_url, redis_url
+    from app.local_services import start_embedded_postgres, start_embedded_redis
+
+    folder = Path(tempfile.mkdtemp(prefix="riftwalker-bench-"))
+    if not db_url:
+        print("no BENCH_/TEST_DATABASE_URL: starting an embedded PostgreSQL", file=sys.stderr)
+        db_url, pg = start_embedded_postgres(folder / "pg")
+        stack.callback(pg.cleanup)
+    if not redis_url:
+        print("no BENCH_/TEST_REDIS_URL: starting an embedded Redis", file=sys.stderr)
+        redis_url, server = start_embedded_redis(folder / "redis")
+        stack.callback(server.shutdown)
+    return db_url, redis_url
+
+
+async def scratch_database(stack: contextlib.AsyncExitStack, server_url: str) -> str:
+    admin_url = make_url(server_url).set(drivername="postgresql+asyncpg")
+    name = f"riftwalker_bench_{uuid.uuid4().hex[:10]}"
+
+    async def admin(sql: str) -> None:
+        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(text(sql))
+        await engine.dispose()
+
+    await admin(f'CREATE DATABASE "{name}"')
+    stack.push_async_callback(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    # Alembic runs an event loop of its own: off ours.
+    await asyncio.to_thread(upgrade_to_head, url)
+    return url
+
+
+async def flushed_redis(stack: contextlib.AsyncExitStack, url: str) -> None:
+    client = aioredis.Redis.from_url(url)
+    await client.flushdb()
+
+    async def flush_and_close() -> None:
+        await client.flushdb()
+        await client.aclose()
+
+    stack.push_async_callback(flush_and_close)
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def table(results: Sequence[Result]) -> str:
+    refs = {r.players: r for r in results if r.scenario.startswith("reference")}
+    head = ("scenario", "players", "actions", "seconds", "actions/s", "p50 ms", "p99 ms", "% of reference")
+    rows = [head]
+    for r in results:
+        lat = r.all_latencies()
+        share = "" if r.reference else f"{100 * r.rate / refs[r.players].rate:.0f}%"
+        rows.append(
+            (
+                r.scenario,
+                str(r.players),
+                str(r.actions),
+                f"{r.seconds:.2f}",
+                f"{r.rate:,.0f}",
+                f"{1000 * statistics.median(lat):.2f}",
+                f"{1000 * percentile(lat, 99):.2f}",
+                share,
+            )
+        )
+    return render(rows)
+
+
+def steps_table(results: Sequence[Result]) -> str:
+    rows = [("step", "players", "actions", "p50 ms", "p99 ms")]
+    for r in results:
+        if r.reference:
+            continue
+        for step, lat in r.latencies.items():
+            rows.append(
+                (
+                    f"{r.scenario.split(':')[0]} · {step}",
+                    str(r.players),
+                    str(len(lat)),
+                    f"{1000 * statistics.median(lat):.2f}",
+                    f"{1000 * percentile(lat, 99):.2f}",
+                )
+            )
+    return render(rows)
+
+
+def render(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def told_to_slow_down(session: LocalSession) -> int:
+    notice = _en("slow-down")
+    return sum(
+        1
+        for r in session.requests
+        if isinstance(r, SendMessage | AnswerCallbackQuery) and (getattr(r, "text", None) or "") == notice
+    )
+
+
+# --- main --------------------------------------------------------------------------------------
+
+
+async def run(player_counts: Sequence[int], actions: int, warmup: int) -> None:
+    async with contextlib.AsyncExitStack() as stack:
+        db_server, redis_url = await pick_servers(stack)
+        database_url = await scratch_database(stack, db_server)
+        await flushed_redis(stack, redis_url)
+        settings = Settings(
+            _env_file=None,
+            database_url=database_url,
+            redis_url=redis_url,
+            bot_token=None,
+            throttle_rate=THROTTLE_RATE,
+            throttle_burst=THROTTLE_BURST,
+        )
+        container = Container(settings=settings, local_bot=True)
+        await container.init_resources()
+        stack.push_async_callback(container.shutdown_resources)
+        bot: Bot = await container.bot()
+        app_dp: Dispatcher = await container.dispatcher()
+        redis: aioredis.Redis = await container.redis()
+        references = (
+            ("no-op handler", noop_dispatcher()),
+            ("reference: FSM + 3 Redis calls", reference_dispatcher(redis)),
+        )
+
+        # Registration is setup: each group of players is registered once, untimed.
+        groups = {}
+        first_id = 10_000
+        for count in player_counts:
+            group = [Player(first_id + i, f"Bench{first_id + i}") for i in range(count)]
+            first_id += count
+            for player in group:
+                await play(app_dp, bot, [player], REGISTRATION.steps, len(REGISTRATION.steps))
+                player.cursor = 0
+            groups[count] = group
+
+        results: list[Result] = []
+        for count in player_counts:
+            players = groups[count]
+            for name, dp in references:
+                shadows = [Player(p.user_id, p.name, last=p.last) for p in players]
+                results.append(
+                    await measure(
+                        name, dp, bot, shadows, REFERENCE_LOOP, actions=actions, warmup=warmup, reference=True
+                    )
+                )
+            for scenario in SCENARIOS:
+                results.append(
+                    await measure(scenario.name, app_dp, bot, players, scenario.steps, actions=actions, warmup=warmup)
+                )
+
+        throttled = told_to_slow_down(bot.session)
+        if throttled:
+            raise RuntimeError(f"{throttled} simulated actions were throttled: the rows are not comparable")
+
+        print(
+            f"Python {platform.python_version()}, {type(asyncio.get_running_loop()).__name__}, "
+            f"{os.cpu_count()} CPUs; PostgreSQL {make_url(db_server).host or 'embedded'}, "
+            f"Redis {redis_url.split('@')[-1]}"
+        )
+        print(
+            f"throttling: in the path, limits raised to {THROTTLE_RATE:,.0f}/s, burst {THROTTLE_BURST:,}; "
+            f"simulated players told to slow down: {throttled}"
+        )
+        print()
+        print(table(results))
+        print()
+        print(steps_table(results))
+        refs = {r.players: r for r in results if r.scenario.startswith("reference")}
+        low = [r for r in results if not r.reference and 100 * r.rate / refs[r.players].rate < TARGET_SHARE]
+        if low:
+            print(f"\nbelow {TARGET_SHARE:.0f}% of the reference handler: " + ", ".join(f"{r.players}p" for r in low))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--players", type=int, nargs="+", default=[1, 100], help="concurrent players per row")
+    parser.add_argument("--actions", type=int, default=3000, help="timed actions per row (all players together)")
+    parser.add_argument("--warmup", type=int, default=300, help="untimed actions before each row")
+    args = parser.parse_args(argv)
+    asyncio.run(run(args.players, args.actions, args.warmup))
+
+
+if __name__ == "__main__":
+    main()
