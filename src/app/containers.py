@@ -19,6 +19,7 @@ from bot.local_session import LocalSession
 from bot.notifier import Notifier
 from game.adapters.content_files import load_content
 from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
+from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.application.service import GameService
@@ -70,6 +71,7 @@ class Container(containers.DeclarativeContainer):
     job_lock = providers.Singleton(RedisJobLock, redis)
     hot_state = providers.Singleton(RedisHotStateStore, redis)
     player_locks = providers.Singleton(RedisPlayerLocks, redis)
+    boss_arena = providers.Singleton(RedisBossArena, redis)
     # A plain callable, so the game opens a unit of work without knowing about the container.
     uow_factory = providers.Singleton(functools.partial, SqlUnitOfWork, engine)
     snapshotter = providers.Singleton(
@@ -82,6 +84,7 @@ class Container(containers.DeclarativeContainer):
         uow_factory=uow_factory,
         hot_state=hot_state,
         locks=player_locks,
+        boss_arena=boss_arena,
         snapshotter=snapshotter,
         events=event_bus,
         clock=clock,

@@ -15,7 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from game.api import GameApi, SnapshotReport
-from scheduler.jobs import snapshot
+from scheduler.jobs import snapshot, world_events
 from scheduler.jobs.lock import run_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock, SystemClock
@@ -66,6 +66,9 @@ def build_scheduler(*, game: GameApi, lock: JobLock, settings: Settings, clock: 
         coalesce=True,
         # A late start still belongs to its tick while it is less than half an interval late (see jobs.lock).
         misfire_grace_time=max(1, int(interval / 2)),
+    )
+    world_events.register(
+        scheduler, game=game, lock=lock, settings=settings, clock=clock, start=aligned_start, tracked=scheduler.tracked
     )
     return scheduler
 

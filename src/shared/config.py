@@ -23,6 +23,14 @@ class Settings(BaseSettings):
     snapshot_chunk_rows: int = Field(
         default=5000, gt=0, description="Accounts read from Redis and streamed to PostgreSQL per chunk."
     )
+    rift_interval_minutes: float = Field(default=20.0, gt=0, description="How often the world may open a rift.")
+    rift_duration_minutes: float = Field(default=30.0, gt=0, description="How long a rift stays open.")
+    rift_max_open: int = Field(default=3, ge=0, description="Rifts open at once, at most (the job's cap).")
+    boss_interval_minutes: float = Field(default=60.0, gt=0, description="How often a world boss may spawn.")
+    boss_duration_minutes: float = Field(default=15.0, gt=0, description="How long a world boss stays.")
+    world_sweep_seconds: float = Field(
+        default=30.0, gt=0, description="How often expired rifts and bosses are closed and live bosses checkpointed."
+    )
     game_transport: str = Field(default="inprocess", description="How callers reach the game: inprocess | http.")
     game_http_url: str = Field(default="http://127.0.0.1:8081", description="Game server URL for transport=http.")
     game_seed: int | None = Field(default=None, description="Fix the game's RNG (tests, replays).")

@@ -77,6 +77,7 @@ class BossDefeated(Event):
     monster_id: str
     location_id: str
     contributors: tuple[int, ...] = ()
+    killer_id: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,6 +86,7 @@ class BossEscaped(Event):
     boss_id: str
     monster_id: str
     location_id: str
+    contributors: tuple[int, ...] = ()  # who fought it (their damage still counts on the leaderboard)
 
 
 @dataclass(frozen=True, kw_only=True)

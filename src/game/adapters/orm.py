@@ -18,7 +18,7 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 metadata = MetaData(
     naming_convention={
@@ -70,6 +70,7 @@ accounts = Table(
     Column("stamina", Double, nullable=False),
     Column("stamina_at", Double, nullable=False),
     Column("activity", Text, nullable=False, server_default="idle"),
+    Column("fight", JSONB, nullable=True),  # the running fight (Redis `fight` field); NULL: none
     Column("saved_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     postgresql_with={"fillfactor": 50},
 )
@@ -204,3 +205,19 @@ boss_damage_totals = Table(
     Column("bosses", Integer, nullable=False),
 )
 Index("ix_boss_damage_totals_rank", boss_damage_totals.c.damage.desc())
+
+# Per-player preferences the game needs to know, e.g. which notifications to send and whether the
+# player can be reached at all (they blocked the bot).
+player_settings = Table(
+    "player_settings",
+    metadata,
+    Column(
+        "player_id",
+        BigInteger,
+        ForeignKey("characters.player_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("muted", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("unreachable_since", DateTime(timezone=True), nullable=True),
+)

@@ -20,8 +20,9 @@ from game.domain.character import HotState
 ACCOUNT_KEY = "account:{}"
 CHANGED_SET = "accounts:changed"
 FIGHT_FIELD = "fight"
-# The order the snapshot reads the fields in (HMGET) and writes the columns in.
-FIELDS = ("location", "hp", "mana", "stamina", "stamina_at", "activity")
+# The order the snapshot reads the fields in (HMGET) and writes the columns in; the fight goes with them,
+# so a Redis that lost the hash can be refilled mid-fight.
+FIELDS = ("location", "hp", "mana", "stamina", "stamina_at", "activity", FIGHT_FIELD)
 
 
 def account_key(player_id: int) -> str:

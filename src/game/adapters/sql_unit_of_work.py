@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Self
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from game.adapters.orm import accounts, characters, equipment, inventory_items, learned_skills, reward_claims
+from game.adapters.sql_settings import SqlSettingsRepository
 from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, NameTaken
-from game.application.ports.unit_of_work import LeaderRecord, PlayerRecord
+from game.application.ports.unit_of_work import LeaderRecord, PlayerRecord, SavedHotState
 from game.domain.character import Character, HotState, Stats
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
@@ -47,6 +48,10 @@ def _character_values(character: Character) -> dict[str, object]:
     }
 
 
+def _owned(table):
+    return table.c.player_id == characters.c.player_id
+
+
 class SqlCharacterRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
@@ -57,29 +62,29 @@ class SqlCharacterRepository:
         return _character_from_row(row) if row else None
 
     async def load(self, player_id: int, *, for_update: bool = False) -> PlayerRecord | None:
-        query = select(characters).where(characters.c.player_id == player_id)
+        # One round trip: the bag, the gear and the skills come along as aggregates of the character row.
+        bag = select(func.json_object_agg(inventory_items.c.item_id, inventory_items.c.quantity)).where(
+            _owned(inventory_items)
+        )
+        worn = select(func.json_object_agg(equipment.c.slot, equipment.c.item_id)).where(_owned(equipment))
+        known = select(func.array_agg(learned_skills.c.skill_id)).where(_owned(learned_skills))
+        query = select(
+            characters,
+            bag.scalar_subquery().label("bag"),
+            worn.scalar_subquery().label("worn"),
+            known.scalar_subquery().label("known"),
+        ).where(characters.c.player_id == player_id)
         if for_update:
-            query = query.with_for_update()
+            query = query.with_for_update(of=characters)
         row = (await self._conn.execute(query)).first()
         if row is None:
             return None
-        items = await self._conn.execute(
-            select(inventory_items.c.item_id, inventory_items.c.quantity).where(
-                inventory_items.c.player_id == player_id
-            )
-        )
-        worn = await self._conn.execute(
-            select(equipment.c.slot, equipment.c.item_id).where(equipment.c.player_id == player_id)
-        )
-        skills = await self._conn.execute(
-            select(learned_skills.c.skill_id).where(learned_skills.c.player_id == player_id)
-        )
         return PlayerRecord(
             character=_character_from_row(row),
             version=row.version,
-            inventory=Inventory(items={r.item_id: r.quantity for r in items}),
-            equipment=Equipment(slots={r.slot: r.item_id for r in worn}),
-            skills=frozenset(skills.scalars()),
+            inventory=Inventory(items={k: int(v) for k, v in (row.bag or {}).items()}),
+            equipment=Equipment(slots=dict(row.worn or {})),
+            skills=frozenset(row.known or ()),
         )
 
     async def save(self, before: PlayerRecord, after: PlayerRecord) -> int:
@@ -154,11 +159,11 @@ class SqlCharacterRepository:
                 raise NameTaken("that name is taken", name=character.name) from None
             raise AlreadyRegistered("this player already has a character") from None
 
-    async def get_saved_hot_state(self, player_id: int) -> HotState | None:
+    async def get_saved_hot_state(self, player_id: int) -> SavedHotState | None:
         row = (await self._conn.execute(select(accounts).where(accounts.c.player_id == player_id))).first()
         if row is None:
             return None
-        return HotState(
+        state = HotState(
             location_id=row.location_id,
             hp=row.hp,
             mana=row.mana,
@@ -166,6 +171,7 @@ class SqlCharacterRepository:
             stamina_at=row.stamina_at,
             activity=row.activity,
         )
+        return SavedHotState(state=state, fight=row.fight if isinstance(row.fight, dict) else None)
 
     async def top_by_level(self, limit: int) -> list[LeaderRecord]:
         query = (
@@ -179,15 +185,22 @@ class SqlCharacterRepository:
 
 
 class SqlUnitOfWork:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, read_only: bool = False) -> None:
         self._engine = engine
+        self._read_only = read_only
         self._conn: AsyncConnection | None = None
 
     async def __aenter__(self) -> Self:
-        self._conn = await self._engine.connect()
-        await self._conn.begin()
-        self.characters = SqlCharacterRepository(self._conn)
-        self.world = SqlWorldRepository(self._conn)
+        conn = await self._engine.connect()
+        if self._read_only:
+            # A read needs no transaction: in autocommit each statement is one round trip, no BEGIN/ROLLBACK.
+            await conn.execution_options(isolation_level="AUTOCOMMIT")
+        else:
+            await conn.begin()
+        self._conn = conn
+        self.characters = SqlCharacterRepository(conn)
+        self.settings = SqlSettingsRepository(conn)
+        self.world = SqlWorldRepository(conn)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -201,4 +214,6 @@ class SqlUnitOfWork:
 
     async def commit(self) -> None:
         assert self._conn is not None
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         await self._conn.commit()

@@ -286,3 +286,11 @@ class LeaderboardRow(Dto):
     class_id: str
     level: int
     value: int  # what the board ranks by: level → total XP; boss damage → damage
+
+
+# --- notifications -------------------------------------------------------------------------------
+
+
+class NotificationSettings(Dto):
+    categories: tuple[str, ...]  # what can be muted: rifts, bosses
+    muted: tuple[str, ...]

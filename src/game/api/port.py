@@ -14,14 +14,16 @@ from game.api.dto import (
     ItemUsed,
     LeaderboardRow,
     LocationView,
+    NotificationSettings,
     ShopView,
     SkillTreeView,
     SnapshotReport,
 )
+from game.api.world import WorldEventsApi
 
 
 @runtime_checkable
-class GameApi(Protocol):
+class GameApi(WorldEventsApi, Protocol):
     """Everything the bot and the scheduler may ask of the game.
 
     Arguments are keyword-only and JSON-friendly; results are DTOs; failures raise `GameError`s.
@@ -98,6 +100,20 @@ class GameApi(Protocol):
     async def learn_skill(self, *, player_id: int, skill_id: str, version: int) -> SkillTreeView: ...
 
     async def leaderboard(self, *, board: str = "level", limit: int = 10) -> list[LeaderboardRow]: ...
+
+    # --- notifications ------------------------------------------------------------------------
+
+    async def notification_settings(self, *, player_id: int) -> NotificationSettings: ...
+
+    async def set_notification(self, *, player_id: int, category: str, enabled: bool) -> NotificationSettings: ...
+
+    async def set_reachable(self, *, player_id: int, reachable: bool) -> None:
+        """False once Telegram says the player blocked the bot; True again when they write to it."""
+        ...
+
+    async def notification_recipients(self, *, category: str, after_player_id: int = 0, limit: int = 1000) -> list[int]:
+        """Players to tell about `category` (not muted, reachable), in id order, a page at a time."""
+        ...
 
     # --- maintenance --------------------------------------------------------------------------
 

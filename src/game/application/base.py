@@ -8,14 +8,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from game.api import GameError, InCombat, NotRegistered, StaleAction, rule_refusal
 from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWork, UnitOfWorkFactory
 from game.domain.character import Derived, HotState, derive_full
+from game.domain.combat import Combat
 from game.domain.content import Content
 from game.domain.errors import InventoryFull, RuleViolation
 from game.domain.inventory import Inventory
@@ -53,6 +55,31 @@ def fit_into(inventory: Inventory, items: Mapping[str, int], catalog) -> tuple[I
     return inventory, kept, lost
 
 
+class RehydratingHotState:
+    """The hot-state store as use cases see it: the fight of a player whose hash Redis lost is looked up only
+    after re-hydrating that player, so every "in a fight?" check (and `get_combat`) sees the saved fight."""
+
+    def __init__(self, inner: HotStateStore, rehydrate: Callable[[int], Awaitable[None]]) -> None:
+        self.inner = inner
+        self._rehydrate = rehydrate
+
+    async def get(self, player_id: int) -> HotState | None:
+        return await self.inner.get(player_id)
+
+    async def put(self, player_id: int, state: HotState, *, mark_changed: bool = True) -> None:
+        await self.inner.put(player_id, state, mark_changed=mark_changed)
+
+    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
+        fight = await self.inner.get_fight(player_id)
+        if fight is None and await self.inner.get(player_id) is None:
+            await self._rehydrate(player_id)
+            fight = await self.inner.get_fight(player_id)
+        return fight
+
+    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+        await self.inner.put_fight(player_id, fight, state)
+
+
 class UseCaseBase:
     def __init__(
         self,
@@ -69,7 +96,7 @@ class UseCaseBase:
         self._content = content
         self._world = WorldMap(content)
         self._uow_factory = uow_factory
-        self._hot = hot_state
+        self._hot = RehydratingHotState(hot_state, self._rehydrate)
         self._locks = locks
         self._snapshotter = snapshotter
         self._events = events
@@ -93,18 +120,47 @@ class UseCaseBase:
         return record
 
     async def _hot_state(self, uow: UnitOfWork, player_id: int) -> HotState:
-        """Hot state from Redis, or re-hydrated from the last snapshot when Redis lost it."""
+        """Hot state from Redis, or re-hydrated from the last snapshot when Redis lost it (the fight too)."""
         hot = await self._hot.get(player_id)
         if hot is not None and self._world.location(hot.location_id) is not None:
             return hot
         saved = await uow.characters.get_saved_hot_state(player_id)
         if saved is None:
             raise NotRegistered("no character yet: /start to create one")
-        if self._world.location(saved.location_id) is None:  # content changed under a saved state
-            saved = saved.moved_to(self._world.start)
+        state, fight = saved.state, self._resumable(saved.fight) if hot is None else None
+        if self._world.location(state.location_id) is None:  # content changed under a saved state
+            state, fight = state.moved_to(self._world.start), None
         log.info("re-hydrated hot state of player %s from durable storage", player_id)
-        await self._hot.put(player_id, saved, mark_changed=False)
-        return saved
+        # A fight still in Redis (beside a damaged hash) is newer than the saved one: it stays.
+        if fight is not None and await self._hot.inner.get_fight(player_id) is None:
+            await self._hot.put_fight(player_id, fight, state)
+        else:
+            await self._hot.put(player_id, state, mark_changed=False)
+        return state
+
+    async def _rehydrate(self, player_id: int) -> None:
+        async with self._uow_factory() as uow:
+            with contextlib.suppress(NotRegistered):  # no character, so no fight either
+                await self._hot_state(uow, player_id)
+
+    def _resumable(self, fight: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The saved fight if it can go on: well formed, not over, against a monster the content still has."""
+        try:
+            combat = Combat.from_dict(fight["combat"]) if fight else None
+        except (KeyError, TypeError, ValueError):
+            return None
+        if combat is None or combat.over or combat.monster_id not in self._content.monsters:
+            return None
+        return fight
+
+    async def _known_hot_state(self, player_id: int) -> HotState:
+        """Hot state alone, when that is all an action needs: only a registered player has one,
+        so PostgreSQL is asked only when Redis has lost it."""
+        hot = await self._hot.get(player_id)
+        if hot is not None and self._world.location(hot.location_id) is not None:
+            return hot
+        async with self._uow_factory(read_only=True) as uow:
+            return await self._hot_state(uow, player_id)
 
     def _derived(self, record: PlayerRecord) -> Derived:
         """Stats with gear and passive skills counted."""

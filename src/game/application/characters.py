@@ -32,7 +32,7 @@ class CharacterUseCases(UseCaseBase):
     async def check_name(self, *, name: str) -> str:
         if not is_valid_name(name):
             raise InvalidName(NAME_RULE, name=name)
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             if await uow.characters.name_taken(name_key(name)):
                 raise NameTaken("that name is taken", name=normalize_name(name))
         return normalize_name(name)
@@ -66,7 +66,7 @@ class CharacterUseCases(UseCaseBase):
         return presenters.character_sheet(self._content, record, hot, derived, now=self._clock.now())
 
     async def get_character(self, *, player_id: int) -> CharacterSheet:
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
             hot = await self._hot_state(uow, player_id)
         fighting = await self._hot.get_fight(player_id) is not None

@@ -23,7 +23,7 @@ class CombatUseCases(UseCaseBase):
         fight = await self._hot.get_fight(player_id)
         if fight is None:
             return None
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
         return presenters.combat_view(self._content, Combat.from_dict(fight["combat"]), record)
 
@@ -68,7 +68,7 @@ class CombatUseCases(UseCaseBase):
             combat = Combat.from_dict(fight["combat"])
             if combat.turn != turn:
                 raise StaleAction("that turn has been played", turn=combat.turn)
-            async with self._uow_factory() as uow:
+            async with self._uow_factory(read_only=True) as uow:
                 record = await self._player(uow, player_id)
                 hot = await self._hot_state(uow, player_id)
             move = self._action(action, skill_id, item_id, record)
@@ -83,7 +83,7 @@ class CombatUseCases(UseCaseBase):
                 await self._on_fight_over(player_id=player_id, context=context, outcome=after.outcome)
             else:
                 await self._hot.put_fight(player_id, {"combat": after.to_dict(), "context": context}, new_hot)
-            async with self._uow_factory() as uow:
+            async with self._uow_factory(read_only=True) as uow:
                 record = await self._player(uow, player_id)
         return presenters.combat_view(self._content, after, record, **extra)
 

@@ -13,7 +13,7 @@ from game.domain.consumables import use_outside_combat
 
 class ItemUseCases(UseCaseBase):
     async def inventory(self, *, player_id: int) -> InventoryView:
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
         return presenters.inventory_view(self._content, record, self._derived(record))
 

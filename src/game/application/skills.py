@@ -12,7 +12,7 @@ from game.domain.skills import learn_skill, why_not_learnable
 
 class SkillUseCases(UseCaseBase):
     async def skill_tree(self, *, player_id: int) -> SkillTreeView:
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
         return self._tree(record)
 
@@ -25,10 +25,12 @@ class SkillUseCases(UseCaseBase):
         return self._tree(after)
 
     async def leaderboard(self, *, board: str = "level", limit: int = 10) -> list[LeaderboardRow]:
+        if board == "boss_damage":
+            return await self.boss_leaderboard(limit=limit)
         if board != "level":
             raise UnknownEntry(f"no leaderboard {board!r}", board=board)
         limit = max(1, min(limit, 50))
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             rows = await uow.characters.top_by_level(limit)
         return [
             LeaderboardRow(rank=i, player_id=r.player_id, name=r.name, class_id=r.class_id, level=r.level, value=r.xp)

@@ -28,7 +28,7 @@ class TownUseCases(UseCaseBase):
     # --- shop -------------------------------------------------------------------------------
 
     async def shop(self, *, player_id: int) -> ShopView:
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
             hot = await self._hot_state(uow, player_id)
         return self._shop_view(self._town(hot), record)
@@ -53,14 +53,14 @@ class TownUseCases(UseCaseBase):
     # --- inn --------------------------------------------------------------------------------
 
     async def inn(self, *, player_id: int) -> InnView:
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
             hot = await self._hot_state(uow, player_id)
         return self._inn_view(self._town(hot), record, hot)
 
     async def rest_at_inn(self, *, player_id: int) -> InnView:
         # No version: resting twice costs twice but harms nothing, and the price is shown on the button.
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             version = (await self._player(uow, player_id)).version
 
         def change(before, hot):
@@ -78,7 +78,7 @@ class TownUseCases(UseCaseBase):
     # --- forge ------------------------------------------------------------------------------
 
     async def forge(self, *, player_id: int) -> ForgeView:
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
             hot = await self._hot_state(uow, player_id)
         self._town(hot)

@@ -12,16 +12,12 @@ from game.domain.loot import Rewards
 
 class WorldUseCases(CombatUseCases):
     async def look(self, *, player_id: int) -> LocationView:
-        async with self._uow_factory() as uow:
-            await self._player(uow, player_id)
-            hot = await self._hot_state(uow, player_id)
+        hot = await self._known_hot_state(player_id)
         return presenters.location_view(self._world, hot.location_id)
 
     async def travel(self, *, player_id: int, destination: str) -> LocationView:
         async with self._one_action(player_id):
-            async with self._uow_factory() as uow:
-                await self._player(uow, player_id)
-                hot = await self._hot_state(uow, player_id)
+            hot = await self._known_hot_state(player_id)
             if self._world.location(destination) is None:
                 raise UnknownLocation(f"no location {destination!r}", location_id=destination)
             if not self._world.is_adjacent(hot.location_id, destination):
@@ -35,7 +31,7 @@ class WorldUseCases(CombatUseCases):
         async with self._one_action(player_id):
             if await self._hot.get_fight(player_id) is not None:
                 raise InCombat("finish the fight first")
-            async with self._uow_factory() as uow:
+            async with self._uow_factory(read_only=True) as uow:
                 record = await self._player(uow, player_id)
                 hot = await self._hot_state(uow, player_id)
             location = self._content.locations[hot.location_id]

@@ -24,9 +24,11 @@ from game.domain.content_models import (
     LocationDef,
     MonsterDef,
     RecipeDef,
+    RiftTemplateDef,
     ShopDef,
     SkillDef,
     Text,
+    WorldBossDef,
 )
 from game.domain.errors import ContentError
 
@@ -43,9 +45,11 @@ __all__ = [
     "LocationDef",
     "MonsterDef",
     "RecipeDef",
+    "RiftTemplateDef",
     "ShopDef",
     "SkillDef",
     "Text",
+    "WorldBossDef",
     "build_content",
 ]
 
@@ -60,6 +64,8 @@ class Content:
     recipes: Mapping[str, RecipeDef] = field(default_factory=dict)
     skills: Mapping[str, SkillDef] = field(default_factory=dict)
     shops: Mapping[str, ShopDef] = field(default_factory=dict)
+    rifts: Mapping[str, RiftTemplateDef] = field(default_factory=dict)
+    bosses: Mapping[str, WorldBossDef] = field(default_factory=dict)
 
     def class_skills(self, class_id: str) -> list[SkillDef]:
         return [s for s in self.skills.values() if s.class_id == class_id]
@@ -90,6 +96,8 @@ OPTIONAL_FILES = {
     "recipes.json": RecipeDef,
     "skills.json": SkillDef,
     "shops.json": ShopDef,
+    "rifts.json": RiftTemplateDef,
+    "bosses.json": WorldBossDef,
 }
 
 
@@ -115,6 +123,8 @@ def build_content(files: Mapping[str, Any]) -> Content:
         recipes=optional["recipes.json"],
         skills=optional["skills.json"],
         shops=optional["shops.json"],
+        rifts=optional["rifts.json"],
+        bosses=optional["bosses.json"],
     )
     _check_exits(content)
     _check_locations(content)
@@ -123,6 +133,8 @@ def build_content(files: Mapping[str, Any]) -> Content:
     _check_recipes(content)
     _check_skills(content)
     _check_shops(content)
+    _check_rifts(content)
+    _check_bosses(content)
     return content
 
 
@@ -235,3 +247,24 @@ def _check_shops(content: Content) -> None:
             item = _require_item(content, "shops.json", shop.id, item_id)
             if item.price <= 0:
                 raise ContentError("shops.json", shop.id, f"{item_id!r} has no price")
+
+
+def _check_rifts(content: Content) -> None:
+    for template in content.rifts.values():
+        if template.boss is not None and template.boss not in content.monsters:
+            raise ContentError("rifts.json", template.id, f"unknown boss monster {template.boss!r}")
+    zones = [loc for loc in content.locations.values() if not loc.town]
+    if content.rifts and not any(loc.monsters for loc in zones):
+        raise ContentError("rifts.json", "*", "rifts need a zone with monsters")
+
+
+def _check_bosses(content: Content) -> None:
+    for boss in content.bosses.values():
+        if boss.monster not in content.monsters:
+            raise ContentError("bosses.json", boss.id, f"unknown monster {boss.monster!r}")
+        for location_id in boss.locations:
+            location = content.locations.get(location_id)
+            if location is None:
+                raise ContentError("bosses.json", boss.id, f"unknown location {location_id!r}")
+            if location.town:
+                raise ContentError("bosses.json", boss.id, f"no boss fights in town ({location_id!r})")

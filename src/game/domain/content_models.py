@@ -273,3 +273,65 @@ class ShopDef(ContentModel):
     stock: tuple[str, ...]
     inn_price: int = Field(ge=0)
     inn_price_per_level: int = Field(default=0, ge=0)
+
+
+# --- rifts and world bosses ----------------------------------------------------------------------
+
+
+class RiftEncounters(ContentModel):
+    """Relative chances of what a rift step (other than the boss) holds."""
+
+    monster: int = Field(default=50, ge=0)
+    elite: int = Field(default=12, ge=0)
+    treasure: int = Field(default=16, ge=0)
+    trap: int = Field(default=12, ge=0)
+    shrine: int = Field(default=10, ge=0)
+
+    @model_validator(mode="after")
+    def _has_outcome(self) -> RiftEncounters:
+        if self.monster + self.elite + self.treasure + self.trap + self.shrine == 0:
+            raise ValueError("a rift step needs at least one possible encounter")
+        return self
+
+
+class RiftRewardDef(ContentModel):
+    """The chest at the end, per tier: gold and XP are multiplied by the tier, items rolled from its pool."""
+
+    gold_per_tier: Range
+    xp_per_tier: int = Field(ge=0)
+    item_rolls: int = Field(default=2, ge=0, le=5)
+
+
+class RiftTemplateDef(ContentModel):
+    id: str
+    name: Text
+    description: Text
+    weight: int = Field(default=1, ge=1)
+    min_tier: int = Field(default=1, ge=1)
+    max_tier: int = Field(default=30, ge=1)
+    floors: int = Field(ge=1, le=10)
+    steps_per_floor: int = Field(ge=2, le=10)
+    encounters: RiftEncounters = RiftEncounters()
+    boss: str | None = None  # a monster id; None: the strongest monster of the rift's zone
+    reward: RiftRewardDef
+
+    @model_validator(mode="after")
+    def _tiers_ordered(self) -> RiftTemplateDef:
+        if self.min_tier > self.max_tier:
+            raise ValueError("min_tier is above max_tier")
+        return self
+
+
+class WorldBossDef(ContentModel):
+    """A monster that appears in one of `locations` with a shared HP pool many players whittle down."""
+
+    id: str
+    monster: str
+    name: Text | None = None  # a title of its own; else the monster's name
+    locations: tuple[str, ...] = Field(min_length=1)
+    weight: int = Field(default=1, ge=1)
+    level_bonus: int = Field(default=2, ge=0)  # above the zone's level
+    hp_multiplier: float = Field(ge=1)  # the pool: the monster's HP at its level × this
+    xp_multiplier: float = Field(default=20, ge=0)  # XP shared by contribution: the monster's XP × this
+    gold_multiplier: float = Field(default=20, ge=0)  # likewise its top gold
+    loot_rolls: int = Field(default=2, ge=0, le=10)  # rolls of the monster's loot for the top hitter and the killer

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from game.application.ports.world_events import WorldRepository
 from game.domain.character import Character, HotState
@@ -19,6 +18,14 @@ class PlayerRecord:
     inventory: Inventory
     equipment: Equipment
     skills: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SavedHotState:
+    """Hot state as the last snapshot left it in durable storage."""
+
+    state: HotState
+    fight: dict[str, Any] | None  # the running fight, as the hot-state store holds it; None: none was running
 
 
 @dataclass(frozen=True)
@@ -51,17 +58,28 @@ class CharacterRepository(Protocol):
         """Insert the character with its initial hot state (raises `NameTaken` on a race)."""
         ...
 
-    async def get_saved_hot_state(self, player_id: int) -> HotState | None:
-        """The hot state as the last snapshot left it in durable storage."""
+    async def get_saved_hot_state(self, player_id: int) -> SavedHotState | None:
+        """The hot state (and running fight) as the last snapshot left it in durable storage."""
         ...
 
     async def top_by_level(self, limit: int) -> list[LeaderRecord]: ...
+
+
+class SettingsRepository(Protocol):
+    async def muted(self, player_id: int) -> frozenset[str]: ...
+
+    async def set_muted(self, player_id: int, muted: frozenset[str]) -> None: ...
+
+    async def set_reachable(self, player_id: int, reachable: bool) -> None: ...
+
+    async def recipients(self, category: str, *, after: int, limit: int) -> list[int]: ...
 
 
 class UnitOfWork(Protocol):
     """One durable transaction: everything done through it commits together or not at all."""
 
     characters: CharacterRepository
+    settings: SettingsRepository
     world: WorldRepository  # rifts and world bosses
 
     async def __aenter__(self) -> Self: ...
@@ -71,4 +89,7 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+class UnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        """`read_only`: no transaction (cheaper), and `commit` is refused."""
+        ...

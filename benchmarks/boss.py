@@ -1,0 +1,236 @@
+"""Concurrent attacks on one world boss: throughput, and that the shared HP pool stays exact.
+
+Rows:
+  script    the Lua attack alone (RedisBossArena.attack), a pool too large to fall
+  kill      the same with a pool that falls mid-run: exactly one killing blow, HP ends at 0
+  use case  `attack_boss` end to end (player from PostgreSQL, hot state from Redis, the script),
+            a pool too large to fall; the tallies are checkpointed to PostgreSQL and checked there
+  uc + kill the same with a pool that falls mid-run: the killing attack also settles the boss and pays
+            every contributor (its time is printed under the table)
+
+Each row: `--players` players × `--attacks` attacks each, `--concurrency` in flight at once.
+"exact" checks that the damage recorded per player adds up to the HP the boss lost.
+
+    .venv/bin/python benchmarks/boss.py [--players 1000] [--attacks 5] [--concurrency 100]
+
+Servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_DATABASE_URL / TEST_REDIS_URL. The Redis
+database is flushed; PostgreSQL gets a scratch database, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis.asyncio as aioredis
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.integration.world_events_game import Clock, build, crowd
+
+from game.adapters.migrations import upgrade_to_head
+from game.adapters.redis_world_boss import RedisBossArena, boss_key
+from game.api import GameError
+from game.application.ports.world_events import BossRecord
+
+
+@dataclass
+class Row:
+    label: str
+    attacks: int
+    landed: int
+    seconds: float
+    max_hp: int
+    hp_left: int
+    tallied: int
+    kills: int
+    settle_seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.attacks / self.seconds
+
+    @property
+    def exact(self) -> bool:
+        return self.tallied == self.max_hp - self.hp_left
+
+
+async def run_pool(concurrency: int, calls: list) -> float:
+    queue: asyncio.Queue = asyncio.Queue()
+    for call in calls:
+        queue.put_nowait(call)
+
+    async def worker() -> None:
+        while not queue.empty():
+            await queue.get_nowait()()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return time.perf_counter() - started
+
+
+def boss_record(max_hp: int, now: float) -> BossRecord:
+    return BossRecord(
+        id=uuid.uuid4().hex[:16],
+        boss_def_id="old_tusk",
+        monster_id="wild_boar",
+        location_id="meadows",
+        level=3,
+        max_hp=max_hp,
+        hp_left=max_hp,
+        cooldown_ms=0,
+        spawned_at=now,
+        deadline=now + 3600,
+        status="alive",
+    )
+
+
+async def script_row(label: str, redis, players: int, attacks: int, concurrency: int, max_hp: int) -> Row:
+    arena = RedisBossArena(redis)
+    now = time.time()
+    boss = boss_record(max_hp, now)
+    await arena.create(boss)
+    landed = kills = 0
+
+    def call(pid: int, damage: int):
+        async def go() -> None:
+            nonlocal landed, kills
+            outcome = await arena.attack(boss.id, pid, damage, now=now)
+            landed += outcome.status == "ok"
+            kills += outcome.killed
+
+        return go
+
+    calls = [call(pid, 20 + (pid * 7 + n) % 30) for n in range(attacks) for pid in range(1, players + 1)]
+    seconds = await run_pool(concurrency, calls)
+    live, damage = await arena.snapshot(boss.id)
+    assert live is not None
+    return Row(label, len(calls), landed, seconds, max_hp, live.hp, sum(damage.values()), kills)
+
+
+async def use_case_row(
+    label: str, engine, redis, ids: list[int], attacks: int, concurrency: int, *, max_hp: int | None
+) -> Row:
+    game = build(engine, redis, Clock(time.time()), cooldown=0)
+    boss = await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk")
+    if max_hp is not None:  # a pool of the size this row needs, in both stores
+        await redis.hset(boss_key(boss.id), mapping={"hp": max_hp, "max_hp": max_hp})
+        async with engine.begin() as conn:
+            await conn.execute(
+                text("UPDATE world_bosses SET max_hp = :h, hp_left = :h WHERE id = :b"), {"h": max_hp, "b": boss.id}
+            )
+    landed = kills = 0
+    settle = 0.0
+
+    def call(pid: int):
+        async def go() -> None:
+            nonlocal landed, kills, settle
+            try:
+                started = time.perf_counter()
+                hit = await game.attack_boss(player_id=pid, boss_id=boss.id)
+                landed += 1
+                if hit.killed:
+                    kills += 1
+                    settle = time.perf_counter() - started
+            except GameError:
+                pass
+
+        return go
+
+    calls = [call(pid) for _ in range(attacks) for pid in ids]
+    seconds = await run_pool(concurrency, calls)
+    if not kills:
+        await game.end_expired_bosses()  # checkpoints the tallies to PostgreSQL
+    async with engine.connect() as conn:
+        tallied = (
+            await conn.execute(
+                text("SELECT coalesce(sum(damage), 0) FROM boss_damage WHERE boss_id = :b"), {"b": boss.id}
+            )
+        ).scalar_one()
+        row = (await conn.execute(text("SELECT max_hp, hp_left FROM world_bosses WHERE id = :b"), {"b": boss.id})).one()
+    if not kills:
+        # Nothing to settle: step aside so the next row can spawn in the same place.
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE world_bosses SET status = 'escaped' WHERE id = :b"), {"b": boss.id})
+    return Row(label, len(calls), landed, seconds, row.max_hp, row.hp_left, int(tallied), kills, settle)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--players", type=int, default=1000)
+    parser.add_argument("--attacks", type=int, default=5)
+    parser.add_argument("--concurrency", type=int, default=100)
+    args = parser.parse_args()
+    db_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    redis_url = os.environ.get("BENCH_REDIS_URL") or os.environ.get("TEST_REDIS_URL")
+    if not db_url or not redis_url:
+        raise SystemExit("set BENCH_DATABASE_URL and BENCH_REDIS_URL (or the TEST_ ones)")
+
+    admin_url = make_url(db_url).set(drivername="postgresql+asyncpg")
+    name = f"riftwalker_bench_boss_{uuid.uuid4().hex[:8]}"
+
+    async def admin(sql: str) -> None:
+        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(text(sql))
+        await engine.dispose()
+
+    await admin(f'CREATE DATABASE "{name}"')
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    redis = aioredis.Redis.from_url(redis_url)
+    engine = create_async_engine(url, pool_size=20, max_overflow=0)
+    try:
+        await asyncio.to_thread(upgrade_to_head, url)
+        await redis.flushdb()
+        total = args.players * args.attacks
+        rows = [
+            await script_row("script", redis, args.players, args.attacks, args.concurrency, max_hp=total * 100),
+            await script_row("kill", redis, args.players, args.attacks, args.concurrency, max_hp=total * 35 // 2),
+        ]
+        ids = await crowd(engine, 1_000_000, args.players, "meadows", strength=12)
+        rows.append(
+            await use_case_row("use case", engine, redis, ids, args.attacks, args.concurrency, max_hp=total * 1000)
+        )
+        rows.append(
+            await use_case_row("uc + kill", engine, redis, ids, args.attacks, args.concurrency, max_hp=total * 35 // 2)
+        )
+    finally:
+        await engine.dispose()
+        await redis.flushdb()
+        await redis.aclose()
+        await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    print(
+        f"{args.players} players x {args.attacks} attacks, {args.concurrency} concurrent "
+        f"(Python {sys.version.split()[0]}, {os.cpu_count()} cores)"
+    )
+    header = (
+        f"| {'row':<9} | {'attacks':>7} | {'landed':>6} | {'seconds':>7} | {'attacks/s':>9} | {'max HP':>8} "
+        f"| {'HP left':>8} | {'sum dmg':>8} | {'kills':>5} | {'exact':>5} |"
+    )
+    print(header)
+    print("|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|")
+    for r in rows:
+        print(
+            f"| {r.label:<9} | {r.attacks:>7} | {r.landed:>6} | {r.seconds:>7.2f} | {r.rate:>9,.0f} | {r.max_hp:>8} "
+            f"| {r.hp_left:>8} | {r.tallied:>8} | {r.kills:>5} | {'yes' if r.exact else 'NO':>5} |"
+        )
+    killed = rows[-1]
+    if killed.kills:
+        print(
+            "uc + kill: the killing attack (settlement, then payouts to every contributor) took "
+            f"{killed.settle_seconds:.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

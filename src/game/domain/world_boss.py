@@ -1,0 +1,115 @@
+"""World bosses: one monster, a shared HP pool, many players, rewards by contribution.
+
+The pool itself lives where every process can decrement it atomically (see the adapter); these are
+the rules around it: what spawns where, how hard one attack hits, and who gets what at the end.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from game.domain.character import Derived
+from game.domain.combat import strike
+from game.domain.content import Content
+from game.domain.content_models import LocationDef, WorldBossDef
+from game.domain.errors import UnknownEntry
+from game.domain.loot import Rewards, roll_loot
+from game.domain.monsters import MonsterStats, monster_at_level
+from game.domain.random_tables import pick_weighted
+
+# One attack per player this often: the fight lasts minutes and no single player can carry it.
+ATTACK_COOLDOWN_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class BossSpawn:
+    """What a spawn decided: which boss, where, at what level and with how large a pool."""
+
+    boss_def_id: str
+    location_id: str
+    monster: MonsterStats
+    max_hp: int
+
+
+def boss_locations(content: Content) -> list[str]:
+    return sorted({loc for boss in content.bosses.values() for loc in boss.locations})
+
+
+def choose_spawn(
+    content: Content, rng: random.Random, *, location_id: str | None = None, boss_def_id: str | None = None
+) -> BossSpawn:
+    """A boss for `location_id` (any of the bosses that live there), or anywhere when not given."""
+    if boss_def_id is not None:
+        boss = content.bosses.get(boss_def_id)
+        if boss is None:
+            raise UnknownEntry(f"no world boss {boss_def_id!r}", boss=boss_def_id)
+        candidates = [boss]
+    else:
+        candidates = [b for b in content.bosses.values() if location_id is None or location_id in b.locations]
+    if not candidates:
+        raise UnknownEntry("no world boss lives there", location=location_id)
+    boss = pick_weighted([(b, b.weight) for b in sorted(candidates, key=lambda b: b.id)], rng)
+    where = location_id if location_id is not None else rng.choice(sorted(boss.locations))
+    location = content.locations.get(where)
+    if location is None or location.town:
+        raise UnknownEntry(f"no world boss can appear in {where!r}", location=where)
+    return spawn_at(content, boss, location)
+
+
+def spawn_at(content: Content, boss: WorldBossDef, location: LocationDef) -> BossSpawn:
+    monster = monster_at_level(content.monsters[boss.monster], location.level + boss.level_bonus)
+    return BossSpawn(
+        boss_def_id=boss.id,
+        location_id=location.id,
+        monster=monster,
+        max_hp=max(1, round(monster.hp * boss.hp_multiplier)),
+    )
+
+
+def attack_damage(derived: Derived, boss: MonsterStats, rng: random.Random) -> int:
+    """One blow at the boss: with the weapon or with magic, whichever the attacker is better at."""
+    magic = derived.magic > derived.attack
+    if not magic and rng.random() < boss.dodge_chance:
+        return 0
+    power = derived.magic if magic else derived.attack
+    amount, _ = strike(power, boss.defence, derived.crit_chance, rng, magic=magic)
+    return amount
+
+
+def contribution_rewards(
+    content: Content,
+    boss_def_id: str,
+    boss: MonsterStats,
+    damage: Mapping[int, int],
+    *,
+    killer_id: int | None,
+    seed: str,
+) -> dict[int, Rewards]:
+    """What each contributor of a slain boss earns: XP and gold in proportion to their damage, and loot
+    rolls for the top contributor and the one who landed the last blow. Same inputs, same rewards."""
+    spec = content.bosses[boss_def_id]
+    total = sum(d for d in damage.values() if d > 0)
+    if total <= 0:
+        return {}
+    xp_pool = boss.xp * spec.xp_multiplier
+    gold_pool = boss.gold_high * spec.gold_multiplier
+    # Ties for the top go to the lowest id: deterministic, whatever order the tallies arrive in.
+    top = min((pid for pid, d in damage.items() if d > 0), key=lambda pid: (-damage[pid], pid))
+    loot = content.monsters[boss.monster_id].loot
+    rewards: dict[int, Rewards] = {}
+    for player_id, dealt in sorted(damage.items()):
+        if dealt <= 0:
+            continue
+        share = dealt / total
+        items: dict[str, int] = {}
+        rng = random.Random(f"{seed}:{player_id}")
+        rolls = spec.loot_rolls * ((player_id == top) + (player_id == killer_id))
+        for _ in range(rolls):
+            for item_id, quantity in roll_loot(loot, rng).items():
+                items[item_id] = items.get(item_id, 0) + quantity
+        rewards[player_id] = Rewards(
+            xp=max(1, round(xp_pool * share)), gold=max(1, round(gold_pool * share)), items=items
+        )
+    return rewards
