@@ -7,6 +7,7 @@ A run:
 3. reads the accounts server-side, a batch at a time: a Lua script takes the next ids (SSCAN of the in-flight
    set, or SCAN of every `account:*` in full mode) into a scratch list, and `SORT … GET account:*->field`
    returns their fields; both run in one MULTI, so Redis is blocked for one batch at most;
+   The running fight is one of the fields: a fight that ended (field gone) clears the durable copy;
 4. streams the batches through binary COPY into a temporary table (the next batch is read meanwhile), then
    ONE `UPDATE … FROM` joins it onto `accounts`, all in one transaction;
 5. deletes the in-flight set only after COMMIT; on any failure folds it back into the changed set and re-raises.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import math
 import time
@@ -44,21 +46,21 @@ RUNS_SET = CHANGED_SET + ":runs"  # tokens of runs holding an in-flight set, so 
 BATCH_KEY = CHANGED_SET + ":batch:{}"  # the ids of the batch being read; lives only inside one MULTI
 
 TEMP_TABLE = "snapshot_rows"
-COLUMNS = ("player_id", "location_id", "hp", "mana", "stamina", "stamina_at", "activity")
+COLUMNS = ("player_id", "location_id", "hp", "mana", "stamina", "stamina_at", "activity", "fight")
 # Serialises snapshot transactions across processes: two UPDATEs over overlapping rows could deadlock.
 ADVISORY_LOCK_ID = 0x52_49_46_54  # "RIFT"
 
 CREATE_TEMP_TABLE = text(
     f"CREATE TEMPORARY TABLE {TEMP_TABLE} ("
     "player_id bigint, location_id text, hp integer, mana integer,"
-    " stamina double precision, stamina_at double precision, activity text"
+    " stamina double precision, stamina_at double precision, activity text, fight jsonb"
     ") ON COMMIT DROP"
 )
 UPDATE_FROM_TEMP = text(
     f"""
     UPDATE accounts AS a
     SET location_id = s.location_id, hp = s.hp, mana = s.mana, stamina = s.stamina,
-        stamina_at = s.stamina_at, activity = s.activity, saved_at = :saved_at
+        stamina_at = s.stamina_at, activity = s.activity, fight = s.fight, saved_at = :saved_at
     FROM {TEMP_TABLE} AS s
     WHERE a.player_id = s.player_id
     """
@@ -127,10 +129,11 @@ return cursor
 
 SORT_GET = ["#", *(f"{ACCOUNT_PREFIX}*->{field}" for field in FIELDS)]
 
-Row = tuple[int, str, int, int, float, float, str]
+Row = tuple[int, str, int, int, float, float, str, str | None]
 _WIDTH = 1 + len(FIELDS)
 _INT4 = (-(2**31), 2**31 - 1)
 _INT8 = (-(2**63), 2**63 - 1)
+_FIGHT = 1 + FIELDS.index("fight")
 
 
 class _Damaged(Exception):
@@ -138,9 +141,11 @@ class _Damaged(Exception):
 
 
 def parse_batch(flat: Sequence[bytes | None]) -> list[Row]:
-    """Rows from the flat `id, location, hp, mana, stamina, stamina_at, activity, …` reply.
+    """Rows from the flat `id, location, hp, mana, stamina, stamina_at, activity, fight, …` reply.
 
     Accounts whose hash is gone or damaged are left out: their durable copy stays as it was.
+    A damaged fight alone does not leave its account out: it is written as NULL, which is what Redis
+    makes of it too (no fight), while the account's location and HP are still good.
     Whole columns are converted at once (C loops); only a batch holding a damaged account goes row by row.
     """
     try:
@@ -158,6 +163,7 @@ def _parse_columns(flat: Sequence[bytes | None]) -> list[Row]:
     staminas = list(map(float, flat[4::_WIDTH]))
     stamina_ats = list(map(float, flat[5::_WIDTH]))
     activities = list(map(bytes.decode, flat[6::_WIDTH]))
+    fights = [None if raw is None else _fight_json(raw) for raw in flat[_FIGHT::_WIDTH]]
     if ids and (
         not all(locations)
         or not all(activities)
@@ -171,7 +177,7 @@ def _parse_columns(flat: Sequence[bytes | None]) -> list[Row]:
         or "\x00" in "".join(activities)
     ):
         raise _Damaged
-    return list(zip(ids, locations, hps, manas, staminas, stamina_ats, activities, strict=True))
+    return list(zip(ids, locations, hps, manas, staminas, stamina_ats, activities, fights, strict=True))
 
 
 def _parse_row(raw: Sequence[bytes | None]) -> Row | None:
@@ -192,7 +198,65 @@ def _parse_row(raw: Sequence[bytes | None]) -> Row | None:
         and "\x00" not in location
         and "\x00" not in activity
     )
-    return (player_id, location, hp, mana, stamina, stamina_at, activity) if valid else None
+    if not valid:
+        return None
+    fight = None if raw[_FIGHT] is None else _fight_json(raw[_FIGHT])
+    return (player_id, location, hp, mana, stamina, stamina_at, activity, fight)
+
+
+def _fight_json(raw: bytes) -> str | None:
+    """The fight as jsonb takes it, or None (NULL) when it is damaged or jsonb would refuse it.
+
+    Checked here because a single value PostgreSQL refuses fails the COPY, and with it this run and every
+    run after it. The text goes through as Redis holds it; parsing it is only the check.
+    """
+    try:
+        text = raw.decode()
+        fight = _FIGHT_DECODER.decode(text)
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return None
+    if not isinstance(fight, dict):
+        return None
+    # Only a \u escape can put into a string what jsonb refuses and Python takes: NUL, a lone surrogate.
+    if "\\u" in text and not _jsonb_strings(fight):
+        return None
+    return text
+
+
+def _jsonb_float(literal: str) -> float:
+    """Refuses what jsonb's numeric would overflow on (or keep past its scale), and anything a double cannot hold."""
+    value = float(literal)
+    if len(literal) > 64 or not math.isfinite(value) or (value == 0.0 and literal.lower().split("e")[0].strip("-0.")):
+        raise ValueError(literal)
+    return value
+
+
+def _refuse(constant: str) -> None:
+    raise ValueError(constant)  # NaN, Infinity: not JSON, and not in jsonb
+
+
+# Built once: json.loads with options would build a decoder per call, which costs as much as the parse.
+_FIGHT_DECODER = json.JSONDecoder(parse_float=_jsonb_float, parse_constant=_refuse)
+
+
+def _jsonb_strings(value: object) -> bool:
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                return False
+            if not item.isascii():
+                try:
+                    item.encode()
+                except UnicodeEncodeError:
+                    return False
+    return True
 
 
 class RedisToPostgresSnapshotter:

@@ -126,6 +126,10 @@ class SqlCharacterRepository:
         )
         return (await self._conn.execute(stmt)).first() is not None
 
+    async def id_by_name(self, name_key: str) -> int | None:
+        query = select(characters.c.player_id).where(characters.c.name_key == name_key)
+        return (await self._conn.execute(query)).scalar_one_or_none()
+
     async def name_taken(self, name_key: str) -> bool:
         query = select(characters.c.player_id).where(characters.c.name_key == name_key)
         return (await self._conn.execute(query)).first() is not None

@@ -43,6 +43,10 @@ class GameApi(WorldEventsApi, Protocol):
 
     async def travel(self, *, player_id: int, destination: str) -> LocationView: ...
 
+    async def find_player(self, *, query: str) -> CharacterSheet:
+        """A player by id or by name (any case), for admins; `NotRegistered` if there is none."""
+        ...
+
     async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
         """Spend one unspent stat point on `stat` (strength, agility, intellect, vitality)."""
         ...

@@ -139,7 +139,7 @@ class UseCaseBase:
         return state
 
     async def _rehydrate(self, player_id: int) -> None:
-        async with self._uow_factory() as uow:
+        async with self._uow_factory(read_only=True) as uow:
             with contextlib.suppress(NotRegistered):  # no character, so no fight either
                 await self._hot_state(uow, player_id)
 

@@ -10,6 +10,7 @@ from game.api import (
     ClassInfo,
     InvalidName,
     NameTaken,
+    NotRegistered,
     StaleAction,
     UnknownClass,
 )
@@ -73,6 +74,14 @@ class CharacterUseCases(UseCaseBase):
         return presenters.character_sheet(
             self._content, record, hot, self._derived(record), now=self._clock.now(), in_combat=fighting
         )
+
+    async def find_player(self, *, query: str) -> CharacterSheet:
+        query = query.strip().lstrip("@")
+        async with self._uow_factory(read_only=True) as uow:
+            player_id = int(query) if query.lstrip("-").isdigit() else await uow.characters.id_by_name(name_key(query))
+        if player_id is None:
+            raise NotRegistered("no such player", query=query)
+        return await self.get_character(player_id=player_id)
 
     async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
         async with self._one_action(player_id), self._uow_factory() as uow:
