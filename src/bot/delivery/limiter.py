@@ -1,10 +1,12 @@
 """Paces outgoing messages to Telegram's limits: about 30 a second in all, about one a second per chat.
 
-The global limit is a token bucket that hands out send times ("slots") in the order callers ask for
-them, so waiting is FIFO-fair and costs one timer per waiter, never a poll. Its default capacity of one
-spreads messages evenly: a fuller bucket would let a burst plus a full second's rate land inside one
-second of Telegram's sliding window. `margin` stretches every interval a little, so that the jitter of
-the network cannot squeeze two messages closer on Telegram's side than we spaced them on ours.
+The global limit is a token bucket (GCRA) behind a FIFO lock: callers are served in the order they
+came, only the one at the head sleeps, on a timer, and nobody polls. Its clock advances from the real
+moment each message is let through, so a stalled event loop delays what follows instead of letting it
+bunch up. The default capacity of one spreads messages evenly: a fuller bucket would let a burst plus a
+full second's rate land inside one second of Telegram's sliding window. `margin` stretches every
+interval a little, so that jitter on the way cannot squeeze messages closer on Telegram's side than we
+spaced them on ours.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ class RateLimiter:
         self._spacing = (1.0 + margin) / global_rate
         self._burst_span = (burst - 1) * self._spacing
         self._chat_interval = per_chat_interval + margin if per_chat_interval else 0.0
-        self._next_slot = float("-inf")
+        self._gate = asyncio.Lock()
+        self._ready_at = float("-inf")  # the earliest moment the next message may go
         self._paused_until = float("-inf")
         self._chats: dict[int, _Chat] = {}
         self._prune_at = 1024
@@ -67,15 +70,15 @@ class RateLimiter:
             chat.users -= 1
 
     async def _global_slot(self) -> None:
-        while True:
-            now = self._now()
-            slot = max(now - self._burst_span, self._next_slot, self._paused_until)
-            self._next_slot = slot + self._spacing
-            if slot > now:
-                await asyncio.sleep(slot - now)
-            # A 429 may have paused everyone while we slept: then take a slot after the pause.
-            if self._now() >= self._paused_until:
-                return
+        async with self._gate:
+            while True:
+                # Only the head of the queue sleeps, for exactly as long as needed; then it looks again,
+                # since a 429 may have paused everyone meanwhile.
+                wait = max(self._ready_at - self._burst_span, self._paused_until) - self._now()
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            self._ready_at = max(self._ready_at, self._now()) + self._spacing
 
     def _prune(self) -> None:
         # Amortised: forget chats whose interval has passed once the table has doubled.

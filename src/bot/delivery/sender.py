@@ -33,7 +33,7 @@ class SendGuard(Protocol):
     """Bookkeeping around one send, e.g. a delivery ledger."""
 
     async def begin(self) -> bool:
-        """Called right before every attempt; False: do not send (already done, or someone else's)."""
+        """Called before every attempt, ahead of the limiter; False: do not send (done, or someone else's)."""
         ...
 
     async def settle(self, outcome: SendOutcome) -> None:
@@ -75,9 +75,11 @@ class TelegramSender:
         flood_waits = retries = 0
         try:
             while True:
-                await self._limiter.acquire(chat_id)
+                # Claimed before queueing: a chat taken elsewhere costs no rate, and nothing stands
+                # between the limiter letting a message go and the request leaving.
                 if not await tracked.begin():
                     return SendResult(chat_id, SendOutcome.SKIPPED, flood_waits, retries)
+                await self._limiter.acquire(chat_id)
                 try:
                     sent = await self._on_the_wire(chat_id, outgoing, tracked)
                 except TelegramRetryAfter as exc:
