@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import DefaultKeyBuilder
 from aiogram.fsm.storage.redis import RedisStorage
@@ -14,6 +16,7 @@ from dependency_injector import containers, providers
 from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bot.delivery import RateLimiter as DeliveryRateLimiter
 from bot.dispatcher import build_dispatcher
 from bot.local_session import LocalSession
 from bot.notifier import Notifier
@@ -25,6 +28,7 @@ from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.application.service import GameService
 from game.client.http import HttpGameClient
 from game.entrypoints.inprocess import InProcessGame
+from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
 from shared.adapters.redis_rate_limiter import RedisRateLimiter
@@ -53,7 +57,10 @@ async def _bot(settings: Settings, local: bool) -> AsyncIterator[Bot]:
     else:
         if settings.bot_token is None:
             raise RuntimeError("BOT_TOKEN is not set: `riftwalker run` talks to Telegram and needs one")
-        bot = Bot(settings.bot_token.get_secret_value(), default=default)
+        session = None
+        if settings.telegram_api_url:
+            session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        bot = Bot(settings.bot_token.get_secret_value(), session=session, default=default)
     yield bot
     await bot.session.close()
 
@@ -110,7 +117,19 @@ class Container(containers.DeclarativeContainer):
         rate_limiter=rate_limiter,
         throttle_rate=settings.provided.throttle_rate,
         throttle_burst=settings.provided.throttle_burst,
+        admin_ids=settings.provided.admin_ids,
+        events=event_bus,
     )
+    # Notifications: one limiter per bot token (Telegram's limits are per bot), one ledger shared by
+    # every process, so a restarted or second bot process sends no message twice.
+    delivery_limiter = providers.Singleton(DeliveryRateLimiter)
+    delivery_ledger = providers.Singleton(RedisDeliveryLedger, redis)
     notifier = providers.Singleton(
-        Notifier, bot=bot, storage=fsm_storage, game=game, default_locale=settings.provided.default_locale
+        Notifier,
+        bot=bot,
+        storage=fsm_storage,
+        game=game,
+        ledger=delivery_ledger,
+        limiter=delivery_limiter,
+        default_locale=settings.provided.default_locale,
     )

@@ -12,6 +12,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     bot_token: SecretStr | None = Field(default=None, description="Telegram bot token (for `riftwalker run`).")
+    telegram_api_url: str | None = Field(
+        default=None, description="A Bot API server of your own (e.g. http://127.0.0.1:8081); Telegram's by default."
+    )
     database_url: str = Field(
         default="postgresql+asyncpg://postgres@127.0.0.1:5432/riftwalker",
         description="PostgreSQL, SQLAlchemy async URL.",
