@@ -6,6 +6,8 @@ Servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_DATABASE_URL / TEST_RED
 Redis on 127.0.0.1; when those are unreachable, embedded servers are started. A scratch PostgreSQL database is
 created and dropped; the chosen Redis database is FLUSHED.
 
+Every third account is mid-fight: its hash holds a running fight (~0.7 kB of JSON), which goes to `accounts.fight`
+(--no-fights: none is, and the column is written NULL throughout).
 For N accounts with a share of them changed (10% by default), it times (medians of --repeat runs):
   project        RedisToPostgresSnapshotter.run(full=False): the changed accounts
   project --all  RedisToPostgresSnapshotter.run(full=True): every account
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import random
 import statistics
@@ -45,8 +48,8 @@ from game.adapters.migrations import upgrade_to_head_async
 from game.adapters.redis_hot_state import CHANGED_SET, FIELDS, account_key
 from game.adapters.snapshot import ACCOUNT_PREFIX, RedisToPostgresSnapshotter, parse_batch
 
-Row = tuple[int, str, int, int, float, float, str]
-COLUMNS = ("player_id", "location_id", "hp", "mana", "stamina", "stamina_at", "activity")
+Row = tuple[int, str, int, int, float, float, str, str | None]
+COLUMNS = ("player_id", "location_id", "hp", "mana", "stamina", "stamina_at", "activity", "fight")
 CHARACTER_COLUMNS = (
     "player_id", "name", "name_key", "class_id", "level", "xp", "gold",
     "strength", "agility", "intellect", "vitality", "stat_points", "skill_points",
@@ -54,9 +57,9 @@ CHARACTER_COLUMNS = (
 MAX_BIND_PARAMS = 32767
 SET_FROM_S = (
     "location_id = s.location_id, hp = s.hp, mana = s.mana, stamina = s.stamina,"
-    " stamina_at = s.stamina_at, activity = s.activity, saved_at = now()"
+    " stamina_at = s.stamina_at, activity = s.activity, fight = s.fight, saved_at = now()"
 )
-CASTS = ("bigint", "text", "integer", "integer", "double precision", "double precision", "text")
+CASTS = ("bigint", "text", "integer", "integer", "double precision", "double precision", "text", "jsonb")
 
 
 # --- servers ---------------------------------------------------------------------------------
@@ -111,15 +114,47 @@ async def scratch_database(stack: contextlib.AsyncExitStack, server_url: str) ->
 # --- data ------------------------------------------------------------------------------------
 
 
+FIGHTS = True  # --no-fights turns it off
+
+
 def hot(player_id: int, version: int = 0) -> dict[str, str]:
-    return {
+    state = {
         "location": f"rift-{(player_id + version) % 40}",
         "hp": str(50 + (player_id + version) % 100),
         "mana": str((player_id * 7 + version) % 60),
         "stamina": repr((player_id % 1000) / 10 + version),
         "stamina_at": repr(1_795_700_000.0 + player_id / 7 + version),
-        "activity": ("idle", "walking", "fighting")[(player_id + version) % 3],
+        "activity": ("idle", "walking", "combat")[player_id % 3],
     }
+    if FIGHTS and state["activity"] == "combat":
+        state["fight"] = fight(player_id, version)
+    return state
+
+
+def fighter(level: int, hp: int, skills: list[str], effects: list[dict]) -> dict:
+    return {
+        "level": level, "hp": hp, "max_hp": 120, "attack": 14, "defence": 6, "crit_chance": 0.07,
+        "dodge_chance": 0.05, "agility": 7, "mana": 20, "max_mana": 30, "magic": 3, "skills": skills,
+        "cooldowns": {s: 2 for s in skills}, "effects": effects,
+    }  # fmt: skip
+
+
+def fight(player_id: int, version: int) -> str:
+    """A running fight shaped like `Combat.to_dict()` mid-fight, as `RedisHotStateStore.put_fight` writes it."""
+    combat = {
+        "id": f"{player_id * 2654435761 % 2**64:016x}",
+        "monster_id": "forest_wolf",
+        "player": fighter(1 + player_id % 30, 40 + version % 80, ["power_strike"], []),
+        "monster": fighter(1 + player_id % 30, 80 - version % 80, [], [{"effect": "bleed", "turns": 2, "amount": 3}]),
+        "turn": 1 + version,
+        "outcome": "ongoing",
+        "log": [
+            {"kind": "hit", "actor": "player", "target": "monster", "amount": 11},
+            {"kind": "hit", "actor": "monster", "target": "player", "amount": 5, "crit": True},
+        ],
+        "consumed_item": None,
+    }
+    return json.dumps({"combat": combat, "context": {}}, separators=(",", ":"))
 
 
 async def seed(engine: AsyncEngine, redis: aioredis.Redis, n: int) -> None:
@@ -138,7 +173,7 @@ async def seed(engine: AsyncEngine, redis: aioredis.Redis, n: int) -> None:
                 )
                 await pg.copy_records_to_table(
                     "accounts",
-                    records=[(i, "town", 10, 5, 50.0, 1000.0, "idle") for i in ids],
+                    records=[(i, "town", 10, 5, 50.0, 1000.0, "idle", None) for i in ids],
                     columns=COLUMNS,
                 )
         async with redis.pipeline(transaction=False) as pipe:
@@ -166,8 +201,8 @@ async def rows_in_memory(redis: aioredis.Redis, ids: Sequence[int]) -> list[Row]
             pipe.hmget(account_key(i), *FIELDS)
         replies = await pipe.execute()
     return [
-        (i, loc.decode(), int(hp), int(mana), float(st), float(at), act.decode())
-        for i, (loc, hp, mana, st, at, act) in zip(ids, replies, strict=True)
+        (i, loc.decode(), int(hp), int(mana), float(st), float(at), act.decode(), fight and fight.decode())
+        for i, (loc, hp, mana, st, at, act, fight) in zip(ids, replies, strict=True)
     ]
 
 
@@ -198,6 +233,7 @@ async def seed_way(engine: AsyncEngine, redis: aioredis.Redis) -> int:
             float(h[b"stamina"]),
             float(h[b"stamina_at"]),
             h.get(b"activity", b"idle").decode(),
+            h[b"fight"].decode() if b"fight" in h else None,
         )
         for key, h in zip(keys, hashes, strict=True)
         if h
@@ -211,8 +247,10 @@ async def write_values(engine: AsyncEngine, rows: list[Row]) -> int:
     async with raw_transaction(engine) as pg:
         for start in range(0, len(rows), per):
             chunk = rows[start : start + per]
+            width = len(COLUMNS)
             values = ",".join(
-                "(" + ",".join(f"${r * 7 + c + 1}::{CASTS[c]}" for c in range(7)) + ")" for r in range(len(chunk))
+                "(" + ",".join(f"${r * width + c + 1}::{CASTS[c]}" for c in range(width)) + ")"
+                for r in range(len(chunk))
             )
             status = await pg.execute(
                 f"UPDATE accounts AS a SET {SET_FROM_S} FROM (VALUES {values}) AS s({', '.join(COLUMNS)})"
@@ -228,7 +266,7 @@ async def write_unnest(engine: AsyncEngine, rows: list[Row]) -> int:
     async with raw_transaction(engine) as pg:
         status = await pg.execute(
             f"UPDATE accounts AS a SET {SET_FROM_S} FROM unnest("
-            + ", ".join(f"${c + 1}::{CASTS[c]}[]" for c in range(7))
+            + ", ".join(f"${c + 1}::{CASTS[c]}[]" for c in range(len(COLUMNS)))
             + f") AS s({', '.join(COLUMNS)}) WHERE a.player_id = s.player_id",
             *columns,
         )
@@ -239,7 +277,7 @@ async def write_executemany(engine: AsyncEngine, rows: list[Row]) -> int:
     async with raw_transaction(engine) as pg:
         await pg.executemany(
             "UPDATE accounts SET location_id = $2, hp = $3, mana = $4, stamina = $5, stamina_at = $6,"
-            " activity = $7, saved_at = now() WHERE player_id = $1",
+            " activity = $7, fight = $8, saved_at = now() WHERE player_id = $1",
             rows,
         )
     return len(rows)
@@ -249,7 +287,7 @@ async def write_copy(engine: AsyncEngine, rows: list[Row]) -> int:
     async with raw_transaction(engine) as pg:
         await pg.execute(
             "CREATE TEMPORARY TABLE bench_rows (player_id bigint, location_id text, hp integer, mana integer,"
-            " stamina double precision, stamina_at double precision, activity text) ON COMMIT DROP"
+            " stamina double precision, stamina_at double precision, activity text, fight jsonb) ON COMMIT DROP"
         )
         await pg.copy_records_to_table("bench_rows", records=rows, columns=COLUMNS)
         status = await pg.execute(
@@ -268,10 +306,10 @@ repeat
   local page = redis.call('SSCAN', KEYS[1], cursor, 'COUNT', want)
   cursor = page[1]
   for _, id in ipairs(page[2]) do
-    local v = redis.call('HMGET', prefix .. id, 'location', 'hp', 'mana', 'stamina', 'stamina_at', 'activity')
+    local v = redis.call('HMGET', prefix .. id, 'location', 'hp', 'mana', 'stamina', 'stamina_at', 'activity', 'fight')
     if v[1] then
       out[#out + 1] = id
-      for i = 1, 6 do out[#out + 1] = v[i] or '' end
+      for i = 1, 7 do out[#out + 1] = v[i] or '' end
       got = got + 1
     end
   end
@@ -399,7 +437,10 @@ async def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--changed", type=float, default=0.10, help="share of accounts changed (default 0.10)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chunk-rows", type=int, default=5000)
+    parser.add_argument("--fights", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args(argv)
+    global FIGHTS
+    FIGHTS = args.fights
 
     async with contextlib.AsyncExitStack() as stack:
         db_url, redis_url = await pick_servers(stack)

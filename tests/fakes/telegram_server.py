@@ -86,6 +86,9 @@ class FakeTelegram:
         self._canned: deque[_Canned] = deque()
         self._progress = asyncio.Event()
         self._runner: web.AppRunner | None = None
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._new_update = asyncio.Event()
         self.url = ""
 
     # ---- what tests read
@@ -108,6 +111,11 @@ class FakeTelegram:
 
     def flood(self, retry_after: int, *, times: int = 1) -> None:
         self.inject(429, f"Too Many Requests: retry after {retry_after}", retry_after=retry_after, times=times)
+
+    def push_update(self, update: dict[str, Any]) -> None:
+        """Queue an update (without `update_id`) for the bot's next `getUpdates`: a player writing to it."""
+        self._updates.append({"update_id": next(self._update_ids), **update})
+        self._new_update.set()
 
     # ---- lifecycle
     async def __aenter__(self) -> FakeTelegram:
@@ -153,7 +161,10 @@ class FakeTelegram:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(404, "Not Found")
-        return _ok(handler(params))
+        result = handler(params)
+        if asyncio.iscoroutine(result):
+            result = await result
+        return _ok(result)
 
     def _send(self, params: dict[str, Any], now: float) -> web.Response:
         chat_id = int(params["chat_id"])
@@ -216,6 +227,19 @@ class FakeTelegram:
 
     def _api_deleteMessage(self, params: dict[str, Any]) -> bool:
         return True
+
+    def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Long polling, as Telegram does it: what is at or past `offset`, waiting a little for more."""
+        offset = int(params.get("offset") or 0)
+        self._updates = [u for u in self._updates if u["update_id"] >= offset]  # confirmed ones are gone
+        if not self._updates:
+            self._new_update.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new_update.wait(), timeout=min(float(params.get("timeout") or 0), 1.0))
+        return list(self._updates)
 
 
 def _ok(result: Any) -> web.Response:

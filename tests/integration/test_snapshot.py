@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -12,7 +13,18 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from game.adapters.redis_hot_state import CHANGED_SET, account_key
 from game.adapters.snapshot import INFLIGHT_KEY, LEASE_KEY, RUNS_SET, RedisToPostgresSnapshotter
-from tests.integration.hot_state_seed import LONG_AGO, SAVED, as_saved, hot, saved_rows, seed_hot, seed_saved
+from tests.integration.hot_state_seed import (
+    LONG_AGO,
+    SAVED,
+    SAVED_FIGHT,
+    as_saved,
+    fight,
+    hot,
+    saved_rows,
+    seed_hot,
+    seed_saved,
+)
+from tests.unit.test_snapshot_rows import DAMAGED_FIGHTS, ODD_BUT_SOUND
 
 NOW = 1_795_000_000.0
 SAVED_AT = datetime.fromtimestamp(NOW, UTC)
@@ -61,15 +73,46 @@ async def test_values_round_trip_exactly(db: AsyncEngine, redis: aioredis.Redis)
         "stamina": repr(0.1 + 0.2),
         "stamina_at": repr(1_795_700_077.123456789),
         "activity": "fishing 🎣",
+        "fight": json.dumps({"combat": {"id": "Тёмный", "turn": 9, "crit": 0.1 + 0.2, "log": [None, True]}}),
     }
     await seed_hot(redis, {7: state})
 
     await snapshotter(redis, db).run(full=False)
 
-    location, hp, mana, stamina, stamina_at, activity, _ = (await saved_rows(db))[7]
+    location, hp, mana, stamina, stamina_at, activity, saved_fight, _ = (await saved_rows(db))[7]
     assert (location, hp, mana, activity) == (state["location"], -(2**31), 2**31 - 1, state["activity"])
     assert stamina == 0.1 + 0.2 and repr(stamina) == state["stamina"]
     assert stamina_at == 1_795_700_077.123456789
+    assert saved_fight == json.loads(state["fight"])
+
+
+async def test_a_running_fight_is_saved_and_an_ended_one_cleared(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 4))
+    await seed_hot(redis, {1: {**hot(1), "fight": fight(1, turn=4)}, 2: hot(2)})  # 2: its fight has ended
+
+    assert (await snapshotter(redis, db).run(full=False)).accounts_written == 2
+
+    rows = await saved_rows(db)
+    assert rows[1][6] == json.loads(fight(1, turn=4))
+    assert rows[2][6] is None
+    assert rows[3][6] == json.loads(SAVED_FIGHT)  # not changed, not written
+
+
+async def test_a_damaged_fight_is_saved_as_none_and_the_batch_goes_through(
+    db: AsyncEngine, redis: aioredis.Redis, caplog: pytest.LogCaptureFixture
+) -> None:
+    values = [*DAMAGED_FIGHTS, *(f.encode() for f in ODD_BUT_SOUND)]
+    ids = range(1, len(values) + 1)
+    await seed_saved(db, ids)
+    await seed_hot(redis, {i: {**hot(1), "fight": value} for i, value in zip(ids, values, strict=True)})
+
+    assert (await snapshotter(redis, db, chunk_rows=7).run(full=False)).accounts_written == len(values)
+
+    rows = await saved_rows(db)
+    assert all(rows[i][:6] == as_saved(hot(1))[:6] for i in ids)  # the rest of each account is written
+    assert [rows[i][6] for i in ids[: len(DAMAGED_FIGHTS)]] == [None] * len(DAMAGED_FIGHTS)
+    assert [rows[i][6] for i in ids[len(DAMAGED_FIGHTS) :]] == [json.loads(f) for f in ODD_BUT_SOUND]
+    assert "a damaged fight is saved as none" in caplog.text  # jsonb refused a batch, which went again checked
 
 
 async def test_nothing_changed_is_a_no_op(db: AsyncEngine, redis: aioredis.Redis) -> None:

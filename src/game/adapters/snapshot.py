@@ -9,7 +9,9 @@ A run:
    returns their fields; both run in one MULTI, so Redis is blocked for one batch at most;
    The running fight is one of the fields: a fight that ended (field gone) clears the durable copy;
 4. streams the batches through binary COPY into a temporary table (the next batch is read meanwhile), then
-   ONE `UPDATE … FROM` joins it onto `accounts`, all in one transaction;
+   ONE `UPDATE … FROM` joins it onto `accounts`, all in one transaction. Each batch's COPY has a savepoint:
+   when jsonb refuses a (damaged) fight, that batch is copied again with every fight checked in Python first
+   and the refused ones as NULL, so the common case pays no JSON parsing in Python;
 5. deletes the in-flight set only after COMMIT; on any failure folds it back into the changed set and re-raises.
 
 At most two batches are held in Python, so memory does not grow with the number of accounts.
@@ -29,6 +31,7 @@ import uuid
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 
+import asyncpg
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -145,7 +148,8 @@ def parse_batch(flat: Sequence[bytes | None]) -> list[Row]:
 
     Accounts whose hash is gone or damaged are left out: their durable copy stays as it was.
     A damaged fight alone does not leave its account out: it is written as NULL, which is what Redis
-    makes of it too (no fight), while the account's location and HP are still good.
+    makes of it too (no fight), while the account's location and HP are still good. Here a fight is only
+    decoded and must look like a JSON object; jsonb itself checks the rest (see `jsonb_fight`).
     Whole columns are converted at once (C loops); only a batch holding a damaged account goes row by row.
     """
     try:
@@ -163,7 +167,7 @@ def _parse_columns(flat: Sequence[bytes | None]) -> list[Row]:
     staminas = list(map(float, flat[4::_WIDTH]))
     stamina_ats = list(map(float, flat[5::_WIDTH]))
     activities = list(map(bytes.decode, flat[6::_WIDTH]))
-    fights = [None if raw is None else _fight_json(raw) for raw in flat[_FIGHT::_WIDTH]]
+    fights = [None if raw is None else _fight_text(raw) for raw in flat[_FIGHT::_WIDTH]]
     if ids and (
         not all(locations)
         or not all(activities)
@@ -200,20 +204,29 @@ def _parse_row(raw: Sequence[bytes | None]) -> Row | None:
     )
     if not valid:
         return None
-    fight = None if raw[_FIGHT] is None else _fight_json(raw[_FIGHT])
+    fight = None if raw[_FIGHT] is None else _fight_text(raw[_FIGHT])
     return (player_id, location, hp, mana, stamina, stamina_at, activity, fight)
 
 
-def _fight_json(raw: bytes) -> str | None:
+def _fight_text(raw: bytes) -> str | None:
+    if raw[:1] != b"{" and raw.lstrip(b" \t\n\r")[:1] != b"{":  # not a JSON object, so no fight
+        return None
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        return None
+
+
+def jsonb_fight(text: str) -> str | None:
     """The fight as jsonb takes it, or None (NULL) when it is damaged or jsonb would refuse it.
 
-    Checked here because a single value PostgreSQL refuses fails the COPY, and with it this run and every
-    run after it. The text goes through as Redis holds it; parsing it is only the check.
+    Used once jsonb has refused a batch: the batch is copied again with every fight through this, as a
+    second refusal would fail this run and every run after it. The text goes through as it is; parsing
+    it is only the check.
     """
     try:
-        text = raw.decode()
         fight = _FIGHT_DECODER.decode(text)
-    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         return None
     if not isinstance(fight, dict):
         return None
@@ -335,10 +348,20 @@ class RedisToPostgresSnapshotter:
             pg = (await conn.get_raw_connection()).driver_connection
             async with contextlib.aclosing(self._batches(token, inflight_key)) as batches:
                 async for rows in batches:
-                    await pg.copy_records_to_table(TEMP_TABLE, records=rows, columns=COLUMNS)
+                    await self._copy(pg, rows)
             result = await conn.execute(UPDATE_FROM_TEMP, {"saved_at": saved_at})
             await conn.commit()
             return result.rowcount
+
+    @staticmethod
+    async def _copy(pg: asyncpg.Connection, rows: list[Row]) -> None:
+        try:
+            async with pg.transaction():  # a savepoint: a refused fight undoes this batch only
+                await pg.copy_records_to_table(TEMP_TABLE, records=rows, columns=COLUMNS)
+        except (asyncpg.DataError, asyncpg.exceptions.ProgramLimitExceededError) as refused:
+            log.warning("hot-state snapshot: a damaged fight is saved as none (%s)", refused)
+            checked = [(*row[:-1], row[-1] and jsonb_fight(row[-1])) for row in rows]
+            await pg.copy_records_to_table(TEMP_TABLE, records=checked, columns=COLUMNS)
 
     # --- Redis -------------------------------------------------------------------------------
 
