@@ -31,6 +31,7 @@ class RedisStreamEventBus:
         consumer: str = "bot-1",
         max_len: int = 100_000,
         block_ms: int = 1000,
+        concurrency: int = 8,
     ) -> None:
         self._redis = redis
         self._stream = stream
@@ -38,6 +39,9 @@ class RedisStreamEventBus:
         self._consumer = consumer
         self._max_len = max_len
         self._block_ms = block_ms
+        # A broadcast to thousands takes minutes at Telegram's pace: other events must not queue behind it.
+        self._slots = asyncio.Semaphore(concurrency)
+        self._running: set[asyncio.Task[None]] = set()
 
     async def publish(self, event: Event) -> None:
         await self._redis.xadd(self._stream, {"event": event.to_json()}, maxlen=self._max_len, approximate=True)
@@ -68,12 +72,20 @@ class RedisStreamEventBus:
                 if "NOGROUP" not in str(exc):  # Redis was flushed: recreate the group.
                     raise
                 await asyncio.sleep(0.1)
+            except asyncio.CancelledError:
+                # Unfinished events stay pending, so the next start handles them again.
+                for task in self._running:
+                    task.cancel()
+                raise
 
     async def consume_pending_once(self, handler: EventHandler) -> int:
         """Process what is waiting now and return how many events were handled (tests, tools)."""
         await self.ensure_group()
         handled = await self._consume(handler, start="0")
-        return handled + await self._consume(handler, start=">", block=False)
+        handled += await self._consume(handler, start=">", block=False)
+        if self._running:
+            await asyncio.gather(*self._running, return_exceptions=True)
+        return handled
 
     async def _consume(self, handler: EventHandler, *, start: str, block: bool = True) -> int:
         handled = 0
@@ -88,11 +100,24 @@ class RedisStreamEventBus:
             entries = reply[0][1] if reply else []
             if not entries:
                 return handled
+            if start == ">":
+                for entry_id, fields in entries:
+                    await self._slots.acquire()
+                    task = asyncio.create_task(self._handle_in_slot(handler, entry_id, fields))
+                    self._running.add(task)
+                    task.add_done_callback(self._running.discard)
+                return handled + len(entries)
+            # Our own pending entries, one at a time and in order; a failing one is passed over (stays pending).
             for entry_id, fields in entries:
                 await self._handle(handler, entry_id, fields)
                 handled += 1
-            if start == ">":
-                return handled
+            start = entries[-1][0]
+
+    async def _handle_in_slot(self, handler: EventHandler, entry_id: bytes | str, fields: dict) -> None:
+        try:
+            await self._handle(handler, entry_id, fields)
+        finally:
+            self._slots.release()
 
     async def _handle(self, handler: EventHandler, entry_id: bytes | str, fields: dict) -> None:
         raw = fields.get(b"event") or fields.get("event")
