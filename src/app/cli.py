@@ -1,4 +1,5 @@
-"""`riftwalker` — run the game on Telegram, play it in a terminal, migrate, snapshot, serve the game port."""
+"""`riftwalker` — run the game on Telegram, play it in a terminal, run the Worker alone, migrate, snapshot,
+serve the game port."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
 from game.domain.errors import ContentError
 from shared.config import Settings
+
+log = logging.getLogger("riftwalker")
 
 
 def _setup_logging(level: str, *, quiet: bool = False) -> None:
@@ -49,12 +53,25 @@ def _play_settings(settings: Settings) -> tuple[Settings, object]:
     ), services
 
 
+async def _worker(settings: Settings) -> None:
+    from app.runtime import running_worker
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with running_worker(settings):
+        log.info("worker started: pid %s", os.getpid())
+        await stop.wait()
+        log.info("worker stopping: running jobs finish, then hot state is flushed")
+
+
 async def _snapshot(settings: Settings, *, full: bool) -> None:
     from app.containers import Container
 
     container = Container(settings=settings)
-    await container.init_resources()
     try:
+        # Resources start on first use: only storage, not Telegram.
         report = await (await container.game()).snapshot_hot_state(full=full)
         print(f"snapshot ({report.mode}): {report.accounts_written} accounts written in {report.seconds:.3f}s")
     finally:
@@ -68,7 +85,6 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     from game.entrypoints.http_server import build_http_app
 
     container = Container(settings=settings.model_copy(update={"game_transport": "inprocess"}))
-    await container.init_resources()
     runner = web.AppRunner(build_http_app(await container.game()))
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
@@ -88,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     play.add_argument("--lang", default=os.environ.get("RIFTWALKER_LANG", "en"), choices=["en", "ru"])
     play.add_argument("--player", type=int, default=1000, help="the local player's id (one character per id)")
     play.add_argument("--data-dir", type=Path, help="where the local PostgreSQL and Redis keep their data")
+    sub.add_parser(
+        "worker", help="the periodic jobs alone, no Telegram (needs DATABASE_URL, REDIS_URL; run `migrate` first)"
+    )
     sub.add_parser("migrate", help="apply database migrations")
     snap = sub.add_parser("snapshot", help="copy hot state from Redis to PostgreSQL once")
     snap.add_argument("--all", action="store_true", help="every account, not only the changed ones (recovery)")
@@ -109,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
                 asyncio.run(_play(settings, user_id=args.player, language=args.lang))
             finally:
                 services.stop()
+        elif args.command == "worker":
+            asyncio.run(_worker(settings))
         elif args.command == "migrate":
             from game.adapters.migrations import upgrade_to_head
 

@@ -14,8 +14,9 @@ from app.containers import Container
 from bot.notifier import Notifier
 from game.adapters.migrations import upgrade_to_head_async
 from game.api import GameApi
-from scheduler.setup import build_scheduler, shutdown
+from scheduler.setup import Scheduler, build_scheduler, shutdown
 from shared.config import Settings
+from shared.ports.lock import JobLock
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ async def running_game(settings: Settings, *, local_bot: bool, migrate: bool = T
     game: GameApi = await container.game()
     bot: Bot = await container.bot()
     notifier: Notifier = await container.notifier()
-    scheduler = build_scheduler(game=game, settings=settings, lock=await container.job_lock())
+    scheduler = build_scheduler(game=game, settings=settings, lock=ClaimLoggingLock(await container.job_lock()))
     events = await container.event_bus()
     consumer = asyncio.create_task(events.run_consumer(notifier.handle), name="events")
     scheduler.start()
@@ -50,4 +51,40 @@ async def running_game(settings: Settings, *, local_bot: bool, migrate: bool = T
         consumer.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await consumer
+        await container.shutdown_resources()
+
+
+class ClaimLoggingLock:
+    """A JobLock that logs each tick this process claims, so the logs of the replicas together tell
+    which one ran which tick of which job."""
+
+    def __init__(self, lock: JobLock) -> None:
+        self._lock = lock
+
+    async def acquire(self, name: str, ttl: float) -> bool:
+        taken = await self._lock.acquire(name, ttl)
+        if taken:
+            log.info("job tick claimed: %s", name)
+        return taken
+
+    async def release(self, name: str) -> None:
+        await self._lock.release(name)
+
+
+@contextlib.asynccontextmanager
+async def running_worker(settings: Settings) -> AsyncIterator[Scheduler]:
+    """The Worker alone: the periodic jobs, no Telegram and no event consumer (the bot process has those).
+
+    Any number of workers (and `run` processes) may run together: each tick of each job runs in one
+    of them. Migrations are `riftwalker migrate`'s job, so that replicas starting at once never race on them.
+    """
+    container = Container(settings=settings)
+    # Only what the jobs need is started (storage, the game): resources start on first use.
+    game: GameApi = await container.game()
+    scheduler = build_scheduler(game=game, settings=settings, lock=ClaimLoggingLock(await container.job_lock()))
+    scheduler.start()
+    try:
+        yield scheduler
+    finally:
+        await shutdown(scheduler, game)
         await container.shutdown_resources()

@@ -23,3 +23,55 @@ class TravelCb(CallbackData, prefix="go"):
 
 class LangCb(CallbackData, prefix="lang"):
     code: str
+
+
+# --- play: every action button carries what the game needs to recognise a stale press -----------
+# Callback data is at most 64 bytes: ids are short snake_case (the longest, a recipe id, is 28).
+
+
+class StatCb(CallbackData, prefix="stat"):
+    stat: str  # strength | agility | intellect | vitality
+    v: int  # the sheet's version
+
+
+class ExploreCb(CallbackData, prefix="ex"):
+    # Where the button was drawn; None from the main menu (explores wherever the player is).
+    loc: str | None = None
+
+
+class FightCb(CallbackData, prefix="f"):
+    cid: str  # combat id
+    turn: int
+    act: str  # attack | skill | item | flee
+    arg: str | None = None  # the skill or item id
+
+
+class InvCb(CallbackData, prefix="inv"):
+    act: str  # page | item | equip | use | unequip | sell
+    id: str | None = None  # item id, or the slot for unequip
+    v: int = 0  # the inventory's version, for actions
+    p: int = 0  # the page to come back to
+
+
+class ShopCb(CallbackData, prefix="shop"):
+    act: str  # buy | sell (a page of that tab), b (buy), s (sell)
+    id: str | None = None
+    q: int = 0
+    v: int = 0
+    p: int = 0
+
+
+class InnCb(CallbackData, prefix="inn"):
+    act: str  # rest
+
+
+class ForgeCb(CallbackData, prefix="fg"):
+    act: str  # page | craft
+    id: str | None = None  # recipe id
+    v: int = 0
+    p: int = 0
+
+
+class SkillCb(CallbackData, prefix="sk"):
+    id: str
+    v: int

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseStorage
 
+from bot import errors
 from bot.middlewares.game_errors import GameErrorMiddleware
 from bot.middlewares.locale import LocaleMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.routers import feature_routers
 from game.api import GameApi
+from shared.ports.event_bus import EventBus
 from shared.ports.rate_limiter import RateLimiter
 
 
@@ -21,10 +25,13 @@ def build_dispatcher(
     rate_limiter: RateLimiter | None = None,
     throttle_rate: float = 3.0,
     throttle_burst: int = 6,
+    admin_ids: Iterable[int] = (),
+    events: EventBus | None = None,
     **extra: object,
 ) -> Dispatcher:
-    # Keyword arguments of the Dispatcher reach handlers by name: `game` is how the bot sees the game.
-    dp = Dispatcher(storage=storage, game=game, **extra)
+    # Keyword arguments of the Dispatcher reach handlers by name: `game` is how the bot sees the game,
+    # `events` how an admin's broadcast reaches the notifier, `admin_ids` who may give admin commands.
+    dp = Dispatcher(storage=storage, game=game, admin_ids=frozenset(admin_ids), events=events, **extra)
     throttling = (
         ThrottlingMiddleware(rate_limiter, rate=throttle_rate, burst=throttle_burst, default_locale=default_locale)
         if rate_limiter is not None
@@ -36,5 +43,5 @@ def build_dispatcher(
             observer.outer_middleware(throttling)
         observer.outer_middleware(LocaleMiddleware(default_locale))
         observer.middleware(GameErrorMiddleware())
-    dp.include_routers(*feature_routers())
+    dp.include_routers(*feature_routers(), errors.build_router())
     return dp

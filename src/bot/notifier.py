@@ -1,38 +1,286 @@
-"""Turns game events into messages to the players they concern."""
+"""Turns game events into messages to the players they concern.
+
+Every message goes through one rate-limited `FanOut` with the event's id as the delivery id: the
+delivery ledger remembers who was reached, so an event read again after a restart (the stream
+re-delivers what was not acknowledged) writes to nobody twice. Recipients are streamed a page at a
+time from the game, never listed whole. A player who blocked the bot (403) is told to the game
+(`set_reachable(False)`) and remembered in the chat's FSM data, so the events that name players
+directly (evictions, boss contributors, level-ups) skip them too; /start clears both.
+"""
 
 from __future__ import annotations
 
+import inspect
 import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import Any
 
 from aiogram import Bot
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
+from aiogram.types import InlineKeyboardMarkup
 
+from bot.callbacks import NavCb
+from bot.delivery import DeliveryReport, FanOut, Outgoing, RateLimiter, TelegramSender
 from bot.i18n import Translator, pick_locale
+from bot.keyboards.builder import KeyboardBuilder
 from bot.middlewares.locale import LOCALE_KEY
-from game.api import GameApi
-from shared.events import CharacterCreated, Event
+from bot.views.common import local
+from bot.views.world_events import duration
+from bot.world_callbacks import BossCb, RiftCb
+from game.api import GameApi, NotRegistered
+from shared.events import (
+    BossDefeated,
+    BossEscaped,
+    BossSpawned,
+    Broadcast,
+    CharacterCreated,
+    Event,
+    PlayerLeveledUp,
+    RiftCollapsed,
+    RiftOpened,
+)
+from shared.ports.delivery_ledger import DeliveryLedger
 
 log = logging.getLogger(__name__)
 
+UNREACHABLE_KEY = "unreachable"  # in the chat's FSM data: Telegram said 403; cleared by /start
+RIFTS, BOSSES, EVERYONE = "rifts", "bosses", "everyone"
+Compose = Callable[[Translator, int], Awaitable[Outgoing | None] | Outgoing | None]
+
 
 class Notifier:
-    def __init__(self, *, bot: Bot, storage: BaseStorage, game: GameApi, default_locale: str = "en") -> None:
+    def __init__(
+        self,
+        *,
+        bot: Bot,
+        storage: BaseStorage,
+        game: GameApi,
+        ledger: DeliveryLedger,
+        limiter: RateLimiter | None = None,
+        default_locale: str = "en",
+        page_size: int = 1000,
+        sender_options: dict[str, Any] | None = None,
+        fanout_options: dict[str, Any] | None = None,
+    ) -> None:
         self._bot = bot
         self._game = game
         self._storage = storage
         self._default = default_locale
+        self._page_size = page_size
+        # One limiter per bot token: every fan-out shares it, so Telegram's limits hold for all of them.
+        sender = TelegramSender(
+            bot, limiter or RateLimiter(), on_unreachable=self.mark_unreachable, **(sender_options or {})
+        )
+        self._fanout = FanOut(sender, ledger, **(fanout_options or {}))
 
-    async def translator_for(self, player_id: int) -> Translator:
-        key = StorageKey(bot_id=self._bot.id, chat_id=player_id, user_id=player_id)
-        data = await self._storage.get_data(key)
+    # --- the chat's side: language and reachability ------------------------------------------
+
+    def _key(self, player_id: int) -> StorageKey:
+        return StorageKey(bot_id=self._bot.id, chat_id=player_id, user_id=player_id)
+
+    async def translator_for(self, player_id: int) -> Translator | None:
+        """The player's language; None if they blocked the bot."""
+        data = await self._storage.get_data(self._key(player_id))
+        if data.get(UNREACHABLE_KEY):
+            return None
         return Translator(data.get(LOCALE_KEY) or pick_locale(None, self._default))
 
-    async def handle(self, event: Event) -> None:
-        if isinstance(event, CharacterCreated):
-            t = await self.translator_for(event.player_id)
-            here = await self._game.look(player_id=event.player_id)
-            await self._bot.send_message(
-                event.player_id, t("greeting-event", name=event.name, location=t.pick(here.name))
+    async def mark_unreachable(self, player_id: int) -> None:
+        await self._game.set_reachable(player_id=player_id, reachable=False)
+        await self._storage.update_data(self._key(player_id), {UNREACHABLE_KEY: True})
+
+    # --- recipients --------------------------------------------------------------------------
+
+    async def recipients(self, category: str) -> AsyncIterator[int]:
+        """Players who want to hear about `category`, a page at a time, in id order."""
+        after = 0
+        while True:
+            page = await self._game.notification_recipients(
+                category=category, after_player_id=after, limit=self._page_size
             )
-        else:
+            for player_id in page:
+                yield player_id
+            if len(page) < self._page_size:
+                return
+            after = page[-1]
+
+    # --- events ------------------------------------------------------------------------------
+
+    async def handle(self, event: Event) -> DeliveryReport | None:
+        handlers: dict[type[Event], Callable[[Any], Awaitable[DeliveryReport | None]]] = {
+            CharacterCreated: self._character_created,
+            PlayerLeveledUp: self._leveled_up,
+            RiftOpened: self._rift_opened,
+            RiftCollapsed: self._rift_collapsed,
+            BossSpawned: self._boss_spawned,
+            BossDefeated: self._boss_ended,
+            BossEscaped: self._boss_ended,
+            Broadcast: self._broadcast,
+        }
+        handler = handlers.get(type(event))
+        if handler is None:
             log.debug("no notification for %s", event.kind)
+            return None
+        return await handler(event)
+
+    async def _deliver(
+        self, event: Event, recipients: AsyncIterator[int] | Iterable[int], compose: Compose
+    ) -> DeliveryReport:
+        async def render(player_id: int) -> Outgoing | None:
+            t = await self.translator_for(player_id)
+            if t is None:
+                return None  # blocked the bot: nothing to send, nothing to spend rate on
+            outgoing = compose(t, player_id)
+            return await outgoing if inspect.isawaitable(outgoing) else outgoing
+
+        return await self._fanout.deliver(event.event_id, recipients, render)
+
+    @staticmethod
+    def _same_for_all(compose: Callable[[Translator], Outgoing | None]) -> Compose:
+        """A message that depends only on the language: composed once per language."""
+        cache: dict[str, Outgoing | None] = {}
+
+        def per_player(t: Translator, _: int) -> Outgoing | None:
+            if t.locale not in cache:
+                cache[t.locale] = compose(t)
+            return cache[t.locale]
+
+        return per_player
+
+    async def _character_created(self, event: CharacterCreated) -> DeliveryReport:
+        here = await self._game.look(player_id=event.player_id)
+
+        def compose(t: Translator) -> Outgoing:
+            return Outgoing(t("greeting-event", name=event.name, location=t.pick(here.name)))
+
+        return await self._deliver(event, [event.player_id], self._same_for_all(compose))
+
+    async def _leveled_up(self, event: PlayerLeveledUp) -> DeliveryReport:
+        def compose(t: Translator) -> Outgoing:
+            return Outgoing(t("notify-level-up", level=event.level), _buttons((t("btn-character"), NavCb(to="sheet"))))
+
+        return await self._deliver(event, [event.player_id], self._same_for_all(compose))
+
+    async def _rift_opened(self, event: RiftOpened) -> DeliveryReport | None:
+        rift = next((r for r in await self._game.list_rifts() if r.id == event.rift_id), None)
+        if rift is None:
+            log.info("rift %s closed before it was announced", event.rift_id)
+            return None
+
+        def compose(t: Translator) -> Outgoing:
+            text = t(
+                "notify-rift-opened",
+                name=local(t, rift.name),
+                location=local(t, rift.location_name),
+                tier=rift.tier,
+                min_level=rift.min_level,
+                left=duration(t, rift.seconds_left),
+            )
+            return Outgoing(text, _buttons((t("btn-notify-rifts"), RiftCb(act="list"))))
+
+        return await self._deliver(event, self.recipients(RIFTS), self._same_for_all(compose))
+
+    async def _rift_collapsed(self, event: RiftCollapsed) -> DeliveryReport | None:
+        if not event.evicted_player_ids:
+            return None
+
+        async def compose(t: Translator, player_id: int) -> Outgoing:
+            try:
+                run = await self._game.rift_progress(player_id=player_id)
+            except NotRegistered:
+                run = None
+            if run is not None and run.rift.id == event.rift_id:
+                text = t(
+                    "notify-rift-collapsed",
+                    name=local(t, run.rift.name),
+                    gold=run.looted_gold,
+                    items=sum(s.quantity for s in run.looted_items),
+                )
+            else:
+                text = t("notify-rift-collapsed-unnamed")
+            return Outgoing(text, _buttons((t("btn-notify-rifts"), RiftCb(act="list"))))
+
+        return await self._deliver(event, sorted(set(event.evicted_player_ids)), compose)
+
+    async def _boss_spawned(self, event: BossSpawned) -> DeliveryReport | None:
+        boss = await self._game.get_boss(boss_id=event.boss_id)
+        if boss is None or boss.status != "alive":
+            log.info("boss %s ended before it was announced", event.boss_id)
+            return None
+
+        def compose(t: Translator) -> Outgoing:
+            text = t(
+                "notify-boss-spawned",
+                name=local(t, boss.name),
+                level=boss.level,
+                location=local(t, boss.location_name),
+                hp=boss.max_hp,
+                left=duration(t, boss.seconds_left),
+            )
+            return Outgoing(text, _buttons((t("btn-notify-boss"), BossCb(act="show", id=boss.id))))
+
+        return await self._deliver(event, self.recipients(BOSSES), self._same_for_all(compose))
+
+    async def _boss_ended(self, event: BossDefeated | BossEscaped) -> DeliveryReport:
+        """Those who fought hear how it ended for them; those who follow bosses hear that it ended."""
+        boss = await self._game.get_boss(boss_id=event.boss_id)
+        fought = set(event.contributors)
+        defeated = isinstance(event, BossDefeated)
+        killer = event.killer_id if isinstance(event, BossDefeated) else None
+
+        def compose(t: Translator, player_id: int) -> Outgoing:
+            name = local(t, boss.name) if boss else t("boss-unnamed")
+            if defeated and player_id == killer:
+                text = t("notify-boss-killed-by-you", name=name)
+            elif defeated and player_id in fought:
+                text = t("notify-boss-defeated-fought", name=name)
+            elif defeated:
+                text = t("notify-boss-defeated", name=name)
+            elif player_id in fought:
+                text = t("notify-boss-escaped-fought", name=name)
+            else:
+                text = t("notify-boss-escaped", name=name)
+            return Outgoing(text, _buttons((t("btn-boss-top"), BossCb(act="top"))))
+
+        return await self._deliver(event, _merged(_stream(sorted(fought)), self.recipients(BOSSES)), compose)
+
+    async def _broadcast(self, event: Broadcast) -> DeliveryReport:
+        # Every reachable player: an announcement cannot be muted, only blocking the bot stops it.
+        def compose(t: Translator) -> Outgoing:
+            return Outgoing(t("notify-broadcast", text=event.text))
+
+        return await self._deliver(event, self.recipients(EVERYONE), self._same_for_all(compose))
+
+
+def _buttons(*buttons: tuple[str, Any]) -> InlineKeyboardMarkup:
+    kb = KeyboardBuilder()
+    for text, data in buttons:
+        kb.button(text=text, callback_data=data)
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+async def _stream(ids: Iterable[int]) -> AsyncIterator[int]:
+    for player_id in ids:
+        yield player_id
+
+
+async def _merged(*streams: AsyncIterator[int]) -> AsyncIterator[int]:
+    """Ascending id streams merged into one, each id once."""
+    heads: dict[int, int] = {}
+    for index, stream in enumerate(streams):
+        first = await anext(stream, None)
+        if first is not None:
+            heads[index] = first
+    last: int | None = None
+    while heads:
+        index = min(heads, key=heads.__getitem__)
+        player_id = heads[index]
+        if player_id != last:
+            yield player_id
+            last = player_id
+        following = await anext(streams[index], None)
+        if following is None:
+            del heads[index]
+        else:
+            heads[index] = following

@@ -23,9 +23,9 @@ def menu(t: Translator, sheet: CharacterSheet) -> str:
     )
 
 
-def character(t: Translator, sheet: CharacterSheet) -> str:
+def character(t: Translator, sheet: CharacterSheet, *, notice: str | None = None) -> str:
     d = sheet.derived
-    return t(
+    text = t(
         "sheet",
         name=sheet.name,
         **{"class": t.pick(sheet.class_name)},
@@ -51,6 +51,9 @@ def character(t: Translator, sheet: CharacterSheet) -> str:
         skill_points=sheet.skill_points,
         location=t.pick(sheet.location_name),
     )
+    if sheet.stat_points > 0:
+        text += "\n\n" + t("sheet-points-hint")  # the +STR/+AGI/+INT/+VIT buttons are below
+    return f"{notice}\n\n{text}" if notice else text
 
 
 def location(t: Translator, view: LocationView, *, notice: str | None = None) -> str:

@@ -94,7 +94,8 @@ async def test_a_fight_that_ended_before_the_snapshot_stays_ended(game: GameApi,
     await redis.flushdb()
 
     assert await game.get_combat(player_id=PID) is None
-    assert (await game.explore(player_id=PID)).kind  # not held by a fight
+    # Not held by a fight (fleeing may also have failed until the hero fell and woke up in town).
+    assert not (await game.get_character(player_id=PID)).in_combat
 
 
 async def test_a_saved_fight_that_cannot_go_on_is_dropped(game: GameApi, hero, db, redis):

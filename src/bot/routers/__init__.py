@@ -5,8 +5,42 @@ Routers are built fresh for each Dispatcher (a router can belong to one parent o
 
 from aiogram import Router
 
-from bot.routers import fallback, menu, settings, start, world
+from bot.routers import (
+    admin,
+    adventure,
+    bosses,
+    character,
+    fallback,
+    inventory,
+    leaderboard,
+    menu,
+    rifts,
+    settings,
+    skills,
+    start,
+    town,
+    world,
+)
 
 
 def feature_routers() -> list[Router]:
-    return [module.build_router() for module in (start, menu, world, settings, fallback)]
+    return [
+        module.build_router()
+        for module in (
+            # First: an admin's command works in any state; anyone else's falls through untouched.
+            admin,
+            start,
+            menu,
+            character,
+            world,
+            adventure,
+            inventory,
+            town,
+            skills,
+            leaderboard,
+            rifts,
+            bosses,
+            settings,
+            fallback,
+        )
+    ]

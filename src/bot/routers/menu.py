@@ -15,12 +15,12 @@ from game.api import GameApi
 
 async def main_menu(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
     sheet = await game.get_character(player_id=event.from_user.id)
-    await show(event, presenters.menu(t, sheet), keyboards.main_menu(t))
+    await show(event, presenters.menu(t, sheet), keyboards.main_menu(t, sheet))
 
 
 async def character_sheet(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
     sheet = await game.get_character(player_id=event.from_user.id)
-    await show(event, presenters.character(t, sheet), keyboards.back_to_menu(t))
+    await show(event, presenters.character(t, sheet), keyboards.character(t, sheet))
 
 
 async def help_(message: Message, t: Translator) -> None:

@@ -10,6 +10,7 @@ from aiogram.types import CallbackQuery, Message
 from bot import keyboards, presenters
 from bot.callbacks import ClassCb
 from bot.i18n import Translator
+from bot.notifier import UNREACHABLE_KEY
 from bot.screens import show
 from bot.states import Registration
 from game.api import AlreadyRegistered, GameApi, InvalidName, NameTaken, NotRegistered, UnknownClass
@@ -22,6 +23,9 @@ async def start(message: Message, state: FSMContext, game: GameApi, t: Translato
         await state.set_state(Registration.name)
         await message.answer(t("welcome-new"))
         return
+    # Writing to the bot undoes a block: notifications may reach this player again.
+    await game.set_reachable(player_id=message.from_user.id, reachable=True)
+    await state.update_data({UNREACHABLE_KEY: None})
     await state.set_state(None)
     await message.answer(t("welcome-back", name=sheet.name))
     await message.answer(presenters.menu(t, sheet), reply_markup=keyboards.main_menu(t))

@@ -34,10 +34,10 @@ class SqlSettingsRepository:
     async def recipients(self, category: str, *, after: int, limit: int) -> list[int]:
         """Players who can be reached and did not mute `category`, by id, a page at a time."""
         s = player_settings
-        wanted = or_(
-            s.c.player_id.is_(None),
-            and_(s.c.unreachable_since.is_(None), not_(literal(category) == func.any(s.c.muted))),
-        )
+        reachable = s.c.unreachable_since.is_(None)
+        if category != "everyone":
+            reachable = and_(reachable, not_(literal(category) == func.any(s.c.muted)))
+        wanted = or_(s.c.player_id.is_(None), reachable)
         query = (
             select(characters.c.player_id)
             .select_from(characters.outerjoin(s, s.c.player_id == characters.c.player_id))

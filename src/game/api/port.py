@@ -116,7 +116,8 @@ class GameApi(WorldEventsApi, Protocol):
         ...
 
     async def notification_recipients(self, *, category: str, after_player_id: int = 0, limit: int = 1000) -> list[int]:
-        """Players to tell about `category` (not muted, reachable), in id order, a page at a time."""
+        """Players to tell about `category` (not muted, reachable), in id order, a page at a time.
+        `category="everyone"`: every reachable player (announcements cannot be muted)."""
         ...
 
     # --- maintenance --------------------------------------------------------------------------

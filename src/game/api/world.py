@@ -167,7 +167,7 @@ class WorldEventsApi(Protocol):
         `RiftLevelTooLow`, `InRift` (already in one), `InCombat`."""
         ...
 
-    async def advance_rift(self, *, player_id: int) -> RiftAdvance:
+    async def advance_rift(self, *, player_id: int, steps_done: int | None = None) -> RiftAdvance:
         """Reveal and resolve the next step. A fight step starts a fight (`step.combat`); the rift moves
         on when it is won, ends if it is lost, and offers the same fight again after a flight.
         Refusals: `NotInRift`, `InCombat`, `RiftClosed`."""
@@ -185,6 +185,10 @@ class WorldEventsApi(Protocol):
 
     async def list_bosses(self, *, player_id: int | None = None) -> list[BossView]:
         """The bosses alive now; with `player_id`, its damage and cooldown on each."""
+        ...
+
+    async def get_boss(self, *, boss_id: str, player_id: int | None = None) -> BossView | None:
+        """A boss alive or ended (None if there never was one): names for announcements, old buttons."""
         ...
 
     async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:

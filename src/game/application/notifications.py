@@ -6,6 +6,7 @@ from game.api import NotificationSettings, UnknownEntry
 from game.application.base import UseCaseBase
 
 CATEGORIES = ("rifts", "bosses")
+EVERYONE = "everyone"  # announcements from admins: cannot be muted, only blocking the bot stops them
 
 
 class NotificationUseCases(UseCaseBase):
@@ -34,7 +35,7 @@ class NotificationUseCases(UseCaseBase):
             await uow.commit()
 
     async def notification_recipients(self, *, category: str, after_player_id: int = 0, limit: int = 1000) -> list[int]:
-        if category not in CATEGORIES:
+        if category not in (*CATEGORIES, EVERYONE):
             raise UnknownEntry(f"no notification category {category!r}", category=category)
         async with self._uow_factory(read_only=True) as uow:
             return await uow.settings.recipients(category, after=after_player_id, limit=max(1, min(limit, 5000)))

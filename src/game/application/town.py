@@ -12,6 +12,7 @@ from game.api import (
     MaterialNeed,
     NotInTown,
     RecipeView,
+    RuleRefused,
     ShopView,
     UnknownEntry,
 )
@@ -34,6 +35,8 @@ class TownUseCases(UseCaseBase):
         return self._shop_view(self._town(hot), record)
 
     async def buy(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
+        _check_quantity(quantity)
+
         def change(before, hot):
             deal = trade.buy(self._town(hot), before.inventory, before.character.gold, item_id, quantity, self._items)
             return replace(before, inventory=deal.inventory, character=replace(before.character, gold=deal.gold)), None
@@ -42,6 +45,8 @@ class TownUseCases(UseCaseBase):
         return self._shop_view(self._town(hot), after)
 
     async def sell(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
+        _check_quantity(quantity)
+
         def change(before, hot):
             self._town(hot)
             deal = trade.sell(before.inventory, before.character.gold, item_id, quantity, self._items)
@@ -64,12 +69,11 @@ class TownUseCases(UseCaseBase):
             version = (await self._player(uow, player_id)).version
 
         def change(before, hot):
+            town = self._town(hot)
             derived = self._derived(before)
             if hot.hp >= derived.max_hp and hot.mana >= derived.max_mana:
                 raise AlreadyRested("already rested")
-            rest = trade.rest_at_inn(
-                self._town(hot), hot, before.character.gold, before.character.level, self._derived(before)
-            )
+            rest = trade.rest_at_inn(town, hot, before.character.gold, before.character.level, self._derived(before))
             return replace(before, character=replace(before.character, gold=rest.gold)), rest.hot
 
         after, hot = await self._change(player_id, version, change)
@@ -158,3 +162,8 @@ class TownUseCases(UseCaseBase):
         return ForgeView(
             version=record.version, gold=record.character.gold, level=record.character.level, recipes=tuple(recipes)
         )
+
+
+def _check_quantity(quantity: int) -> None:
+    if quantity < 1:
+        raise RuleRefused("the quantity must be at least 1", quantity=quantity)

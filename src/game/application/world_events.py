@@ -19,7 +19,7 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-from game.api import Busy, CombatView, InCombat, LeaderboardRow, NotRegistered, UnknownLocation
+from game.api import Busy, CombatView, InCombat, LeaderboardRow, NotRegistered, StaleAction, UnknownLocation
 from game.api import Rewards as RewardsView
 from game.api.world import (
     BossAlreadyAlive,
@@ -118,7 +118,7 @@ class WorldEventUseCases(UseCaseBase):
                 await uow.commit()
             return self._progress_view(run, rift, now, level=record.character.level)
 
-    async def advance_rift(self, *, player_id: int) -> RiftAdvance:
+    async def advance_rift(self, *, player_id: int, steps_done: int | None = None) -> RiftAdvance:
         async with self._one_action(player_id):
             now = self._clock.now()
             fight = await self._hot.get_fight(player_id)
@@ -127,6 +127,10 @@ class WorldEventUseCases(UseCaseBase):
                 if run is None:
                     raise NotInRift("you are not in a rift")
                 record_rift = await self._open_rift_record(uow, run.rift_id, now)
+                done = run.steps_done(self._rift(record_rift))
+                if steps_done is not None and steps_done != done:
+                    # The button was drawn before the last step: a repeated press moves nothing.
+                    raise StaleAction("the rift has moved on", steps_done=done)
                 if fight is not None:
                     raise InCombat("finish the fight first")
                 rift = self._rift(record_rift)
@@ -432,6 +436,16 @@ class WorldEventUseCases(UseCaseBase):
             status = live.status if live else boss.status
             views.append(self._boss_view(boss, now, hp=hp, status=status, mine=mine))
         return views
+
+    async def get_boss(self, *, boss_id: str, player_id: int | None = None) -> BossView | None:
+        async with self._uow_factory(read_only=True) as uow:
+            boss = await uow.world.get_boss(boss_id)
+        if boss is None:
+            return None
+        live = await self._arena.state(boss.id) if boss.status == "alive" else None
+        mine = await self._arena.player_status(boss.id, player_id) if player_id is not None and live else (0, 0)
+        hp = live.hp if live else boss.hp_left
+        return self._boss_view(boss, self._clock.now(), hp=hp, status=live.status if live else boss.status, mine=mine)
 
     async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:
         now = self._clock.now()

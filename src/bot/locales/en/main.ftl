@@ -73,4 +73,9 @@ help = <b>Riftwalker</b> — a text RPG.
     /menu — main menu
     /me — your character
     /look — where you are
+    /fight — back to your fight
+    /inventory — your bag
+    /skills — your skill tree
+    /town — shop, inn and forge (in town)
+    /top — the leaderboard
     /help — this help

@@ -1,0 +1,28 @@
+"""The level leaderboard: the top ten."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import NavCb
+from bot.i18n import Translator
+from bot.screens import show
+from bot.views import leaderboard
+from game.api import GameApi
+
+TOP = 10
+
+
+async def top(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+    rows = await game.leaderboard(board="level", limit=TOP)
+    shown = leaderboard.screen(t, rows, await game.list_classes(), me=event.from_user.id)
+    await show(event, shown.text, shown.markup)
+
+
+def build_router() -> Router:
+    router = Router(name="leaderboard")
+    router.message.register(top, Command("top"))
+    router.callback_query.register(top, NavCb.filter(F.to == "top"))
+    return router

@@ -1,0 +1,48 @@
+"""The skill tree: what is learned, what can be, what stands in the way."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import NavCb, SkillCb
+from bot.i18n import Translator
+from bot.screens import show
+from bot.views import skills
+from bot.views.common import local
+from game.api import GameApi, SkillTreeView
+
+
+async def _show_tree(
+    event: Message | CallbackQuery, game: GameApi, t: Translator, tree: SkillTreeView, notice: str | None = None
+) -> None:
+    classes = {c.id: c for c in await game.list_classes()}
+    known = classes.get(tree.class_id)
+    class_name = local(t, known.name) if known else tree.class_id
+    shown = skills.screen(t, tree, class_name=class_name, notice=notice)
+    await show(event, shown.text, shown.markup)
+
+
+async def open_tree(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+    await _show_tree(event, game, t, await game.skill_tree(player_id=event.from_user.id))
+
+
+async def learn(query: CallbackQuery, callback_data: SkillCb, game: GameApi, t: Translator) -> None:
+    tree = await game.learn_skill(player_id=query.from_user.id, skill_id=callback_data.id, version=callback_data.v)
+    learned = next((s for s in tree.skills if s.id == callback_data.id), None)
+    notice = t("skill-learned-now", name=local(t, learned.name) if learned else callback_data.id)
+    await query.answer(notice)
+    await _show_tree(query, game, t, tree, notice)
+
+
+async def refresh(query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, **_: object) -> None:
+    await _show_tree(query, game, t, await game.skill_tree(player_id=query.from_user.id), notice)
+
+
+def build_router() -> Router:
+    router = Router(name="skills")
+    router.message.register(open_tree, Command("skills"))
+    router.callback_query.register(open_tree, NavCb.filter(F.to == "skills"))
+    router.callback_query.register(learn, SkillCb.filter(), flags={"refresh": refresh})
+    return router

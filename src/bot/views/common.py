@@ -1,0 +1,134 @@
+"""Pieces every play screen uses: bars, names of effects, stats, slots and rarities, item lines."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+
+from bot.i18n import Translator
+from game.api import ItemInfo, ItemStack, LocalText, StatusView
+
+# Literal keys (not built from codes), so the key check in tests/unit/test_i18n.py sees every one.
+Text = Callable[[Translator], str]
+
+EFFECTS: dict[str, Text] = {
+    "bleed": lambda t: t("effect-bleed"),
+    "burn": lambda t: t("effect-burn"),
+    "poison": lambda t: t("effect-poison"),
+    "stun": lambda t: t("effect-stun"),
+    "attack_up": lambda t: t("effect-attack-up"),
+    "attack_down": lambda t: t("effect-attack-down"),
+    "defence_up": lambda t: t("effect-defence-up"),
+    "defence_down": lambda t: t("effect-defence-down"),
+    "cleanse": lambda t: t("effect-cleanse"),
+    "heal": lambda t: t("effect-heal"),
+    "mana": lambda t: t("effect-mana"),
+}
+
+STATS: dict[str, Text] = {
+    "strength": lambda t: t("stat-strength"),
+    "agility": lambda t: t("stat-agility"),
+    "intellect": lambda t: t("stat-intellect"),
+    "vitality": lambda t: t("stat-vitality"),
+    "max_hp": lambda t: t("stat-max-hp"),
+    "max_mana": lambda t: t("stat-max-mana"),
+    "attack": lambda t: t("stat-attack"),
+    "defence": lambda t: t("stat-defence"),
+    "magic": lambda t: t("stat-magic"),
+    "crit_chance": lambda t: t("stat-crit"),
+    "dodge_chance": lambda t: t("stat-dodge"),
+}
+
+SLOTS: dict[str, Text] = {
+    "weapon": lambda t: t("slot-weapon"),
+    "head": lambda t: t("slot-head"),
+    "chest": lambda t: t("slot-chest"),
+    "legs": lambda t: t("slot-legs"),
+    "feet": lambda t: t("slot-feet"),
+    "trinket": lambda t: t("slot-trinket"),
+}
+
+RARITIES: dict[str, Text] = {
+    "common": lambda t: t("rarity-common"),
+    "uncommon": lambda t: t("rarity-uncommon"),
+    "rare": lambda t: t("rarity-rare"),
+    "epic": lambda t: t("rarity-epic"),
+    "legendary": lambda t: t("rarity-legendary"),
+}
+
+KINDS: dict[str, Text] = {
+    "equipment": lambda t: t("kind-equipment"),
+    "consumable": lambda t: t("kind-consumable"),
+    "material": lambda t: t("kind-material"),
+}
+
+RARITY_MARKS = {"common": "⚪", "uncommon": "🟢", "rare": "🔵", "epic": "🟣", "legendary": "🟠"}
+KIND_MARKS = {"equipment": "🛡", "consumable": "🧪", "material": "🪨"}
+SLOT_MARKS = {"weapon": "⚔️", "head": "🪖", "chest": "👕", "legs": "👖", "feet": "🥾", "trinket": "💍"}
+PERCENT_STATS = frozenset({"crit_chance", "dodge_chance"})
+
+
+def named(t: Translator, table: dict[str, Text], code: str) -> str:
+    """A code's localised name; an unknown code (newer content than this bot) shows as itself."""
+    text = table.get(code)
+    return text(t) if text else code.replace("_", " ")
+
+
+def local(t: Translator, text: LocalText) -> str:
+    """A content text in the player's language, safe inside the HTML of a message."""
+    return html.escape(t.pick(text), quote=False)
+
+
+def bar(value: int, maximum: int, width: int = 10) -> str:
+    """`▰▰▰▱▱ 34/60`."""
+    maximum = max(maximum, 1)
+    filled = round(width * max(0, min(value, maximum)) / maximum)
+    if value > 0 and filled == 0:
+        filled = 1  # alive shows as alive
+    return f"{'▰' * filled}{'▱' * (width - filled)} {value}/{maximum}"
+
+
+def effects_line(t: Translator, effects: Iterable[StatusView]) -> str:
+    return ", ".join(t("status-turns", effect=named(t, EFFECTS, e.effect), turns=e.turns) for e in effects)
+
+
+def bonus_text(t: Translator, stat: str, value: float) -> str:
+    amount = f"{value * 100:+g}%" if stat in PERCENT_STATS else f"{value:+g}"
+    return f"{named(t, STATS, stat)} {amount}"
+
+
+def bonuses_line(t: Translator, bonuses: dict[str, float]) -> str:
+    return ", ".join(bonus_text(t, k, v) for k, v in bonuses.items())
+
+
+def effect_text(t: Translator, effect: str, value: int) -> str:
+    if effect in ("heal", "mana"):
+        return f"{named(t, EFFECTS, effect)} +{value}"
+    if effect == "cleanse":
+        return named(t, EFFECTS, effect)
+    return t("status-turns", effect=named(t, EFFECTS, effect), turns=value)
+
+
+def effects_of(t: Translator, item: ItemInfo) -> str:
+    return ", ".join(effect_text(t, k, v) for k, v in item.effects.items())
+
+
+def item_mark(item: ItemInfo) -> str:
+    if item.slot:
+        return SLOT_MARKS.get(item.slot, "🛡")
+    return KIND_MARKS.get(item.kind, "•")
+
+
+def item_label(t: Translator, item: ItemInfo, quantity: int = 1) -> str:
+    """`⚔️ Iron Sword ×2` (no HTML: fit for a button too)."""
+    count = f" ×{quantity}" if quantity > 1 else ""
+    return f"{item_mark(item)} {t.pick(item.name)}{count}"
+
+
+def stack_lines(t: Translator, stacks: Iterable[ItemStack]) -> list[str]:
+    return [f"  • {RARITY_MARKS.get(s.item.rarity, '')} {local(t, s.item.name)} ×{s.quantity}" for s in stacks]
+
+
+def in_pairs(count: int) -> list[int]:
+    """Row sizes putting `count` buttons two by two (for `KeyboardBuilder.adjust`)."""
+    return [2] * (count // 2) + [1] * (count % 2)

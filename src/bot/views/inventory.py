@@ -1,0 +1,150 @@
+"""The bag (a page at a time, with equip/use/sell per item), what is worn, and one item in detail."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardButton
+
+from bot.callbacks import InvCb, NavCb
+from bot.i18n import Translator
+from bot.keyboards.builder import KeyboardBuilder
+from bot.pagination import nav_row, paginate
+from bot.views import Screen
+from bot.views.common import (
+    KINDS,
+    RARITIES,
+    RARITY_MARKS,
+    SLOT_MARKS,
+    SLOTS,
+    bonuses_line,
+    effects_of,
+    item_label,
+    local,
+    named,
+)
+from game.api import DerivedStats, InventoryEntry, InventoryView, ItemInfo
+
+PAGE_SIZE = 8
+SLOT_ORDER = ("weapon", "head", "chest", "legs", "feet", "trinket")
+
+
+def derived_line(t: Translator, d: DerivedStats) -> str:
+    return t(
+        "derived-line",
+        attack=d.attack,
+        defence=d.defence,
+        max_hp=d.max_hp,
+        max_mana=d.max_mana,
+        crit=round(d.crit_chance * 100, 1),
+        dodge=round(d.dodge_chance * 100, 1),
+    )
+
+
+def entry_line(t: Translator, number: int, entry: InventoryEntry) -> str:
+    item = entry.item
+    count = f" ×{entry.quantity}" if entry.quantity > 1 else ""
+    extra = ""
+    if item.kind == "equipment":
+        extra = t("item-slot-level", slot=named(t, SLOTS, item.slot or ""), level=item.level)
+    return f"{number}. {RARITY_MARKS.get(item.rarity, '')} {local(t, item.name)}{count} {extra}".rstrip()
+
+
+def screen(
+    t: Translator, view: InventoryView, *, page: int = 0, in_town: bool = False, notice: str | None = None
+) -> Screen:
+    bag = paginate(view.items, page, PAGE_SIZE)
+    lines = [notice, ""] if notice else []
+    lines += [
+        t("inventory-title", used=view.slots_used, capacity=view.capacity, gold=view.gold),
+        derived_line(t, view.derived),
+        "",
+        t("equipped-title"),
+    ]
+    for slot in SLOT_ORDER:
+        worn = view.equipment.get(slot)
+        name = local(t, worn.name) if worn else "—"
+        lines.append(f"{SLOT_MARKS[slot]} {named(t, SLOTS, slot)}: {name}")
+    lines += ["", t("bag-title", page=bag.number + 1, pages=bag.count)]
+    if not view.items:
+        lines.append(t("bag-empty"))
+    first = bag.number * PAGE_SIZE + 1
+    lines += [entry_line(t, first + i, e) for i, e in enumerate(bag.items)]
+    if in_town:
+        lines += ["", t("inventory-sell-hint")]
+
+    kb = KeyboardBuilder()
+    for i, entry in enumerate(bag.items):
+        item = entry.item
+        row = [
+            InlineKeyboardButton(
+                text=f"{first + i}. {item_label(t, item, entry.quantity)}",
+                callback_data=InvCb(act="item", id=item.id, p=bag.number).pack(),
+            )
+        ]
+        if entry.can_equip:
+            row.append(action_button(t("btn-equip"), "equip", item.id, view.version, bag.number))
+        if entry.can_use:
+            row.append(action_button(t("btn-use"), "use", item.id, view.version, bag.number))
+        if in_town and item.sell_price > 0:
+            row.append(action_button(t("btn-sell", price=item.sell_price), "sell", item.id, view.version, bag.number))
+        kb.row(*row)
+    worn_buttons = [
+        action_button(t("btn-unequip", name=t.pick(view.equipment[slot].name)), "unequip", slot, view.version, 0)
+        for slot in SLOT_ORDER
+        if slot in view.equipment
+    ]
+    for i in range(0, len(worn_buttons), 2):
+        kb.row(*worn_buttons[i : i + 2])
+    nav = nav_row(bag, lambda n: InvCb(act="page", p=n))
+    if nav:
+        kb.row(*nav)
+    kb.row(InlineKeyboardButton(text=t("btn-menu"), callback_data=NavCb(to="menu").pack()))
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def action_button(label: str, act: str, target: str, version: int, page: int) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=label, callback_data=InvCb(act=act, id=target, v=version, p=page).pack())
+
+
+def item_text(t: Translator, item: ItemInfo) -> list[str]:
+    """An item's card: also used by the shop and the forge."""
+    lines = [
+        f"{RARITY_MARKS.get(item.rarity, '')} <b>{local(t, item.name)}</b>",
+        f"<i>{local(t, item.description)}</i>",
+        t("item-kind", kind=named(t, KINDS, item.kind), rarity=named(t, RARITIES, item.rarity), level=item.level),
+    ]
+    if item.slot:
+        lines.append(t("item-slot", slot=named(t, SLOTS, item.slot)))
+    if item.bonuses:
+        lines.append(t("item-bonuses", bonuses=bonuses_line(t, item.bonuses)))
+    if item.effects:
+        lines.append(t("item-effects", effects=effects_of(t, item)))
+    if item.buy_price:
+        lines.append(t("item-buy-price", price=item.buy_price))
+    lines.append(t("item-sell-price", price=item.sell_price) if item.sell_price else t("item-not-sellable"))
+    return lines
+
+
+def detail(t: Translator, view: InventoryView, item_id: str, *, page: int = 0, in_town: bool = False) -> Screen | None:
+    """One item of the bag or of the worn gear; None when the player has no such item (any more)."""
+    entry = next((e for e in view.items if e.item.id == item_id), None)
+    worn_slot = next((slot for slot, item in view.equipment.items() if item.id == item_id), None)
+    if entry is None and worn_slot is None:
+        return None
+    item = entry.item if entry is not None else view.equipment[worn_slot]  # type: ignore[index]
+    lines = item_text(t, item)
+    if entry is not None:
+        lines.append(t("item-owned", quantity=entry.quantity))
+    if worn_slot is not None:
+        lines.append(t("item-worn"))
+    kb = KeyboardBuilder()
+    if entry is not None:
+        if entry.can_equip:
+            kb.add(action_button(t("btn-equip"), "equip", item.id, view.version, page))
+        if entry.can_use:
+            kb.add(action_button(t("btn-use"), "use", item.id, view.version, page))
+        if in_town and item.sell_price > 0:
+            kb.add(action_button(t("btn-sell", price=item.sell_price), "sell", item.id, view.version, page))
+    if worn_slot is not None:
+        kb.add(action_button(t("btn-unequip", name=t.pick(item.name)), "unequip", worn_slot, view.version, page))
+    kb.row(InlineKeyboardButton(text=t("btn-back"), callback_data=InvCb(act="page", p=page).pack()))
+    return Screen("\n".join(lines), kb.as_markup())

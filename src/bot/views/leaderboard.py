@@ -1,0 +1,32 @@
+"""The top players by level."""
+
+from __future__ import annotations
+
+import html
+
+from bot.callbacks import NavCb
+from bot.i18n import Translator
+from bot.keyboards.builder import KeyboardBuilder
+from bot.views import Screen
+from game.api import ClassInfo, LeaderboardRow
+
+MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
+
+
+def screen(t: Translator, rows: list[LeaderboardRow], classes: list[ClassInfo], *, me: int | None = None) -> Screen:
+    names = {c.id: t.pick(c.name) for c in classes}
+    lines = [t("top-title"), ""]
+    if not rows:
+        lines.append(t("top-empty"))
+    for row in rows:
+        line = t(
+            "top-row",
+            rank=MEDALS.get(row.rank, f"{row.rank}."),
+            name=html.escape(row.name, quote=False),
+            class_name=names.get(row.class_id, row.class_id),
+            level=row.level,
+        )
+        lines.append(f"<b>{line}</b>" if row.player_id == me else line)
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    return Screen("\n".join(lines), kb.as_markup())

@@ -1,0 +1,50 @@
+"""The class's skill tree: learned, learnable, and locked with the reason."""
+
+from __future__ import annotations
+
+from bot.callbacks import NavCb, SkillCb
+from bot.i18n import Translator
+from bot.keyboards.builder import KeyboardBuilder
+from bot.views import Screen
+from bot.views.common import local
+from game.api import SkillTreeView, SkillView
+
+
+def why_locked(t: Translator, tree: SkillTreeView, skill: SkillView) -> str:
+    """Says which of the tree's own facts stands in the way (the game decides; this only reads its view)."""
+    if tree.level < skill.level:
+        return t("skill-needs-level", level=skill.level)
+    learned = {s.id for s in tree.skills if s.learned}
+    missing = [s for s in tree.skills if s.id in skill.requires and s.id not in learned]
+    if missing:
+        return t("skill-needs-skill", skills=", ".join(local(t, s.name) for s in missing))
+    return t("skill-needs-points")
+
+
+def skill_line(t: Translator, tree: SkillTreeView, skill: SkillView) -> list[str]:
+    kind = t("skill-active", mana=skill.mana, cooldown=skill.cooldown) if skill.kind == "active" else t("skill-passive")
+    if skill.learned:
+        head, status = "✅", t("skill-learned")
+    elif skill.learnable:
+        head, status = "🟢", t("skill-learnable")
+    else:
+        head, status = "🔒", why_locked(t, tree, skill)
+    return [
+        f"{head} <b>{local(t, skill.name)}</b> · {t('skill-level', level=skill.level)} · {kind}",
+        f"   <i>{local(t, skill.description)}</i>",
+        f"   {status}",
+    ]
+
+
+def screen(t: Translator, tree: SkillTreeView, *, class_name: str, notice: str | None = None) -> Screen:
+    lines = [notice, ""] if notice else []
+    lines += [t("skills-title", class_name=class_name, points=tree.skill_points), ""]
+    for skill in tree.skills:
+        lines += skill_line(t, tree, skill)
+    kb = KeyboardBuilder()
+    for skill in tree.skills:
+        if skill.learnable:
+            kb.button(text=t("btn-learn", name=t.pick(skill.name)), callback_data=SkillCb(id=skill.id, v=tree.version))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(1)
+    return Screen("\n".join(lines), kb.as_markup())

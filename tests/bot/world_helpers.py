@@ -1,0 +1,49 @@
+"""Placing a registered player for the rift and boss flows: where they stand, how strong they are.
+
+The game has no player-facing way to jump levels or teleport, so tests set the stored state directly:
+hot state (location) in Redis, the character in PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import text
+
+from bot.callbacks import FightCb
+from bot.local_chat import LocalChat
+from bot.local_session import ShownMessage
+
+
+async def move_to(container, player_id: int, location_id: str) -> None:
+    service = await container.game_service()
+    hot = await service._hot.get(player_id)
+    assert hot is not None
+    await service._hot.put(player_id, replace(hot, location_id=location_id))
+
+
+async def empower(engine, player_id: int, *, level: int = 10) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(
+            text("UPDATE characters SET level = :l, strength = 400, vitality = 400, agility = 30 WHERE player_id = :p"),
+            {"p": player_id, "l": level},
+        )
+
+
+def button_data(message: ShownMessage, prefix: str) -> list[str]:
+    return [data for _, data in message.buttons() if data.startswith(prefix)]
+
+
+def is_fight(message: ShownMessage) -> bool:
+    return any(FightCb.unpack(d).act == "attack" for d in button_data(message, "f:"))
+
+
+async def win_fight(chat: LocalChat, *, limit: int = 60) -> ShownMessage:
+    """Press Attack on the fight screen until it is over; the last screen."""
+    screen = chat.last
+    for _ in range(limit):
+        attack = [d for d in button_data(screen, "f:") if FightCb.unpack(d).act == "attack"]
+        if not attack:
+            return screen
+        screen = (await chat.press(attack[0], message=screen))[-1]
+    raise AssertionError("the fight did not end")
