@@ -26,9 +26,11 @@ def _setup_logging(level: str, *, quiet: bool = False) -> None:
 
 async def _run(settings: Settings) -> None:
     from app.runtime import running_game
+    from bot.commands import publish_commands
 
     async with running_game(settings, local_bot=False) as rt:
         # aiogram stops polling on SIGINT/SIGTERM; leaving the block flushes hot state once more.
+        await publish_commands(rt.bot)
         await rt.dispatcher.start_polling(rt.bot, handle_signals=True, close_bot_session=False)
 
 
@@ -48,9 +50,14 @@ def _play_settings(settings: Settings) -> tuple[Settings, object]:
     folder = settings.play_data_dir
     print(f"Starting local PostgreSQL and Redis (data in {folder.resolve()}) …", file=sys.stderr)
     services = start_local_services(folder)
-    return settings.model_copy(
-        update={"database_url": services.database_url, "redis_url": services.redis_url}
-    ), services
+    local = {
+        "database_url": services.database_url,
+        "redis_url": services.redis_url,
+        # One player at a keyboard (or a script piping lines in) is no flood to slow down.
+        "throttle_rate": 1000.0,
+        "throttle_burst": 1000,
+    }
+    return settings.model_copy(update=local), services
 
 
 async def _worker(settings: Settings) -> None:

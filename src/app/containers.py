@@ -37,7 +37,9 @@ from shared.ports import SystemClock
 
 
 async def _engine(url: str) -> AsyncIterator[AsyncEngine]:
-    engine = create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # No ping before each checkout (a round trip per action): a connection a PostgreSQL restart broke
+    # fails its one request as "try again", and the pool then replaces every connection older than it.
+    engine = create_async_engine(url, pool_size=10, max_overflow=10, pool_recycle=1800)
     yield engine
     await engine.dispose()
 

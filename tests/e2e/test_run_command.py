@@ -77,6 +77,8 @@ async def test_run_serves_a_player_and_stops_cleanly(database_url: str, redis_ur
             sys.executable, "-m", "app", "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
         )
         try:
+            # The command menu is published in both languages before polling starts.
+            await until(lambda: sum(r.method == "setMyCommands" for r in tg.requests) == 2)
             tg.push_update(message("/start"))
             await until(lambda: any("Welcome to" in t for t, _ in texts(tg, "sendMessage")))
             tg.push_update(message("Runner"))

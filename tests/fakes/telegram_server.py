@@ -231,6 +231,9 @@ class FakeTelegram:
     def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
         return True
 
+    def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
+        return True
+
     async def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         """Long polling, as Telegram does it: what is at or past `offset`, waiting a little for more."""
         offset = int(params.get("offset") or 0)

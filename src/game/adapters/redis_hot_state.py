@@ -78,6 +78,20 @@ class RedisHotStateStore:
         except ValueError:
             return None
 
+    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+        """The fight and whether the account hash exists at all, in one round trip."""
+        key = account_key(player_id)
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.hget(key, FIGHT_FIELD)
+            pipe.exists(key)
+            raw, exists = await pipe.execute()
+        if not raw:
+            return None, bool(exists)
+        try:
+            return json.loads(raw), True
+        except ValueError:
+            return None, True
+
     async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
         key = account_key(player_id)
         async with self._redis.pipeline(transaction=True) as pipe:

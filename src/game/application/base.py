@@ -70,11 +70,14 @@ class RehydratingHotState:
         await self.inner.put(player_id, state, mark_changed=mark_changed)
 
     async def get_fight(self, player_id: int) -> dict[str, Any] | None:
-        fight = await self.inner.get_fight(player_id)
-        if fight is None and await self.inner.get(player_id) is None:
+        fight, known = await self.inner.get_fight_checked(player_id)
+        if fight is None and not known:
             await self._rehydrate(player_id)
             fight = await self.inner.get_fight(player_id)
         return fight
+
+    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+        return await self.inner.get_fight_checked(player_id)
 
     async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
         await self.inner.put_fight(player_id, fight, state)

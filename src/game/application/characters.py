@@ -70,7 +70,7 @@ class CharacterUseCases(UseCaseBase):
         async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
             hot = await self._hot_state(uow, player_id)
-        fighting = await self._hot.get_fight(player_id) is not None
+        fighting = hot.activity == "combat"  # set with the fight, in the same write
         return presenters.character_sheet(
             self._content, record, hot, self._derived(record), now=self._clock.now(), in_combat=fighting
         )

@@ -83,8 +83,10 @@ class CombatUseCases(UseCaseBase):
                 await self._on_fight_over(player_id=player_id, context=context, outcome=after.outcome)
             else:
                 await self._hot.put_fight(player_id, {"combat": after.to_dict(), "context": context}, new_hot)
-            async with self._uow_factory(read_only=True) as uow:
-                record = await self._player(uow, player_id)
+            if after.consumed_item or after.outcome in ("won", "lost"):
+                # The bag changed (a potion, loot, a payout): show it as it is now.
+                async with self._uow_factory(read_only=True) as uow:
+                    record = await self._player(uow, player_id)
         return presenters.combat_view(self._content, after, record, **extra)
 
     async def _on_fight_over(self, *, player_id: int, context: dict[str, Any], outcome: str) -> None:

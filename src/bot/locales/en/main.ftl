@@ -78,4 +78,8 @@ help = <b>Riftwalker</b> — a text RPG.
     /skills — your skill tree
     /town — shop, inn and forge (in town)
     /top — the leaderboard
+    /rifts — open rifts
+    /boss — the world boss where you are
+    /boss_top — boss damage leaderboard
+    /settings — language and notifications
     /help — this help

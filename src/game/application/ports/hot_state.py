@@ -17,6 +17,10 @@ class HotStateStore(Protocol):
         """The running fight, as stored (JSON-able), or None."""
         ...
 
+    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+        """The fight, and whether any hot state exists for the player (False: Redis lost it)."""
+        ...
+
     async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
         """Store (or with None, end) the fight together with the hot state, in one step."""
         ...
