@@ -11,10 +11,18 @@ import signal
 import sys
 from pathlib import Path
 
+from redis.exceptions import ConnectionError as RedisConnectionError
+from sqlalchemy.exc import InterfaceError, OperationalError
+
+from game.api import ServiceUnavailable
 from game.domain.errors import ContentError
 from shared.config import Settings
 
 log = logging.getLogger("riftwalker")
+
+
+# What a storage server that is down or misaddressed looks like by the time it reaches the command line.
+UNREACHABLE = (OSError, OperationalError, InterfaceError, RedisConnectionError)
 
 
 def _setup_logging(level: str, *, quiet: bool = False) -> None:
@@ -126,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     _setup_logging(settings.log_level, quiet=args.command == "play")
     try:
         if args.command == "run":
+            if settings.bot_token is None:
+                raise RuntimeError("BOT_TOKEN is not set: `riftwalker run` talks to Telegram and needs one")
             asyncio.run(_run(settings))
         elif args.command == "play":
             if args.data_dir:
@@ -153,6 +163,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except RuntimeError as exc:
         print(f"riftwalker: {exc}", file=sys.stderr)
+        return 2
+    except ServiceUnavailable as exc:
+        print(f"riftwalker: {exc.message} (is Redis or PostgreSQL down?)", file=sys.stderr)
+        return 2
+    except UNREACHABLE as exc:
+        print(
+            f"riftwalker: cannot reach PostgreSQL or Redis ({type(exc).__name__}: {exc}).\n"
+            f"  DATABASE_URL={settings.database_url}\n  REDIS_URL={settings.redis_url}\n"
+            "  Start them, fix the URLs, or use `riftwalker play`, which needs neither.",
+            file=sys.stderr,
+        )
         return 2
     return 0
 
