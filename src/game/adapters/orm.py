@@ -30,6 +30,19 @@ metadata = MetaData(
     }
 )
 
+
+def _player_column(*, primary_key: bool = False) -> Column:
+    """The owning player: a character's row, removed with it."""
+    return Column(
+        "player_id",
+        BigInteger,
+        ForeignKey("characters.player_id", ondelete="CASCADE"),
+        primary_key=primary_key,
+        autoincrement=False,
+        nullable=False,
+    )
+
+
 characters = Table(
     "characters",
     metadata,
@@ -57,13 +70,7 @@ characters = Table(
 accounts = Table(
     "accounts",
     metadata,
-    Column(
-        "player_id",
-        BigInteger,
-        ForeignKey("characters.player_id", ondelete="CASCADE"),
-        primary_key=True,
-        autoincrement=False,
-    ),
+    _player_column(primary_key=True),
     Column("location_id", Text, nullable=False),
     Column("hp", Integer, nullable=False),
     Column("mana", Integer, nullable=False),
@@ -78,7 +85,7 @@ accounts = Table(
 inventory_items = Table(
     "inventory_items",
     metadata,
-    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
     Column("item_id", Text, nullable=False),
     Column("quantity", Integer, nullable=False),
     PrimaryKeyConstraint("player_id", "item_id"),
@@ -88,7 +95,7 @@ inventory_items = Table(
 equipment = Table(
     "equipment",
     metadata,
-    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
     Column("slot", Text, nullable=False),
     Column("item_id", Text, nullable=False),
     PrimaryKeyConstraint("player_id", "slot"),
@@ -97,7 +104,7 @@ equipment = Table(
 learned_skills = Table(
     "learned_skills",
     metadata,
-    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
     Column("skill_id", Text, nullable=False),
     PrimaryKeyConstraint("player_id", "skill_id"),
 )
@@ -107,7 +114,7 @@ learned_skills = Table(
 reward_claims = Table(
     "reward_claims",
     metadata,
-    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
     Column("source_id", Text, nullable=False),
     Column("claimed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     PrimaryKeyConstraint("player_id", "source_id"),
@@ -138,7 +145,7 @@ rift_runs = Table(
     "rift_runs",
     metadata,
     Column("rift_id", Text, ForeignKey("rifts.id", ondelete="CASCADE"), nullable=False),
-    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
     Column("floor", Integer, nullable=False, server_default="0"),
     Column("step", Integer, nullable=False, server_default="0"),
     Column("status", Text, nullable=False, server_default="active"),
@@ -184,7 +191,7 @@ boss_damage = Table(
     "boss_damage",
     metadata,
     Column("boss_id", Text, ForeignKey("world_bosses.id", ondelete="CASCADE"), nullable=False),
-    Column("player_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
     Column("damage", BigInteger, nullable=False),
     Column("paid", Boolean, nullable=False, server_default="false"),
     PrimaryKeyConstraint("boss_id", "player_id"),
@@ -194,13 +201,7 @@ boss_damage = Table(
 boss_damage_totals = Table(
     "boss_damage_totals",
     metadata,
-    Column(
-        "player_id",
-        BigInteger,
-        ForeignKey("characters.player_id", ondelete="CASCADE"),
-        primary_key=True,
-        autoincrement=False,
-    ),
+    _player_column(primary_key=True),
     Column("damage", BigInteger, nullable=False),
     Column("bosses", Integer, nullable=False),
 )
@@ -211,13 +212,7 @@ Index("ix_boss_damage_totals_rank", boss_damage_totals.c.damage.desc())
 player_settings = Table(
     "player_settings",
     metadata,
-    Column(
-        "player_id",
-        BigInteger,
-        ForeignKey("characters.player_id", ondelete="CASCADE"),
-        primary_key=True,
-        autoincrement=False,
-    ),
+    _player_column(primary_key=True),
     Column("muted", ARRAY(Text), nullable=False, server_default="{}"),
     Column("unreachable_since", DateTime(timezone=True), nullable=True),
 )
