@@ -34,9 +34,15 @@ lint: $(STAMP)
 test: lint
 	@eval "$$($(BIN)/python scripts/test_services.py)"; $(BIN)/pytest $(PYTEST_ARGS)
 
+## Benchmarks (servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_…, else embedded; the Redis db is FLUSHED).
+## broadcast.py's default (10,000 messages at 30 msg/s, two rows) takes over 11 minutes;
+## `make bench BROADCAST_ARGS="--rate 300"` is a quick, scaled run of it (same players, ten times the limit: ~2 minutes).
+BROADCAST_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python benchmarks/snapshot.py
-	$(BIN)/python benchmarks/broadcast.py
+	$(BIN)/python benchmarks/actions.py
+	$(BIN)/python benchmarks/boss.py
+	$(BIN)/python benchmarks/broadcast.py $(BROADCAST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache

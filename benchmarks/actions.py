@@ -33,13 +33,9 @@ import itertools
 import os
 import platform
 import statistics
-import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -49,15 +45,13 @@ from aiogram.fsm.storage.base import DefaultKeyBuilder
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import CallbackQuery, Message, Update
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.containers import Container
+from app.local_services import create_database, drop_database, services_from_env
 from bot.callbacks import NavCb, TravelCb
 from bot.i18n import Translator
 from bot.local_session import LocalSession, ShownMessage
-from game.adapters.migrations import upgrade_to_head
 from shared.config import Settings
 
 # Far above anything the benchmark sends: the limiter is asked on every update but never refuses.
@@ -354,43 +348,6 @@ async def measure(
 # --- servers -----------------------------------------------------------------------------------
 
 
-async def pick_servers(stack: contextlib.AsyncExitStack) -> tuple[str, str]:
-    db_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
-    redis_url = os.environ.get("BENCH_REDIS_URL") or os.environ.get("TEST_REDIS_URL")
-    if db_url and redis_url:
-        return db_url, redis_url
-    from app.local_services import start_embedded_postgres, start_embedded_redis
-
-    folder = Path(tempfile.mkdtemp(prefix="riftwalker-bench-"))
-    if not db_url:
-        print("no BENCH_/TEST_DATABASE_URL: starting an embedded PostgreSQL", file=sys.stderr)
-        db_url, pg = start_embedded_postgres(folder / "pg")
-        stack.callback(pg.cleanup)
-    if not redis_url:
-        print("no BENCH_/TEST_REDIS_URL: starting an embedded Redis", file=sys.stderr)
-        redis_url, server = start_embedded_redis(folder / "redis")
-        stack.callback(server.shutdown)
-    return db_url, redis_url
-
-
-async def scratch_database(stack: contextlib.AsyncExitStack, server_url: str) -> str:
-    admin_url = make_url(server_url).set(drivername="postgresql+asyncpg")
-    name = f"riftwalker_bench_{uuid.uuid4().hex[:10]}"
-
-    async def admin(sql: str) -> None:
-        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(text(sql))
-        await engine.dispose()
-
-    await admin(f'CREATE DATABASE "{name}"')
-    stack.push_async_callback(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
-    # Alembic runs an event loop of its own: off ours.
-    await asyncio.to_thread(upgrade_to_head, url)
-    return url
-
-
 async def flushed_redis(stack: contextlib.AsyncExitStack, url: str) -> None:
     client = aioredis.Redis.from_url(url)
     await client.flushdb()
@@ -470,8 +427,15 @@ def told_to_slow_down(session: LocalSession) -> int:
 
 async def run(player_counts: Sequence[int], actions: int, warmup: int) -> None:
     async with contextlib.AsyncExitStack() as stack:
-        db_server, redis_url = await pick_servers(stack)
-        database_url = await scratch_database(stack, db_server)
+        services = services_from_env(
+            ("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
+            ("BENCH_REDIS_URL", "TEST_REDIS_URL"),
+            folder_prefix="riftwalker-bench-",
+        )
+        stack.callback(services.stop)
+        db_server, redis_url = services.database_url, services.redis_url
+        database_url = await create_database(db_server, "riftwalker_bench")
+        stack.push_async_callback(drop_database, database_url, server_url=db_server)
         await flushed_redis(stack, redis_url)
         settings = Settings(
             _env_file=None,

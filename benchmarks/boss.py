@@ -13,8 +13,8 @@ Each row: `--players` players × `--attacks` attacks each, `--concurrency` in fl
 
     .venv/bin/python benchmarks/boss.py [--players 1000] [--attacks 5] [--concurrency 100]
 
-Servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_DATABASE_URL / TEST_REDIS_URL. The Redis
-database is flushed; PostgreSQL gets a scratch database, dropped at the end.
+Servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_DATABASE_URL / TEST_REDIS_URL, else embedded
+PostgreSQL and Redis. The Redis database is flushed; PostgreSQL gets a scratch database, dropped at the end.
 """
 
 from __future__ import annotations
@@ -30,14 +30,13 @@ from pathlib import Path
 
 import redis.asyncio as aioredis
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.integration.world_events_game import Clock, build, crowd
 
-from game.adapters.migrations import upgrade_to_head
+from app.local_services import create_database, drop_database, services_from_env
 from game.adapters.redis_world_boss import RedisBossArena, boss_key
 from game.api import GameError
 from game.application.ports.world_events import BossRecord
@@ -164,50 +163,43 @@ async def use_case_row(
     return Row(label, len(calls), landed, seconds, row.max_hp, row.hp_left, int(tallied), kills, settle)
 
 
+async def run_rows(server_url: str, redis_url: str, players: int, attacks: int, concurrency: int) -> list[Row]:
+    url = await create_database(server_url, "riftwalker_bench_boss")
+    redis = aioredis.Redis.from_url(redis_url)
+    engine = create_async_engine(url, pool_size=20, max_overflow=0)
+    try:
+        await redis.flushdb()
+        total = players * attacks
+        rows = [
+            await script_row("script", redis, players, attacks, concurrency, max_hp=total * 100),
+            await script_row("kill", redis, players, attacks, concurrency, max_hp=total * 35 // 2),
+        ]
+        ids = await crowd(engine, 1_000_000, players, "meadows", strength=12)
+        rows.append(await use_case_row("use case", engine, redis, ids, attacks, concurrency, max_hp=total * 1000))
+        rows.append(await use_case_row("uc + kill", engine, redis, ids, attacks, concurrency, max_hp=total * 35 // 2))
+    finally:
+        await engine.dispose()
+        await redis.flushdb()
+        await redis.aclose()
+        await drop_database(url, server_url=server_url)
+    return rows
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--players", type=int, default=1000)
     parser.add_argument("--attacks", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=100)
     args = parser.parse_args()
-    db_url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
-    redis_url = os.environ.get("BENCH_REDIS_URL") or os.environ.get("TEST_REDIS_URL")
-    if not db_url or not redis_url:
-        raise SystemExit("set BENCH_DATABASE_URL and BENCH_REDIS_URL (or the TEST_ ones)")
-
-    admin_url = make_url(db_url).set(drivername="postgresql+asyncpg")
-    name = f"riftwalker_bench_boss_{uuid.uuid4().hex[:8]}"
-
-    async def admin(sql: str) -> None:
-        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(text(sql))
-        await engine.dispose()
-
-    await admin(f'CREATE DATABASE "{name}"')
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
-    redis = aioredis.Redis.from_url(redis_url)
-    engine = create_async_engine(url, pool_size=20, max_overflow=0)
+    services = services_from_env(
+        ("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
+        ("BENCH_REDIS_URL", "TEST_REDIS_URL"),
+        folder_prefix="riftwalker-bench-",
+    )
     try:
-        await asyncio.to_thread(upgrade_to_head, url)
-        await redis.flushdb()
-        total = args.players * args.attacks
-        rows = [
-            await script_row("script", redis, args.players, args.attacks, args.concurrency, max_hp=total * 100),
-            await script_row("kill", redis, args.players, args.attacks, args.concurrency, max_hp=total * 35 // 2),
-        ]
-        ids = await crowd(engine, 1_000_000, args.players, "meadows", strength=12)
-        rows.append(
-            await use_case_row("use case", engine, redis, ids, args.attacks, args.concurrency, max_hp=total * 1000)
-        )
-        rows.append(
-            await use_case_row("uc + kill", engine, redis, ids, args.attacks, args.concurrency, max_hp=total * 35 // 2)
-        )
+        rows = await run_rows(services.database_url, services.redis_url, args.players, args.attacks, args.concurrency)
     finally:
-        await engine.dispose()
-        await redis.flushdb()
-        await redis.aclose()
-        await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        services.stop()
 
     print(
         f"{args.players} players x {args.attacks} attacks, {args.concurrency} concurrent "

@@ -34,17 +34,15 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import redis.asyncio as aioredis
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from game.adapters.migrations import upgrade_to_head_async
+from app.local_services import create_database, drop_database, start_local_services
 from game.adapters.redis_hot_state import CHANGED_SET, FIELDS, account_key
 from game.adapters.snapshot import ACCOUNT_PREFIX, RedisToPostgresSnapshotter, parse_batch
 
@@ -86,29 +84,10 @@ async def pick_servers(stack: contextlib.AsyncExitStack) -> tuple[str, str]:
     redis_url = redis_url or "redis://127.0.0.1:6379/15"
     if await reachable(db_url, redis_url):
         return db_url, redis_url
-    from app.local_services import start_local_services
-
     print("servers unreachable: starting embedded PostgreSQL and Redis", file=sys.stderr)
     services = start_local_services(Path(tempfile.mkdtemp(prefix="riftwalker-bench-")))
     stack.callback(services.stop)
     return services.database_url, services.redis_url
-
-
-async def scratch_database(stack: contextlib.AsyncExitStack, server_url: str) -> str:
-    admin_url = make_url(server_url).set(drivername="postgresql+asyncpg")
-    name = f"riftwalker_bench_{uuid.uuid4().hex[:10]}"
-
-    async def admin(sql: str) -> None:
-        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(text(sql))
-        await engine.dispose()
-
-    await admin(f'CREATE DATABASE "{name}"')
-    stack.push_async_callback(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
-    await upgrade_to_head_async(url)
-    return url
 
 
 # --- data ------------------------------------------------------------------------------------
@@ -444,7 +423,8 @@ async def main(argv: Sequence[str] | None = None) -> None:
 
     async with contextlib.AsyncExitStack() as stack:
         db_url, redis_url = await pick_servers(stack)
-        url = await scratch_database(stack, db_url)
+        url = await create_database(db_url, "riftwalker_bench")
+        stack.push_async_callback(drop_database, url, server_url=db_url)
         engine = create_async_engine(url)
         stack.push_async_callback(engine.dispose)
         redis = aioredis.Redis.from_url(redis_url)

@@ -6,62 +6,33 @@ and Redis are started for the session. Each session works in a database of its o
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-import uuid
+import asyncio
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from app.local_services import start_embedded_postgres, start_embedded_redis
-from game.adapters.migrations import upgrade_to_head
+from app.local_services import create_database, drop_database, services_from_env
 
 
 @pytest.fixture(scope="session")
 def service_urls() -> Iterator[tuple[str, str]]:
-    handles = []
-    folder = Path(tempfile.mkdtemp(prefix="riftwalker-test-"))
-    db_url = os.environ.get("TEST_DATABASE_URL")
-    redis_url = os.environ.get("TEST_REDIS_URL")
-    if not db_url:
-        db_url, pg = start_embedded_postgres(folder / "pg")
-        handles.append(pg)
-    if not redis_url:
-        redis_url, server = start_embedded_redis(folder / "redis")
-        handles.append(server)
+    services = services_from_env(("TEST_DATABASE_URL",), ("TEST_REDIS_URL",), folder_prefix="riftwalker-test-")
     try:
-        yield db_url, redis_url
+        yield services.database_url, services.redis_url
     finally:
-        for handle in handles:
-            with contextlib.suppress(Exception):
-                handle.cleanup() if hasattr(handle, "cleanup") else handle.shutdown()
+        services.stop()
 
 
 @pytest.fixture(scope="session")
 def database_url(service_urls: tuple[str, str]) -> Iterator[str]:
     """A fresh, migrated database for this test session."""
-    import asyncio
-
-    admin_url = make_url(service_urls[0]).set(drivername="postgresql+asyncpg")
-    name = f"riftwalker_test_{uuid.uuid4().hex[:10]}"
-
-    async def admin(sql: str) -> None:
-        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(text(sql))
-        await engine.dispose()
-
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
-    upgrade_to_head(url)
+    server_url = service_urls[0]
+    url = asyncio.run(create_database(server_url, "riftwalker_test"))
     yield url
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(drop_database(url, server_url=server_url))
 
 
 @pytest.fixture(scope="session")
