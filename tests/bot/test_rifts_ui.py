@@ -73,7 +73,8 @@ async def test_walking_a_rift_to_its_chest(new_chat, game, container, db):
             assert "Floor" in screen.text and "step" in screen.text  # the step is named above the fight
             won = await win_fight(chat)
             assert not is_fight(won)
-            # The finished fight offers the way back to the run.
+            # The finished fight offers the way back to the run, and not a way out into the wild.
+            assert not any(data.startswith("ex:") for _, data in won.buttons())
             screen = (await chat.press(rift_buttons(won, "show")[0], message=won))[-1]
         else:
             assert any(word in screen.text for word in ("treasure", "trap", "shrine")), screen.text

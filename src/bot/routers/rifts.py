@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.callbacks import NavCb
+from bot.callbacks import ExploreCb, NavCb
 from bot.i18n import Translator
 from bot.screens import show
 from bot.views import Screen, combat
@@ -149,13 +149,16 @@ async def with_way_back(game: GameApi, t: Translator, player_id: int, fight: Com
 
     For the fight router: the combat screen does not know where its fight came from, the run does.
     """
-    if fight.outcome not in ("won", "lost") or shown.markup is None:
+    if fight.part_of != "rift" or fight.outcome not in ("won", "lost") or shown.markup is None:
         return shown
     run = await game.rift_progress(player_id=player_id)
     if run is None or run.rift.status != "open" or run.status not in ("active", "cleared", "fallen") or run.fighting:
         return shown
     back = InlineKeyboardButton(text=t("btn-rift-back"), callback_data=RiftCb(act="show").pack())
-    return Screen(shown.text, InlineKeyboardMarkup(inline_keyboard=[[back], *shown.markup.inline_keyboard]))
+    # Inside a rift the way on is the rift, not the wild: "explore again" would lead out of it.
+    explore = ExploreCb().pack()
+    rows = [[b for b in row if b.callback_data != explore] for row in shown.markup.inline_keyboard]
+    return Screen(shown.text, InlineKeyboardMarkup(inline_keyboard=[[back], *(row for row in rows if row)]))
 
 
 def build_router() -> Router:

@@ -193,6 +193,7 @@ class CombatView(Dto):
     rewards: Rewards | None = None  # set once won
     gold_lost: int | None = None  # set once lost: the price of dying
     respawn_location: LocalText | None = None
+    part_of: str | None = None  # what the fight is a step of ("rift"), or None out in the wild
 
 
 class ExploreResult(Dto):

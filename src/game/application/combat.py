@@ -25,7 +25,8 @@ class CombatUseCases(UseCaseBase):
             return None
         async with self._uow_factory(read_only=True) as uow:
             record = await self._player(uow, player_id)
-        return presenters.combat_view(self._content, Combat.from_dict(fight["combat"]), record)
+        combat = Combat.from_dict(fight["combat"])
+        return presenters.combat_view(self._content, combat, record, part_of=_part_of(fight.get("context")))
 
     async def _begin_fight(
         self, *, player_id: int, record: PlayerRecord, hot: HotState, monster: MonsterStats, context: dict[str, Any]
@@ -49,7 +50,7 @@ class CombatUseCases(UseCaseBase):
         await self._hot.put_fight(
             player_id, {"combat": combat.to_dict(), "context": context}, replace(hot, activity="combat")
         )
-        return presenters.combat_view(self._content, combat, record)
+        return presenters.combat_view(self._content, combat, record, part_of=_part_of(context))
 
     async def combat_action(
         self,
@@ -87,7 +88,7 @@ class CombatUseCases(UseCaseBase):
                 # The bag changed (a potion, loot, a payout): show it as it is now.
                 async with self._uow_factory(read_only=True) as uow:
                     record = await self._player(uow, player_id)
-        return presenters.combat_view(self._content, after, record, **extra)
+        return presenters.combat_view(self._content, after, record, part_of=_part_of(context), **extra)
 
     async def _on_fight_over(self, *, player_id: int, context: dict[str, Any], outcome: str) -> None:
         """Hook for what a fight was part of (a rift floor, …). Wild fights need nothing more."""
@@ -157,3 +158,8 @@ class CombatUseCases(UseCaseBase):
             await uow.characters.save(before, replace(before, character=death.character))
             await uow.commit()
         return death.gold_lost
+
+
+def _part_of(context: dict[str, Any] | None) -> str | None:
+    kind = (context or {}).get("kind")
+    return None if kind in (None, "wild") else kind
