@@ -197,19 +197,19 @@ class UseCaseBase:
     async def _change(
         self,
         player_id: int,
-        version: int,
+        version: int | None,
         change: Callable[[PlayerRecord, HotState], tuple[PlayerRecord, HotState | None]],
         *,
         outside_fights: bool = True,
     ) -> tuple[PlayerRecord, HotState]:
-        """One durable action: checks the version the button was drawn for, applies `change` (a pure
-        rule returning the new record and, if it changed, the new hot state), saves, commits."""
+        """One durable action: checks the version the button was drawn for (None: any), applies `change`
+        (a pure rule returning the new record and, if it changed, the new hot state), saves, commits."""
         async with self._one_action(player_id):
             if outside_fights and await self._hot.get_fight(player_id) is not None:
                 raise InCombat("not in the middle of a fight")
             async with self._uow_factory() as uow:
                 before = await self._player(uow, player_id, for_update=True)
-                if before.version != version:
+                if version is not None and before.version != version:
                     raise StaleAction("this was drawn for an earlier state", version=before.version)
                 hot = await self._hot_state(uow, player_id)
                 after, new_hot = change(before, hot)

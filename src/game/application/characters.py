@@ -11,7 +11,6 @@ from game.api import (
     InvalidName,
     NameTaken,
     NotRegistered,
-    StaleAction,
     UnknownClass,
 )
 from game.application import presenters
@@ -84,13 +83,8 @@ class CharacterUseCases(UseCaseBase):
         return await self.get_character(player_id=player_id)
 
     async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
-        async with self._one_action(player_id), self._uow_factory() as uow:
-            before = await self._player(uow, player_id, for_update=True)
-            if before.version != version:
-                raise StaleAction("the sheet has changed since", version=before.version)
-            after = replace(before, character=allocate_stats(before.character, {stat: 1}))
-            new_version = await uow.characters.save(before, after)
-            hot = await self._hot_state(uow, player_id)
-            await uow.commit()
-        after = replace(after, version=new_version)
+        def change(before, hot):
+            return replace(before, character=allocate_stats(before.character, {stat: 1})), None
+
+        after, hot = await self._change(player_id, version, change, outside_fights=False)
         return presenters.character_sheet(self._content, after, hot, self._derived(after), now=self._clock.now())

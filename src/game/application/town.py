@@ -64,19 +64,16 @@ class TownUseCases(UseCaseBase):
         return self._inn_view(self._town(hot), record, hot)
 
     async def rest_at_inn(self, *, player_id: int) -> InnView:
-        # No version: resting twice costs twice but harms nothing, and the price is shown on the button.
-        async with self._uow_factory(read_only=True) as uow:
-            version = (await self._player(uow, player_id)).version
-
+        # No version: a second press finds the player rested and is refused, so it never pays twice.
         def change(before, hot):
             town = self._town(hot)
             derived = self._derived(before)
             if hot.hp >= derived.max_hp and hot.mana >= derived.max_mana:
                 raise AlreadyRested("already rested")
-            rest = trade.rest_at_inn(town, hot, before.character.gold, before.character.level, self._derived(before))
+            rest = trade.rest_at_inn(town, hot, before.character.gold, before.character.level, derived)
             return replace(before, character=replace(before.character, gold=rest.gold)), rest.hot
 
-        after, hot = await self._change(player_id, version, change)
+        after, hot = await self._change(player_id, None, change)
         return self._inn_view(self._town(hot), after, hot)
 
     # --- forge ------------------------------------------------------------------------------
