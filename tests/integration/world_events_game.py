@@ -15,7 +15,7 @@ from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.application.characters import CharacterUseCases
 from game.application.world import WorldUseCases
 from game.application.world_events import WorldEventUseCases
-from shared.adapters.memory_event_bus import InMemoryEventBus
+from tests.fakes.event_bus import InMemoryEventBus
 
 CONTENT = load_content()
 
