@@ -8,20 +8,30 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from dataclasses import replace
+import time
+from dataclasses import dataclass, replace
 
 import pytest
 
+from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.api import AlreadyRegistered, NameTaken
 from game.application.ports.unit_of_work import PlayerRecord, SavedHotState, UnitOfWorkFactory
-from game.application.ports.world_events import BossDamageRow, BossRecord, RiftRecord
+from game.application.ports.world_events import (
+    AttackOutcome,
+    BossArena,
+    BossDamageRow,
+    BossLive,
+    BossRecord,
+    RiftRecord,
+)
 from game.domain.character import Character, HotState, Stats
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
 from game.domain.rifts import RiftRun
-from tests.fakes.clock import START
+from tests.fakes.clock import START, SettableClock
 from tests.fakes.unit_of_work import FakeUnitOfWorkFactory
+from tests.fakes.world_boss import FakeBossArena
 
 REAL = pytest.mark.servers
 
@@ -356,7 +366,14 @@ async def test_a_locked_run_waits_for_the_holder(uow_factory):
 # --- world bosses -------------------------------------------------------------------------------
 
 
-def boss(boss_id: str, *, location_id: str = "frostfang", hp: int = 1000, deadline: float = START + 900) -> BossRecord:
+def boss(
+    boss_id: str,
+    *,
+    location_id: str = "frostfang",
+    hp: int = 1000,
+    deadline: float = START + 900,
+    cooldown_ms: int = 10_000,
+) -> BossRecord:
     return BossRecord(
         id=boss_id,
         boss_def_id="frost_wyrm",
@@ -365,7 +382,7 @@ def boss(boss_id: str, *, location_id: str = "frostfang", hp: int = 1000, deadli
         level=12,
         max_hp=hp,
         hp_left=hp,
-        cooldown_ms=10_000,
+        cooldown_ms=cooldown_ms,
         spawned_at=START,
         deadline=deadline,
         status="alive",
@@ -423,3 +440,125 @@ async def test_a_boss_ends_once_and_its_tallies_add_to_the_leaderboard(uow_facto
         board = await uow.world.top_boss_damage(10)
         assert [(r.player_id, r.name, r.damage) for r in board] == [(1, "Cara", 600), (3, "Abe", 400), (2, "ben", 400)]
         assert len(await uow.world.top_boss_damage(1)) == 1
+
+
+# ================================================================================================
+# the boss arena
+# ================================================================================================
+
+
+@dataclass
+class Arena:
+    port: BossArena
+    clock: SettableClock
+    real: bool
+
+    def boss(self, boss_id: str = "b", *, hp: int = 1000, cooldown_ms: int = 200) -> BossRecord:
+        # Deadlines from the machine's time: Redis lets a boss's keys expire an hour after its deadline.
+        return boss(boss_id, hp=hp, deadline=self.clock.now() + 900, cooldown_ms=cooldown_ms)
+
+    async def elapse(self, seconds: float) -> None:
+        """Let time pass: the game's clock, and Redis's own for cooldowns."""
+        self.clock.advance(seconds)
+        if self.real:
+            await asyncio.sleep(seconds)
+
+
+@pytest.fixture(params=["fake", pytest.param("redis", marks=REAL)])
+def arena(request: pytest.FixtureRequest) -> Arena:
+    clock = SettableClock(time.time())
+    if request.param == "fake":
+        return Arena(FakeBossArena(clock), clock, real=False)
+    return Arena(RedisBossArena(request.getfixturevalue("redis")), clock, real=True)
+
+
+async def test_a_boss_is_put_up_once(arena):
+    b = arena.boss()
+    assert await arena.port.create(b)
+    assert not await arena.port.create(replace(b, max_hp=5))
+    assert await arena.port.state("b") == BossLive(hp=1000, max_hp=1000, status="alive", killer_id=None)
+    assert await arena.port.snapshot("b") == (BossLive(1000, 1000, "alive", None), {})
+    assert await arena.port.player_status("b", 1) == (0, 0)
+
+
+async def test_a_boss_nobody_put_up_is_missing(arena):
+    assert await arena.port.state("nope") is None
+    assert await arena.port.snapshot("nope") == (None, {})
+    assert await arena.port.player_status("nope", 1) == (0, 0)
+    assert (await arena.port.attack("nope", 1, 50, now=arena.clock.now())).status == "missing"
+    assert await arena.port.escape("nope") is None
+
+
+async def test_a_blow_takes_hp_and_starts_that_players_cooldown(arena):
+    await arena.port.create(arena.boss(cooldown_ms=300))
+    hit = await arena.port.attack("b", 1, 120, now=arena.clock.now())
+    assert hit == AttackOutcome(status="ok", dealt=120, hp_left=880, killed=False, player_total=120)
+
+    again = await arena.port.attack("b", 1, 120, now=arena.clock.now())
+    assert (again.status, again.dealt, again.hp_left) == ("cooldown", 0, 880)
+    assert 0 < again.cooldown_left_ms <= 300
+    dealt, wait = await arena.port.player_status("b", 1)
+    assert dealt == 120 and 0 < wait <= 300
+
+    other = await arena.port.attack("b", 2, 10, now=arena.clock.now())  # a cooldown is per player
+    assert (other.status, other.hp_left, other.player_total) == ("ok", 870, 10)
+
+    await arena.elapse(0.35)
+    later = await arena.port.attack("b", 1, 5, now=arena.clock.now())
+    assert (later.status, later.player_total, later.hp_left) == ("ok", 125, 865)
+    assert await arena.port.snapshot("b") == (BossLive(865, 1000, "alive", None), {1: 125, 2: 10})
+
+
+async def test_without_a_cooldown_blows_follow_at_once_and_nothing_is_negative(arena):
+    await arena.port.create(arena.boss(cooldown_ms=0))
+    now = arena.clock.now()
+    assert (await arena.port.attack("b", 1, 10, now=now)).status == "ok"
+    nothing = await arena.port.attack("b", 1, -40, now=now)
+    assert (nothing.status, nothing.dealt, nothing.hp_left, nothing.player_total) == ("ok", 0, 990, 10)
+    assert await arena.port.player_status("b", 1) == (10, 0)
+
+
+async def test_hp_never_goes_below_zero_and_one_blow_kills(arena):
+    await arena.port.create(arena.boss(hp=100))
+    now = arena.clock.now()
+    await arena.port.attack("b", 1, 70, now=now)
+    kill = await arena.port.attack("b", 2, 500, now=now)
+    assert kill == AttackOutcome(status="ok", dealt=30, hp_left=0, killed=True, player_total=30)
+    late = await arena.port.attack("b", 3, 50, now=now)
+    assert (late.status, late.dealt, late.hp_left, late.killed) == ("defeated", 0, 0, False)
+    assert await arena.port.state("b") == BossLive(hp=0, max_hp=100, status="defeated", killer_id=2)
+    assert await arena.port.escape("b") == "defeated"  # a dead boss does not get away
+    await arena.port.forget("b")
+    assert (await arena.port.state("b")).status == "defeated"  # a late attacker still learns how it ended
+
+
+async def test_many_attackers_at_once_add_up_to_exactly_the_pool(arena):
+    await arena.port.create(arena.boss(hp=100, cooldown_ms=0))
+    now = arena.clock.now()
+    outcomes = await asyncio.gather(*(arena.port.attack("b", pid, 7, now=now) for pid in range(1, 41)))
+    assert sum(o.dealt for o in outcomes) == 100
+    assert [o.killed for o in outcomes].count(True) == 1
+    live, tallies = await arena.port.snapshot("b")
+    assert live.hp == 0 and live.status == "defeated"
+    assert sum(tallies.values()) == 100
+    assert all(tallies.get(pid, 0) == o.dealt for pid, o in zip(range(1, 41), outcomes, strict=True))
+
+
+async def test_past_its_deadline_a_boss_cannot_be_hit_and_escapes_once(arena):
+    b = arena.boss()
+    await arena.port.create(b)
+    late = await arena.port.attack("b", 1, 50, now=b.deadline)
+    assert (late.status, late.dealt, late.hp_left) == ("expired", 0, 1000)
+    assert await arena.port.escape("b") == "escaped"
+    assert await arena.port.escape("b") == "escaped"
+    assert (await arena.port.attack("b", 1, 50, now=arena.clock.now())).status == "escaped"
+    assert await arena.port.state("b") == BossLive(hp=1000, max_hp=1000, status="escaped", killer_id=None)
+
+
+async def test_a_boss_restored_from_its_checkpoint_goes_on_from_there(arena):
+    b = arena.boss()
+    assert await arena.port.create(b, {1: 300, 2: 100}, hp=600)
+    assert await arena.port.snapshot("b") == (BossLive(600, 1000, "alive", None), {1: 300, 2: 100})
+    assert not await arena.port.create(b, {}, hp=1000)  # a restore never overwrites a live boss
+    hit = await arena.port.attack("b", 1, 50, now=arena.clock.now())
+    assert (hit.hp_left, hit.player_total) == (550, 350)
