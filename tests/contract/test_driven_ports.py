@@ -13,9 +13,13 @@ from dataclasses import dataclass, replace
 
 import pytest
 
+from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.redis_world_boss import RedisBossArena
+from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
-from game.api import AlreadyRegistered, NameTaken
+from game.api import AlreadyRegistered, Busy, NameTaken
+from game.application.ports.hot_state import HotStateStore, PlayerLocks
+from game.application.ports.snapshot import HotStateSnapshotter
 from game.application.ports.unit_of_work import PlayerRecord, SavedHotState, UnitOfWorkFactory
 from game.application.ports.world_events import (
     AttackOutcome,
@@ -30,6 +34,8 @@ from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
 from game.domain.rifts import RiftRun
 from tests.fakes.clock import START, SettableClock
+from tests.fakes.hot_state import FakeHotStateStore, FakePlayerLocks
+from tests.fakes.snapshot import FakeSnapshotter
 from tests.fakes.unit_of_work import FakeUnitOfWorkFactory
 from tests.fakes.world_boss import FakeBossArena
 
@@ -562,3 +568,133 @@ async def test_a_boss_restored_from_its_checkpoint_goes_on_from_there(arena):
     assert not await arena.port.create(b, {}, hp=1000)  # a restore never overwrites a live boss
     hit = await arena.port.attack("b", 1, 50, now=arena.clock.now())
     assert (hit.hp_left, hit.player_total) == (550, 350)
+
+
+# ================================================================================================
+# hot state, player locks and the snapshot
+# ================================================================================================
+
+
+@dataclass
+class Hot:
+    store: HotStateStore
+    locks: PlayerLocks
+
+
+@pytest.fixture(params=["fake", pytest.param("redis", marks=REAL)])
+def hot(request: pytest.FixtureRequest) -> Hot:
+    if request.param == "fake":
+        return Hot(FakeHotStateStore(), FakePlayerLocks())
+    redis = request.getfixturevalue("redis")
+    return Hot(RedisHotStateStore(redis), RedisPlayerLocks(redis))
+
+
+FIGHT = {"combat": {"id": "f1", "turn": 3, "player": {"hp": 40, "mana": 5}}, "context": {"kind": "wild"}}
+
+
+async def test_hot_state_is_kept_per_player(hot):
+    assert await hot.store.get(1) is None
+    assert await hot.store.get_fight_checked(1) == (None, False)  # nothing at all: Redis lost it, or never had it
+    await hot.store.put(1, HOT)
+    assert await hot.store.get(1) == HOT
+    assert await hot.store.get(2) is None
+    assert await hot.store.get_fight(1) is None
+    assert await hot.store.get_fight_checked(1) == (None, True)
+    moved = replace(HOT, location_id="whispering_woods", stamina=72.5, stamina_at=START + 30, activity="idle")
+    await hot.store.put(1, moved, mark_changed=False)
+    assert await hot.store.get(1) == moved
+
+
+async def test_a_fight_goes_with_the_hot_state_and_ends_with_none(hot):
+    fighting = replace(HOT, hp=40, mana=5, activity="combat")
+    await hot.store.put_fight(1, FIGHT, fighting)
+    assert await hot.store.get(1) == fighting
+    assert await hot.store.get_fight(1) == FIGHT
+    assert await hot.store.get_fight_checked(1) == (FIGHT, True)
+
+    mine = await hot.store.get_fight(1)
+    mine["combat"]["turn"] = 99  # what a reader does with its copy stays with it
+    assert (await hot.store.get_fight(1))["combat"]["turn"] == 3
+
+    await hot.store.put(1, replace(fighting, stamina=50.0))  # hot state alone leaves the fight running
+    assert await hot.store.get_fight(1) == FIGHT
+
+    await hot.store.put_fight(1, None, replace(fighting, activity="idle"))
+    assert await hot.store.get_fight(1) is None
+    assert await hot.store.get(1) == replace(fighting, activity="idle")
+
+
+async def test_a_fight_comes_back_as_json_carries_it(hot):
+    await hot.store.put_fight(1, {"combat": {"id": "f", "effects": ("bleed", "burn"), "hits": {1: 2}}}, HOT)
+    assert await hot.store.get_fight(1) == {"combat": {"id": "f", "effects": ["bleed", "burn"], "hits": {"1": 2}}}
+
+
+async def test_a_second_action_of_the_same_player_finds_it_busy(hot):
+    async with hot.locks.hold(1):
+        with pytest.raises(Busy):
+            async with hot.locks.hold(1):
+                pass
+        async with hot.locks.hold(2):  # others are not held up
+            pass
+    async with hot.locks.hold(1):  # free again once the action is over
+        pass
+
+
+async def test_an_action_that_fails_frees_the_player(hot):
+    with pytest.raises(ZeroDivisionError):
+        async with hot.locks.hold(1):
+            1 / 0  # noqa: B018
+    async with hot.locks.hold(1):
+        pass
+
+
+@dataclass
+class Snapshot:
+    hot: HotStateStore
+    uow_factory: UnitOfWorkFactory
+    snapshotter: HotStateSnapshotter
+
+    async def saved(self, player_id: int) -> SavedHotState | None:
+        async with self.uow_factory(read_only=True) as uow:
+            return await uow.characters.get_saved_hot_state(player_id)
+
+
+@pytest.fixture(params=["fake", pytest.param("real", marks=REAL)])
+def snapshot(request: pytest.FixtureRequest) -> Snapshot:
+    if request.param == "fake":
+        store, uows = FakeHotStateStore(), FakeUnitOfWorkFactory()
+        return Snapshot(store, uows, FakeSnapshotter(store, uows.db))
+    redis, db = request.getfixturevalue("redis"), request.getfixturevalue("db")
+    return Snapshot(
+        RedisHotStateStore(redis), functools.partial(SqlUnitOfWork, db), RedisToPostgresSnapshotter(redis, db)
+    )
+
+
+async def test_the_snapshot_copies_what_changed_once(snapshot):
+    await add(snapshot.uow_factory, hero(1), hero(2))
+    walked = replace(HOT, location_id="whispering_woods", hp=60)
+    fighting = replace(HOT, hp=30, activity="combat")
+    await snapshot.hot.put(1, walked)
+    await snapshot.hot.put_fight(2, FIGHT, fighting)
+    await snapshot.hot.put(3, HOT)  # no character: nothing to update
+
+    report = await snapshot.snapshotter.run(full=False)
+    assert (report.mode, report.accounts_written) == ("changed", 2)
+    assert await snapshot.saved(1) == SavedHotState(state=walked, fight=None)
+    assert await snapshot.saved(2) == SavedHotState(state=fighting, fight=FIGHT)
+    assert (await snapshot.snapshotter.run(full=False)).accounts_written == 0
+
+    await snapshot.hot.put_fight(2, None, replace(fighting, activity="idle"))  # the fight ended
+    assert (await snapshot.snapshotter.run(full=False)).accounts_written == 1
+    assert await snapshot.saved(2) == SavedHotState(state=replace(fighting, activity="idle"), fight=None)
+
+
+async def test_an_unmarked_write_waits_for_a_full_snapshot(snapshot):
+    await add(snapshot.uow_factory, hero(1))
+    rested = replace(HOT, hp=20)
+    await snapshot.hot.put(1, rested, mark_changed=False)
+    assert (await snapshot.snapshotter.run(full=False)).accounts_written == 0
+    assert await snapshot.saved(1) == SavedHotState(state=HOT, fight=None)
+    report = await snapshot.snapshotter.run(full=True)
+    assert (report.mode, report.accounts_written) == ("all", 1)
+    assert await snapshot.saved(1) == SavedHotState(state=rested, fight=None)
