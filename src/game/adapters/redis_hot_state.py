@@ -10,12 +10,12 @@ import json
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from redis.asyncio import Redis
 
 from game.api import Busy
 from game.domain.character import HotState
+from game.domain.running_fight import RunningFight
 
 ACCOUNT_KEY = "account:{}"
 CHANGED_SET = "accounts:changed"
@@ -54,6 +54,16 @@ def decode(raw: dict[bytes, bytes]) -> HotState | None:
         return None  # incomplete or damaged: re-hydrated from PostgreSQL
 
 
+def decode_fight(raw: bytes | str | None) -> RunningFight | None:
+    """The stored fight, or None when there is none or it is damaged (the player is then out of it)."""
+    if not raw:
+        return None
+    try:
+        return RunningFight.from_dict(json.loads(raw))
+    except ValueError:
+        return None
+
+
 class RedisHotStateStore:
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
@@ -69,37 +79,26 @@ class RedisHotStateStore:
                 pipe.sadd(CHANGED_SET, player_id)
             await pipe.execute()
 
-    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
-        raw = await self._redis.hget(account_key(player_id), FIGHT_FIELD)
-        if not raw:
-            return None
-        try:
-            return json.loads(raw)
-        except ValueError:
-            return None
+    async def get_fight(self, player_id: int) -> RunningFight | None:
+        return decode_fight(await self._redis.hget(account_key(player_id), FIGHT_FIELD))
 
-    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+    async def get_fight_checked(self, player_id: int) -> tuple[RunningFight | None, bool]:
         """The fight and whether the account hash exists at all, in one round trip."""
         key = account_key(player_id)
         async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hget(key, FIGHT_FIELD)
             pipe.exists(key)
             raw, exists = await pipe.execute()
-        if not raw:
-            return None, bool(exists)
-        try:
-            return json.loads(raw), True
-        except ValueError:
-            return None, True
+        return decode_fight(raw), bool(exists)
 
-    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+    async def put_fight(self, player_id: int, fight: RunningFight | None, state: HotState) -> None:
         key = account_key(player_id)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(key, mapping=encode(state))
             if fight is None:
                 pipe.hdel(key, FIGHT_FIELD)
             else:
-                pipe.hset(key, FIGHT_FIELD, json.dumps(fight, separators=(",", ":")))
+                pipe.hset(key, FIGHT_FIELD, json.dumps(fight.to_dict(), separators=(",", ":")))
             pipe.sadd(CHANGED_SET, player_id)
             await pipe.execute()
 

@@ -17,6 +17,7 @@ from game.application.ports.unit_of_work import LeaderRecord, PlayerRecord, Save
 from game.domain.character import Character, HotState, Stats
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
+from game.domain.running_fight import RunningFight
 
 
 def _character_from_row(row) -> Character:
@@ -175,7 +176,7 @@ class SqlCharacterRepository:
             stamina_at=row.stamina_at,
             activity=row.activity,
         )
-        return SavedHotState(state=state, fight=row.fight if isinstance(row.fight, dict) else None)
+        return SavedHotState(state=state, fight=_saved_fight(row.fight))
 
     async def top_by_level(self, limit: int) -> list[LeaderRecord]:
         query = (
@@ -221,3 +222,12 @@ class SqlUnitOfWork:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
         await self._conn.commit()
+
+
+def _saved_fight(raw: object) -> RunningFight | None:
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return RunningFight.from_dict(raw)
+    except ValueError:
+        return None  # damaged: the player is simply out of the fight
