@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from redis.asyncio import Redis
+from redis.typing import EncodableT
 
 from game.api import Busy
 from game.domain.character import HotState
 from game.domain.running_fight import RunningFight
+from shared.adapters.redis_lock import COMPARE_AND_DELETE
 
 ACCOUNT_KEY = "account:{}"
 CHANGED_SET = "accounts:changed"
@@ -29,7 +32,7 @@ def account_key(player_id: int) -> str:
     return ACCOUNT_KEY.format(player_id)
 
 
-def encode(state: HotState) -> dict[str, str]:
+def encode(state: HotState) -> dict[EncodableT, EncodableT]:
     return {
         "location": state.location_id,
         "hp": str(state.hp),
@@ -40,7 +43,8 @@ def encode(state: HotState) -> dict[str, str]:
     }
 
 
-def decode(raw: dict[bytes, bytes]) -> HotState | None:
+def decode(raw: Mapping[Any, Any]) -> HotState | None:
+    # Replies are bytes (the client does not decode them); redis-py types them loosely.
     try:
         return HotState(
             location_id=raw[b"location"].decode(),
@@ -103,19 +107,13 @@ class RedisHotStateStore:
             await pipe.execute()
 
 
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
-
-
 class RedisPlayerLocks:
     """A short lease per player (`SET NX PX`): it lapses by itself if the process dies mid-action."""
 
     def __init__(self, redis: Redis, *, lease_ms: int = 10_000) -> None:
         self._redis = redis
         self._lease_ms = lease_ms
-        self._release = redis.register_script(_RELEASE)
+        self._release = redis.register_script(COMPARE_AND_DELETE)
 
     @asynccontextmanager
     async def hold(self, player_id: int) -> AsyncIterator[None]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Self
+from collections.abc import Mapping
+from typing import Any, Self
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Row, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -20,7 +21,7 @@ from game.domain.inventory import Inventory
 from game.domain.running_fight import RunningFight
 
 
-def _character_from_row(row) -> Character:
+def _character_from_row(row: Row[Any]) -> Character:
     return Character(
         player_id=row.player_id,
         name=row.name,
@@ -49,7 +50,7 @@ def _character_values(character: Character) -> dict[str, object]:
     }
 
 
-def _owned(table):
+def _owned(table: Table) -> ColumnElement[bool]:
     return table.c.player_id == characters.c.player_id
 
 
@@ -105,9 +106,11 @@ class SqlCharacterRepository:
         added = after.skills - before.skills
         if added:
             await self._conn.execute(insert(learned_skills), [{"player_id": pid, "skill_id": s} for s in added])
-        return version
+        return int(version)
 
-    async def _sync_pairs(self, table, key: str, value: str, pid: int, before: dict, after: dict) -> None:
+    async def _sync_pairs(
+        self, table: Table, key: str, value: str, pid: int, before: Mapping[str, Any], after: Mapping[str, Any]
+    ) -> None:
         gone = [k for k in before if k not in after]
         if gone:
             await self._conn.execute(delete(table).where(table.c.player_id == pid, table.c[key].in_(gone)))

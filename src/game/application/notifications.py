@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from game.api import NotificationSettings, UnknownEntry
 from game.api.kinds import NotificationCategory
 from game.application.players import Players
@@ -51,4 +49,4 @@ class Notifications:
 
 def _sorted(muted: frozenset[str]) -> tuple[NotificationCategory, ...]:
     # Only known categories are ever stored (`set_notification` checks them).
-    return tuple(cast(NotificationCategory, c) for c in sorted(muted) if c in CATEGORIES)
+    return tuple(c for c in CATEGORIES if c in muted)

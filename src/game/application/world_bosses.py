@@ -237,6 +237,7 @@ class WorldBosses:
         live, damage = await self._arena.snapshot(boss.id)
         if live is not None and live.status == "alive":
             return False
+        status: BossStatus
         if live is None:  # Redis lost it after its deadline: the checkpoint is all there is
             async with self._uow_factory() as uow:
                 damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
