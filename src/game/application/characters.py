@@ -4,30 +4,45 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from game.api import (
-    AlreadyRegistered,
-    CharacterSheet,
-    ClassInfo,
-    InvalidName,
-    NameTaken,
-    NotRegistered,
-    UnknownClass,
-)
-from game.application import presenters
-from game.application.base import UseCaseBase
-from game.application.ports.unit_of_work import PlayerRecord
-from game.domain.character import fresh_hot_state, is_valid_name, name_key, new_character, normalize_name
+from game.api import AlreadyRegistered, CharacterSheet, ClassInfo, InvalidName, NameTaken, UnknownClass
+from game.application.actions import Actions
+from game.application.players import Players
+from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
+from game.application.presenters.characters import character_sheet, class_info
+from game.domain.character import HotState, fresh_hot_state, is_valid_name, name_key, new_character, normalize_name
+from game.domain.content import Content
 from game.domain.equipment import Equipment, starting_loadout
 from game.domain.inventory import Inventory
 from game.domain.progression import allocate_stats
+from game.domain.world import WorldMap
 from shared.events import CharacterCreated
+from shared.ports import Clock, EventBus
 
 NAME_RULE = "3–16 letters, digits, _ or -"
 
 
-class CharacterUseCases(UseCaseBase):
+class Characters:
+    def __init__(
+        self,
+        *,
+        content: Content,
+        world: WorldMap,
+        uow_factory: UnitOfWorkFactory,
+        players: Players,
+        actions: Actions,
+        events: EventBus,
+        clock: Clock,
+    ) -> None:
+        self._content = content
+        self._world = world
+        self._uow_factory = uow_factory
+        self._players = players
+        self._actions = actions
+        self._events = events
+        self._clock = clock
+
     async def list_classes(self) -> list[ClassInfo]:
-        return [presenters.class_info(c) for c in self._content.classes.values()]
+        return [class_info(c) for c in self._content.classes.values()]
 
     async def check_name(self, *, name: str) -> str:
         if not is_valid_name(name):
@@ -52,39 +67,31 @@ class CharacterUseCases(UseCaseBase):
                 raise NameTaken("that name is taken", name=character.name)
             empty = PlayerRecord(character, 0, Inventory(), Equipment(), frozenset())
             record = replace(empty, inventory=kit.inventory, equipment=kit.equipment)
-            derived = self._derived(record)
+            derived = self._players.derived(record)
             hot = fresh_hot_state(character, location_id=self._world.start, now=self._clock.now())
             hot = hot.with_vitals(derived.max_hp, derived.max_mana, derived)
             await uow.characters.add(character, name_key=name_key(name), hot=hot)
             version = await uow.characters.save(empty, record)
             await uow.commit()
-        await self._hot.put(player_id, hot, mark_changed=False)
+        await self._players.hot.put(player_id, hot, mark_changed=False)
         await self._events.publish(
             CharacterCreated(player_id=player_id, name=character.name, class_id=class_id, location_id=hot.location_id)
         )
         record = replace(record, version=version)
-        return presenters.character_sheet(self._content, record, hot, derived, now=self._clock.now())
+        return character_sheet(self._content, record, hot, derived, now=self._clock.now())
 
     async def get_character(self, *, player_id: int) -> CharacterSheet:
         async with self._uow_factory(read_only=True) as uow:
-            record = await self._player(uow, player_id)
-            hot = await self._hot_state(uow, player_id)
+            record = await self._players.record(uow, player_id)
+            hot = await self._players.hot_state(uow, player_id)
         fighting = hot.activity == "combat"  # set with the fight, in the same write
-        return presenters.character_sheet(
-            self._content, record, hot, self._derived(record), now=self._clock.now(), in_combat=fighting
+        return character_sheet(
+            self._content, record, hot, self._players.derived(record), now=self._clock.now(), in_combat=fighting
         )
 
-    async def find_player(self, *, query: str) -> CharacterSheet:
-        query = query.strip().lstrip("@")
-        async with self._uow_factory(read_only=True) as uow:
-            player_id = int(query) if query.lstrip("-").isdigit() else await uow.characters.id_by_name(name_key(query))
-        if player_id is None:
-            raise NotRegistered("no such player", query=query)
-        return await self.get_character(player_id=player_id)
-
     async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
-        def change(before, hot):
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
             return replace(before, character=allocate_stats(before.character, {stat: 1})), None
 
-        after, hot = await self._change(player_id, version, change, outside_fights=False)
-        return presenters.character_sheet(self._content, after, hot, self._derived(after), now=self._clock.now())
+        after, hot = await self._actions.change(player_id, version, change, outside_fights=False)
+        return character_sheet(self._content, after, hot, self._players.derived(after), now=self._clock.now())

@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 from game.api import NotificationSettings, UnknownEntry
-from game.application.base import UseCaseBase
+from game.api.kinds import NotificationCategory
+from game.application.players import Players
+from game.application.ports.unit_of_work import UnitOfWorkFactory
 
-CATEGORIES = ("rifts", "bosses")
+CATEGORIES: tuple[NotificationCategory, ...] = ("rifts", "bosses")
 EVERYONE = "everyone"  # announcements from admins: cannot be muted, only blocking the bot stops them
 
 
-class NotificationUseCases(UseCaseBase):
+class Notifications:
+    def __init__(self, *, uow_factory: UnitOfWorkFactory, players: Players) -> None:
+        self._uow_factory = uow_factory
+        self._players = players
+
     async def notification_settings(self, *, player_id: int) -> NotificationSettings:
         async with self._uow_factory(read_only=True) as uow:
-            await self._player(uow, player_id)
+            await self._players.record(uow, player_id)
             muted = await uow.settings.muted(player_id)
-        return NotificationSettings(categories=CATEGORIES, muted=tuple(sorted(muted)))
+        return NotificationSettings(categories=CATEGORIES, muted=_sorted(muted))
 
     async def set_notification(self, *, player_id: int, category: str, enabled: bool) -> NotificationSettings:
         if category not in CATEGORIES:
             raise UnknownEntry(f"no notification category {category!r}", category=category)
         async with self._uow_factory() as uow:
-            await self._player(uow, player_id, for_update=True)
+            await self._players.record(uow, player_id, for_update=True)
             muted = await uow.settings.muted(player_id)
             muted = muted - {category} if enabled else muted | {category}
             await uow.settings.set_muted(player_id, muted)
             await uow.commit()
-        return NotificationSettings(categories=CATEGORIES, muted=tuple(sorted(muted)))
+        return NotificationSettings(categories=CATEGORIES, muted=_sorted(muted))
 
     async def set_reachable(self, *, player_id: int, reachable: bool) -> None:
         async with self._uow_factory() as uow:
@@ -39,3 +45,8 @@ class NotificationUseCases(UseCaseBase):
             raise UnknownEntry(f"no notification category {category!r}", category=category)
         async with self._uow_factory(read_only=True) as uow:
             return await uow.settings.recipients(category, after=after_player_id, limit=max(1, min(limit, 5000)))
+
+
+def _sorted(muted: frozenset[str]) -> tuple[NotificationCategory, ...]:
+    # Only known categories are ever stored (`set_notification` checks them).
+    return tuple(c for c in CATEGORIES if c in muted)
