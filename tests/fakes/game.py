@@ -12,12 +12,15 @@ does to the world behind the player's back: make a hero stronger, put them somew
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from app.game_core import GameCore
 from game.adapters.content_files import load_content
 from game.api import CharacterSheet, GameApi
+from game.api.world import RiftInfo
 from game.application.administration import Administration
 from game.application.characters import Characters
 from game.application.exploration import Exploration
@@ -144,6 +147,27 @@ class FakeGame:
         return sorted(
             src for pid, src in self.uow_factory.db.tables["claims"] if pid == player_id and src.startswith(prefix)
         )
+
+    # --- the world ----------------------------------------------------------------------------
+
+    async def open_rift(
+        self, location_id: str = "meadows", *, tier: int = 1, seed: int | None = None, minutes: float = 30
+    ) -> RiftInfo:
+        """A rift opened now, by an admin; `seed` fixes what is inside (otherwise it is drawn at random)."""
+        info = await self.rifts.open_now(location_id=location_id, tier=tier, duration_minutes=minutes)
+        if seed is not None:
+            rifts = self.uow_factory.db.tables["rifts"]
+            rifts[info.id] = replace(rifts[info.id], seed=seed)
+        return info
+
+    @contextlib.contextmanager
+    def crash_when_paying(self, source_prefix: str) -> Iterator[None]:
+        """Payouts of sources starting with `source_prefix` fail midway (the process died there)."""
+        self.uow_factory.db.failing_claims = (source_prefix,)
+        try:
+            yield
+        finally:
+            self.uow_factory.db.failing_claims = ()
 
     def lose_redis(self) -> None:
         """Redis restarted without persistence: hot state, fights and live bosses are gone."""
