@@ -6,6 +6,7 @@ import pytest
 
 from game.api import (
     AlreadyRegistered,
+    GameApi,
     InvalidName,
     NameTaken,
     NotEnoughStatPoints,
@@ -132,3 +133,13 @@ async def test_a_fight_saved_by_the_snapshot_survives_lost_hot_state(game):
     assert (await game.characters.get_character(player_id=1)).in_combat
     played = await game.fights.combat_action(player_id=1, combat_id=combat.id, turn=combat.turn, action="attack")
     assert played.turn == combat.turn + 1 or played.outcome == "won"
+
+
+async def test_the_port_in_process_serves_the_same_use_cases(game):
+    assert isinstance(game.api, GameApi)
+    sheet = await game.api.register(player_id=1, name="Porter", class_id="mage")
+    assert await game.characters.get_character(player_id=1) == sheet
+    assert (await game.api.travel(player_id=1, destination="riverbank")).id == "riverbank"
+    assert (await game.exploration.look(player_id=1)).id == "riverbank"
+    with pytest.raises(NotRegistered):
+        await game.api.look(player_id=2)
