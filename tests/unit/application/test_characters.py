@@ -18,6 +18,10 @@ from game.api import (
 from shared.events import CharacterCreated
 
 
+async def test_there_are_three_classes_to_choose_from(game):
+    assert [c.id for c in await game.characters.list_classes()] == ["warrior", "rogue", "mage"]
+
+
 async def test_a_new_character_starts_in_town_rested_with_its_class_kit(game):
     sheet = await game.register(1, class_id="warrior", name="Alaric")
     assert (sheet.name, sheet.class_id, sheet.level, sheet.xp, sheet.gold) == ("Alaric", "warrior", 1, 0, 20)

@@ -93,8 +93,7 @@ async def test_a_blow_then_a_cooldown_before_the_next(game):
 async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(game):
     boss = await spawn(game, 1, 2, 3)
     gold = {pid: await game.gold(pid) for pid in (1, 2, 3)}
-    for pid in (1, 2):
-        await hit(game, pid, boss)
+    blows = [await hit(game, pid, boss) for pid in (1, 2)]
     game.arena.set_hp(boss.id, 1)
     last = await hit(game, 3, boss)
     assert last.killed and last.damage == 1 and last.boss.status == "defeated"
@@ -118,6 +117,8 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
     board = await game.leaderboards.leaderboard(board="boss_damage")
     assert {r.player_id for r in board} == {1, 2, 3}
     assert [r.value for r in board] == sorted((r.value for r in board), reverse=True)
+    assert sum(r.value for r in board) == sum(b.damage for b in [*blows, last])  # every blow counted once
+    assert await game.leaderboards.boss_leaderboard(limit=1) == board[:1]
 
 
 async def test_payouts_cut_short_by_a_crash_are_finished_by_the_sweep(game):
