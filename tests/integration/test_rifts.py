@@ -6,8 +6,8 @@ import pytest
 
 from game.api import InCombat
 from game.api.world import InRift, NotInRift, RiftClosed, RiftLevelTooLow, WrongLocation
-from shared.adapters.memory_event_bus import InMemoryEventBus
 from shared.events import RiftCollapsed, RiftOpened
+from tests.fakes.event_bus import InMemoryEventBus
 
 from .world_events_game import Clock, build, empower, move_to, register, scalar, set_hp, sql
 

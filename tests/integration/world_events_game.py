@@ -15,7 +15,7 @@ from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.api import GameApi
-from shared.adapters.memory_event_bus import InMemoryEventBus
+from tests.fakes.event_bus import InMemoryEventBus
 
 CONTENT = load_content()
 
