@@ -6,6 +6,8 @@ Its dependencies are the driven adapters (storage, hot state, locks, the boss ar
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from dependency_injector import containers, providers
 
 from game.application.actions import Actions
@@ -21,25 +23,31 @@ from game.application.maintenance import Maintenance
 from game.application.notifications import Notifications
 from game.application.payouts import Payouts
 from game.application.players import Players
+from game.application.ports.hot_state import HotStateStore, PlayerLocks
+from game.application.ports.snapshot import HotStateSnapshotter
+from game.application.ports.unit_of_work import UnitOfWorkFactory
+from game.application.ports.world_events import BossArena
 from game.application.rifts import Rifts
 from game.application.skills import Skills
 from game.application.town import Town
 from game.application.world_bosses import WorldBosses
+from game.domain.content import Content
 from game.domain.world import WorldMap
 from game.domain.world_boss import ATTACK_COOLDOWN_SECONDS
 from game.entrypoints.inprocess import InProcessGame
+from shared.ports import Clock, EventBus
 
 
 class GameCore(containers.DeclarativeContainer):
-    content = providers.Dependency()
-    uow_factory = providers.Dependency()
-    hot_state = providers.Dependency()
-    player_locks = providers.Dependency()
-    boss_arena = providers.Dependency()
-    snapshotter = providers.Dependency()
-    events = providers.Dependency()
-    clock = providers.Dependency()
-    seed = providers.Object(None)
+    content = providers.Dependency(instance_of=Content)
+    uow_factory: providers.Dependency[UnitOfWorkFactory] = providers.Dependency()
+    hot_state: providers.Dependency[HotStateStore] = providers.Dependency()
+    player_locks: providers.Dependency[PlayerLocks] = providers.Dependency()
+    boss_arena: providers.Dependency[BossArena] = providers.Dependency()
+    snapshotter: providers.Dependency[HotStateSnapshotter] = providers.Dependency()
+    events: providers.Dependency[EventBus] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
+    seed: providers.Object[int | None] = providers.Object(None)
     boss_cooldown_seconds = providers.Object(ATTACK_COOLDOWN_SECONDS)
 
     # What the use cases share.
@@ -50,50 +58,24 @@ class GameCore(containers.DeclarativeContainer):
     payouts = providers.Singleton(Payouts, content=content, uow_factory=uow_factory, players=players, events=events)
     fight_endings = providers.Singleton(FightEndings)
 
-    # One object per feature.
-    characters = providers.Singleton(
-        Characters,
-        content=content,
-        world=world,
-        uow_factory=uow_factory,
-        players=players,
-        actions=actions,
-        events=events,
-        clock=clock,
+    # One object per feature; most read a player and run their actions the same way.
+    _player_actions: ClassVar[dict[str, providers.Provider[Any]]] = dict(
+        content=content, uow_factory=uow_factory, players=players, actions=actions
     )
+    characters = providers.Singleton(Characters, **_player_actions, world=world, events=events, clock=clock)
     fights = providers.Singleton(
-        Fights,
-        content=content,
-        world=world,
-        uow_factory=uow_factory,
-        players=players,
-        actions=actions,
-        payouts=payouts,
-        dice=dice,
-        endings=fight_endings,
+        Fights, **_player_actions, world=world, payouts=payouts, dice=dice, endings=fight_endings
     )
     exploration = providers.Singleton(
-        Exploration,
-        content=content,
-        world=world,
-        uow_factory=uow_factory,
-        players=players,
-        actions=actions,
-        payouts=payouts,
-        fights=fights,
-        dice=dice,
-        clock=clock,
+        Exploration, **_player_actions, world=world, payouts=payouts, fights=fights, dice=dice, clock=clock
     )
-    items = providers.Singleton(Items, content=content, uow_factory=uow_factory, players=players, actions=actions)
-    town = providers.Singleton(Town, content=content, uow_factory=uow_factory, players=players, actions=actions)
-    skills = providers.Singleton(Skills, content=content, uow_factory=uow_factory, players=players, actions=actions)
+    items = providers.Singleton(Items, **_player_actions)
+    town = providers.Singleton(Town, **_player_actions)
+    skills = providers.Singleton(Skills, **_player_actions)
     leaderboards = providers.Singleton(Leaderboards, uow_factory=uow_factory)
     rifts = providers.Singleton(
         Rifts,
-        content=content,
-        uow_factory=uow_factory,
-        players=players,
-        actions=actions,
+        **_player_actions,
         payouts=payouts,
         fights=fights,
         endings=fight_endings,

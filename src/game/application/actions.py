@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from game.api import GameError, InCombat, StaleAction, rule_refusal
 from game.application.players import Players
@@ -28,16 +28,16 @@ def refusals() -> Iterator[None]:
         raise error from None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Actions:
-    def __init__(self, *, locks: PlayerLocks, uow_factory: UnitOfWorkFactory, players: Players) -> None:
-        self._locks = locks
-        self._uow_factory = uow_factory
-        self._players = players
+    locks: PlayerLocks
+    uow_factory: UnitOfWorkFactory
+    players: Players
 
     @contextlib.asynccontextmanager
     async def one_at_a_time(self, player_id: int) -> AsyncIterator[None]:
         """One state-changing action of a player at a time (a double tap finds it `Busy`)."""
-        async with self._locks.hold(player_id):
+        async with self.locks.hold(player_id):
             with refusals():
                 yield
 
@@ -47,17 +47,17 @@ class Actions:
         """One durable action: checks the version the button was drawn for (None: any), applies `change`,
         saves, commits; returns the record (with its new version) and the hot state after it."""
         async with self.one_at_a_time(player_id):
-            if outside_fights and await self._players.hot.get_fight(player_id) is not None:
+            if outside_fights and await self.players.hot.get_fight(player_id) is not None:
                 raise InCombat("not in the middle of a fight")
-            async with self._uow_factory() as uow:
-                before = await self._players.record(uow, player_id, for_update=True)
+            async with self.uow_factory() as uow:
+                before = await self.players.record(uow, player_id, for_update=True)
                 if version is not None and before.version != version:
                     raise StaleAction("this was drawn for an earlier state", version=before.version)
-                hot = await self._players.hot_state(uow, player_id)
+                hot = await self.players.hot_state(uow, player_id)
                 after, new_hot = change(before, hot)
                 new_version = await uow.characters.save(before, after)
                 await uow.commit()
             if new_hot is not None:
-                await self._players.hot.put(player_id, new_hot)
+                await self.players.hot.put(player_id, new_hot)
                 hot = new_hot
         return replace(after, version=new_version), hot

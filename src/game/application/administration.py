@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from game.api import CharacterSheet, NotRegistered
 from game.api.world import BossView, RiftInfo
 from game.application.characters import Characters
@@ -11,31 +13,29 @@ from game.application.world_bosses import WorldBosses
 from game.domain.character import name_key
 
 
+@dataclass(frozen=True, kw_only=True)
 class Administration:
-    def __init__(
-        self, *, uow_factory: UnitOfWorkFactory, characters: Characters, rifts: Rifts, bosses: WorldBosses
-    ) -> None:
-        self._uow_factory = uow_factory
-        self._characters = characters
-        self._rifts = rifts
-        self._bosses = bosses
+    uow_factory: UnitOfWorkFactory
+    characters: Characters
+    rifts: Rifts
+    bosses: WorldBosses
 
     async def find_player(self, *, query: str) -> CharacterSheet:
         query = query.strip().lstrip("@")
-        async with self._uow_factory(read_only=True) as uow:
+        async with self.uow_factory(read_only=True) as uow:
             player_id = int(query) if query.lstrip("-").isdigit() else await uow.characters.id_by_name(name_key(query))
         if player_id is None:
             raise NotRegistered("no such player", query=query)
-        return await self._characters.get_character(player_id=player_id)
+        return await self.characters.get_character(player_id=player_id)
 
     async def admin_open_rift(
         self, *, location_id: str | None = None, tier: int | None = None, duration_minutes: float = 30.0
     ) -> RiftInfo:
-        return await self._rifts.open_now(location_id=location_id, tier=tier, duration_minutes=duration_minutes)
+        return await self.rifts.open_now(location_id=location_id, tier=tier, duration_minutes=duration_minutes)
 
     async def admin_spawn_boss(
         self, *, location_id: str | None = None, boss_def_id: str | None = None, duration_minutes: float = 15.0
     ) -> BossView:
-        return await self._bosses.spawn_now(
+        return await self.bosses.spawn_now(
             location_id=location_id, boss_def_id=boss_def_id, duration_minutes=duration_minutes
         )

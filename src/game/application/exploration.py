@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from game.api import ExploreResult, InCombat, LocationView, NotAdjacent, UnknownLocation
@@ -22,58 +23,46 @@ from game.domain.world import WorldMap
 from shared.ports import Clock
 
 
+@dataclass(frozen=True, kw_only=True)
 class Exploration:
-    def __init__(
-        self,
-        *,
-        content: Content,
-        world: WorldMap,
-        uow_factory: UnitOfWorkFactory,
-        players: Players,
-        actions: Actions,
-        payouts: Payouts,
-        fights: Fights,
-        dice: Dice,
-        clock: Clock,
-    ) -> None:
-        self._content = content
-        self._world = world
-        self._uow_factory = uow_factory
-        self._players = players
-        self._actions = actions
-        self._payouts = payouts
-        self._fights = fights
-        self._dice = dice
-        self._clock = clock
+    content: Content
+    world: WorldMap
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
+    payouts: Payouts
+    fights: Fights
+    dice: Dice
+    clock: Clock
 
     async def look(self, *, player_id: int) -> LocationView:
-        hot = await self._players.known_hot_state(player_id)
-        return location_view(self._world, hot.location_id)
+        hot = await self.players.known_hot_state(player_id)
+        return location_view(self.world, hot.location_id)
 
     async def travel(self, *, player_id: int, destination: str) -> LocationView:
-        async with self._actions.one_at_a_time(player_id):
-            hot = await self._players.known_hot_state(player_id)
-            if self._world.location(destination) is None:
+        async with self.actions.one_at_a_time(player_id):
+            hot = await self.players.known_hot_state(player_id)
+            if self.world.location(destination) is None:
                 raise UnknownLocation(f"no location {destination!r}", location_id=destination)
-            if not self._world.is_adjacent(hot.location_id, destination):
+            if not self.world.is_adjacent(hot.location_id, destination):
                 raise NotAdjacent("you cannot get there from here", origin=hot.location_id, destination=destination)
-            if await self._players.hot.get_fight(player_id) is not None:
+            if await self.players.hot.get_fight(player_id) is not None:
                 raise InCombat("you cannot leave in the middle of a fight")
-            await self._players.hot.put(player_id, hot.moved_to(destination))
-        return location_view(self._world, destination)
+            await self.players.hot.put(player_id, hot.moved_to(destination))
+        return location_view(self.world, destination)
 
     async def explore(self, *, player_id: int) -> ExploreResult:
-        async with self._actions.one_at_a_time(player_id):
-            if await self._players.hot.get_fight(player_id) is not None:
+        async with self.actions.one_at_a_time(player_id):
+            if await self.players.hot.get_fight(player_id) is not None:
                 raise InCombat("finish the fight first")
-            async with self._uow_factory(read_only=True) as uow:
-                record = await self._players.record(uow, player_id)
-                hot = await self._players.hot_state(uow, player_id)
-            location = self._content.locations[hot.location_id]
-            now = self._clock.now()
+            async with self.uow_factory(read_only=True) as uow:
+                record = await self.players.record(uow, player_id)
+                hot = await self.players.hot_state(uow, player_id)
+            location = self.content.locations[hot.location_id]
+            now = self.clock.now()
             tired = hot.spend_stamina(location.stamina_cost, now)  # raises NotEnoughStamina
-            encounter_id = self._dice.new_id("explore", player_id)
-            encounter = explore(location, self._content, self._dice.rng("explore", encounter_id))
+            encounter_id = self.dice.new_id("explore", player_id)
+            encounter = explore(location, self.content, self.dice.rng("explore", encounter_id))
             base: dict[str, Any] = dict(
                 kind=encounter.kind,
                 location_id=location.id,
@@ -83,7 +72,7 @@ class Exploration:
             )
             if encounter.kind == "monster":
                 assert encounter.monster is not None
-                fight = await self._fights.begin(
+                fight = await self.fights.begin(
                     player_id=player_id, record=record, hot=tired, monster=encounter.monster, context=WildFight()
                 )
                 return ExploreResult(**base, combat=fight)
@@ -91,15 +80,15 @@ class Exploration:
                 items = dict(encounter.items)
                 if encounter.item:
                     items[encounter.item] = items.get(encounter.item, 0) + encounter.quantity
-                granted = await self._payouts.grant(
+                granted = await self.payouts.grant(
                     player_id, f"explore:{encounter_id}", Rewards(xp=0, gold=encounter.gold, items=items)
                 )
-                await self._players.hot.put(player_id, tired)
+                await self.players.hot.put(player_id, tired)
                 return ExploreResult(
                     **base,
-                    found=stacks(self._content, granted.kept),
-                    lost=stacks(self._content, granted.lost),
+                    found=stacks(self.content, granted.kept),
+                    lost=stacks(self.content, granted.lost),
                     gold=encounter.gold,
                 )
-            await self._players.hot.put(player_id, tired)
+            await self.players.hot.put(player_id, tired)
             return ExploreResult(**base)

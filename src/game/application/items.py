@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from game.api import InventoryView, ItemUsed
 from game.application.actions import Actions
@@ -15,53 +15,51 @@ from game.domain.consumables import use_outside_combat
 from game.domain.content import Content
 
 
+@dataclass(frozen=True, kw_only=True)
 class Items:
-    def __init__(self, *, content: Content, uow_factory: UnitOfWorkFactory, players: Players, actions: Actions) -> None:
-        self._content = content
-        self._uow_factory = uow_factory
-        self._players = players
-        self._actions = actions
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
 
     async def inventory(self, *, player_id: int) -> InventoryView:
-        async with self._uow_factory(read_only=True) as uow:
-            record = await self._players.record(uow, player_id)
+        async with self.uow_factory(read_only=True) as uow:
+            record = await self.players.record(uow, player_id)
         return self._view(record)
 
     async def equip(self, *, player_id: int, item_id: str, version: int) -> InventoryView:
         def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
             loadout = gear.equip(
-                before.equipment, before.inventory, item_id, before.character.level, self._content.items
+                before.equipment, before.inventory, item_id, before.character.level, self.content.items
             )
             return replace(before, equipment=loadout.equipment, inventory=loadout.inventory), None
 
-        after, _ = await self._actions.change(player_id, version, change)
+        after, _ = await self.actions.change(player_id, version, change)
         return self._view(after)
 
     async def unequip(self, *, player_id: int, slot: str, version: int) -> InventoryView:
         def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
-            loadout = gear.unequip(before.equipment, before.inventory, slot, self._content.items)
+            loadout = gear.unequip(before.equipment, before.inventory, slot, self.content.items)
             return replace(before, equipment=loadout.equipment, inventory=loadout.inventory), None
 
-        after, _ = await self._actions.change(player_id, version, change)
+        after, _ = await self.actions.change(player_id, version, change)
         return self._view(after)
 
     async def use_item(self, *, player_id: int, item_id: str, version: int) -> ItemUsed:
         def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, HotState]:
-            used = use_outside_combat(
-                before.inventory, hot, item_id, self._players.derived(before), self._content.items
-            )
+            used = use_outside_combat(before.inventory, hot, item_id, self.players.derived(before), self.content.items)
             return replace(before, inventory=used.inventory), used.hot
 
-        after, hot = await self._actions.change(player_id, version, change)
-        derived = self._players.derived(after)
+        after, hot = await self.actions.change(player_id, version, change)
+        derived = self.players.derived(after)
         return ItemUsed(
-            item=item_info(self._content.items[item_id]),
+            item=item_info(self.content.items[item_id]),
             hp=hot.hp,
             max_hp=derived.max_hp,
             mana=hot.mana,
             max_mana=derived.max_mana,
-            inventory=inventory_view(self._content, after, derived),
+            inventory=inventory_view(self.content, after, derived),
         )
 
     def _view(self, record: PlayerRecord) -> InventoryView:
-        return inventory_view(self._content, record, self._players.derived(record))
+        return inventory_view(self.content, record, self.players.derived(record))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from game.api import SnapshotReport
 from game.application.ports.snapshot import HotStateSnapshotter
 
 
+@dataclass(frozen=True, kw_only=True)
 class Maintenance:
-    def __init__(self, *, snapshotter: HotStateSnapshotter) -> None:
-        self._snapshotter = snapshotter
+    snapshotter: HotStateSnapshotter
 
     async def snapshot_hot_state(self, *, full: bool = False) -> SnapshotReport:
-        return await self._snapshotter.run(full=full)
+        return await self.snapshotter.run(full=full)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from game.api import NotificationSettings, UnknownEntry
 from game.api.kinds import NotificationCategory
 from game.application.players import Players
@@ -11,22 +13,22 @@ CATEGORIES: tuple[NotificationCategory, ...] = ("rifts", "bosses")
 EVERYONE = "everyone"  # announcements from admins: cannot be muted, only blocking the bot stops them
 
 
+@dataclass(frozen=True, kw_only=True)
 class Notifications:
-    def __init__(self, *, uow_factory: UnitOfWorkFactory, players: Players) -> None:
-        self._uow_factory = uow_factory
-        self._players = players
+    uow_factory: UnitOfWorkFactory
+    players: Players
 
     async def notification_settings(self, *, player_id: int) -> NotificationSettings:
-        async with self._uow_factory(read_only=True) as uow:
-            await self._players.record(uow, player_id)
+        async with self.uow_factory(read_only=True) as uow:
+            await self.players.record(uow, player_id)
             muted = await uow.settings.muted(player_id)
         return NotificationSettings(categories=CATEGORIES, muted=_sorted(muted))
 
     async def set_notification(self, *, player_id: int, category: str, enabled: bool) -> NotificationSettings:
         if category not in CATEGORIES:
             raise UnknownEntry(f"no notification category {category!r}", category=category)
-        async with self._uow_factory() as uow:
-            await self._players.record(uow, player_id, for_update=True)
+        async with self.uow_factory() as uow:
+            await self.players.record(uow, player_id, for_update=True)
             muted = await uow.settings.muted(player_id)
             muted = muted - {category} if enabled else muted | {category}
             await uow.settings.set_muted(player_id, muted)
@@ -34,7 +36,7 @@ class Notifications:
         return NotificationSettings(categories=CATEGORIES, muted=_sorted(muted))
 
     async def set_reachable(self, *, player_id: int, reachable: bool) -> None:
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             if await uow.characters.get(player_id) is None:
                 return  # nobody to remember it for
             await uow.settings.set_reachable(player_id, reachable)
@@ -43,7 +45,7 @@ class Notifications:
     async def notification_recipients(self, *, category: str, after_player_id: int = 0, limit: int = 1000) -> list[int]:
         if category not in (*CATEGORIES, EVERYONE):
             raise UnknownEntry(f"no notification category {category!r}", category=category)
-        async with self._uow_factory(read_only=True) as uow:
+        async with self.uow_factory(read_only=True) as uow:
             return await uow.settings.recipients(category, after=after_player_id, limit=max(1, min(limit, 5000)))
 
 

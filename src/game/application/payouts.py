@@ -43,27 +43,27 @@ def fit_into(
     return inventory, kept, lost
 
 
+@dataclass(frozen=True, kw_only=True)
 class Payouts:
-    def __init__(self, *, content: Content, uow_factory: UnitOfWorkFactory, players: Players, events: EventBus) -> None:
-        self._content = content
-        self._uow_factory = uow_factory
-        self._players = players
-        self._events = events
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    events: EventBus
 
     async def grant(self, player_id: int, source_id: str, rewards: Rewards) -> Granted:
         """Pay XP, gold and items exactly once per `source_id`, in one transaction."""
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             if not await uow.characters.claim(player_id, source_id):
                 return Granted(applied=False)
-            before = await self._players.record(uow, player_id, for_update=True)
+            before = await self.players.record(uow, player_id, for_update=True)
             progress = gain_xp(before.character, rewards.xp)
             character = replace(progress.character, gold=progress.character.gold + rewards.gold)
-            inventory, kept, lost = fit_into(before.inventory, rewards.items, self._content.items)
+            inventory, kept, lost = fit_into(before.inventory, rewards.items, self.content.items)
             after = replace(before, character=character, inventory=inventory)
             await uow.characters.save(before, after)
             await uow.commit()
         if progress.levels_gained:
-            await self._events.publish(PlayerLeveledUp(player_id=player_id, level=character.level))
+            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level))
         return Granted(
             applied=True,
             kept=kept,
@@ -75,10 +75,10 @@ class Payouts:
 
     async def charge_death(self, player_id: int, source_id: str) -> int:
         """The price of dying, once per death; the gold it cost."""
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             if not await uow.characters.claim(player_id, source_id):
                 return 0
-            before = await self._players.record(uow, player_id, for_update=True)
+            before = await self.players.record(uow, player_id, for_update=True)
             death = die(before.character)
             await uow.characters.save(before, replace(before, character=death.character))
             await uow.commit()
@@ -86,10 +86,10 @@ class Payouts:
 
     async def consume(self, player_id: int, item_id: str, source_id: str) -> None:
         """Take one item out of the bag, once per `source_id` (a potion drunk in a fight's turn)."""
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             if not await uow.characters.claim(player_id, source_id):
                 return  # already taken (a replay)
-            before = await self._players.record(uow, player_id, for_update=True)
+            before = await self.players.record(uow, player_id, for_update=True)
             if before.inventory.count(item_id) < 1:
                 raise NotOwned("you do not have that item", item=item_id)
             after = replace(before, inventory=before.inventory.remove(item_id, 1))

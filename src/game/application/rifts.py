@@ -11,7 +11,7 @@ import asyncio
 import logging
 import random
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from game.api import Busy, CombatView, InCombat, NotRegistered, StaleAction, UnknownLocation
 from game.api.kinds import FightOutcome
@@ -63,46 +63,37 @@ log = logging.getLogger(__name__)
 EVICT_LOCK_TRIES, EVICT_LOCK_PAUSE = 5, 0.05
 
 
+@dataclass(frozen=True, kw_only=True)
 class Rifts:
-    def __init__(
-        self,
-        *,
-        content: Content,
-        uow_factory: UnitOfWorkFactory,
-        players: Players,
-        actions: Actions,
-        payouts: Payouts,
-        fights: Fights,
-        endings: FightEndings,
-        dice: Dice,
-        events: EventBus,
-        clock: Clock,
-    ) -> None:
-        self._content = content
-        self._uow_factory = uow_factory
-        self._players = players
-        self._actions = actions
-        self._payouts = payouts
-        self._fights = fights
-        self._dice = dice
-        self._events = events
-        self._clock = clock
-        endings.register(RiftFight.kind, self._fight_over)
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
+    payouts: Payouts
+    fights: Fights
+    endings: FightEndings
+    dice: Dice
+    events: EventBus
+    clock: Clock
+
+    def __post_init__(self) -> None:
+        # A fight of a rift step ends here, whichever use case played its last turn.
+        self.endings.register(RiftFight.kind, self._fight_over)
 
     async def list_rifts(self) -> list[RiftInfo]:
-        now = self._clock.now()
-        async with self._uow_factory() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             records = await uow.world.open_rifts()
-        return [rift_info(self._content, r, now) for r in records if r.closes_at > now]
+        return [rift_info(self.content, r, now) for r in records if r.closes_at > now]
 
     async def enter_rift(self, *, player_id: int, rift_id: str) -> RiftProgressView:
-        async with self._actions.one_at_a_time(player_id):
-            now = self._clock.now()
-            if await self._players.hot.get_fight(player_id) is not None:
+        async with self.actions.one_at_a_time(player_id):
+            now = self.clock.now()
+            if await self.players.hot.get_fight(player_id) is not None:
                 raise InCombat("finish the fight first")
-            async with self._uow_factory() as uow:
-                record = await self._players.record(uow, player_id)
-                hot = await self._players.hot_state(uow, player_id)
+            async with self.uow_factory() as uow:
+                record = await self.players.record(uow, player_id)
+                hot = await self.players.hot_state(uow, player_id)
                 rift = await self._open_rift_record(uow, rift_id, now)
                 if hot.location_id != rift.location_id:
                     raise WrongLocation("that rift is elsewhere", location_id=rift.location_id)
@@ -121,10 +112,10 @@ class Rifts:
             return self._progress(run, rift, now, level=record.character.level)
 
     async def advance_rift(self, *, player_id: int, steps_done: int | None = None) -> RiftAdvance:
-        async with self._actions.one_at_a_time(player_id):
-            now = self._clock.now()
-            fight = await self._players.hot.get_fight(player_id)
-            async with self._uow_factory() as uow:
+        async with self.actions.one_at_a_time(player_id):
+            now = self.clock.now()
+            fight = await self.players.hot.get_fight(player_id)
+            async with self.uow_factory() as uow:
                 run = await uow.world.active_run(player_id, for_update=True)
                 if run is None:
                     raise NotInRift("you are not in a rift")
@@ -137,9 +128,9 @@ class Rifts:
                     raise InCombat("finish the fight first")
                 rift = self._rift(record_rift)
                 step = next_step(rift, run)
-                record = await self._players.record(uow, player_id)
-                hot = await self._players.hot_state(uow, player_id)
-                derived = self._players.derived(record)
+                record = await self.players.record(uow, player_id)
+                hot = await self.players.hot_state(uow, player_id)
+                derived = self.players.derived(record)
                 base = dict(floor=run.floor + 1, step=run.step + 1, kind=step.kind, max_hp=derived.max_hp)
                 base["max_mana"] = derived.max_mana
                 combat: CombatView | None = None
@@ -150,13 +141,13 @@ class Rifts:
                     await uow.commit()
                     assert step.monster is not None
                     context = RiftFight(rift_id=run.rift_id, floor=run.floor, step=run.step)
-                    combat = await self._fights.begin(
+                    combat = await self.fights.begin(
                         player_id=player_id, record=record, hot=hot, monster=step.monster, context=context
                     )
                     view = RiftStepView(**base, combat=combat, hp=combat.player.hp, mana=combat.player.mana)
                 elif step.kind == "treasure":
                     # The claim makes the chest pay once, even if this step is replayed after a crash.
-                    granted = await self._payouts.grant(
+                    granted = await self.payouts.grant(
                         player_id,
                         f"rift:{run.rift_id}:{run.floor}:{run.step}",
                         Rewards(xp=0, gold=step.gold, items=dict(step.items)),
@@ -167,8 +158,8 @@ class Rifts:
                     view = RiftStepView(
                         **base,
                         gold=step.gold if granted.applied else 0,
-                        found=stacks(self._content, granted.kept),
-                        lost=stacks(self._content, granted.lost),
+                        found=stacks(self.content, granted.kept),
+                        lost=stacks(self.content, granted.lost),
                         hp=min(hot.hp, derived.max_hp),
                         mana=min(hot.mana, derived.max_mana),
                     )
@@ -182,7 +173,7 @@ class Rifts:
                     await uow.world.save_run(run, now)
                     await uow.commit()
                     # The step is committed before HP changes: a crash in between skips a trap, never springs it twice.
-                    await self._players.hot.put(player_id, hot.with_vitals(new_hp, new_mana, derived))
+                    await self.players.hot.put(player_id, hot.with_vitals(new_hp, new_mana, derived))
                     view = RiftStepView(
                         **base, hp_change=new_hp - hp, mana_change=new_mana - mana, hp=new_hp, mana=new_mana
                     )
@@ -192,10 +183,10 @@ class Rifts:
             return RiftAdvance(step=view, progress=self._progress(run, record_rift, now, level=level))
 
     async def leave_rift(self, *, player_id: int) -> RiftProgressView:
-        async with self._actions.one_at_a_time(player_id):
-            now = self._clock.now()
-            fight = await self._players.hot.get_fight(player_id)
-            async with self._uow_factory() as uow:
+        async with self.actions.one_at_a_time(player_id):
+            now = self.clock.now()
+            fight = await self.players.hot.get_fight(player_id)
+            async with self.uow_factory() as uow:
                 run = await uow.world.active_run(player_id, for_update=True)
                 if run is None:
                     raise NotInRift("you are not in a rift")
@@ -204,15 +195,15 @@ class Rifts:
                 run = replace(run, status="left", fighting=False)
                 await uow.world.save_run(run, now)
                 rift = await uow.world.get_rift(run.rift_id)
-                record = await self._players.record(uow, player_id)
+                record = await self.players.record(uow, player_id)
                 await uow.commit()
             assert rift is not None
             return self._progress(run, rift, now, level=record.character.level)
 
     async def rift_progress(self, *, player_id: int) -> RiftProgressView | None:
-        now = self._clock.now()
-        async with self._uow_factory() as uow:
-            record = await self._players.record(uow, player_id)
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
+            record = await self.players.record(uow, player_id)
             run = await uow.world.last_run(player_id)
             rift = await uow.world.get_rift(run.rift_id) if run else None
         if run is None or rift is None:
@@ -227,8 +218,8 @@ class Rifts:
     async def _fight_over(self, player_id: int, context: FightContext, outcome: FightOutcome) -> None:
         """A rift fight moves the run on (won), ends it (lost) or leaves the step to try again (fled)."""
         assert isinstance(context, RiftFight)
-        now = self._clock.now()
-        async with self._uow_factory() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             run = await uow.world.active_run(player_id, for_update=True)
             if run is None or run.rift_id != context.rift_id:
                 return  # the rift collapsed (or was left) while the fight went on
@@ -251,24 +242,24 @@ class Rifts:
     # --- rifts: the jobs and admin ------------------------------------------------------------
 
     async def open_rifts_tick(self, *, duration_minutes: float = 30.0, max_open: int = 3) -> WorldEventsReport:
-        now = self._clock.now()
-        async with self._uow_factory() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             live = [r for r in await uow.world.open_rifts() if r.closes_at > now]
         if len(live) >= max_open:
             return WorldEventsReport()
         taken = {r.location_id for r in live}
-        zones = sorted((z for z in rift_zones(self._content) if z.id not in taken), key=lambda z: z.id)
+        zones = sorted((z for z in rift_zones(self.content) if z.id not in taken), key=lambda z: z.id)
         if not zones:
             return WorldEventsReport()
-        rng = self._dice.rng("rift-tick", round(now))
+        rng = self.dice.rng("rift-tick", round(now))
         info = await self._open_rift(rng.choice(zones), None, duration_minutes, _fresh_seed())
         return WorldEventsReport(rifts_opened=(info.id,))
 
     async def open_now(
         self, *, location_id: str | None = None, tier: int | None = None, duration_minutes: float = 30.0
     ) -> RiftInfo:
-        zones = sorted(rift_zones(self._content), key=lambda z: z.id)
-        rng = self._dice.rng("rift-admin", self._clock.now())
+        zones = sorted(rift_zones(self.content), key=lambda z: z.id)
+        rng = self.dice.rng("rift-admin", self.clock.now())
         if location_id is None:
             zone = rng.choice(zones)
         else:
@@ -279,8 +270,8 @@ class Rifts:
         return await self._open_rift(zone, tier, duration_minutes, _fresh_seed())
 
     async def close_expired_rifts(self) -> WorldEventsReport:
-        now = self._clock.now()
-        async with self._uow_factory() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             expired = await uow.world.expired_rifts(now)
         collapsed, evicted = [], 0
         for rift in expired:
@@ -291,10 +282,10 @@ class Rifts:
         return WorldEventsReport(rifts_collapsed=tuple(collapsed), players_evicted=evicted)
 
     async def _open_rift(self, zone: LocationDef, tier: int | None, duration_minutes: float, seed: int) -> RiftInfo:
-        now = self._clock.now()
+        now = self.clock.now()
         tier = max(1, tier if tier is not None else rift_tier(zone))
         with refusals():
-            template = choose_template(self._content, tier, self._dice.rng("rift-template", seed))
+            template = choose_template(self.content, tier, self.dice.rng("rift-template", seed))
         record = RiftRecord(
             id=uuid.uuid4().hex[:16],
             location_id=zone.id,
@@ -305,23 +296,23 @@ class Rifts:
             closes_at=now + duration_minutes * 60,
             status="open",
         )
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             await uow.world.add_rift(record)
             await uow.commit()
-        await self._events.publish(
+        await self.events.publish(
             RiftOpened(rift_id=record.id, location_id=zone.id, tier=tier, closes_at=record.closes_at)
         )
-        return rift_info(self._content, record, now)
+        return rift_info(self.content, record, now)
 
     async def _collapse(self, rift: RiftRecord) -> list[int] | None:
-        async with self._uow_factory() as uow:
-            evicted = await uow.world.collapse_rift(rift.id, self._clock.now())
+        async with self.uow_factory() as uow:
+            evicted = await uow.world.collapse_rift(rift.id, self.clock.now())
             await uow.commit()
         if evicted is None:
             return None  # another replica collapsed it
         for player_id in evicted:
             await self._end_rift_fight(player_id, rift.id, wait=True)
-        await self._events.publish(
+        await self.events.publish(
             RiftCollapsed(rift_id=rift.id, location_id=rift.location_id, evicted_player_ids=tuple(evicted))
         )
         return evicted
@@ -330,16 +321,16 @@ class Rifts:
         """End a fight that belonged to a rift now closed; the player keeps the HP it left them."""
         for attempt in range(EVICT_LOCK_TRIES if wait else 1):
             try:
-                async with self._actions.one_at_a_time(player_id):
-                    fight = await self._players.hot.get_fight(player_id)
+                async with self.actions.one_at_a_time(player_id):
+                    fight = await self.players.hot.get_fight(player_id)
                     if fight is None or _rift_of(fight) != rift_id:
                         return
-                    async with self._uow_factory() as uow:
-                        record = await self._players.record(uow, player_id)
-                        hot = await self._players.hot_state(uow, player_id)
+                    async with self.uow_factory() as uow:
+                        record = await self.players.record(uow, player_id)
+                        hot = await self.players.hot_state(uow, player_id)
                     fighter = fight.combat.player
-                    left = hot.with_vitals(fighter.hp, fighter.mana, self._players.derived(record))
-                    await self._players.hot.put_fight(player_id, None, replace(left, activity="idle"))
+                    left = hot.with_vitals(fighter.hp, fighter.mana, self.players.derived(record))
+                    await self.players.hot.put_fight(player_id, None, replace(left, activity="idle"))
                     return
             except Busy:
                 if attempt + 1 < EVICT_LOCK_TRIES and wait:
@@ -358,7 +349,7 @@ class Rifts:
 
     def _rift(self, record: RiftRecord) -> Rift:
         return generate_rift(
-            self._content,
+            self.content,
             seed=record.seed,
             location_id=record.location_id,
             tier=record.tier,
@@ -366,15 +357,15 @@ class Rifts:
         )
 
     async def _pay_rift_reward(self, run: RiftRun, rift: Rift) -> tuple[RiftRun, int]:
-        granted = await self._payouts.grant(run.player_id, f"rift:{run.rift_id}:reward", rift.reward)
+        granted = await self.payouts.grant(run.player_id, f"rift:{run.rift_id}:reward", rift.reward)
         paid = replace(run, reward_paid=True)
-        async with self._uow_factory() as uow:
-            await uow.world.save_run(paid, self._clock.now())
+        async with self.uow_factory() as uow:
+            await uow.world.save_run(paid, self.clock.now())
             await uow.commit()
         return paid, granted.level
 
     def _progress(self, run: RiftRun, record: RiftRecord, now: float, *, level: int) -> RiftProgressView:
-        return progress_view(self._content, run, record, self._rift(record), now, level=level)
+        return progress_view(self.content, run, record, self._rift(record), now, level=level)
 
 
 def _fresh_seed() -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from game.api import SkillTreeView
 from game.application.actions import Actions
@@ -14,22 +14,22 @@ from game.domain.content import Content
 from game.domain.skills import learn_skill
 
 
+@dataclass(frozen=True, kw_only=True)
 class Skills:
-    def __init__(self, *, content: Content, uow_factory: UnitOfWorkFactory, players: Players, actions: Actions) -> None:
-        self._content = content
-        self._uow_factory = uow_factory
-        self._players = players
-        self._actions = actions
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
 
     async def skill_tree(self, *, player_id: int) -> SkillTreeView:
-        async with self._uow_factory(read_only=True) as uow:
-            record = await self._players.record(uow, player_id)
-        return skill_tree(self._content, record)
+        async with self.uow_factory(read_only=True) as uow:
+            record = await self.players.record(uow, player_id)
+        return skill_tree(self.content, record)
 
     async def learn_skill(self, *, player_id: int, skill_id: str, version: int) -> SkillTreeView:
         def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
-            learned = learn_skill(before.character, before.skills, skill_id, self._content)
+            learned = learn_skill(before.character, before.skills, skill_id, self.content)
             return replace(before, character=learned.character, skills=learned.skills), None
 
-        after, _ = await self._actions.change(player_id, version, change, outside_fights=False)
-        return skill_tree(self._content, after)
+        after, _ = await self.actions.change(player_id, version, change, outside_fights=False)
+        return skill_tree(self.content, after)

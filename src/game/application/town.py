@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from game.api import AlreadyRested, Crafted, ForgeView, InnView, NotInTown, RuleRefused, ShopView, UnknownEntry
 from game.application.actions import Actions
@@ -12,23 +13,26 @@ from game.application.presenters.items import item_info
 from game.application.presenters.town import forge_view, inn_view, shop_view
 from game.domain import shop as trade
 from game.domain.character import HotState
-from game.domain.content import Content, ShopDef
+from game.domain.content import Content, ItemDef, ShopDef
 from game.domain.crafting import craft
 
 
+@dataclass(frozen=True, kw_only=True)
 class Town:
-    def __init__(self, *, content: Content, uow_factory: UnitOfWorkFactory, players: Players, actions: Actions) -> None:
-        self._content = content
-        self._items = content.items
-        self._uow_factory = uow_factory
-        self._players = players
-        self._actions = actions
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
+
+    @property
+    def _items(self) -> Mapping[str, ItemDef]:
+        return self.content.items
 
     # --- shop -------------------------------------------------------------------------------
 
     async def shop(self, *, player_id: int) -> ShopView:
         record, hot = await self._read(player_id)
-        return shop_view(self._content, self._town(hot), record)
+        return shop_view(self.content, self._town(hot), record)
 
     async def buy(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
         _check_quantity(quantity)
@@ -37,8 +41,8 @@ class Town:
             deal = trade.buy(self._town(hot), before.inventory, before.character.gold, item_id, quantity, self._items)
             return replace(before, inventory=deal.inventory, character=replace(before.character, gold=deal.gold)), None
 
-        after, hot = await self._actions.change(player_id, version, change)
-        return shop_view(self._content, self._town(hot), after)
+        after, hot = await self.actions.change(player_id, version, change)
+        return shop_view(self.content, self._town(hot), after)
 
     async def sell(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
         _check_quantity(quantity)
@@ -48,37 +52,37 @@ class Town:
             deal = trade.sell(before.inventory, before.character.gold, item_id, quantity, self._items)
             return replace(before, inventory=deal.inventory, character=replace(before.character, gold=deal.gold)), None
 
-        after, hot = await self._actions.change(player_id, version, change)
-        return shop_view(self._content, self._town(hot), after)
+        after, hot = await self.actions.change(player_id, version, change)
+        return shop_view(self.content, self._town(hot), after)
 
     # --- inn --------------------------------------------------------------------------------
 
     async def inn(self, *, player_id: int) -> InnView:
         record, hot = await self._read(player_id)
-        return inn_view(self._town(hot), record, hot, self._players.derived(record))
+        return inn_view(self._town(hot), record, hot, self.players.derived(record))
 
     async def rest_at_inn(self, *, player_id: int) -> InnView:
         # No version: a second press finds the player rested and is refused, so it never pays twice.
         def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, HotState]:
             town = self._town(hot)
-            derived = self._players.derived(before)
+            derived = self.players.derived(before)
             if hot.hp >= derived.max_hp and hot.mana >= derived.max_mana:
                 raise AlreadyRested("already rested")
             rest = trade.rest_at_inn(town, hot, before.character.gold, before.character.level, derived)
             return replace(before, character=replace(before.character, gold=rest.gold)), rest.hot
 
-        after, hot = await self._actions.change(player_id, None, change)
-        return inn_view(self._town(hot), after, hot, self._players.derived(after))
+        after, hot = await self.actions.change(player_id, None, change)
+        return inn_view(self._town(hot), after, hot, self.players.derived(after))
 
     # --- forge ------------------------------------------------------------------------------
 
     async def forge(self, *, player_id: int) -> ForgeView:
         record, hot = await self._read(player_id)
         self._town(hot)
-        return forge_view(self._content, record)
+        return forge_view(self.content, record)
 
     async def craft(self, *, player_id: int, recipe_id: str, version: int) -> Crafted:
-        recipe = self._content.recipes.get(recipe_id)
+        recipe = self.content.recipes.get(recipe_id)
         if recipe is None:
             raise UnknownEntry(f"no recipe {recipe_id!r}", recipe=recipe_id)
 
@@ -87,21 +91,21 @@ class Town:
             made = craft(recipe, before.inventory, before.character.gold, before.character.level, self._items)
             return replace(before, inventory=made.inventory, character=replace(before.character, gold=made.gold)), None
 
-        after, _ = await self._actions.change(player_id, version, change)
+        after, _ = await self.actions.change(player_id, version, change)
         return Crafted(
             item=item_info(self._items[recipe.result]),
             quantity=recipe.quantity,
-            forge=forge_view(self._content, after),
+            forge=forge_view(self.content, after),
         )
 
     # --- helpers ----------------------------------------------------------------------------
 
     async def _read(self, player_id: int) -> tuple[PlayerRecord, HotState]:
-        async with self._uow_factory(read_only=True) as uow:
-            return await self._players.record(uow, player_id), await self._players.hot_state(uow, player_id)
+        async with self.uow_factory(read_only=True) as uow:
+            return await self.players.record(uow, player_id), await self.players.hot_state(uow, player_id)
 
     def _town(self, hot: HotState) -> ShopDef:
-        town = self._content.shops.get(hot.location_id)
+        town = self.content.shops.get(hot.location_id)
         if town is None:
             raise NotInTown("that is in town", location_id=hot.location_id)
         return town
