@@ -24,7 +24,7 @@ from shared.ports.lock import JobLock
 log = logging.getLogger(__name__)
 
 
-class Scheduler(AsyncIOScheduler):
+class Scheduler(AsyncIOScheduler):  # type: ignore[misc]  # APScheduler 3 ships no type information
     """An AsyncIOScheduler that knows which of its jobs are running, so a stop can let them finish."""
 
     def __init__(self, **options: Any) -> None:
