@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseStorage
@@ -11,7 +12,7 @@ from bot import errors
 from bot.middlewares.game_errors import GameErrorMiddleware
 from bot.middlewares.locale import LocaleMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
-from bot.routers import feature_routers
+from bot.routers import adventure, feature_routers
 from game.api import GameApi
 from shared.ports.event_bus import EventBus
 from shared.ports.rate_limiter import RateLimiter
@@ -27,7 +28,7 @@ def build_dispatcher(
     throttle_burst: int = 6,
     admin_ids: Iterable[int] = (),
     events: EventBus | None = None,
-    **extra: object,
+    **extra: Any,
 ) -> Dispatcher:
     # Keyword arguments of the Dispatcher reach handlers by name: `game` is how the bot sees the game,
     # `events` how an admin's broadcast reaches the notifier, `admin_ids` who may give admin commands.
@@ -42,6 +43,7 @@ def build_dispatcher(
             # First, so that a dropped update costs one round-trip and reaches nothing else.
             observer.outer_middleware(throttling)
         observer.outer_middleware(LocaleMiddleware(default_locale))
-        observer.middleware(GameErrorMiddleware())
+        # A refusal because of a running fight shows that fight, drawn by the fight's own router.
+        observer.middleware(GameErrorMiddleware(show_fight=adventure.refresh_fight))
     dp.include_routers(*feature_routers(), errors.build_router())
     return dp

@@ -17,16 +17,12 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
-from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import NavCb
 from bot.delivery import DeliveryReport, FanOut, Outgoing, RateLimiter, TelegramSender
 from bot.i18n import Translator, pick_locale
-from bot.keyboards.builder import KeyboardBuilder
 from bot.middlewares.locale import LOCALE_KEY
-from bot.views.common import local
-from bot.views.world_events import duration
-from bot.world_callbacks import BossCb, RiftCb
+from bot.views import Screen
+from bot.views import notifications as views
 from game.api import GameApi, NotRegistered
 from shared.events import (
     BossDefeated,
@@ -151,13 +147,13 @@ class Notifier:
         here = await self._game.look(player_id=event.player_id)
 
         def compose(t: Translator) -> Outgoing:
-            return Outgoing(t("greeting-event", name=event.name, location=t.pick(here.name)))
+            return _outgoing(views.greeting(t, event.name, here))
 
         return await self._deliver(event, [event.player_id], self._same_for_all(compose))
 
     async def _leveled_up(self, event: PlayerLeveledUp) -> DeliveryReport:
         def compose(t: Translator) -> Outgoing:
-            return Outgoing(t("notify-level-up", level=event.level), _buttons((t("btn-character"), NavCb(to="sheet"))))
+            return _outgoing(views.level_up(t, event.level))
 
         return await self._deliver(event, [event.player_id], self._same_for_all(compose))
 
@@ -168,15 +164,7 @@ class Notifier:
             return None
 
         def compose(t: Translator) -> Outgoing:
-            text = t(
-                "notify-rift-opened",
-                name=local(t, rift.name),
-                location=local(t, rift.location_name),
-                tier=rift.tier,
-                min_level=rift.min_level,
-                left=duration(t, rift.seconds_left),
-            )
-            return Outgoing(text, _buttons((t("btn-notify-rifts"), RiftCb(act="list"))))
+            return _outgoing(views.rift_opened(t, rift))
 
         return await self._deliver(event, self.recipients(RIFTS), self._same_for_all(compose))
 
@@ -189,16 +177,7 @@ class Notifier:
                 run = await self._game.rift_progress(player_id=player_id)
             except NotRegistered:
                 run = None
-            if run is not None and run.rift.id == event.rift_id:
-                text = t(
-                    "notify-rift-collapsed",
-                    name=local(t, run.rift.name),
-                    gold=run.looted_gold,
-                    items=sum(s.quantity for s in run.looted_items),
-                )
-            else:
-                text = t("notify-rift-collapsed-unnamed")
-            return Outgoing(text, _buttons((t("btn-notify-rifts"), RiftCb(act="list"))))
+            return _outgoing(views.rift_collapsed(t, run if run is not None and run.rift.id == event.rift_id else None))
 
         return await self._deliver(event, sorted(set(event.evicted_player_ids)), compose)
 
@@ -209,15 +188,7 @@ class Notifier:
             return None
 
         def compose(t: Translator) -> Outgoing:
-            text = t(
-                "notify-boss-spawned",
-                name=local(t, boss.name),
-                level=boss.level,
-                location=local(t, boss.location_name),
-                hp=boss.max_hp,
-                left=duration(t, boss.seconds_left),
-            )
-            return Outgoing(text, _buttons((t("btn-notify-boss"), BossCb(act="show", id=boss.id))))
+            return _outgoing(views.boss_spawned(t, boss))
 
         return await self._deliver(event, self.recipients(BOSSES), self._same_for_all(compose))
 
@@ -229,35 +200,23 @@ class Notifier:
         killer = event.killer_id if isinstance(event, BossDefeated) else None
 
         def compose(t: Translator, player_id: int) -> Outgoing:
-            name = local(t, boss.name) if boss else t("boss-unnamed")
-            if defeated and player_id == killer:
-                text = t("notify-boss-killed-by-you", name=name)
-            elif defeated and player_id in fought:
-                text = t("notify-boss-defeated-fought", name=name)
-            elif defeated:
-                text = t("notify-boss-defeated", name=name)
-            elif player_id in fought:
-                text = t("notify-boss-escaped-fought", name=name)
-            else:
-                text = t("notify-boss-escaped", name=name)
-            return Outgoing(text, _buttons((t("btn-boss-top"), BossCb(act="top"))))
+            shown = views.boss_ended(
+                t, boss, defeated=defeated, fought=player_id in fought, killed=defeated and player_id == killer
+            )
+            return _outgoing(shown)
 
         return await self._deliver(event, _merged(_stream(sorted(fought)), self.recipients(BOSSES)), compose)
 
     async def _broadcast(self, event: Broadcast) -> DeliveryReport:
         # Every reachable player: an announcement cannot be muted, only blocking the bot stops it.
         def compose(t: Translator) -> Outgoing:
-            return Outgoing(t("notify-broadcast", text=event.text))
+            return _outgoing(views.broadcast(t, event.text))
 
         return await self._deliver(event, self.recipients(EVERYONE), self._same_for_all(compose))
 
 
-def _buttons(*buttons: tuple[str, Any]) -> InlineKeyboardMarkup:
-    kb = KeyboardBuilder()
-    for text, data in buttons:
-        kb.button(text=text, callback_data=data)
-    kb.adjust(1)
-    return kb.as_markup()
+def _outgoing(screen: Screen) -> Outgoing:
+    return Outgoing(screen.text, screen.markup)
 
 
 async def _stream(ids: Iterable[int]) -> AsyncIterator[int]:

@@ -95,9 +95,9 @@ async def test_an_escaped_boss_says_so(new_chat, game, container):
     chat = new_chat()
     await register(chat)
     await move_to(container, chat.user_id, "meadows")
-    boss = await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk", duration_minutes=0.01)
+    boss = await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk", duration_minutes=0.04)  # 2.4 s
     screen = (await chat.send("/boss"))[-1]
-    await asyncio.sleep(0.7)
+    await asyncio.sleep(2.5)
     await chat.press(BossCb(act="hit", id=boss.id).pack(), message=screen)
     assert chat.last_alert == "🏃 This boss got away."
 

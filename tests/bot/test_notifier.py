@@ -232,9 +232,9 @@ async def test_a_collapse_tells_the_players_it_threw_out(new_chat, game, contain
     await game.register(player_id=130, name="Diver", class_id="warrior")
     await empower(db, 130)
     await move_to(container, 130, "meadows")
-    rift = await game.admin_open_rift(location_id="meadows", duration_minutes=0.01)
+    rift = await game.admin_open_rift(location_id="meadows", duration_minutes=0.04)  # 2.4 s: room for a busy machine
     await game.enter_rift(player_id=130, rift_id=rift.id)
-    await asyncio.sleep(0.7)
+    await asyncio.sleep(2.5)
     report = await game.close_expired_rifts()
     assert report.players_evicted == 1
 

@@ -7,9 +7,6 @@ import asyncio
 import time
 
 from bot.callbacks import FightCb, ForgeCb, InvCb, ShopCb, SkillCb, StatCb, TravelCb
-from bot.middlewares.game_errors import EXPLAIN
-from game.api import GameError
-from game.api import world as world_api
 from tests.bot.conftest import register
 from tests.bot.test_play_flow import (
     empower,
@@ -19,20 +16,6 @@ from tests.bot.test_play_flow import (
     no_errors_logged,  # noqa: F401 — the autouse fixture applies here too
     sql,
 )
-
-
-def every_error_class(cls: type[GameError] = GameError) -> list[type[GameError]]:
-    found = []
-    for sub in cls.__subclasses__():
-        found += [sub, *every_error_class(sub)]
-    return found
-
-
-def test_every_error_of_the_port_has_a_text():
-    assert world_api.RiftClosed in every_error_class()  # the world's errors are counted too
-    codes = {cls.code for cls in every_error_class()} | {GameError.code}
-    missing = codes - set(EXPLAIN) - {"game_error"}
-    assert not missing, f"no text for {sorted(missing)}"
 
 
 async def fighting(new_chat, db, redis, user_id: int = 501, name: str = "Alaric", *, strong: bool = True):

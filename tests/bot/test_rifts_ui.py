@@ -150,11 +150,11 @@ async def test_a_rift_that_ran_out_of_time_refuses_the_next_step(new_chat, game,
     chat = new_chat()
     await register(chat)
     await empower(db, chat.user_id)
-    await game.admin_open_rift(location_id="meadows", duration_minutes=0.01)  # 0.6 s
+    await game.admin_open_rift(location_id="meadows", duration_minutes=0.04)  # 2.4 s: room for a busy machine
     await move_to(container, chat.user_id, "meadows")
     listed = (await chat.send("/rifts"))[-1]
     entered = (await chat.press(rift_buttons(listed, "enter")[0], message=listed))[-1]
-    await asyncio.sleep(0.7)
+    await asyncio.sleep(2.5)
     await chat.press(rift_buttons(entered, "go")[0], message=entered)
     assert chat.last_alert == "🌀 That rift has closed."
     assert "That rift has closed" in chat.last.text

@@ -50,7 +50,8 @@ class ThrottlingMiddleware(BaseMiddleware):
         return None
 
     async def _tell(self, event: TelegramObject, data: dict[str, Any], user: User) -> None:
-        text = (await self._translator(data, user))("slow-down")
+        t = await self._translator(data, user)
+        text = t("slow-down")
         try:
             # A toast for a button (which also stops its spinner), a reply for a message.
             if isinstance(event, CallbackQuery | Message):

@@ -6,7 +6,6 @@ command: the commands are not advertised, not even by a refusal.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection
 
@@ -15,9 +14,9 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.i18n import Translator
-from bot.views.world_events import duration
+from bot.screens import show
+from bot.views import admin
 from game.api import GameApi, NotRegistered, UnknownLocation
-from game.api.world import BossAlreadyAlive
 from shared.events import Broadcast
 from shared.ports.event_bus import EventBus
 
@@ -38,18 +37,9 @@ async def open_rift(message: Message, command: CommandObject, game: GameApi, t: 
     try:
         rift = await game.admin_open_rift(location_id=location_id)
     except UnknownLocation:
-        await message.answer(t("admin-unknown-location", location=html.escape(location_id or "")))
+        await show(message, admin.unknown_location(t, location_id))
         return
-    await message.answer(
-        t(
-            "admin-rift-opened",
-            name=t.pick(rift.name),
-            location=t.pick(rift.location_name),
-            tier=rift.tier,
-            id=rift.id,
-            left=duration(t, rift.seconds_left),
-        )
-    )
+    await show(message, admin.rift_opened(t, rift))
 
 
 async def spawn_boss(message: Message, command: CommandObject, game: GameApi, t: Translator) -> None:
@@ -57,64 +47,34 @@ async def spawn_boss(message: Message, command: CommandObject, game: GameApi, t:
     try:
         boss = await game.admin_spawn_boss(location_id=location_id)
     except UnknownLocation:
-        await message.answer(t("admin-unknown-location", location=html.escape(location_id or "")))
+        await show(message, admin.unknown_location(t, location_id))
         return
-    except BossAlreadyAlive:
-        await message.answer(t("err-boss-alive"))
-        return
-    await message.answer(
-        t(
-            "admin-boss-spawned",
-            name=t.pick(boss.name),
-            location=t.pick(boss.location_name),
-            hp=boss.max_hp,
-            id=boss.id,
-            left=duration(t, boss.seconds_left),
-        )
-    )
+    await show(message, admin.boss_spawned(t, boss))
 
 
 async def broadcast(message: Message, command: CommandObject, events: EventBus, t: Translator) -> None:
     if not _arg(command):
-        await message.answer(t("admin-broadcast-usage"))
+        await show(message, admin.broadcast_usage(t))
         return
-    # The HTML of the message keeps the admin's bold and links, and escapes everything else.
+    # Telegram's entities rendered as HTML: the admin's bold and links stay, everything else is escaped.
     text = _COMMAND_PREFIX.sub("", message.html_text, count=1).strip()
     event = Broadcast(text=text)
     await events.publish(event)
-    await message.answer(t("admin-broadcast-queued", id=event.event_id))
+    await show(message, admin.broadcast_queued(t, event.event_id))
 
 
 async def lookup(message: Message, command: CommandObject, game: GameApi, t: Translator) -> None:
     query = _arg(command)
     if query is None:
-        await message.answer(t("admin-lookup-usage"))
+        await show(message, admin.lookup_usage(t))
         return
     try:
         sheet = await game.find_player(query=query)
     except NotRegistered:
-        await message.answer(t("admin-lookup-none", query=html.escape(query)))
+        await show(message, admin.nobody(t, query))
         return
     muted = (await game.notification_settings(player_id=sheet.player_id)).muted
-    lines = [
-        t(
-            "admin-lookup",
-            name=html.escape(sheet.name),
-            id=sheet.player_id,
-            **{"class": t.pick(sheet.class_name)},
-            level=sheet.level,
-            xp=sheet.xp,
-            gold=sheet.gold,
-            location=t.pick(sheet.location_name),
-            hp=sheet.hp,
-            max_hp=sheet.derived.max_hp,
-        )
-    ]
-    if sheet.in_combat:
-        lines.append(t("admin-lookup-fighting"))
-    if muted:
-        lines.append(t("admin-lookup-muted", muted=", ".join(muted)))
-    await message.answer("\n".join(lines))
+    await show(message, admin.lookup(t, sheet, muted=muted))
 
 
 def build_router() -> Router:

@@ -6,16 +6,29 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, presenters
 from bot.callbacks import ExploreCb, FightCb, NavCb
 from bot.i18n import Translator
-from bot.routers import rifts
-from bot.screens import show
-from bot.views import combat, explore
-from bot.views.ongoing import refresh_fight, show_fight_or_menu
+from bot.screens import player_of, show, toast
+from bot.views import combat, explore, menu, rifts, world
 from game.api import GameApi
 
 ACTIONS_WITH_ARG = {"skill": "skill_id", "item": "item_id"}
+
+
+async def show_fight_or_menu(
+    event: Message | CallbackQuery, game: GameApi, t: Translator, notice: str | None = None
+) -> None:
+    player_id = player_of(event)
+    view = await game.get_combat(player_id=player_id)
+    if view is not None:
+        await show(event, combat.screen(t, view, notice=notice))
+        return
+    await show(event, menu.no_fight(t, await game.get_character(player_id=player_id), notice=notice))
+
+
+async def refresh_fight(query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, **_: object) -> None:
+    """Redraws the fight after a refusal (a `refresh` flag, and the middleware's answer to `InCombat`)."""
+    await show_fight_or_menu(query, game, t, notice)
 
 
 async def open_fight(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
@@ -27,35 +40,30 @@ async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: GameA
         here = await game.look(player_id=query.from_user.id)
         if here.id != callback_data.loc:
             # A button from a place the player has left: explore nothing, show where they are.
-            notice = t("explore-elsewhere")
-            await query.answer(notice)
-            await show(query, presenters.location(t, here, notice=notice), keyboards.location(t, here))
+            notice = world.explore_elsewhere(t)
+            await toast(query, notice)
+            await show(query, world.location(t, here, notice=notice))
             return
     result = await game.explore(player_id=query.from_user.id)
-    await query.answer(explore.headline(t, result).rstrip(":"))
-    shown = explore.screen(t, result)
-    await show(query, shown.text, shown.markup)
+    await toast(query, explore.toast(t, result))
+    await show(query, explore.screen(t, result))
 
 
 async def fight(query: CallbackQuery, callback_data: FightCb, game: GameApi, t: Translator) -> None:
+    player_id = query.from_user.id
     extra = {}
     if callback_data.act in ACTIONS_WITH_ARG and callback_data.arg:
         extra[ACTIONS_WITH_ARG[callback_data.act]] = callback_data.arg
     view = await game.combat_action(
-        player_id=query.from_user.id,
-        combat_id=callback_data.cid,
-        turn=callback_data.turn,
-        action=callback_data.act,
-        **extra,
+        player_id=player_id, combat_id=callback_data.cid, turn=callback_data.turn, action=callback_data.act, **extra
     )
     if view.outcome == "fled":
         # Back where the fight was, with how it went.
-        here = await game.look(player_id=query.from_user.id)
-        notice = "\n".join([*combat.log_lines(t, view), t("combat-fled")])
-        await show(query, presenters.location(t, here, notice=notice), keyboards.location(t, here))
+        here = await game.look(player_id=player_id)
+        await show(query, world.location(t, here, notice=combat.fled(t, view)))
         return
-    shown = await rifts.with_way_back(game, t, query.from_user.id, view, combat.screen(t, view))
-    await show(query, shown.text, shown.markup)
+    run = await game.rift_progress(player_id=player_id) if rifts.leads_back(view) else None
+    await show(query, rifts.with_way_back(t, view, combat.screen(t, view), run))
 
 
 def build_router() -> Router:

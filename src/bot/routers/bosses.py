@@ -6,40 +6,27 @@ of it and shows the bosses as they are now.
 
 from __future__ import annotations
 
-import contextlib
-
 from aiogram import F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.screens import show
-from bot.views import world_events as views
-from bot.views.common import local
+from bot.screens import player_of, show, toast
+from bot.views import bosses
+from bot.views.refusals import explain
 from bot.world_callbacks import BossCb
 from game.api import GameApi
 from game.api.world import BossCooldown, BossGone, WrongLocation
 
 TOP = 10
-GONE = {
-    "defeated": lambda t: t("boss-gone-defeated"),
-    "escaped": lambda t: t("boss-gone-escaped"),
-}
-
-
-async def _toast(query: CallbackQuery, text: str, *, alert: bool = False) -> None:
-    with contextlib.suppress(TelegramBadRequest):  # already answered, or too old to answer
-        await query.answer(text, show_alert=alert)
 
 
 async def boss_screen(event: Message | CallbackQuery, game: GameApi, t: Translator, notice: str | None = None) -> None:
-    player_id = event.from_user.id
+    player_id = player_of(event)
     sheet = await game.get_character(player_id=player_id)
     alive = await game.list_bosses(player_id=player_id)
-    shown = views.bosses(t, alive, here=sheet.location_id, notice=notice)
-    await show(event, shown.text, shown.markup)
+    await show(event, bosses.screen(t, alive, here=sheet.location_id, notice=notice))
 
 
 async def open_screen(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
@@ -51,31 +38,23 @@ async def attack(query: CallbackQuery, callback_data: BossCb, game: GameApi, t: 
     boss_id = callback_data.id or ""
     try:
         result = await game.attack_boss(player_id=player_id, boss_id=boss_id)
-    except BossGone as gone:
-        explain = GONE.get(gone.details.get("status", ""))
-        notice = explain(t) if explain else t("boss-gone-unknown")
-        await _toast(query, notice, alert=True)
-        await boss_screen(query, game, t, notice)
-        return
-    except BossCooldown as cooling:
-        notice = t("boss-cooldown-wait", seconds=cooling.details.get("seconds_left", "?"))
-        await _toast(query, notice)
+    except (BossGone, BossCooldown) as refused:
+        # Told, then the bosses as they are now (an alert when the boss is gone for good).
+        notice = explain(t, refused)
+        await toast(query, notice, alert=isinstance(refused, BossGone))
         await boss_screen(query, game, t, notice)
         return
     except WrongLocation as elsewhere:
         boss = next((b for b in await game.list_bosses() if b.id == boss_id), None)
-        place = local(t, boss.location_name) if boss else elsewhere.details.get("location_id", "?")
-        await _toast(query, t("boss-elsewhere-hit", location=place), alert=True)
+        await toast(query, bosses.elsewhere(t, boss, str(elsewhere.details.get("location_id", "?"))), alert=True)
         return
     others = [b for b in await game.list_bosses(player_id=player_id) if b.id != result.boss.id]
-    shown = views.after_attack(t, result, others)
-    await show(query, shown.text, shown.markup)
+    await show(query, bosses.after_attack(t, result, others))
 
 
 async def top(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
     rows = await game.boss_leaderboard(limit=TOP)
-    shown = views.boss_top(t, rows, await game.list_classes(), me=event.from_user.id)
-    await show(event, shown.text, shown.markup)
+    await show(event, bosses.boss_top(t, rows, await game.list_classes(), me=player_of(event)))
 
 
 async def refresh(query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, **_: object) -> None:

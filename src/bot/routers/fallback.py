@@ -9,18 +9,20 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
+from bot.screens import show, toast
+from bot.views import fallback
 
 
 async def unknown_command(message: Message, t: Translator) -> None:
-    await message.answer(t("unknown-command"))
+    await show(message, fallback.unknown_command(t))
 
 
 async def free_text(message: Message, t: Translator) -> None:
-    await message.answer(t("free-text"))
+    await show(message, fallback.free_text(t))
 
 
 async def unknown_button(query: CallbackQuery, t: Translator) -> None:
-    await query.answer(t("stale-button"), show_alert=True)
+    await toast(query, fallback.stale_button(t), alert=True)
 
 
 def build_router() -> Router:

@@ -8,9 +8,8 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import InvCb, NavCb
 from bot.i18n import Translator
-from bot.screens import show
-from bot.views import inventory
-from bot.views.common import local
+from bot.screens import player_of, show, toast
+from bot.views import fallback, inventory
 from game.api import GameApi, InventoryView
 
 
@@ -23,12 +22,11 @@ async def _show_bag(
     view: InventoryView | None = None,
     notice: str | None = None,
 ) -> None:
-    player_id = event.from_user.id
+    player_id = player_of(event)
     view = view or await game.inventory(player_id=player_id)
     # Selling is a town affair: the sell buttons only appear where the shop is.
     in_town = (await game.look(player_id=player_id)).is_town
-    shown = inventory.screen(t, view, page=page, in_town=in_town, notice=notice)
-    await show(event, shown.text, shown.markup)
+    await show(event, inventory.screen(t, view, page=page, in_town=in_town, notice=notice))
 
 
 async def open_bag(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
@@ -45,49 +43,35 @@ async def item(query: CallbackQuery, callback_data: InvCb, game: GameApi, t: Tra
     in_town = (await game.look(player_id=player_id)).is_town
     shown = inventory.detail(t, view, callback_data.id or "", page=callback_data.p, in_town=in_town)
     if shown is None:
-        notice = t("item-not-in-bag")
-        await query.answer(notice)
+        notice = inventory.not_in_bag(t)
+        await toast(query, notice)
         await _show_bag(query, game, t, page=callback_data.p, view=view, notice=notice)
         return
-    await show(query, shown.text, shown.markup)
+    await show(query, shown)
 
 
 async def act(query: CallbackQuery, callback_data: InvCb, game: GameApi, t: Translator) -> None:
     player_id, target, version = query.from_user.id, callback_data.id or "", callback_data.v
     if callback_data.act == "equip":
         view = await game.equip(player_id=player_id, item_id=target, version=version)
-        notice = t("equipped", name=_name(t, view, target))
+        notice = inventory.equipped(t, view, target)
     elif callback_data.act == "unequip":
         view = await game.unequip(player_id=player_id, slot=target, version=version)
-        notice = t("unequipped")
+        notice = inventory.unequipped(t)
     elif callback_data.act == "use":
         used = await game.use_item(player_id=player_id, item_id=target, version=version)
         view = used.inventory
-        notice = t(
-            "item-used",
-            name=local(t, used.item.name),
-            hp=used.hp,
-            max_hp=used.max_hp,
-            mana=used.mana,
-            max_mana=used.max_mana,
-        )
+        notice = inventory.used(t, used)
     elif callback_data.act == "sell":
         before = await game.inventory(player_id=player_id)
         shop = await game.sell(player_id=player_id, item_id=target, quantity=1, version=version)
         view = await game.inventory(player_id=player_id)
-        notice = t("sold", name=_name(t, before, target), gold=shop.gold)
+        notice = inventory.sold(t, before, target, shop.gold)
     else:
-        await query.answer(t("stale-button"), show_alert=True)
+        await toast(query, fallback.stale_button(t), alert=True)
         return
-    await query.answer(notice.split("\n")[0])
+    await toast(query, notice.split("\n")[0])
     await _show_bag(query, game, t, page=callback_data.p, view=view, notice=notice)
-
-
-def _name(t: Translator, view: InventoryView, item_id: str) -> str:
-    for known in [*view.equipment.values(), *(e.item for e in view.items)]:
-        if known.id == item_id:
-            return local(t, known.name)
-    return item_id
 
 
 async def refresh(

@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.screens import show
+from bot.screens import player_of, show
 from bot.views import leaderboard
 from game.api import GameApi
 
@@ -17,8 +17,7 @@ TOP = 10
 
 async def top(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
     rows = await game.leaderboard(board="level", limit=TOP)
-    shown = leaderboard.screen(t, rows, await game.list_classes(), me=event.from_user.id)
-    await show(event, shown.text, shown.markup)
+    await show(event, leaderboard.screen(t, rows, await game.list_classes(), me=player_of(event)))
 
 
 def build_router() -> Router:

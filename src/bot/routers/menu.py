@@ -6,25 +6,25 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, presenters
 from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.screens import show
+from bot.screens import player_of, show
+from bot.views import character, menu
 from game.api import GameApi
 
 
 async def main_menu(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
-    sheet = await game.get_character(player_id=event.from_user.id)
-    await show(event, presenters.menu(t, sheet), keyboards.main_menu(t, sheet))
+    sheet = await game.get_character(player_id=player_of(event))
+    await show(event, menu.main(t, sheet))
 
 
 async def character_sheet(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
-    sheet = await game.get_character(player_id=event.from_user.id)
-    await show(event, presenters.character(t, sheet), keyboards.character(t, sheet))
+    sheet = await game.get_character(player_id=player_of(event))
+    await show(event, character.screen(t, sheet))
 
 
 async def help_(message: Message, t: Translator) -> None:
-    await message.answer(t("help"))
+    await show(message, menu.help_screen(t))
 
 
 def build_router() -> Router:

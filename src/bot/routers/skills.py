@@ -8,31 +8,25 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import NavCb, SkillCb
 from bot.i18n import Translator
-from bot.screens import show
+from bot.screens import player_of, show, toast
 from bot.views import skills
-from bot.views.common import local
 from game.api import GameApi, SkillTreeView
 
 
 async def _show_tree(
     event: Message | CallbackQuery, game: GameApi, t: Translator, tree: SkillTreeView, notice: str | None = None
 ) -> None:
-    classes = {c.id: c for c in await game.list_classes()}
-    known = classes.get(tree.class_id)
-    class_name = local(t, known.name) if known else tree.class_id
-    shown = skills.screen(t, tree, class_name=class_name, notice=notice)
-    await show(event, shown.text, shown.markup)
+    await show(event, skills.screen(t, tree, await game.list_classes(), notice=notice))
 
 
 async def open_tree(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
-    await _show_tree(event, game, t, await game.skill_tree(player_id=event.from_user.id))
+    await _show_tree(event, game, t, await game.skill_tree(player_id=player_of(event)))
 
 
 async def learn(query: CallbackQuery, callback_data: SkillCb, game: GameApi, t: Translator) -> None:
     tree = await game.learn_skill(player_id=query.from_user.id, skill_id=callback_data.id, version=callback_data.v)
-    learned = next((s for s in tree.skills if s.id == callback_data.id), None)
-    notice = t("skill-learned-now", name=local(t, learned.name) if learned else callback_data.id)
-    await query.answer(notice)
+    notice = skills.learned(t, tree, callback_data.id)
+    await toast(query, notice)
     await _show_tree(query, game, t, tree, notice)
 
 

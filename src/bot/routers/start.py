@@ -1,4 +1,7 @@
-"""/start: registration (name, then class by buttons) for newcomers, the main menu for the rest."""
+"""/start: registration (name, then class by buttons) for newcomers, the main menu for the rest.
+
+A name or class the game refuses is answered by the game-errors middleware, like any refusal.
+"""
 
 from __future__ import annotations
 
@@ -7,50 +10,45 @@ from aiogram.filters import CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, presenters
 from bot.callbacks import ClassCb
 from bot.i18n import Translator
 from bot.notifier import UNREACHABLE_KEY
-from bot.screens import show
+from bot.screens import player_of, show, toast
 from bot.states import Registration
-from game.api import AlreadyRegistered, GameApi, InvalidName, NameTaken, NotRegistered, UnknownClass
+from bot.views import Screen, menu, start
+from bot.views.refusals import explain
+from game.api import AlreadyRegistered, GameApi, NameTaken, NotRegistered
 
 
-async def start(message: Message, state: FSMContext, game: GameApi, t: Translator) -> None:
+async def begin(message: Message, state: FSMContext, game: GameApi, t: Translator) -> None:
+    player_id = player_of(message)
     try:
-        sheet = await game.get_character(player_id=message.from_user.id)
+        sheet = await game.get_character(player_id=player_id)
     except NotRegistered:
         await state.set_state(Registration.name)
-        await message.answer(t("welcome-new"))
+        await show(message, start.welcome_new(t))
         return
     # Writing to the bot undoes a block: notifications may reach this player again.
-    await game.set_reachable(player_id=message.from_user.id, reachable=True)
+    await game.set_reachable(player_id=player_id, reachable=True)
     await state.update_data({UNREACHABLE_KEY: None})
     await state.set_state(None)
-    await message.answer(t("welcome-back", name=sheet.name))
-    await message.answer(presenters.menu(t, sheet), reply_markup=keyboards.main_menu(t))
+    await show(message, start.welcome_back(t, sheet))
+    await show(message, menu.main(t, sheet, offer_fight=False))
 
 
 async def got_name(message: Message, state: FSMContext, game: GameApi, t: Translator) -> None:
-    if message.text.startswith("/"):
-        await message.answer(t("name-invalid"))
+    typed = message.text or ""
+    if typed.startswith("/"):
+        await show(message, start.name_invalid(t))
         return
-    try:
-        name = await game.check_name(name=message.text)
-    except InvalidName:
-        await message.answer(t("name-invalid"))
-        return
-    except NameTaken as taken:
-        await message.answer(t("name-taken", name=taken.details.get("name", message.text.strip())))
-        return
+    name = await game.check_name(name=typed)
     await state.update_data(name=name)
     await state.set_state(Registration.class_choice)
-    options = await game.list_classes()
-    await message.answer(presenters.class_choice(t, name, options), reply_markup=keyboards.classes(t, options))
+    await show(message, start.class_choice(t, name, await game.list_classes()))
 
 
 async def name_not_text(message: Message, t: Translator) -> None:
-    await message.answer(t("name-invalid"))
+    await show(message, start.name_invalid(t))
 
 
 async def got_class(
@@ -58,38 +56,29 @@ async def got_class(
 ) -> None:
     name = (await state.get_data()).get("name")
     if not name:
-        await query.answer(t("registration-expired"), show_alert=True)
+        await toast(query, start.registration_expired(t), alert=True)
         return
     try:
         sheet = await game.register(player_id=query.from_user.id, name=name, class_id=callback_data.class_id)
-    except UnknownClass:
-        await query.answer(t("class-unknown"), show_alert=True)
-        return
-    except NameTaken:
+    except NameTaken as taken:
         # Someone took the name between the check and now: ask again.
         await state.set_state(Registration.name)
-        await show(query, t("name-taken", name=name))
+        await show(query, Screen(explain(t, taken)))
         return
     except AlreadyRegistered:
         sheet = await game.get_character(player_id=query.from_user.id)
     await state.set_state(None)
     await state.update_data(name=None)
-    await show(
-        query,
-        t("registered", name=sheet.name, location=t.pick(sheet.location_name), **{"class": t.pick(sheet.class_name)})
-        + "\n\n"
-        + presenters.menu(t, sheet),
-        keyboards.main_menu(t),
-    )
+    await show(query, start.registered(t, sheet))
 
 
 async def class_outside_registration(query: CallbackQuery, t: Translator) -> None:
-    await query.answer(t("registration-expired"), show_alert=True)
+    await toast(query, start.registration_expired(t), alert=True)
 
 
 def build_router() -> Router:
     router = Router(name="start")
-    router.message.register(start, CommandStart())
+    router.message.register(begin, CommandStart())
     router.message.register(got_name, Registration.name, F.text)
     router.message.register(name_not_text, Registration.name)
     router.callback_query.register(got_class, Registration.class_choice, ClassCb.filter())

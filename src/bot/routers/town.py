@@ -8,15 +8,13 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
-from bot.screens import show
-from bot.views import town
-from bot.views.common import local
-from game.api import GameApi, MissingMaterials, ShopView
+from bot.screens import player_of, show, toast
+from bot.views import fallback, town
+from game.api import GameApi, MissingMaterials
 
 
 async def square(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
-    shown = town.square(t, await game.inn(player_id=event.from_user.id))
-    await show(event, shown.text, shown.markup)
+    await show(event, town.square(t, await game.inn(player_id=player_of(event))))
 
 
 # --- shop ------------------------------------------------------------------------------------------
@@ -24,94 +22,77 @@ async def square(event: Message | CallbackQuery, game: GameApi, t: Translator) -
 
 async def shop_page(query: CallbackQuery, callback_data: ShopCb, game: GameApi, t: Translator) -> None:
     view = await game.shop(player_id=query.from_user.id)
-    shown = town.shop(t, view, tab=callback_data.act, page=callback_data.p)
-    await show(query, shown.text, shown.markup)
+    await show(query, town.shop(t, view, tab=callback_data.act, page=callback_data.p))
 
 
 async def trade(query: CallbackQuery, callback_data: ShopCb, game: GameApi, t: Translator) -> None:
     player_id, item_id, quantity = query.from_user.id, callback_data.id or "", callback_data.q
     if quantity < 1:
         # Only a forged button asks for none or fewer: the game expects at least one.
-        await query.answer(t("stale-button"), show_alert=True)
+        await toast(query, fallback.stale_button(t), alert=True)
         return
     if callback_data.act == "b":
         view = await game.buy(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
-        name = _offer_name(t, view, item_id)
-        notice, tab = t("bought", name=name, quantity=quantity, gold=view.gold), "buy"
+        notice, tab = town.bought(t, view, item_id, quantity), "buy"
     else:
         before = await game.shop(player_id=player_id)
         view = await game.sell(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
-        name = _sellable_name(t, before, item_id)
-        notice, tab = t("sold-many", name=name, quantity=quantity, gold=view.gold), "sell"
-    await query.answer(notice)
-    shown = town.shop(t, view, tab=tab, page=callback_data.p, notice=notice)
-    await show(query, shown.text, shown.markup)
-
-
-def _offer_name(t: Translator, view: ShopView, item_id: str) -> str:
-    return next((local(t, o.name) for o in view.offers if o.id == item_id), item_id)
-
-
-def _sellable_name(t: Translator, view: ShopView, item_id: str) -> str:
-    return next((local(t, e.item.name) for e in view.sellable if e.item.id == item_id), item_id)
+        notice, tab = town.sold(t, before, item_id, quantity, view.gold), "sell"
+    await toast(query, notice)
+    await show(query, town.shop(t, view, tab=tab, page=callback_data.p, notice=notice))
 
 
 async def refresh_shop(
     query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, callback_data: ShopCb, **_: object
 ) -> None:
     view = await game.shop(player_id=query.from_user.id)
-    shown = town.shop(t, view, tab="sell" if callback_data.act == "s" else "buy", page=callback_data.p, notice=notice)
-    await show(query, shown.text, shown.markup)
+    tab = "sell" if callback_data.act == "s" else "buy"
+    await show(query, town.shop(t, view, tab=tab, page=callback_data.p, notice=notice))
 
 
 # --- inn -------------------------------------------------------------------------------------------
 
 
 async def inn(query: CallbackQuery, game: GameApi, t: Translator) -> None:
-    shown = town.inn(t, await game.inn(player_id=query.from_user.id))
-    await show(query, shown.text, shown.markup)
+    await show(query, town.inn(t, await game.inn(player_id=query.from_user.id)))
 
 
 async def rest(query: CallbackQuery, game: GameApi, t: Translator) -> None:
     view = await game.rest_at_inn(player_id=query.from_user.id)
-    notice = t("rested", gold=view.gold)
-    await query.answer(notice)
-    shown = town.inn(t, view, notice=notice)
-    await show(query, shown.text, shown.markup)
+    notice = town.rested(t, view)
+    await toast(query, notice)
+    await show(query, town.inn(t, view, notice=notice))
 
 
 # --- forge -----------------------------------------------------------------------------------------
 
 
 async def forge_page(query: CallbackQuery, callback_data: ForgeCb, game: GameApi, t: Translator) -> None:
-    shown = town.forge(t, await game.forge(player_id=query.from_user.id), page=callback_data.p)
-    await show(query, shown.text, shown.markup)
+    await show(query, town.forge(t, await game.forge(player_id=query.from_user.id), page=callback_data.p))
 
 
 async def craft(query: CallbackQuery, callback_data: ForgeCb, game: GameApi, t: Translator) -> None:
     player_id, recipe_id = query.from_user.id, callback_data.id or ""
     try:
         made = await game.craft(player_id=player_id, recipe_id=recipe_id, version=callback_data.v)
-    except MissingMaterials:
-        # Named from the forge's own view of the recipe, in the player's language.
-        view = await game.forge(player_id=player_id)
-        recipe = next((r for r in view.recipes if r.id == recipe_id), None)
-        if recipe is None:
+    except MissingMaterials as refused:
+        # The refusal names materials by id; the forge's view names them in the player's language.
+        said = town.missing_materials(t, refused, await game.forge(player_id=player_id), recipe_id)
+        if said is None:
             raise
-        short = [f"{local(t, m.item.name)} {m.have}/{m.needed}" for m in recipe.materials if m.have < m.needed]
-        await query.answer(t("missing-materials", materials=", ".join(short) or "—"), show_alert=True)
+        await toast(query, said, alert=True)
         return
-    notice = t("crafted", name=local(t, made.item.name), quantity=made.quantity)
-    await query.answer(notice)
-    shown = town.forge(t, made.forge, page=callback_data.p, notice=notice)
-    await show(query, shown.text, shown.markup)
+    notice = town.crafted(t, made)
+    await toast(query, notice)
+    await show(query, town.forge(t, made.forge, page=callback_data.p, notice=notice))
 
 
 async def refresh_forge(
     query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, callback_data: ForgeCb, **_: object
 ) -> None:
-    shown = town.forge(t, await game.forge(player_id=query.from_user.id), page=callback_data.p, notice=notice)
-    await show(query, shown.text, shown.markup)
+    await show(
+        query, town.forge(t, await game.forge(player_id=query.from_user.id), page=callback_data.p, notice=notice)
+    )
 
 
 def build_router() -> Router:

@@ -6,33 +6,29 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards, presenters
 from bot.callbacks import NavCb, TravelCb
 from bot.i18n import Translator
-from bot.screens import show
+from bot.screens import player_of, show, toast
+from bot.views import world
 from game.api import GameApi, NotAdjacent, UnknownLocation
 
 
 async def look(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
-    view = await game.look(player_id=event.from_user.id)
-    await show(event, presenters.location(t, view), keyboards.location(t, view))
+    await show(event, world.location(t, await game.look(player_id=player_of(event))))
 
 
 async def travel(query: CallbackQuery, callback_data: TravelCb, game: GameApi, t: Translator) -> None:
     try:
         view = await game.travel(player_id=query.from_user.id, destination=callback_data.dest)
     except (NotAdjacent, UnknownLocation) as refused:
+        # Not the generic refusal: the map is redrawn from where the player really is.
         here = await game.look(player_id=query.from_user.id)
         stale = isinstance(refused, NotAdjacent) and callback_data.origin != here.id
-        notice = t("travel-stale") if stale else t("travel-not-adjacent")
-        await query.answer(notice, show_alert=not stale)
-        await show(query, presenters.location(t, here, notice=notice), keyboards.location(t, here))
+        notice = world.travel_refused(t, stale=stale)
+        await toast(query, notice, alert=not stale)
+        await show(query, world.location(t, here, notice=notice))
         return
-    await show(
-        query,
-        presenters.location(t, view, notice=t("travelled", name=t.pick(view.name))),
-        keyboards.location(t, view),
-    )
+    await show(query, world.travelled(t, view))
 
 
 def build_router() -> Router:

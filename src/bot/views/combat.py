@@ -10,9 +10,9 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.callbacks import ExploreCb, FightCb, NavCb
 from bot.i18n import Translator
-from bot.keyboards.builder import KeyboardBuilder
 from bot.views import Screen
 from bot.views.common import EFFECTS, bar, effects_line, in_pairs, item_label, local, named, stack_lines
+from bot.views.keyboard import KeyboardBuilder
 from game.api import CombatLogLine, CombatView, Rewards
 
 
@@ -83,6 +83,11 @@ def log_line(t: Translator, line: CombatLogLine, monster: str) -> str | None:
 def log_lines(t: Translator, view: CombatView) -> list[str]:
     monster = local(t, view.monster_name)
     return [text for line in view.log if (text := log_line(t, line, monster))]
+
+
+def fled(t: Translator, view: CombatView) -> str:
+    """How the fight went, for the place the player fled back to."""
+    return "\n".join([*log_lines(t, view), t("combat-fled")])
 
 
 def rewards_lines(t: Translator, rewards: Rewards) -> list[str]:

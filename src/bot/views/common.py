@@ -1,4 +1,4 @@
-"""Pieces every play screen uses: bars, names of effects, stats, slots and rarities, item lines."""
+"""Pieces every screen uses: escaping, bars, durations, names of effects, stats, slots and rarities, item lines."""
 
 from __future__ import annotations
 
@@ -62,6 +62,7 @@ KINDS: dict[str, Text] = {
     "material": lambda t: t("kind-material"),
 }
 
+MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}  # the top three of a leaderboard
 RARITY_MARKS = {"common": "⚪", "uncommon": "🟢", "rare": "🔵", "epic": "🟣", "legendary": "🟠"}
 KIND_MARKS = {"equipment": "🛡", "consumable": "🧪", "material": "🪨"}
 SLOT_MARKS = {"weapon": "⚔️", "head": "🪖", "chest": "👕", "legs": "👖", "feet": "🥾", "trinket": "💍"}
@@ -74,9 +75,30 @@ def named(t: Translator, table: dict[str, Text], code: str) -> str:
     return text(t) if text else code.replace("_", " ")
 
 
+def literal(text: str) -> str:
+    """A string from outside the bot's own texts (a player's name, an admin's argument, an id from a
+    button) as literal text inside the HTML of a message. The one place the bot escapes HTML."""
+    return html.escape(text, quote=False)
+
+
 def local(t: Translator, text: LocalText) -> str:
     """A content text in the player's language, safe inside the HTML of a message."""
-    return html.escape(t.pick(text), quote=False)
+    return literal(t.pick(text))
+
+
+def duration(t: Translator, seconds: float) -> str:
+    """`1 h 5 min`, `12 min`, `40 s`: as precise as a player needs."""
+    seconds = max(0, int(seconds))
+    if seconds >= 3600:
+        return t("time-hours", h=seconds // 3600, m=seconds % 3600 // 60)
+    if seconds >= 60:
+        return t("time-minutes", m=-(-seconds // 60))  # rounded up: "1 min" until the last minute
+    return t("time-seconds", s=seconds)
+
+
+def with_notice(notice: str | None, lines: Iterable[str]) -> str:
+    """A screen's lines, under the notice of what just happened (if anything did)."""
+    return "\n".join(([notice, ""] if notice else []) + list(lines))
 
 
 def bar(value: int, maximum: int, width: int = 10) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bot.callbacks import ExploreCb, NavCb
 from bot.i18n import Translator
-from bot.keyboards.builder import KeyboardBuilder
 from bot.views import Screen, combat
-from bot.views.common import local, stack_lines
+from bot.views.common import Text, local, stack_lines
+from bot.views.keyboard import KeyboardBuilder
 from game.api import ExploreResult
 
 # Flavour for an empty find; which one is picked is decoration, not a rule.
-NOTHING = (
+NOTHING: tuple[Text, ...] = (
     lambda t: t("explore-nothing-1"),
     lambda t: t("explore-nothing-2"),
     lambda t: t("explore-nothing-3"),
@@ -30,6 +30,10 @@ def headline(t: Translator, result: ExploreResult) -> str:
     if result.kind == "treasure":
         return t("explore-treasure")
     return NOTHING[result.stamina % len(NOTHING)](t)
+
+
+def toast(t: Translator, result: ExploreResult) -> str:
+    return headline(t, result).rstrip(":")
 
 
 def screen(t: Translator, result: ExploreResult) -> Screen:

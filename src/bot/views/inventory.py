@@ -6,8 +6,6 @@ from aiogram.types import InlineKeyboardButton
 
 from bot.callbacks import InvCb, NavCb
 from bot.i18n import Translator
-from bot.keyboards.builder import KeyboardBuilder
-from bot.pagination import nav_row, paginate
 from bot.views import Screen
 from bot.views.common import (
     KINDS,
@@ -18,10 +16,13 @@ from bot.views.common import (
     bonuses_line,
     effects_of,
     item_label,
+    literal,
     local,
     named,
 )
-from game.api import DerivedStats, InventoryEntry, InventoryView, ItemInfo
+from bot.views.keyboard import KeyboardBuilder
+from bot.views.pagination import nav_row, paginate
+from game.api import DerivedStats, InventoryEntry, InventoryView, ItemInfo, ItemUsed
 
 PAGE_SIZE = 8
 SLOT_ORDER = ("weapon", "head", "chest", "legs", "feet", "trinket")
@@ -148,3 +149,42 @@ def detail(t: Translator, view: InventoryView, item_id: str, *, page: int = 0, i
         kb.add(action_button(t("btn-unequip", name=t.pick(item.name)), "unequip", worn_slot, view.version, page))
     kb.row(InlineKeyboardButton(text=t("btn-back"), callback_data=InvCb(act="page", p=page).pack()))
     return Screen("\n".join(lines), kb.as_markup())
+
+
+# --- what an action said ---------------------------------------------------------------------------
+
+
+def item_name(t: Translator, view: InventoryView, item_id: str) -> str:
+    """An item of the bag or of the worn gear by name; its id if the player has none (any more)."""
+    for known in [*view.equipment.values(), *(e.item for e in view.items)]:
+        if known.id == item_id:
+            return local(t, known.name)
+    return literal(item_id)
+
+
+def equipped(t: Translator, view: InventoryView, item_id: str) -> str:
+    return t("equipped", name=item_name(t, view, item_id))
+
+
+def unequipped(t: Translator) -> str:
+    return t("unequipped")
+
+
+def used(t: Translator, result: ItemUsed) -> str:
+    return t(
+        "item-used",
+        name=local(t, result.item.name),
+        hp=result.hp,
+        max_hp=result.max_hp,
+        mana=result.mana,
+        max_mana=result.max_mana,
+    )
+
+
+def sold(t: Translator, before: InventoryView, item_id: str, gold: int) -> str:
+    """`before`: the bag as it was, which still holds what was sold."""
+    return t("sold", name=item_name(t, before, item_id), gold=gold)
+
+
+def not_in_bag(t: Translator) -> str:
+    return t("item-not-in-bag")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.keyboards.builder import KeyboardBuilder
 from bot.views import Screen
+from bot.views.common import MEDALS, literal
+from bot.views.keyboard import KeyboardBuilder
 from game.api import ClassInfo, LeaderboardRow
-
-MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
 
 
 def screen(t: Translator, rows: list[LeaderboardRow], classes: list[ClassInfo], *, me: int | None = None) -> Screen:
@@ -22,7 +19,7 @@ def screen(t: Translator, rows: list[LeaderboardRow], classes: list[ClassInfo], 
         line = t(
             "top-row",
             rank=MEDALS.get(row.rank, f"{row.rank}."),
-            name=html.escape(row.name, quote=False),
+            name=literal(row.name),
             class_name=names.get(row.class_id, row.class_id),
             level=row.level,
         )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.callbacks import NavCb, SkillCb
 from bot.i18n import Translator
-from bot.keyboards.builder import KeyboardBuilder
 from bot.views import Screen
-from bot.views.common import local
-from game.api import SkillTreeView, SkillView
+from bot.views.common import literal, local
+from bot.views.keyboard import KeyboardBuilder
+from game.api import ClassInfo, SkillTreeView, SkillView
 
 
 def why_locked(t: Translator, tree: SkillTreeView, skill: SkillView) -> str:
@@ -36,7 +38,9 @@ def skill_line(t: Translator, tree: SkillTreeView, skill: SkillView) -> list[str
     ]
 
 
-def screen(t: Translator, tree: SkillTreeView, *, class_name: str, notice: str | None = None) -> Screen:
+def screen(t: Translator, tree: SkillTreeView, classes: Sequence[ClassInfo], *, notice: str | None = None) -> Screen:
+    known = next((c for c in classes if c.id == tree.class_id), None)
+    class_name = local(t, known.name) if known else literal(tree.class_id)
     lines = [notice, ""] if notice else []
     lines += [t("skills-title", class_name=class_name, points=tree.skill_points), ""]
     for skill in tree.skills:
@@ -48,3 +52,8 @@ def screen(t: Translator, tree: SkillTreeView, *, class_name: str, notice: str |
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
     kb.adjust(1)
     return Screen("\n".join(lines), kb.as_markup())
+
+
+def learned(t: Translator, tree: SkillTreeView, skill_id: str) -> str:
+    skill = next((s for s in tree.skills if s.id == skill_id), None)
+    return t("skill-learned-now", name=local(t, skill.name) if skill else literal(skill_id))

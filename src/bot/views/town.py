@@ -6,19 +6,26 @@ from aiogram.types import InlineKeyboardButton
 
 from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
-from bot.keyboards.builder import KeyboardBuilder
-from bot.pagination import nav_row, paginate
 from bot.views import Screen
-from bot.views.common import RARITY_MARKS, SLOTS, bonuses_line, effects_of, item_label, local, named
-from game.api import ForgeView, InnView, ItemInfo, RecipeView, ShopView
+from bot.views.common import (
+    RARITY_MARKS,
+    SLOTS,
+    bonuses_line,
+    effects_of,
+    item_label,
+    literal,
+    local,
+    named,
+    with_notice,
+)
+from bot.views.keyboard import KeyboardBuilder
+from bot.views.pagination import nav_row, paginate
+from bot.views.refusals import explain
+from game.api import Crafted, ForgeView, InnView, ItemInfo, MissingMaterials, RecipeView, ShopView
 
 SHOP_PAGE = 6
 FORGE_PAGE = 5
 BULK = 5  # the bigger buy button of a consumable
-
-
-def _with_notice(notice: str | None, lines: list[str]) -> str:
-    return "\n".join(([notice, ""] if notice else []) + lines)
 
 
 def square(t: Translator, inn: InnView) -> Screen:
@@ -49,14 +56,18 @@ def offer_line(t: Translator, item: ItemInfo) -> str:
 
 
 def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, notice: str | None = None) -> Screen:
+    def to_page(number: int) -> ShopCb:
+        return ShopCb(act=tab, p=number)
+
     kb = KeyboardBuilder()
     lines = [t("shop-title", gold=view.gold)]
     if tab == "sell":
-        goods = paginate(view.sellable, page, SHOP_PAGE)
+        sellable = paginate(view.sellable, page, SHOP_PAGE)
+        nav = nav_row(sellable, to_page)
         lines += [t("shop-sell-title"), ""]
         if not view.sellable:
             lines.append(t("shop-nothing-to-sell"))
-        for entry in goods.items:
+        for entry in sellable.items:
             item = entry.item
             lines.append(t("shop-sellable", name=local(t, item.name), quantity=entry.quantity, price=item.sell_price))
             row = [
@@ -67,16 +78,16 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
                 row.append(_shop_button(t("btn-sell-all", total=total), "s", item, entry.quantity, view, page))
             kb.row(*row)
     else:
-        goods = paginate(view.offers, page, SHOP_PAGE)
+        offers = paginate(view.offers, page, SHOP_PAGE)
+        nav = nav_row(offers, to_page)
         lines += [t("shop-buy-title"), ""]
-        for item in goods.items:
+        for item in offers.items:
             lines.append(offer_line(t, item))
             price = item.buy_price or 0
             row = [_shop_button(t("btn-buy-one", name=t.pick(item.name), price=price), "b", item, 1, view, page)]
             if item.kind == "consumable":
                 row.append(_shop_button(t("btn-buy-many", count=BULK, price=price * BULK), "b", item, BULK, view, page))
             kb.row(*row)
-    nav = nav_row(goods, lambda n: ShopCb(act=tab, p=n))
     if nav:
         kb.row(*nav)
     other = "buy" if tab == "sell" else "sell"
@@ -87,7 +98,7 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
         ),
         InlineKeyboardButton(text=t("btn-town"), callback_data=NavCb(to="town").pack()),
     )
-    return Screen(_with_notice(notice, lines), kb.as_markup())
+    return Screen(with_notice(notice, lines), kb.as_markup())
 
 
 def _shop_button(
@@ -113,7 +124,7 @@ def inn(t: Translator, view: InnView, *, notice: str | None = None) -> Screen:
     kb.button(text=t("btn-town"), callback_data=NavCb(to="town"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
     kb.adjust(1, 2)
-    return Screen(_with_notice(notice, lines), kb.as_markup())
+    return Screen(with_notice(notice, lines), kb.as_markup())
 
 
 # --- forge -----------------------------------------------------------------------------------------
@@ -157,4 +168,36 @@ def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None =
         InlineKeyboardButton(text=t("btn-town"), callback_data=NavCb(to="town").pack()),
         InlineKeyboardButton(text=t("btn-menu"), callback_data=NavCb(to="menu").pack()),
     )
-    return Screen(_with_notice(notice, lines), kb.as_markup())
+    return Screen(with_notice(notice, lines), kb.as_markup())
+
+
+# --- what an action said ---------------------------------------------------------------------------
+
+
+def bought(t: Translator, view: ShopView, item_id: str, quantity: int) -> str:
+    name = next((local(t, o.name) for o in view.offers if o.id == item_id), literal(item_id))
+    return t("bought", name=name, quantity=quantity, gold=view.gold)
+
+
+def sold(t: Translator, before: ShopView, item_id: str, quantity: int, gold: int) -> str:
+    """`before`: the shop as it was, whose sellable list still holds what was sold."""
+    name = next((local(t, e.item.name) for e in before.sellable if e.item.id == item_id), literal(item_id))
+    return t("sold-many", name=name, quantity=quantity, gold=gold)
+
+
+def rested(t: Translator, view: InnView) -> str:
+    return t("rested", gold=view.gold)
+
+
+def crafted(t: Translator, made: Crafted) -> str:
+    return t("crafted", name=local(t, made.item.name), quantity=made.quantity)
+
+
+def missing_materials(t: Translator, refused: MissingMaterials, forge: ForgeView, recipe_id: str) -> str | None:
+    """The refusal with the materials named in the player's language, from the forge's own view of
+    the recipe; None if the forge does not know the recipe."""
+    recipe = next((r for r in forge.recipes if r.id == recipe_id), None)
+    if recipe is None:
+        return None
+    short = [f"{local(t, m.item.name)} {m.have}/{m.needed}" for m in recipe.materials if m.have < m.needed]
+    return explain(t, refused, materials=", ".join(short) or "—")

@@ -1,52 +1,35 @@
-"""Screens of the living world: open rifts, a run through one, world bosses and their leaderboard,
-and the texts of the notifications about them.
+"""Rifts: the open ones, a run through one floor by floor, and the way from a rift's fight back to it.
 
-Like every view, nothing here decides a rule: it shows what the port returned and puts the ids and
-step counts it was given into the buttons.
+Nothing here decides a rule: it shows what the port returned and puts the ids and step counts it was
+given into the buttons.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import NavCb
+from bot.callbacks import ExploreCb, NavCb
 from bot.i18n import Translator
-from bot.keyboards.builder import KeyboardBuilder
 from bot.views import Screen
-from bot.views.common import bar, local, stack_lines
-from bot.world_callbacks import BossCb, RiftCb
-from game.api import ClassInfo, ItemStack, LeaderboardRow, Rewards
-from game.api.world import BossAttackResult, BossView, RiftAdvance, RiftInfo, RiftProgressView, RiftStepView
+from bot.views.common import Text, duration, literal, local, stack_lines, with_notice
+from bot.views.keyboard import KeyboardBuilder
+from bot.world_callbacks import RiftCb
+from game.api import CombatView, ItemStack, Rewards
+from game.api.world import RiftAdvance, RiftInfo, RiftProgressView, RiftStepView
 
-MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
-FIGHT_STEPS = {
+FIGHT_STEPS: dict[str, Text] = {
     "monster": lambda t: t("rift-step-monster"),
     "elite": lambda t: t("rift-step-elite"),
     "boss": lambda t: t("rift-step-boss"),
 }
-ENDED = {
+ENDED: dict[str, Text] = {
     "cleared": lambda t: t("rift-status-cleared"),
     "left": lambda t: t("rift-status-left"),
     "collapsed": lambda t: t("rift-status-collapsed"),
     "fallen": lambda t: t("rift-status-fallen"),
 }
-
-
-def duration(t: Translator, seconds: float) -> str:
-    """`1 h 5 min`, `12 min`, `40 s`: as precise as a player needs."""
-    seconds = max(0, int(seconds))
-    if seconds >= 3600:
-        return t("time-hours", h=seconds // 3600, m=seconds % 3600 // 60)
-    if seconds >= 60:
-        return t("time-minutes", m=-(-seconds // 60))  # rounded up: "1 min" until the last minute
-    return t("time-seconds", s=seconds)
-
-
-def _text(notice: str | None, lines: Sequence[str]) -> str:
-    return "\n".join(([notice, ""] if notice else []) + list(lines))
 
 
 def _loot_lines(t: Translator, gold: int, items: Sequence[ItemStack]) -> list[str]:
@@ -65,9 +48,6 @@ def reward_lines(t: Translator, rewards: Rewards) -> list[str]:
     return lines
 
 
-# --- rifts ---------------------------------------------------------------------------------------
-
-
 def rift_line(t: Translator, rift: RiftInfo, *, here: str | None = None) -> str:
     line = t(
         "rift-line",
@@ -80,7 +60,7 @@ def rift_line(t: Translator, rift: RiftInfo, *, here: str | None = None) -> str:
     return f"{line} {t('rift-here')}" if rift.location_id == here else line
 
 
-def rifts(
+def listing(
     t: Translator,
     open_rifts: Sequence[RiftInfo],
     *,
@@ -100,11 +80,11 @@ def rifts(
         kb.button(text=t("btn-rift-current"), callback_data=RiftCb(act="show"))
         rows.append(1)
     else:
-        walked = run.rift.id if run is not None else None  # one walk per rift: no second Enter
-        if walked is not None and any(r.id == walked for r in ordered):
-            kb.button(text=t("btn-rift-last", name=t.pick(run.rift.name)), callback_data=RiftCb(act="show"))
+        walked = run.rift if run is not None else None  # one walk per rift: no second Enter
+        if walked is not None and any(r.id == walked.id for r in ordered):
+            kb.button(text=t("btn-rift-last", name=t.pick(walked.name)), callback_data=RiftCb(act="show"))
             rows.append(1)
-        for rift in (r for r in ordered if r.id != walked):
+        for rift in (r for r in ordered if walked is None or r.id != walked.id):
             kb.button(
                 text=t("btn-rift-enter", name=t.pick(rift.name), location=t.pick(rift.location_name)),
                 callback_data=RiftCb(act="enter", id=rift.id),
@@ -115,7 +95,7 @@ def rifts(
     kb.button(text=t("btn-refresh"), callback_data=RiftCb(act="list"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
     kb.adjust(*rows, 2)
-    return Screen(_text(notice, lines), kb.as_markup())
+    return Screen(with_notice(notice, lines), kb.as_markup())
 
 
 def progress_lines(t: Translator, progress: RiftProgressView) -> list[str]:
@@ -165,7 +145,7 @@ def progress_markup(t: Translator, progress: RiftProgressView) -> InlineKeyboard
 
 
 def progress(t: Translator, view: RiftProgressView, *, notice: str | None = None) -> Screen:
-    return Screen(_text(notice, progress_lines(t, view)), progress_markup(t, view))
+    return Screen(with_notice(notice, progress_lines(t, view)), progress_markup(t, view))
 
 
 def step_heading(t: Translator, step: RiftStepView) -> str:
@@ -201,98 +181,38 @@ def advanced(t: Translator, moved: RiftAdvance) -> Screen:
     )
 
 
-# --- world bosses --------------------------------------------------------------------------------
+def with_way_back(t: Translator, fight: CombatView, shown: Screen, run: RiftProgressView | None) -> Screen:
+    """A finished fight's screen, with a button back to the rift when the fight was a step of `run`.
+
+    The combat screen does not know where its fight came from; the run does.
+    """
+    if not leads_back(fight) or shown.markup is None:
+        return shown
+    if run is None or run.rift.status != "open" or run.status not in ("active", "cleared", "fallen") or run.fighting:
+        return shown
+    back = InlineKeyboardButton(text=t("btn-rift-back"), callback_data=RiftCb(act="show").pack())
+    # Inside a rift the way on is the rift, not the wild: "explore again" would lead out of it.
+    explore = ExploreCb().pack()
+    rows = [[b for b in row if b.callback_data != explore] for row in shown.markup.inline_keyboard]
+    return Screen(shown.text, InlineKeyboardMarkup(inline_keyboard=[[back], *(row for row in rows if row)]))
 
 
-def boss_lines(t: Translator, boss: BossView) -> list[str]:
-    lines = [
-        t("boss-title", name=local(t, boss.name), level=boss.level, location=local(t, boss.location_name)),
-        t("boss-hp", bar=bar(boss.hp, boss.max_hp)),
-    ]
-    if boss.status == "alive":
-        lines.append(t("boss-left", left=duration(t, boss.seconds_left)))
-    lines.append(t("boss-my-damage", damage=boss.my_damage))
-    if boss.status == "alive":
-        if boss.my_cooldown_left > 0:
-            lines.append(t("boss-cooldown", seconds=f"{boss.my_cooldown_left:g}"))
-        else:
-            lines.append(t("boss-ready"))
-    return lines
+def leads_back(fight: CombatView) -> bool:
+    """Whether a fight's end may lead back into a rift (only then is the run worth asking for)."""
+    return fight.part_of == "rift" and fight.outcome in ("won", "lost")
 
 
-def bosses(t: Translator, alive: Sequence[BossView], *, here: str | None, notice: str | None = None) -> Screen:
-    """The boss where the player stands (with its Attack button), then the ones elsewhere."""
-    local_ones = [b for b in alive if b.location_id == here]
-    others = [b for b in alive if b.location_id != here]
-    lines: list[str] = []
-    kb = KeyboardBuilder()
-    rows = []
-    for boss in local_ones:
-        lines += [*boss_lines(t, boss), ""]
-        kb.button(text=t("btn-boss-attack"), callback_data=BossCb(act="hit", id=boss.id))
-        kb.button(text=t("btn-refresh"), callback_data=BossCb(act="show", id=boss.id))
-        rows.append(2)
-    if not alive:
-        lines.append(t("boss-none"))
-    elif not local_ones:
-        lines.append(t("boss-not-here"))
-    if others:
-        lines += ["", t("boss-elsewhere-title")]
-        lines += [
-            t(
-                "boss-elsewhere",
-                name=local(t, b.name),
-                location=local(t, b.location_name),
-                left=duration(t, b.seconds_left),
-            )
-            for b in others
-        ]
-    kb.button(text=t("btn-boss-top"), callback_data=BossCb(act="top"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-    kb.adjust(*rows, 2)
-    return Screen(_text(notice, lines).rstrip(), kb.as_markup())
+# --- notices -------------------------------------------------------------------------------------
 
 
-def attack_notice(t: Translator, result: BossAttackResult) -> str:
-    if result.killed:
-        return t("boss-killed", name=local(t, result.boss.name), damage=result.damage)
-    if result.damage:
-        return t("boss-hit", damage=result.damage)
-    return t("boss-miss")
+def entered(t: Translator) -> str:
+    return t("rift-entered")
 
 
-def after_attack(t: Translator, result: BossAttackResult, others: Sequence[BossView]) -> Screen:
-    """The struck boss as the attack left it (even if this blow killed it), and the rest."""
-    boss = result.boss
-    if boss.status == "alive":
-        return bosses(t, [boss, *others], here=boss.location_id, notice=attack_notice(t, result))
-    lines = [attack_notice(t, result), "", *boss_lines(t, boss)]
-    kb = KeyboardBuilder()
-    kb.button(text=t("btn-boss-top"), callback_data=BossCb(act="top"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-    kb.adjust(2)
-    return Screen("\n".join(lines), kb.as_markup())
+def stale(t: Translator) -> str:
+    return t("rift-stale")
 
 
-def boss_top(
-    t: Translator, rows: Sequence[LeaderboardRow], classes: Sequence[ClassInfo], *, me: int | None = None
-) -> Screen:
-    names = {c.id: t.pick(c.name) for c in classes}
-    lines = [t("boss-top-title"), ""]
-    if not rows:
-        lines.append(t("boss-top-empty"))
-    for row in rows:
-        line = t(
-            "boss-top-row",
-            rank=MEDALS.get(row.rank, f"{row.rank}."),
-            name=html.escape(row.name, quote=False),
-            class_name=names.get(row.class_id, row.class_id),
-            level=row.level,
-            damage=row.value,
-        )
-        lines.append(f"<b>{line}</b>" if row.player_id == me else line)
-    kb = KeyboardBuilder()
-    kb.button(text=t("btn-boss-back"), callback_data=BossCb(act="show"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-    kb.adjust(2)
-    return Screen("\n".join(lines), kb.as_markup())
+def elsewhere(t: Translator, rift: RiftInfo | None, location_id: str) -> str:
+    """The rift is in another place: named in the player's language when it is still listed."""
+    return t("rift-elsewhere", location=local(t, rift.location_name) if rift else literal(location_id))

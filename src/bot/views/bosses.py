@@ -1,0 +1,114 @@
+"""World bosses: the one where the player stands (with its Attack button), the others, and the
+damage leaderboard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.callbacks import NavCb
+from bot.i18n import Translator
+from bot.views import Screen
+from bot.views.common import MEDALS, bar, duration, literal, local, with_notice
+from bot.views.keyboard import KeyboardBuilder
+from bot.world_callbacks import BossCb
+from game.api import ClassInfo, LeaderboardRow
+from game.api.world import BossAttackResult, BossView
+
+
+def boss_lines(t: Translator, boss: BossView) -> list[str]:
+    lines = [
+        t("boss-title", name=local(t, boss.name), level=boss.level, location=local(t, boss.location_name)),
+        t("boss-hp", bar=bar(boss.hp, boss.max_hp)),
+    ]
+    if boss.status == "alive":
+        lines.append(t("boss-left", left=duration(t, boss.seconds_left)))
+    lines.append(t("boss-my-damage", damage=boss.my_damage))
+    if boss.status == "alive":
+        if boss.my_cooldown_left > 0:
+            lines.append(t("boss-cooldown", seconds=f"{boss.my_cooldown_left:g}"))
+        else:
+            lines.append(t("boss-ready"))
+    return lines
+
+
+def screen(t: Translator, alive: Sequence[BossView], *, here: str | None, notice: str | None = None) -> Screen:
+    """The boss where the player stands (with its Attack button), then the ones elsewhere."""
+    local_ones = [b for b in alive if b.location_id == here]
+    others = [b for b in alive if b.location_id != here]
+    lines: list[str] = []
+    kb = KeyboardBuilder()
+    rows = []
+    for boss in local_ones:
+        lines += [*boss_lines(t, boss), ""]
+        kb.button(text=t("btn-boss-attack"), callback_data=BossCb(act="hit", id=boss.id))
+        kb.button(text=t("btn-refresh"), callback_data=BossCb(act="show", id=boss.id))
+        rows.append(2)
+    if not alive:
+        lines.append(t("boss-none"))
+    elif not local_ones:
+        lines.append(t("boss-not-here"))
+    if others:
+        lines += ["", t("boss-elsewhere-title")]
+        lines += [
+            t(
+                "boss-elsewhere",
+                name=local(t, b.name),
+                location=local(t, b.location_name),
+                left=duration(t, b.seconds_left),
+            )
+            for b in others
+        ]
+    kb.button(text=t("btn-boss-top"), callback_data=BossCb(act="top"))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(*rows, 2)
+    return Screen(with_notice(notice, lines).rstrip(), kb.as_markup())
+
+
+def attack_notice(t: Translator, result: BossAttackResult) -> str:
+    if result.killed:
+        return t("boss-killed", name=local(t, result.boss.name), damage=result.damage)
+    if result.damage:
+        return t("boss-hit", damage=result.damage)
+    return t("boss-miss")
+
+
+def after_attack(t: Translator, result: BossAttackResult, others: Sequence[BossView]) -> Screen:
+    """The struck boss as the attack left it (even if this blow killed it), and the rest."""
+    boss = result.boss
+    if boss.status == "alive":
+        return screen(t, [boss, *others], here=boss.location_id, notice=attack_notice(t, result))
+    lines = [attack_notice(t, result), "", *boss_lines(t, boss)]
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-boss-top"), callback_data=BossCb(act="top"))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(2)
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def boss_top(
+    t: Translator, rows: Sequence[LeaderboardRow], classes: Sequence[ClassInfo], *, me: int | None = None
+) -> Screen:
+    names = {c.id: t.pick(c.name) for c in classes}
+    lines = [t("boss-top-title"), ""]
+    if not rows:
+        lines.append(t("boss-top-empty"))
+    for row in rows:
+        line = t(
+            "boss-top-row",
+            rank=MEDALS.get(row.rank, f"{row.rank}."),
+            name=literal(row.name),
+            class_name=names.get(row.class_id, row.class_id),
+            level=row.level,
+            damage=row.value,
+        )
+        lines.append(f"<b>{line}</b>" if row.player_id == me else line)
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-boss-back"), callback_data=BossCb(act="show"))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(2)
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def elsewhere(t: Translator, boss: BossView | None, location_id: str) -> str:
+    """The boss is in another place: named in the player's language when it is still listed."""
+    return t("boss-elsewhere-hit", location=local(t, boss.location_name) if boss else literal(location_id))

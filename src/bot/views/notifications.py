@@ -1,0 +1,87 @@
+"""What the notifier tells players about the living world, in each player's language."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.callbacks import NavCb
+from bot.i18n import Translator
+from bot.views import Screen
+from bot.views.common import duration, literal, local
+from bot.views.keyboard import KeyboardBuilder
+from bot.world_callbacks import BossCb, RiftCb
+from game.api import BossView, LocationView, RiftInfo, RiftProgressView
+
+
+def _button(text: str, data: CallbackData) -> InlineKeyboardMarkup:
+    kb = KeyboardBuilder()
+    kb.button(text=text, callback_data=data)
+    return kb.as_markup()
+
+
+def greeting(t: Translator, name: str, here: LocationView) -> Screen:
+    return Screen(t("greeting-event", name=literal(name), location=t.pick(here.name)))
+
+
+def level_up(t: Translator, level: int) -> Screen:
+    return Screen(t("notify-level-up", level=level), _button(t("btn-character"), NavCb(to="sheet")))
+
+
+def rift_opened(t: Translator, rift: RiftInfo) -> Screen:
+    text = t(
+        "notify-rift-opened",
+        name=local(t, rift.name),
+        location=local(t, rift.location_name),
+        tier=rift.tier,
+        min_level=rift.min_level,
+        left=duration(t, rift.seconds_left),
+    )
+    return Screen(text, _button(t("btn-notify-rifts"), RiftCb(act="list")))
+
+
+def rift_collapsed(t: Translator, run: RiftProgressView | None) -> Screen:
+    """`run`: the player's run in the collapsed rift, when the game still has it."""
+    if run is not None:
+        text = t(
+            "notify-rift-collapsed",
+            name=local(t, run.rift.name),
+            gold=run.looted_gold,
+            items=sum(s.quantity for s in run.looted_items),
+        )
+    else:
+        text = t("notify-rift-collapsed-unnamed")
+    return Screen(text, _button(t("btn-notify-rifts"), RiftCb(act="list")))
+
+
+def boss_spawned(t: Translator, boss: BossView) -> Screen:
+    text = t(
+        "notify-boss-spawned",
+        name=local(t, boss.name),
+        level=boss.level,
+        location=local(t, boss.location_name),
+        hp=boss.max_hp,
+        left=duration(t, boss.seconds_left),
+    )
+    return Screen(text, _button(t("btn-notify-boss"), BossCb(act="show", id=boss.id)))
+
+
+def boss_ended(t: Translator, boss: BossView | None, *, defeated: bool, fought: bool, killed: bool) -> Screen:
+    """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither."""
+    name = local(t, boss.name) if boss else t("boss-unnamed")
+    if defeated and killed:
+        text = t("notify-boss-killed-by-you", name=name)
+    elif defeated and fought:
+        text = t("notify-boss-defeated-fought", name=name)
+    elif defeated:
+        text = t("notify-boss-defeated", name=name)
+    elif fought:
+        text = t("notify-boss-escaped-fought", name=name)
+    else:
+        text = t("notify-boss-escaped", name=name)
+    return Screen(text, _button(t("btn-boss-top"), BossCb(act="top")))
+
+
+def broadcast(t: Translator, html_text: str) -> Screen:
+    """An admin's announcement: already HTML, made from the admin's message by Telegram's entities."""
+    return Screen(t("notify-broadcast", text=html_text))

@@ -1,0 +1,62 @@
+"""Settings: the language, and which notifications (rifts, world bosses) the player wants."""
+
+from __future__ import annotations
+
+from bot.callbacks import LangCb, NavCb
+from bot.i18n import Translator
+from bot.views import Screen
+from bot.views.common import Text
+from bot.views.keyboard import KeyboardBuilder
+from bot.world_callbacks import NotifyCb
+from game.api import NotificationSettings
+
+# Literal keys, so the i18n check sees each one.
+TOGGLES: dict[tuple[str, bool], Text] = {
+    ("rifts", True): lambda t: t("btn-notify-rifts-on"),
+    ("rifts", False): lambda t: t("btn-notify-rifts-off"),
+    ("bosses", True): lambda t: t("btn-notify-bosses-on"),
+    ("bosses", False): lambda t: t("btn-notify-bosses-off"),
+}
+TOGGLED: dict[tuple[str, bool], Text] = {
+    ("rifts", True): lambda t: t("notify-rifts-enabled"),
+    ("rifts", False): lambda t: t("notify-rifts-muted"),
+    ("bosses", True): lambda t: t("notify-bosses-enabled"),
+    ("bosses", False): lambda t: t("notify-bosses-muted"),
+}
+
+
+def screen(t: Translator, notifications: NotificationSettings | None) -> Screen:
+    """None: no character yet, so only the language (it can be chosen before there is one)."""
+    text = t("settings", language=t("language-name"))
+    if notifications is not None:
+
+        def state(category: str) -> str:
+            return t("notify-state-off") if category in notifications.muted else t("notify-state-on")
+
+        text += "\n" + t("settings-notifications", rifts=state("rifts"), bosses=state("bosses"))
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-lang-en"), callback_data=LangCb(code="en"))
+    kb.button(text=t("btn-lang-ru"), callback_data=LangCb(code="ru"))
+    rows = [2]
+    if notifications is not None:
+        for category in notifications.categories:
+            enabled = category not in notifications.muted
+            label = TOGGLES.get((category, enabled))
+            if label is None:  # a category newer than this bot
+                continue
+            # The button names the state it sets, so a repeated press changes nothing.
+            kb.button(text=label(t), callback_data=NotifyCb(cat=category, on=not enabled))
+            rows.append(1)
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(*rows, 1)
+    return Screen(text, kb.as_markup())
+
+
+def toggled(t: Translator, category: str, enabled: bool) -> str | None:
+    """What turning `category` on or off says; None for a category this bot does not know."""
+    said = TOGGLED.get((category, enabled))
+    return said(t) if said else None
+
+
+def language_set(t: Translator) -> str:
+    return t("language-set")
