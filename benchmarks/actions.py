@@ -33,9 +33,11 @@ import itertools
 import os
 import platform
 import statistics
+import sys
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -47,8 +49,11 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.engine import make_url
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.services import create_database, drop_database, services_from_env
+
 from app.containers import Container
-from app.local_services import create_database, drop_database, services_from_env
 from bot.callbacks import NavCb, TravelCb
 from bot.i18n import Translator
 from bot.local_session import LocalSession, ShownMessage

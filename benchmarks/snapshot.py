@@ -42,7 +42,11 @@ import redis.asyncio as aioredis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from app.local_services import create_database, drop_database, start_local_services
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.services import create_database, drop_database
+
+from app.local_services import start_local_services
 from game.adapters.redis_hot_state import CHANGED_SET, FIELDS, account_key
 from game.adapters.snapshot import ACCOUNT_PREFIX, RedisToPostgresSnapshotter, parse_batch
 

@@ -14,7 +14,7 @@ import redis.asyncio as aioredis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from app.local_services import create_database, drop_database, services_from_env
+from tests.support.services import create_database, drop_database, services_from_env
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from game.api import ServiceUnavailable
 from game.domain.errors import ContentError
-from shared.config import Settings
+from shared.config import InvalidSettings, Settings, load_settings
 
 log = logging.getLogger("riftwalker")
 
@@ -27,7 +27,7 @@ UNREACHABLE = (OSError, OperationalError, InterfaceError, RedisConnectionError)
 
 def _setup_logging(level: str, *, quiet: bool = False) -> None:
     logging.basicConfig(
-        level=logging.WARNING if quiet else getattr(logging, level.upper(), logging.INFO),
+        level=logging.WARNING if quiet else level,  # a name Settings checked
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
 
@@ -130,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8081)
     args = parser.parse_args(argv)
 
-    settings = Settings()
+    try:
+        settings = load_settings()
+    except InvalidSettings as exc:
+        print(f"riftwalker: {exc}", file=sys.stderr)
+        return 2
     _setup_logging(settings.log_level, quiet=args.command == "play")
     try:
         if args.command == "run":

@@ -16,6 +16,7 @@ from dependency_injector import containers, providers
 from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from app.game_core import GameCore
 from bot.delivery import RateLimiter as DeliveryRateLimiter
 from bot.dispatcher import build_dispatcher
 from bot.local_session import LocalSession
@@ -25,9 +26,7 @@ from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
-from game.application.service import GameService
 from game.client.http import HttpGameClient
-from game.entrypoints.inprocess import InProcessGame
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
@@ -87,12 +86,12 @@ class Container(containers.DeclarativeContainer):
         RedisToPostgresSnapshotter, redis, engine, chunk_rows=settings.provided.snapshot_chunk_rows
     )
 
-    game_service = providers.Singleton(
-        GameService,
+    core = providers.Container(
+        GameCore,
         content=content,
         uow_factory=uow_factory,
         hot_state=hot_state,
-        locks=player_locks,
+        player_locks=player_locks,
         boss_arena=boss_arena,
         snapshotter=snapshotter,
         events=event_bus,
@@ -102,7 +101,7 @@ class Container(containers.DeclarativeContainer):
     # Callers get the port; which side of a process boundary serves it is configuration.
     game = providers.Selector(
         settings.provided.game_transport,
-        inprocess=providers.Singleton(InProcessGame, game_service),
+        inprocess=core.game,
         http=providers.Singleton(HttpGameClient, base_url=settings.provided.game_http_url),
     )
 

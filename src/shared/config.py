@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import Field, SecretStr
+from pydantic import BeforeValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+# Named choices accept any letter case (`LOG_LEVEL=debug`, as `logging` itself does).
+def _lower(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _upper(value: object) -> object:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+GameTransport: TypeAlias = Annotated[Literal["inprocess", "http"], BeforeValidator(_lower)]
+Locale: TypeAlias = Annotated[Literal["en", "ru"], BeforeValidator(_lower)]
+LogLevel: TypeAlias = Annotated[Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"], BeforeValidator(_upper)]
+
+
+class InvalidSettings(ValueError):
+    """The environment names a setting that cannot be: start-up stops with this message."""
 
 
 class Settings(BaseSettings):
@@ -34,11 +53,11 @@ class Settings(BaseSettings):
     world_sweep_seconds: float = Field(
         default=30.0, gt=0, description="How often expired rifts and bosses are closed and live bosses checkpointed."
     )
-    game_transport: str = Field(default="inprocess", description="How callers reach the game: inprocess | http.")
+    game_transport: GameTransport = Field(default="inprocess", description="How callers reach the game.")
     game_http_url: str = Field(default="http://127.0.0.1:8081", description="Game server URL for transport=http.")
     game_seed: int | None = Field(default=None, description="Fix the game's RNG (tests, replays).")
     admin_ids: list[int] = Field(default_factory=list, description="Telegram ids of admins.")
-    default_locale: str = Field(default="en", description="Language when the player's is unknown: en | ru.")
+    default_locale: Locale = Field(default="en", description="Language when the player's is unknown.")
     throttle_rate: float = Field(default=3.0, gt=0, description="Updates a second one player may send.")
     throttle_burst: int = Field(default=6, gt=0, description="Updates one player may send at once.")
     play_data_dir: Path = Field(
@@ -47,4 +66,20 @@ class Settings(BaseSettings):
     content_dir: Path | None = Field(
         default=None, description="Load game content from here instead of the built-in files."
     )
-    log_level: str = Field(default="INFO")
+    log_level: LogLevel = Field(default="INFO")
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment (and `.env`), or InvalidSettings naming each bad variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        problems = [_problem(e["loc"], e["input"], e["msg"]) for e in error.errors(include_url=False)]
+        raise InvalidSettings("invalid settings:\n  " + "\n  ".join(problems)) from None
+
+
+def _problem(loc: tuple[int | str, ...], value: Any, message: str) -> str:
+    name = ".".join(str(part) for part in loc)
+    field = Settings.model_fields.get(str(loc[0])) if loc else None
+    secret = field is not None and "SecretStr" in str(field.annotation)
+    return f"{name.upper() or 'settings'}={'<hidden>' if secret else repr(value)}: {message}"

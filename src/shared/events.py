@@ -1,68 +1,67 @@
 """Event contracts: what the game announces and the bot turns into messages.
 
-Events are frozen dataclasses with a `kind` tag so they cross a process boundary as JSON.
+Events are frozen pydantic models tagged by `kind`; one discriminated union (`AnyEvent`) and its
+`TypeAdapter` carry them across a process boundary as JSON, so a new event needs only its class and
+its place in the union.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Annotated, Literal, TypeAlias, get_args
 from uuid import uuid4
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 
 def _new_id() -> str:
     return uuid4().hex
 
 
-@dataclass(frozen=True, kw_only=True)
-class Event:
-    kind: ClassVar[str] = "event"
-    event_id: str = field(default_factory=_new_id)
+class Event(BaseModel):
+    # Unknown fields are refused, as a payload this version cannot fully read is a malformed one.
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: str
+    event_id: str = Field(default_factory=_new_id)
 
     def to_json(self) -> str:
-        return json.dumps({"kind": self.kind, **dataclasses.asdict(self)}, ensure_ascii=False)
+        # The model's own serializer is the one the union's adapter dispatches to by `kind`.
+        return self.model_dump_json()
 
 
-@dataclass(frozen=True, kw_only=True)
 class CharacterCreated(Event):
     """A new character entered the world: the bot greets its player."""
 
-    kind: ClassVar[str] = "character_created"
+    kind: Literal["character_created"] = "character_created"
     player_id: int
     name: str
     class_id: str
     location_id: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class PlayerLeveledUp(Event):
-    kind: ClassVar[str] = "player_leveled_up"
+    kind: Literal["player_leveled_up"] = "player_leveled_up"
     player_id: int
     level: int
 
 
-@dataclass(frozen=True, kw_only=True)
 class RiftOpened(Event):
-    kind: ClassVar[str] = "rift_opened"
+    kind: Literal["rift_opened"] = "rift_opened"
     rift_id: str
     location_id: str
     tier: int
     closes_at: float
 
 
-@dataclass(frozen=True, kw_only=True)
 class RiftCollapsed(Event):
-    kind: ClassVar[str] = "rift_collapsed"
+    kind: Literal["rift_collapsed"] = "rift_collapsed"
     rift_id: str
     location_id: str
     evicted_player_ids: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
 class BossSpawned(Event):
-    kind: ClassVar[str] = "boss_spawned"
+    kind: Literal["boss_spawned"] = "boss_spawned"
     boss_id: str
     monster_id: str
     location_id: str
@@ -70,9 +69,8 @@ class BossSpawned(Event):
     deadline: float
 
 
-@dataclass(frozen=True, kw_only=True)
 class BossDefeated(Event):
-    kind: ClassVar[str] = "boss_defeated"
+    kind: Literal["boss_defeated"] = "boss_defeated"
     boss_id: str
     monster_id: str
     location_id: str
@@ -80,47 +78,43 @@ class BossDefeated(Event):
     killer_id: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class BossEscaped(Event):
-    kind: ClassVar[str] = "boss_escaped"
+    kind: Literal["boss_escaped"] = "boss_escaped"
     boss_id: str
     monster_id: str
     location_id: str
     contributors: tuple[int, ...] = ()  # who fought it (their damage still counts on the leaderboard)
 
 
-@dataclass(frozen=True, kw_only=True)
 class Broadcast(Event):
-    kind: ClassVar[str] = "broadcast"
+    kind: Literal["broadcast"] = "broadcast"
     text: str
 
 
-EVENT_TYPES: dict[str, type[Event]] = {
-    cls.kind: cls
-    for cls in (
-        CharacterCreated,
-        PlayerLeveledUp,
-        RiftOpened,
-        RiftCollapsed,
-        BossSpawned,
-        BossDefeated,
-        BossEscaped,
-        Broadcast,
-    )
-}
+_Events: TypeAlias = (
+    CharacterCreated
+    | PlayerLeveledUp
+    | RiftOpened
+    | RiftCollapsed
+    | BossSpawned
+    | BossDefeated
+    | BossEscaped
+    | Broadcast
+)
+AnyEvent: TypeAlias = Annotated[_Events, Field(discriminator="kind")]
+
+_ADAPTER: TypeAdapter[AnyEvent] = TypeAdapter(AnyEvent)
+
+# kind → class, read off the union (for tools and tests; decoding goes through the adapter).
+EVENT_TYPES: dict[str, type[Event]] = {cls.model_fields["kind"].default: cls for cls in get_args(_Events)}
 
 
 class UnknownEvent(ValueError):
-    pass
+    """A payload that is no event this version knows: an unknown kind, or malformed."""
 
 
-def event_from_json(raw: str | bytes) -> Event:
-    data: dict[str, Any] = json.loads(raw)
-    kind = data.pop("kind", None)
-    cls = EVENT_TYPES.get(kind)  # type: ignore[arg-type]
-    if cls is None:
-        raise UnknownEvent(f"unknown event kind: {kind!r}")
-    for f in dataclasses.fields(cls):
-        if f.name in data and isinstance(data[f.name], list):
-            data[f.name] = tuple(data[f.name])
-    return cls(**data)
+def event_from_json(raw: str | bytes | bytearray) -> Event:
+    try:
+        return _ADAPTER.validate_json(raw)
+    except ValidationError as error:
+        raise UnknownEvent(f"not an event: {error.errors(include_url=False)[0]['msg']}") from error

@@ -16,10 +16,10 @@ from bot.local_session import ShownMessage
 
 
 async def move_to(container, player_id: int, location_id: str) -> None:
-    service = await container.game_service()
-    hot = await service._hot.get(player_id)
+    store = await container.hot_state()
+    hot = await store.get(player_id)
     assert hot is not None
-    await service._hot.put(player_id, replace(hot, location_id=location_id))
+    await store.put(player_id, replace(hot, location_id=location_id))
 
 
 async def empower(engine, player_id: int, *, level: int = 10) -> None:

@@ -34,3 +34,10 @@ def test_unreachable_postgres_says_where_it_looked():
 def test_unknown_command_lists_the_real_ones():
     result = riftwalker("dance")
     assert result.returncode == 2 and "play" in result.stderr and "run" in result.stderr
+
+
+def test_a_setting_outside_its_choices_stops_start_up():
+    result = riftwalker("migrate", GAME_TRANSPORT="grpc")
+    assert result.returncode == 2
+    assert "GAME_TRANSPORT='grpc'" in result.stderr and "'inprocess' or 'http'" in result.stderr
+    assert "Traceback" not in result.stderr

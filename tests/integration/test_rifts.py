@@ -6,8 +6,8 @@ import pytest
 
 from game.api import InCombat
 from game.api.world import InRift, NotInRift, RiftClosed, RiftLevelTooLow, WrongLocation
-from shared.adapters.memory_event_bus import InMemoryEventBus
 from shared.events import RiftCollapsed, RiftOpened
+from tests.fakes.event_bus import InMemoryEventBus
 
 from .world_events_game import Clock, build, empower, move_to, register, scalar, set_hp, sql
 
@@ -41,7 +41,7 @@ async def test_a_rift_opens_is_listed_and_closes_on_time(game, events, clock):
     [rift] = await game.list_rifts()
     assert rift.id == opened.rifts_opened[0]
     assert rift.seconds_left == 30 * 60 and rift.status == "open"
-    assert rift.tier == game._content.locations[rift.location_id].level
+    assert rift.tier == game.content.locations[rift.location_id].level
     assert [type(e) for e in events.published] == [RiftOpened]
 
     await game.open_rifts_tick(duration_minutes=30, max_open=2)
@@ -176,7 +176,7 @@ async def test_a_collapse_throws_players_out_and_ends_their_rift_fight(game, db,
     assert collapsed.rift_id == rift.id and collapsed.evicted_player_ids == (PID,)
 
     assert await game.get_combat(player_id=PID) is None
-    hot = await game._hot.get(PID)
+    hot = await game.hot.get(PID)
     assert hot.hp == combat.player.hp and hot.activity == "idle"  # the fight's HP is kept
     progress = await game.rift_progress(player_id=PID)
     assert progress.status == "collapsed" and progress.reward is None
@@ -203,7 +203,7 @@ async def test_losing_a_rift_fight_ends_the_run_and_fleeing_offers_it_again(game
 
     await sql(db, "UPDATE characters SET strength = 1, vitality = 1 WHERE player_id = :p", p=PID)
     await set_hp(game, PID, 1)
-    await game._hot.put_fight(PID, None, await game._hot.get(PID))  # walk away from it, as a lost Redis would
+    await game.hot.put_fight(PID, None, await game.hot.get(PID))  # walk away from it, as a lost Redis would
     weak = await game.advance_rift(player_id=PID)
     lost = await play_out(game, weak.step.combat)
     assert lost.outcome == "lost"

@@ -8,8 +8,8 @@ import pytest
 
 from game.api import GameError, InCombat
 from game.api.world import BossAlreadyAlive, BossCooldown, BossGone, WrongLocation
-from shared.adapters.memory_event_bus import InMemoryEventBus
 from shared.events import BossDefeated, BossEscaped, BossSpawned
+from tests.fakes.event_bus import InMemoryEventBus
 
 from .world_events_game import Clock, build, crowd, move_to, register, scalar, sql
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import text
 
+from app.game_core import GameCore
 from game.adapters.content_files import load_content
 from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
-from game.application.characters import CharacterUseCases
-from game.application.world import WorldUseCases
-from game.application.world_events import WorldEventUseCases
-from shared.adapters.memory_event_bus import InMemoryEventBus
+from game.api import GameApi
+from tests.fakes.event_bus import InMemoryEventBus
 
 CONTENT = load_content()
 
@@ -31,16 +31,25 @@ class Clock:
         self.value += seconds
 
 
-class Game(WorldEventUseCases, CharacterUseCases, WorldUseCases):
-    """The world events first, so their fight hook sees rift fights before the plain combat hook."""
+class Game:
+    """The port as the game core's container serves it, plus the hot-state store tests reach into."""
+
+    def __init__(self, api: GameApi, hot: RedisHotStateStore) -> None:
+        self.api = api
+        self.hot = hot
+        self.content = CONTENT
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.api, name)
 
 
 def build(engine, redis, clock: Clock, *, events: InMemoryEventBus | None = None, cooldown: float = 10.0) -> Game:
-    return Game(
+    hot = RedisHotStateStore(redis)
+    core = GameCore(
         content=CONTENT,
         uow_factory=functools.partial(SqlUnitOfWork, engine),
-        hot_state=RedisHotStateStore(redis),
-        locks=RedisPlayerLocks(redis),
+        hot_state=hot,
+        player_locks=RedisPlayerLocks(redis),
         snapshotter=RedisToPostgresSnapshotter(redis, engine),
         events=events if events is not None else InMemoryEventBus(),
         clock=clock,
@@ -48,6 +57,7 @@ def build(engine, redis, clock: Clock, *, events: InMemoryEventBus | None = None
         boss_arena=RedisBossArena(redis),
         boss_cooldown_seconds=cooldown,
     )
+    return Game(core.game(), hot)
 
 
 async def sql(engine, query: str, **params):
@@ -66,15 +76,15 @@ async def register(game: Game, player_id: int, *, class_id: str = "warrior", nam
 
 
 async def move_to(game: Game, player_id: int, location_id: str) -> None:
-    hot = await game._hot.get(player_id)
+    hot = await game.hot.get(player_id)
     assert hot is not None
-    await game._hot.put(player_id, replace(hot, location_id=location_id))
+    await game.hot.put(player_id, replace(hot, location_id=location_id))
 
 
 async def set_hp(game: Game, player_id: int, hp: int) -> None:
-    hot = await game._hot.get(player_id)
+    hot = await game.hot.get(player_id)
     assert hot is not None
-    await game._hot.put(player_id, replace(hot, hp=hp))
+    await game.hot.put(player_id, replace(hot, hp=hp))
 
 
 async def empower(engine, player_id: int, *, level: int = 10) -> None:

@@ -31,7 +31,7 @@ metadata = MetaData(
 )
 
 
-def _player_column(*, primary_key: bool = False) -> Column:
+def _player_column(*, primary_key: bool = False) -> Column[int]:
     """The owning player: a character's row, removed with it."""
     return Column(
         "player_id",

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.typing import EncodableT
 
 from game.api import Busy
 from game.domain.character import HotState
+from game.domain.running_fight import RunningFight
+from shared.adapters.redis_lock import COMPARE_AND_DELETE
 
 ACCOUNT_KEY = "account:{}"
 CHANGED_SET = "accounts:changed"
@@ -29,7 +32,7 @@ def account_key(player_id: int) -> str:
     return ACCOUNT_KEY.format(player_id)
 
 
-def encode(state: HotState) -> dict[str, str]:
+def encode(state: HotState) -> dict[EncodableT, EncodableT]:
     return {
         "location": state.location_id,
         "hp": str(state.hp),
@@ -40,7 +43,8 @@ def encode(state: HotState) -> dict[str, str]:
     }
 
 
-def decode(raw: dict[bytes, bytes]) -> HotState | None:
+def decode(raw: Mapping[Any, Any]) -> HotState | None:
+    # Replies are bytes (the client does not decode them); redis-py types them loosely.
     try:
         return HotState(
             location_id=raw[b"location"].decode(),
@@ -52,6 +56,16 @@ def decode(raw: dict[bytes, bytes]) -> HotState | None:
         )
     except (KeyError, ValueError):
         return None  # incomplete or damaged: re-hydrated from PostgreSQL
+
+
+def decode_fight(raw: bytes | str | None) -> RunningFight | None:
+    """The stored fight, or None when there is none or it is damaged (the player is then out of it)."""
+    if not raw:
+        return None
+    try:
+        return RunningFight.from_dict(json.loads(raw))
+    except ValueError:
+        return None
 
 
 class RedisHotStateStore:
@@ -69,45 +83,28 @@ class RedisHotStateStore:
                 pipe.sadd(CHANGED_SET, player_id)
             await pipe.execute()
 
-    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
-        raw = await self._redis.hget(account_key(player_id), FIGHT_FIELD)
-        if not raw:
-            return None
-        try:
-            return json.loads(raw)
-        except ValueError:
-            return None
+    async def get_fight(self, player_id: int) -> RunningFight | None:
+        return decode_fight(await self._redis.hget(account_key(player_id), FIGHT_FIELD))
 
-    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+    async def get_fight_checked(self, player_id: int) -> tuple[RunningFight | None, bool]:
         """The fight and whether the account hash exists at all, in one round trip."""
         key = account_key(player_id)
         async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hget(key, FIGHT_FIELD)
             pipe.exists(key)
             raw, exists = await pipe.execute()
-        if not raw:
-            return None, bool(exists)
-        try:
-            return json.loads(raw), True
-        except ValueError:
-            return None, True
+        return decode_fight(raw), bool(exists)
 
-    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+    async def put_fight(self, player_id: int, fight: RunningFight | None, state: HotState) -> None:
         key = account_key(player_id)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(key, mapping=encode(state))
             if fight is None:
                 pipe.hdel(key, FIGHT_FIELD)
             else:
-                pipe.hset(key, FIGHT_FIELD, json.dumps(fight, separators=(",", ":")))
+                pipe.hset(key, FIGHT_FIELD, json.dumps(fight.to_dict(), separators=(",", ":")))
             pipe.sadd(CHANGED_SET, player_id)
             await pipe.execute()
-
-
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
 
 
 class RedisPlayerLocks:
@@ -116,7 +113,7 @@ class RedisPlayerLocks:
     def __init__(self, redis: Redis, *, lease_ms: int = 10_000) -> None:
         self._redis = redis
         self._lease_ms = lease_ms
-        self._release = redis.register_script(_RELEASE)
+        self._release = redis.register_script(COMPARE_AND_DELETE)
 
     @asynccontextmanager
     async def hold(self, player_id: int) -> AsyncIterator[None]:

@@ -12,10 +12,12 @@ so the pool never goes below 0, the tallies add up to exactly the HP lost, and o
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, cast, get_args
 
 from redis.asyncio import Redis
 
-from game.application.ports.world_events import AttackOutcome, BossLive, BossRecord
+from game.api.kinds import BossStatus
+from game.application.ports.world_events import AttackOutcome, AttackStatus, BossLive, BossRecord
 
 # Settled bosses linger a while, so a late attacker is told it died rather than that it never was.
 LINGER_SECONDS = 3600
@@ -104,7 +106,7 @@ class RedisBossArena:
             "deadline": repr(float(boss.deadline)),
             "cooldown_ms": boss.cooldown_ms,
         }
-        args: list[object] = [int(boss.deadline) + LINGER_SECONDS]
+        args: list[int | float | str] = [int(boss.deadline) + LINGER_SECONDS]
         for name, value in fields.items():
             args += [name, value]
         args.append("--")
@@ -119,9 +121,8 @@ class RedisBossArena:
             keys=[boss_key(boss_id), damage_key(boss_id), cooldown_key(boss_id, player_id)],
             args=[player_id, max(0, int(damage)), repr(float(now))],
         )
-        status = raw[0].decode() if isinstance(raw[0], bytes) else str(raw[0])
         return AttackOutcome(
-            status=status,
+            status=cast(AttackStatus, _one_of(AttackStatus, raw[0])),
             dealt=int(raw[1]),
             hp_left=int(raw[2]),
             killed=bool(int(raw[3])),
@@ -160,13 +161,22 @@ class RedisBossArena:
             await pipe.execute()
 
 
-def _live(raw: dict[bytes, bytes]) -> BossLive | None:
+def _live(raw: Mapping[Any, Any]) -> BossLive | None:
+    # Replies are bytes (the client does not decode them); redis-py types them loosely.
     if not raw or b"status" not in raw:
         return None
     killer = raw.get(b"killer")
     return BossLive(
         hp=int(raw[b"hp"]),
         max_hp=int(raw[b"max_hp"]),
-        status=raw[b"status"].decode(),
+        status=cast(BossStatus, _one_of(BossStatus, raw[b"status"])),
         killer_id=int(killer) if killer else None,
     )
+
+
+def _one_of(kind: Any, raw: bytes | str) -> Any:
+    """A status read back from Redis, checked against the closed set it must belong to."""
+    value = raw.decode() if isinstance(raw, bytes) else str(raw)
+    if value not in get_args(kind):
+        raise ValueError(f"unexpected status {value!r} from Redis")
+    return value

@@ -28,8 +28,9 @@ import logging
 import math
 import time
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 from redis.asyncio import Redis
@@ -159,7 +160,8 @@ def parse_batch(flat: Sequence[bytes | None]) -> list[Row]:
         return [row for row in rows if row is not None]
 
 
-def _parse_columns(flat: Sequence[bytes | None]) -> list[Row]:
+def _parse_columns(flat: Sequence[Any]) -> list[Row]:
+    # `None` where a field is missing: converting it raises TypeError and the batch goes row by row.
     ids = list(map(int, flat[0::_WIDTH]))
     locations = list(map(bytes.decode, flat[1::_WIDTH]))
     hps = list(map(int, flat[2::_WIDTH]))
@@ -184,7 +186,7 @@ def _parse_columns(flat: Sequence[bytes | None]) -> list[Row]:
     return list(zip(ids, locations, hps, manas, staminas, stamina_ats, activities, fights, strict=True))
 
 
-def _parse_row(raw: Sequence[bytes | None]) -> Row | None:
+def _parse_row(raw: Sequence[Any]) -> Row | None:
     try:
         player_id, hp, mana = int(raw[0]), int(raw[2]), int(raw[3])
         stamina, stamina_at = float(raw[4]), float(raw[5])
@@ -365,7 +367,7 @@ class RedisToPostgresSnapshotter:
 
     # --- Redis -------------------------------------------------------------------------------
 
-    async def _batches(self, token: str, inflight_key: str | None) -> AsyncIterator[list[Row]]:
+    async def _batches(self, token: str, inflight_key: str | None) -> AsyncGenerator[list[Row], None]:
         """Batches of rows; the next one is read while the caller writes the current one."""
         keys = [BATCH_KEY.format(token), *([inflight_key] if inflight_key else [])]
         next_batch: asyncio.Future[tuple[bytes, list[Row]]] | None = asyncio.ensure_future(self._fetch(keys, b"0"))

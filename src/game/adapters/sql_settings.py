@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, literal, not_, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal, not_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -34,7 +34,7 @@ class SqlSettingsRepository:
     async def recipients(self, category: str, *, after: int, limit: int) -> list[int]:
         """Players who can be reached and did not mute `category`, by id, a page at a time."""
         s = player_settings
-        reachable = s.c.unreachable_since.is_(None)
+        reachable: ColumnElement[bool] = s.c.unreachable_since.is_(None)
         if category != "everyone":
             reachable = and_(reachable, not_(literal(category) == func.any(s.c.muted)))
         wanted = or_(s.c.player_id.is_(None), reachable)

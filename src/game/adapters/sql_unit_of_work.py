@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Self
+from collections.abc import Mapping
+from typing import Any, Self
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Row, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -17,9 +18,10 @@ from game.application.ports.unit_of_work import LeaderRecord, PlayerRecord, Save
 from game.domain.character import Character, HotState, Stats
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
+from game.domain.running_fight import RunningFight
 
 
-def _character_from_row(row) -> Character:
+def _character_from_row(row: Row[Any]) -> Character:
     return Character(
         player_id=row.player_id,
         name=row.name,
@@ -48,7 +50,7 @@ def _character_values(character: Character) -> dict[str, object]:
     }
 
 
-def _owned(table):
+def _owned(table: Table) -> ColumnElement[bool]:
     return table.c.player_id == characters.c.player_id
 
 
@@ -104,9 +106,11 @@ class SqlCharacterRepository:
         added = after.skills - before.skills
         if added:
             await self._conn.execute(insert(learned_skills), [{"player_id": pid, "skill_id": s} for s in added])
-        return version
+        return int(version)
 
-    async def _sync_pairs(self, table, key: str, value: str, pid: int, before: dict, after: dict) -> None:
+    async def _sync_pairs(
+        self, table: Table, key: str, value: str, pid: int, before: Mapping[str, Any], after: Mapping[str, Any]
+    ) -> None:
         gone = [k for k in before if k not in after]
         if gone:
             await self._conn.execute(delete(table).where(table.c.player_id == pid, table.c[key].in_(gone)))
@@ -175,7 +179,7 @@ class SqlCharacterRepository:
             stamina_at=row.stamina_at,
             activity=row.activity,
         )
-        return SavedHotState(state=state, fight=row.fight if isinstance(row.fight, dict) else None)
+        return SavedHotState(state=state, fight=_saved_fight(row.fight))
 
     async def top_by_level(self, limit: int) -> list[LeaderRecord]:
         query = (
@@ -221,3 +225,12 @@ class SqlUnitOfWork:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
         await self._conn.commit()
+
+
+def _saved_fight(raw: object) -> RunningFight | None:
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return RunningFight.from_dict(raw)
+    except ValueError:
+        return None  # damaged: the player is simply out of the fight

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -13,7 +14,7 @@ from game.application.ports.world_events import BossDamageRow, BossLeaderRecord,
 from game.domain.rifts import RiftRun
 
 
-def _rift(row) -> RiftRecord:
+def _rift(row: Row[Any]) -> RiftRecord:
     return RiftRecord(
         id=row.id,
         location_id=row.location_id,
@@ -26,7 +27,7 @@ def _rift(row) -> RiftRecord:
     )
 
 
-def _run(row) -> RiftRun:
+def _run(row: Row[Any]) -> RiftRun:
     return RiftRun(
         rift_id=row.rift_id,
         player_id=row.player_id,
@@ -40,7 +41,7 @@ def _run(row) -> RiftRun:
     )
 
 
-def _boss(row) -> BossRecord:
+def _boss(row: Row[Any]) -> BossRecord:
     return BossRecord(
         id=row.id,
         boss_def_id=row.boss_def_id,

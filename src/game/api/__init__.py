@@ -1,6 +1,6 @@
 """The Game-Core port: the only part of `game` other packages may import.
 
-`GameApi` is served in-process today (`game.application.service.GameService`) and over HTTP
+`GameApi` (the union of the narrow ports in `game.api.ports`) is served in-process today and over HTTP
 (`game.entrypoints.http_server` / `game.client.http`); callers cannot tell which.
 """
 
@@ -75,6 +75,22 @@ from game.api.errors import (
     rule_refusal,
 )
 from game.api.port import GameApi
+from game.api.ports import (
+    OPERATOR_PORTS,
+    PLAYER_PORTS,
+    AdministrationApi,
+    AdventureApi,
+    CharactersApi,
+    InventoryApi,
+    LeaderboardsApi,
+    MaintenanceApi,
+    NotificationsApi,
+    RiftsApi,
+    SkillsApi,
+    TownApi,
+    WorldBossesApi,
+    WorldJobsApi,
+)
 from game.api.world import (
     BossAlreadyAlive,
     BossAttackResult,
@@ -89,12 +105,15 @@ from game.api.world import (
     RiftLevelTooLow,
     RiftProgressView,
     RiftStepView,
-    WorldEventsApi,
     WorldEventsReport,
     WrongLocation,
 )
 
 __all__ = [
+    "OPERATOR_PORTS",
+    "PLAYER_PORTS",
+    "AdministrationApi",
+    "AdventureApi",
     "AlreadyRegistered",
     "AlreadyRested",
     "BossAlreadyAlive",
@@ -104,6 +123,7 @@ __all__ = [
     "BossView",
     "Busy",
     "CharacterSheet",
+    "CharactersApi",
     "ClassInfo",
     "CombatLogLine",
     "CombatOver",
@@ -120,6 +140,7 @@ __all__ = [
     "InRift",
     "InnView",
     "InvalidName",
+    "InventoryApi",
     "InventoryEntry",
     "InventoryFull",
     "InventoryView",
@@ -127,9 +148,11 @@ __all__ = [
     "ItemStack",
     "ItemUsed",
     "LeaderboardRow",
+    "LeaderboardsApi",
     "LevelTooLow",
     "LocalText",
     "LocationView",
+    "MaintenanceApi",
     "MaterialNeed",
     "MissingMaterials",
     "NameTaken",
@@ -147,6 +170,7 @@ __all__ = [
     "NotSellable",
     "NotUsable",
     "NotificationSettings",
+    "NotificationsApi",
     "RecipeView",
     "Rewards",
     "RiftAdvance",
@@ -155,6 +179,7 @@ __all__ = [
     "RiftLevelTooLow",
     "RiftProgressView",
     "RiftStepView",
+    "RiftsApi",
     "RuleRefused",
     "ServiceUnavailable",
     "ShopView",
@@ -163,17 +188,20 @@ __all__ = [
     "SkillOption",
     "SkillTreeView",
     "SkillView",
+    "SkillsApi",
     "SlotEmpty",
     "SnapshotReport",
     "StaleAction",
     "Stats",
     "StatusView",
+    "TownApi",
     "UnknownClass",
     "UnknownEntry",
     "UnknownLocation",
     "UnknownStat",
-    "WorldEventsApi",
+    "WorldBossesApi",
     "WorldEventsReport",
+    "WorldJobsApi",
     "WrongLocation",
     "WrongSlot",
     "error_from_payload",

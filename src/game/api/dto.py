@@ -7,6 +7,20 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from game.api.kinds import (
+    EncounterKind,
+    FightOutcome,
+    FightPart,
+    ItemKind,
+    LogKind,
+    NotificationCategory,
+    Rarity,
+    Side,
+    SkillKind,
+    Slot,
+    SnapshotMode,
+)
+
 # Player-facing text in every language the game speaks: {"en": "...", "ru": "..."}.
 LocalText = dict[str, str]
 
@@ -77,7 +91,7 @@ class LocationView(Dto):
 
 
 class SnapshotReport(Dto):
-    mode: str  # "changed" or "all"
+    mode: SnapshotMode
     accounts_written: int
     seconds: float
 
@@ -89,9 +103,9 @@ class ItemInfo(Dto):
     id: str
     name: LocalText
     description: LocalText
-    kind: str  # equipment | consumable | material
-    slot: str | None  # weapon, head, chest, legs, feet, trinket — for equipment
-    rarity: str
+    kind: ItemKind
+    slot: Slot | None  # equipment only
+    rarity: Rarity
     level: int
     buy_price: int | None  # None: not sold in shops
     sell_price: int
@@ -117,7 +131,7 @@ class InventoryView(Dto):
     capacity: int
     slots_used: int
     items: tuple[InventoryEntry, ...]
-    equipment: dict[str, ItemInfo]  # slot → item
+    equipment: dict[Slot, ItemInfo]
     derived: DerivedStats
 
 
@@ -148,11 +162,9 @@ class FighterView(Dto):
 
 
 class CombatLogLine(Dto):
-    kind: (
-        str  # skill, item, hit, miss, heal, mana, status, tick, expired, cleanse, stunned, flee_failed, fled, won, lost
-    )
-    actor: str  # player | monster
-    target: str | None = None
+    kind: LogKind
+    actor: Side
+    target: Side | None = None
     amount: int | None = None
     crit: bool = False
     skill: LocalText | None = None
@@ -181,7 +193,7 @@ class Rewards(Dto):
 class CombatView(Dto):
     id: str
     turn: int  # the turn the next action will be; buttons carry it
-    outcome: str  # ongoing | won | lost | fled
+    outcome: FightOutcome
     monster_id: str
     monster_name: LocalText
     player: FighterView
@@ -193,11 +205,11 @@ class CombatView(Dto):
     rewards: Rewards | None = None  # set once won
     gold_lost: int | None = None  # set once lost: the price of dying
     respawn_location: LocalText | None = None
-    part_of: str | None = None  # what the fight is a step of ("rift"), or None out in the wild
+    part_of: FightPart | None = None  # what the fight is a step of; None out in the wild
 
 
 class ExploreResult(Dto):
-    kind: str  # monster | resource | treasure | nothing
+    kind: EncounterKind
     location_id: str
     location_name: LocalText
     stamina: int
@@ -263,7 +275,7 @@ class SkillView(Dto):
     id: str
     name: LocalText
     description: LocalText
-    kind: str  # active | passive
+    kind: SkillKind
     level: int
     requires: tuple[str, ...]
     mana: int
@@ -293,5 +305,5 @@ class LeaderboardRow(Dto):
 
 
 class NotificationSettings(Dto):
-    categories: tuple[str, ...]  # what can be muted: rifts, bosses
-    muted: tuple[str, ...]
+    categories: tuple[NotificationCategory, ...]  # what can be muted
+    muted: tuple[NotificationCategory, ...]

@@ -2,37 +2,42 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from game.api import (
-    AlreadyRegistered,
-    CharacterSheet,
-    ClassInfo,
-    InvalidName,
-    NameTaken,
-    NotRegistered,
-    UnknownClass,
-)
-from game.application import presenters
-from game.application.base import UseCaseBase
-from game.application.ports.unit_of_work import PlayerRecord
-from game.domain.character import fresh_hot_state, is_valid_name, name_key, new_character, normalize_name
+from game.api import AlreadyRegistered, CharacterSheet, ClassInfo, InvalidName, NameTaken, UnknownClass
+from game.application.actions import Actions
+from game.application.players import Players
+from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
+from game.application.presenters.characters import character_sheet, class_info
+from game.domain.character import HotState, fresh_hot_state, is_valid_name, name_key, new_character, normalize_name
+from game.domain.content import Content
 from game.domain.equipment import Equipment, starting_loadout
 from game.domain.inventory import Inventory
 from game.domain.progression import allocate_stats
+from game.domain.world import WorldMap
 from shared.events import CharacterCreated
+from shared.ports import Clock, EventBus
 
 NAME_RULE = "3–16 letters, digits, _ or -"
 
 
-class CharacterUseCases(UseCaseBase):
+@dataclass(frozen=True, kw_only=True)
+class Characters:
+    content: Content
+    world: WorldMap
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
+    events: EventBus
+    clock: Clock
+
     async def list_classes(self) -> list[ClassInfo]:
-        return [presenters.class_info(c) for c in self._content.classes.values()]
+        return [class_info(c) for c in self.content.classes.values()]
 
     async def check_name(self, *, name: str) -> str:
         if not is_valid_name(name):
             raise InvalidName(NAME_RULE, name=name)
-        async with self._uow_factory(read_only=True) as uow:
+        async with self.uow_factory(read_only=True) as uow:
             if await uow.characters.name_taken(name_key(name)):
                 raise NameTaken("that name is taken", name=normalize_name(name))
         return normalize_name(name)
@@ -40,51 +45,43 @@ class CharacterUseCases(UseCaseBase):
     async def register(self, *, player_id: int, name: str, class_id: str) -> CharacterSheet:
         if not is_valid_name(name):
             raise InvalidName(NAME_RULE, name=name)
-        class_def = self._content.classes.get(class_id)
+        class_def = self.content.classes.get(class_id)
         if class_def is None:
             raise UnknownClass(f"no class {class_id!r}", class_id=class_id)
         character = new_character(player_id=player_id, name=name, class_def=class_def)
-        kit = starting_loadout(class_def, self._content.items)
-        async with self._uow_factory() as uow:
+        kit = starting_loadout(class_def, self.content.items)
+        async with self.uow_factory() as uow:
             if await uow.characters.get(player_id) is not None:
                 raise AlreadyRegistered("this player already has a character")
             if await uow.characters.name_taken(name_key(name)):
                 raise NameTaken("that name is taken", name=character.name)
             empty = PlayerRecord(character, 0, Inventory(), Equipment(), frozenset())
             record = replace(empty, inventory=kit.inventory, equipment=kit.equipment)
-            derived = self._derived(record)
-            hot = fresh_hot_state(character, location_id=self._world.start, now=self._clock.now())
+            derived = self.players.derived(record)
+            hot = fresh_hot_state(character, location_id=self.world.start, now=self.clock.now())
             hot = hot.with_vitals(derived.max_hp, derived.max_mana, derived)
             await uow.characters.add(character, name_key=name_key(name), hot=hot)
             version = await uow.characters.save(empty, record)
             await uow.commit()
-        await self._hot.put(player_id, hot, mark_changed=False)
-        await self._events.publish(
+        await self.players.hot.put(player_id, hot, mark_changed=False)
+        await self.events.publish(
             CharacterCreated(player_id=player_id, name=character.name, class_id=class_id, location_id=hot.location_id)
         )
         record = replace(record, version=version)
-        return presenters.character_sheet(self._content, record, hot, derived, now=self._clock.now())
+        return character_sheet(self.content, record, hot, derived, now=self.clock.now())
 
     async def get_character(self, *, player_id: int) -> CharacterSheet:
-        async with self._uow_factory(read_only=True) as uow:
-            record = await self._player(uow, player_id)
-            hot = await self._hot_state(uow, player_id)
+        async with self.uow_factory(read_only=True) as uow:
+            record = await self.players.record(uow, player_id)
+            hot = await self.players.hot_state(uow, player_id)
         fighting = hot.activity == "combat"  # set with the fight, in the same write
-        return presenters.character_sheet(
-            self._content, record, hot, self._derived(record), now=self._clock.now(), in_combat=fighting
+        return character_sheet(
+            self.content, record, hot, self.players.derived(record), now=self.clock.now(), in_combat=fighting
         )
 
-    async def find_player(self, *, query: str) -> CharacterSheet:
-        query = query.strip().lstrip("@")
-        async with self._uow_factory(read_only=True) as uow:
-            player_id = int(query) if query.lstrip("-").isdigit() else await uow.characters.id_by_name(name_key(query))
-        if player_id is None:
-            raise NotRegistered("no such player", query=query)
-        return await self.get_character(player_id=player_id)
-
     async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
-        def change(before, hot):
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
             return replace(before, character=allocate_stats(before.character, {stat: 1})), None
 
-        after, hot = await self._change(player_id, version, change, outside_fights=False)
-        return presenters.character_sheet(self._content, after, hot, self._derived(after), now=self._clock.now())
+        after, hot = await self.actions.change(player_id, version, change, outside_fights=False)
+        return character_sheet(self.content, after, hot, self.players.derived(after), now=self.clock.now())

@@ -2,51 +2,64 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from game.api import InventoryView, ItemUsed
-from game.application import presenters
-from game.application.base import UseCaseBase
+from game.application.actions import Actions
+from game.application.players import Players
+from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
+from game.application.presenters.items import inventory_view, item_info
 from game.domain import equipment as gear
+from game.domain.character import HotState
 from game.domain.consumables import use_outside_combat
+from game.domain.content import Content
 
 
-class ItemUseCases(UseCaseBase):
+@dataclass(frozen=True, kw_only=True)
+class Items:
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
+
     async def inventory(self, *, player_id: int) -> InventoryView:
-        async with self._uow_factory(read_only=True) as uow:
-            record = await self._player(uow, player_id)
-        return presenters.inventory_view(self._content, record, self._derived(record))
+        async with self.uow_factory(read_only=True) as uow:
+            record = await self.players.record(uow, player_id)
+        return self._view(record)
 
     async def equip(self, *, player_id: int, item_id: str, version: int) -> InventoryView:
-        def change(before, hot):
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
             loadout = gear.equip(
-                before.equipment, before.inventory, item_id, before.character.level, self._content.items
+                before.equipment, before.inventory, item_id, before.character.level, self.content.items
             )
             return replace(before, equipment=loadout.equipment, inventory=loadout.inventory), None
 
-        after, _ = await self._change(player_id, version, change)
-        return presenters.inventory_view(self._content, after, self._derived(after))
+        after, _ = await self.actions.change(player_id, version, change)
+        return self._view(after)
 
     async def unequip(self, *, player_id: int, slot: str, version: int) -> InventoryView:
-        def change(before, hot):
-            loadout = gear.unequip(before.equipment, before.inventory, slot, self._content.items)
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
+            loadout = gear.unequip(before.equipment, before.inventory, slot, self.content.items)
             return replace(before, equipment=loadout.equipment, inventory=loadout.inventory), None
 
-        after, _ = await self._change(player_id, version, change)
-        return presenters.inventory_view(self._content, after, self._derived(after))
+        after, _ = await self.actions.change(player_id, version, change)
+        return self._view(after)
 
     async def use_item(self, *, player_id: int, item_id: str, version: int) -> ItemUsed:
-        def change(before, hot):
-            used = use_outside_combat(before.inventory, hot, item_id, self._derived(before), self._content.items)
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, HotState]:
+            used = use_outside_combat(before.inventory, hot, item_id, self.players.derived(before), self.content.items)
             return replace(before, inventory=used.inventory), used.hot
 
-        after, hot = await self._change(player_id, version, change)
-        derived = self._derived(after)
+        after, hot = await self.actions.change(player_id, version, change)
+        derived = self.players.derived(after)
         return ItemUsed(
-            item=presenters.item_info(self._content.items[item_id]),
+            item=item_info(self.content.items[item_id]),
             hp=hot.hp,
             max_hp=derived.max_hp,
             mana=hot.mana,
             max_mana=derived.max_mana,
-            inventory=presenters.inventory_view(self._content, after, derived),
+            inventory=inventory_view(self.content, after, derived),
         )
+
+    def _view(self, record: PlayerRecord) -> InventoryView:
+        return inventory_view(self.content, record, self.players.derived(record))

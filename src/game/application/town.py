@@ -1,164 +1,114 @@
-"""Ashford's shop, inn and forge."""
+"""The town's shop, inn and forge."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
-from game.api import (
-    AlreadyRested,
-    Crafted,
-    ForgeView,
-    InnView,
-    MaterialNeed,
-    NotInTown,
-    RecipeView,
-    RuleRefused,
-    ShopView,
-    UnknownEntry,
-)
-from game.application import presenters
-from game.application.base import UseCaseBase
-from game.application.ports.unit_of_work import PlayerRecord
+from game.api import AlreadyRested, Crafted, ForgeView, InnView, NotInTown, RuleRefused, ShopView, UnknownEntry
+from game.application.actions import Actions
+from game.application.players import Players
+from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
+from game.application.presenters.items import item_info
+from game.application.presenters.town import forge_view, inn_view, shop_view
 from game.domain import shop as trade
 from game.domain.character import HotState
-from game.domain.content import ShopDef
-from game.domain.crafting import craft, missing_materials
+from game.domain.content import Content, ItemDef, ShopDef
+from game.domain.crafting import craft
 
 
-class TownUseCases(UseCaseBase):
+@dataclass(frozen=True, kw_only=True)
+class Town:
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
+
+    @property
+    def _items(self) -> Mapping[str, ItemDef]:
+        return self.content.items
+
     # --- shop -------------------------------------------------------------------------------
 
     async def shop(self, *, player_id: int) -> ShopView:
-        async with self._uow_factory(read_only=True) as uow:
-            record = await self._player(uow, player_id)
-            hot = await self._hot_state(uow, player_id)
-        return self._shop_view(self._town(hot), record)
+        record, hot = await self._read(player_id)
+        return shop_view(self.content, self._town(hot), record)
 
     async def buy(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
         _check_quantity(quantity)
 
-        def change(before, hot):
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
             deal = trade.buy(self._town(hot), before.inventory, before.character.gold, item_id, quantity, self._items)
             return replace(before, inventory=deal.inventory, character=replace(before.character, gold=deal.gold)), None
 
-        after, hot = await self._change(player_id, version, change)
-        return self._shop_view(self._town(hot), after)
+        after, hot = await self.actions.change(player_id, version, change)
+        return shop_view(self.content, self._town(hot), after)
 
     async def sell(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
         _check_quantity(quantity)
 
-        def change(before, hot):
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
             self._town(hot)
             deal = trade.sell(before.inventory, before.character.gold, item_id, quantity, self._items)
             return replace(before, inventory=deal.inventory, character=replace(before.character, gold=deal.gold)), None
 
-        after, hot = await self._change(player_id, version, change)
-        return self._shop_view(self._town(hot), after)
+        after, hot = await self.actions.change(player_id, version, change)
+        return shop_view(self.content, self._town(hot), after)
 
     # --- inn --------------------------------------------------------------------------------
 
     async def inn(self, *, player_id: int) -> InnView:
-        async with self._uow_factory(read_only=True) as uow:
-            record = await self._player(uow, player_id)
-            hot = await self._hot_state(uow, player_id)
-        return self._inn_view(self._town(hot), record, hot)
+        record, hot = await self._read(player_id)
+        return inn_view(self._town(hot), record, hot, self.players.derived(record))
 
     async def rest_at_inn(self, *, player_id: int) -> InnView:
         # No version: a second press finds the player rested and is refused, so it never pays twice.
-        def change(before, hot):
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, HotState]:
             town = self._town(hot)
-            derived = self._derived(before)
+            derived = self.players.derived(before)
             if hot.hp >= derived.max_hp and hot.mana >= derived.max_mana:
                 raise AlreadyRested("already rested")
             rest = trade.rest_at_inn(town, hot, before.character.gold, before.character.level, derived)
             return replace(before, character=replace(before.character, gold=rest.gold)), rest.hot
 
-        after, hot = await self._change(player_id, None, change)
-        return self._inn_view(self._town(hot), after, hot)
+        after, hot = await self.actions.change(player_id, None, change)
+        return inn_view(self._town(hot), after, hot, self.players.derived(after))
 
     # --- forge ------------------------------------------------------------------------------
 
     async def forge(self, *, player_id: int) -> ForgeView:
-        async with self._uow_factory(read_only=True) as uow:
-            record = await self._player(uow, player_id)
-            hot = await self._hot_state(uow, player_id)
+        record, hot = await self._read(player_id)
         self._town(hot)
-        return self._forge_view(record)
+        return forge_view(self.content, record)
 
     async def craft(self, *, player_id: int, recipe_id: str, version: int) -> Crafted:
-        recipe = self._content.recipes.get(recipe_id)
+        recipe = self.content.recipes.get(recipe_id)
         if recipe is None:
             raise UnknownEntry(f"no recipe {recipe_id!r}", recipe=recipe_id)
 
-        def change(before, hot):
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
             self._town(hot)
             made = craft(recipe, before.inventory, before.character.gold, before.character.level, self._items)
             return replace(before, inventory=made.inventory, character=replace(before.character, gold=made.gold)), None
 
-        after, _ = await self._change(player_id, version, change)
+        after, _ = await self.actions.change(player_id, version, change)
         return Crafted(
-            item=presenters.item_info(self._items[recipe.result]),
+            item=item_info(self._items[recipe.result]),
             quantity=recipe.quantity,
-            forge=self._forge_view(after),
+            forge=forge_view(self.content, after),
         )
 
     # --- helpers ----------------------------------------------------------------------------
 
-    @property
-    def _items(self):
-        return self._content.items
+    async def _read(self, player_id: int) -> tuple[PlayerRecord, HotState]:
+        async with self.uow_factory(read_only=True) as uow:
+            return await self.players.record(uow, player_id), await self.players.hot_state(uow, player_id)
 
     def _town(self, hot: HotState) -> ShopDef:
-        town = self._content.shops.get(hot.location_id)
+        town = self.content.shops.get(hot.location_id)
         if town is None:
             raise NotInTown("that is in town", location_id=hot.location_id)
         return town
-
-    def _shop_view(self, town: ShopDef, record: PlayerRecord) -> ShopView:
-        return ShopView(
-            version=record.version,
-            gold=record.character.gold,
-            offers=tuple(presenters.item_info(self._items[i]) for i in town.stock if i in self._items),
-            sellable=tuple(e for e in presenters.inventory_entries(self._content, record) if e.item.sell_price > 0),
-        )
-
-    def _inn_view(self, town: ShopDef, record: PlayerRecord, hot: HotState) -> InnView:
-        derived = self._derived(record)
-        return InnView(
-            price=trade.inn_price(town, record.character.level),
-            gold=record.character.gold,
-            hp=min(hot.hp, derived.max_hp),
-            max_hp=derived.max_hp,
-            mana=min(hot.mana, derived.max_mana),
-            max_mana=derived.max_mana,
-        )
-
-    def _forge_view(self, record: PlayerRecord) -> ForgeView:
-        recipes = []
-        for recipe in self._content.recipes.values():
-            missing = missing_materials(recipe, record.inventory)
-            recipes.append(
-                RecipeView(
-                    id=recipe.id,
-                    result=presenters.item_info(self._items[recipe.result]),
-                    quantity=recipe.quantity,
-                    gold=recipe.gold,
-                    level=recipe.level,
-                    materials=tuple(
-                        MaterialNeed(
-                            item=presenters.item_info(self._items[m]), needed=n, have=record.inventory.count(m)
-                        )
-                        for m, n in recipe.materials.items()
-                    ),
-                    craftable=not missing
-                    and record.character.gold >= recipe.gold
-                    and record.character.level >= recipe.level,
-                )
-            )
-        recipes.sort(key=lambda r: (not r.craftable, r.level, r.id))
-        return ForgeView(
-            version=record.version, gold=record.character.gold, level=record.character.level, recipes=tuple(recipes)
-        )
 
 
 def _check_quantity(quantity: int) -> None:

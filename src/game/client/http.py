@@ -6,8 +6,35 @@ from typing import Any
 
 import aiohttp
 
-from game.api import GameError, ServiceUnavailable, error_from_payload
-from game.api.wire import load_result, port_methods
+from game.api import (
+    CharacterSheet,
+    ClassInfo,
+    CombatView,
+    Crafted,
+    ExploreResult,
+    ForgeView,
+    GameError,
+    InnView,
+    InventoryView,
+    ItemUsed,
+    LeaderboardRow,
+    LocationView,
+    NotificationSettings,
+    ServiceUnavailable,
+    ShopView,
+    SkillTreeView,
+    SnapshotReport,
+    error_from_payload,
+)
+from game.api.wire import load_result
+from game.api.world import (
+    BossAttackResult,
+    BossView,
+    RiftAdvance,
+    RiftInfo,
+    RiftProgressView,
+    WorldEventsReport,
+)
 
 
 class HttpGameClient:
@@ -21,18 +48,7 @@ class HttpGameClient:
             await self._session.close()
             self._session = None
 
-    def __getattr__(self, name: str) -> Any:
-        if name not in port_methods():
-            raise AttributeError(name)
-
-        async def call(**kwargs: Any) -> Any:
-            return await self._call(name, kwargs)
-
-        call.__name__ = name
-        setattr(self, name, call)
-        return call
-
-    async def _call(self, method: str, kwargs: dict[str, Any]) -> Any:
+    async def _call(self, method: str, **kwargs: Any) -> Any:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=self._timeout)
         body = {name: _jsonable(value) for name, value in kwargs.items()}
@@ -46,6 +62,192 @@ class HttpGameClient:
         if "result" not in payload:
             raise GameError("malformed answer from the game server")
         return load_result(method, payload["result"])
+
+    # --- CharactersApi -----------------------------------------------------------------------------
+
+    async def list_classes(self) -> list[ClassInfo]:
+        return await self._call("list_classes")
+
+    async def check_name(self, *, name: str) -> str:
+        return await self._call("check_name", name=name)
+
+    async def register(self, *, player_id: int, name: str, class_id: str) -> CharacterSheet:
+        return await self._call("register", player_id=player_id, name=name, class_id=class_id)
+
+    async def get_character(self, *, player_id: int) -> CharacterSheet:
+        return await self._call("get_character", player_id=player_id)
+
+    async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
+        return await self._call("allocate_stat", player_id=player_id, stat=stat, version=version)
+
+    # --- AdventureApi ------------------------------------------------------------------------------
+
+    async def look(self, *, player_id: int) -> LocationView:
+        return await self._call("look", player_id=player_id)
+
+    async def travel(self, *, player_id: int, destination: str) -> LocationView:
+        return await self._call("travel", player_id=player_id, destination=destination)
+
+    async def explore(self, *, player_id: int) -> ExploreResult:
+        return await self._call("explore", player_id=player_id)
+
+    async def get_combat(self, *, player_id: int) -> CombatView | None:
+        return await self._call("get_combat", player_id=player_id)
+
+    async def combat_action(
+        self,
+        *,
+        player_id: int,
+        combat_id: str,
+        turn: int,
+        action: str,
+        skill_id: str | None = None,
+        item_id: str | None = None,
+    ) -> CombatView:
+        return await self._call(
+            "combat_action",
+            player_id=player_id,
+            combat_id=combat_id,
+            turn=turn,
+            action=action,
+            skill_id=skill_id,
+            item_id=item_id,
+        )
+
+    # --- InventoryApi ------------------------------------------------------------------------------
+
+    async def inventory(self, *, player_id: int) -> InventoryView:
+        return await self._call("inventory", player_id=player_id)
+
+    async def equip(self, *, player_id: int, item_id: str, version: int) -> InventoryView:
+        return await self._call("equip", player_id=player_id, item_id=item_id, version=version)
+
+    async def unequip(self, *, player_id: int, slot: str, version: int) -> InventoryView:
+        return await self._call("unequip", player_id=player_id, slot=slot, version=version)
+
+    async def use_item(self, *, player_id: int, item_id: str, version: int) -> ItemUsed:
+        return await self._call("use_item", player_id=player_id, item_id=item_id, version=version)
+
+    # --- TownApi -----------------------------------------------------------------------------------
+
+    async def shop(self, *, player_id: int) -> ShopView:
+        return await self._call("shop", player_id=player_id)
+
+    async def buy(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
+        return await self._call("buy", player_id=player_id, item_id=item_id, quantity=quantity, version=version)
+
+    async def sell(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
+        return await self._call("sell", player_id=player_id, item_id=item_id, quantity=quantity, version=version)
+
+    async def inn(self, *, player_id: int) -> InnView:
+        return await self._call("inn", player_id=player_id)
+
+    async def rest_at_inn(self, *, player_id: int) -> InnView:
+        return await self._call("rest_at_inn", player_id=player_id)
+
+    async def forge(self, *, player_id: int) -> ForgeView:
+        return await self._call("forge", player_id=player_id)
+
+    async def craft(self, *, player_id: int, recipe_id: str, version: int) -> Crafted:
+        return await self._call("craft", player_id=player_id, recipe_id=recipe_id, version=version)
+
+    # --- SkillsApi ---------------------------------------------------------------------------------
+
+    async def skill_tree(self, *, player_id: int) -> SkillTreeView:
+        return await self._call("skill_tree", player_id=player_id)
+
+    async def learn_skill(self, *, player_id: int, skill_id: str, version: int) -> SkillTreeView:
+        return await self._call("learn_skill", player_id=player_id, skill_id=skill_id, version=version)
+
+    # --- LeaderboardsApi ---------------------------------------------------------------------------
+
+    async def leaderboard(self, *, board: str = "level", limit: int = 10) -> list[LeaderboardRow]:
+        return await self._call("leaderboard", board=board, limit=limit)
+
+    async def boss_leaderboard(self, *, limit: int = 10) -> list[LeaderboardRow]:
+        return await self._call("boss_leaderboard", limit=limit)
+
+    # --- RiftsApi ----------------------------------------------------------------------------------
+
+    async def list_rifts(self) -> list[RiftInfo]:
+        return await self._call("list_rifts")
+
+    async def enter_rift(self, *, player_id: int, rift_id: str) -> RiftProgressView:
+        return await self._call("enter_rift", player_id=player_id, rift_id=rift_id)
+
+    async def advance_rift(self, *, player_id: int, steps_done: int | None = None) -> RiftAdvance:
+        return await self._call("advance_rift", player_id=player_id, steps_done=steps_done)
+
+    async def leave_rift(self, *, player_id: int) -> RiftProgressView:
+        return await self._call("leave_rift", player_id=player_id)
+
+    async def rift_progress(self, *, player_id: int) -> RiftProgressView | None:
+        return await self._call("rift_progress", player_id=player_id)
+
+    # --- WorldBossesApi ----------------------------------------------------------------------------
+
+    async def list_bosses(self, *, player_id: int | None = None) -> list[BossView]:
+        return await self._call("list_bosses", player_id=player_id)
+
+    async def get_boss(self, *, boss_id: str, player_id: int | None = None) -> BossView | None:
+        return await self._call("get_boss", boss_id=boss_id, player_id=player_id)
+
+    async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:
+        return await self._call("attack_boss", player_id=player_id, boss_id=boss_id)
+
+    # --- NotificationsApi --------------------------------------------------------------------------
+
+    async def notification_settings(self, *, player_id: int) -> NotificationSettings:
+        return await self._call("notification_settings", player_id=player_id)
+
+    async def set_notification(self, *, player_id: int, category: str, enabled: bool) -> NotificationSettings:
+        return await self._call("set_notification", player_id=player_id, category=category, enabled=enabled)
+
+    async def set_reachable(self, *, player_id: int, reachable: bool) -> None:
+        return await self._call("set_reachable", player_id=player_id, reachable=reachable)
+
+    async def notification_recipients(self, *, category: str, after_player_id: int = 0, limit: int = 1000) -> list[int]:
+        return await self._call(
+            "notification_recipients", category=category, after_player_id=after_player_id, limit=limit
+        )
+
+    # --- AdministrationApi -------------------------------------------------------------------------
+
+    async def find_player(self, *, query: str) -> CharacterSheet:
+        return await self._call("find_player", query=query)
+
+    async def admin_open_rift(
+        self, *, location_id: str | None = None, tier: int | None = None, duration_minutes: float = 30.0
+    ) -> RiftInfo:
+        return await self._call(
+            "admin_open_rift", location_id=location_id, tier=tier, duration_minutes=duration_minutes
+        )
+
+    async def admin_spawn_boss(
+        self, *, location_id: str | None = None, boss_def_id: str | None = None, duration_minutes: float = 15.0
+    ) -> BossView:
+        return await self._call(
+            "admin_spawn_boss", location_id=location_id, boss_def_id=boss_def_id, duration_minutes=duration_minutes
+        )
+
+    # --- MaintenanceApi ----------------------------------------------------------------------------
+
+    async def snapshot_hot_state(self, *, full: bool = False) -> SnapshotReport:
+        return await self._call("snapshot_hot_state", full=full)
+
+    # --- WorldJobsApi ------------------------------------------------------------------------------
+
+    async def open_rifts_tick(self, *, duration_minutes: float = 30.0, max_open: int = 3) -> WorldEventsReport:
+        return await self._call("open_rifts_tick", duration_minutes=duration_minutes, max_open=max_open)
+
+    async def close_expired_rifts(self) -> WorldEventsReport:
+        return await self._call("close_expired_rifts")
+
+    async def spawn_boss_tick(self, *, duration_minutes: float = 15.0) -> WorldEventsReport:
+        return await self._call("spawn_boss_tick", duration_minutes=duration_minutes)
+
+    async def end_expired_bosses(self) -> WorldEventsReport:
+        return await self._call("end_expired_bosses")
 
 
 def _jsonable(value: Any) -> Any:

@@ -1,35 +1,69 @@
-"""The in-process adapter of `GameApi`: the game's use cases, called directly, with storage
-failures turned into the port's `ServiceUnavailable` — so callers see the same errors a remote
+"""The in-process adapter of `GameApi`: each port method handed to the use case that serves it, with
+storage failures turned into the port's `ServiceUnavailable` — so callers see the same errors a remote
 game would send them."""
 
 from __future__ import annotations
 
 import functools
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from game.adapters.infrastructure_errors import is_infrastructure_error
-from game.api import GameApi, GameError, ServiceUnavailable
+from game.api import (
+    CharacterSheet,
+    ClassInfo,
+    CombatView,
+    Crafted,
+    ExploreResult,
+    ForgeView,
+    GameError,
+    InnView,
+    InventoryView,
+    ItemUsed,
+    LeaderboardRow,
+    LocationView,
+    NotificationSettings,
+    ServiceUnavailable,
+    ShopView,
+    SkillTreeView,
+    SnapshotReport,
+)
 from game.api.wire import port_methods
+from game.api.world import (
+    BossAttackResult,
+    BossView,
+    RiftAdvance,
+    RiftInfo,
+    RiftProgressView,
+    WorldEventsReport,
+)
+from game.application.administration import Administration
+from game.application.characters import Characters
+from game.application.exploration import Exploration
+from game.application.fights import Fights
+from game.application.items import Items
+from game.application.leaderboards import Leaderboards
+from game.application.maintenance import Maintenance
+from game.application.notifications import Notifications
+from game.application.rifts import Rifts
+from game.application.skills import Skills
+from game.application.town import Town
+from game.application.world_bosses import WorldBosses
 
 log = logging.getLogger(__name__)
 
-_PORT_METHODS = frozenset(port_methods())
+C = TypeVar("C", bound=type)
 
 
-class InProcessGame:
-    def __init__(self, service: GameApi) -> None:
-        self._service = service
+def _storage_errors_as_unavailable(cls: C) -> C:
+    """Wrap every port method: a refusal passes through, a storage outage becomes `ServiceUnavailable`."""
 
-    def __getattr__(self, name: str) -> Any:
-        if name not in _PORT_METHODS:
-            raise AttributeError(name)
-        method = getattr(self._service, name)
-
+    def wrap(name: str, method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         @functools.wraps(method)
-        async def call(**kwargs: Any) -> Any:
+        async def call(self: Any, **kwargs: Any) -> Any:
             try:
-                return await method(**kwargs)
+                return await method(self, **kwargs)
             except GameError:
                 raise
             except Exception as exc:
@@ -38,5 +72,220 @@ class InProcessGame:
                     raise ServiceUnavailable("storage is unavailable; try again") from exc
                 raise
 
-        setattr(self, name, call)  # cache: the wrapper is built once per method
         return call
+
+    for name in port_methods():
+        setattr(cls, name, wrap(name, getattr(cls, name)))
+    return cls
+
+
+@_storage_errors_as_unavailable
+class InProcessGame:
+    def __init__(
+        self,
+        *,
+        characters: Characters,
+        exploration: Exploration,
+        fights: Fights,
+        items: Items,
+        town: Town,
+        skills: Skills,
+        leaderboards: Leaderboards,
+        rifts: Rifts,
+        bosses: WorldBosses,
+        notifications: Notifications,
+        administration: Administration,
+        maintenance: Maintenance,
+    ) -> None:
+        self._characters = characters
+        self._exploration = exploration
+        self._fights = fights
+        self._items = items
+        self._town = town
+        self._skills = skills
+        self._leaderboards = leaderboards
+        self._rifts = rifts
+        self._bosses = bosses
+        self._notifications = notifications
+        self._administration = administration
+        self._maintenance = maintenance
+
+    # --- CharactersApi -----------------------------------------------------------------------------
+
+    async def list_classes(self) -> list[ClassInfo]:
+        return await self._characters.list_classes()
+
+    async def check_name(self, *, name: str) -> str:
+        return await self._characters.check_name(name=name)
+
+    async def register(self, *, player_id: int, name: str, class_id: str) -> CharacterSheet:
+        return await self._characters.register(player_id=player_id, name=name, class_id=class_id)
+
+    async def get_character(self, *, player_id: int) -> CharacterSheet:
+        return await self._characters.get_character(player_id=player_id)
+
+    async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
+        return await self._characters.allocate_stat(player_id=player_id, stat=stat, version=version)
+
+    # --- AdventureApi ------------------------------------------------------------------------------
+
+    async def look(self, *, player_id: int) -> LocationView:
+        return await self._exploration.look(player_id=player_id)
+
+    async def travel(self, *, player_id: int, destination: str) -> LocationView:
+        return await self._exploration.travel(player_id=player_id, destination=destination)
+
+    async def explore(self, *, player_id: int) -> ExploreResult:
+        return await self._exploration.explore(player_id=player_id)
+
+    async def get_combat(self, *, player_id: int) -> CombatView | None:
+        return await self._fights.get_combat(player_id=player_id)
+
+    async def combat_action(
+        self,
+        *,
+        player_id: int,
+        combat_id: str,
+        turn: int,
+        action: str,
+        skill_id: str | None = None,
+        item_id: str | None = None,
+    ) -> CombatView:
+        return await self._fights.combat_action(
+            player_id=player_id, combat_id=combat_id, turn=turn, action=action, skill_id=skill_id, item_id=item_id
+        )
+
+    # --- InventoryApi ------------------------------------------------------------------------------
+
+    async def inventory(self, *, player_id: int) -> InventoryView:
+        return await self._items.inventory(player_id=player_id)
+
+    async def equip(self, *, player_id: int, item_id: str, version: int) -> InventoryView:
+        return await self._items.equip(player_id=player_id, item_id=item_id, version=version)
+
+    async def unequip(self, *, player_id: int, slot: str, version: int) -> InventoryView:
+        return await self._items.unequip(player_id=player_id, slot=slot, version=version)
+
+    async def use_item(self, *, player_id: int, item_id: str, version: int) -> ItemUsed:
+        return await self._items.use_item(player_id=player_id, item_id=item_id, version=version)
+
+    # --- TownApi -----------------------------------------------------------------------------------
+
+    async def shop(self, *, player_id: int) -> ShopView:
+        return await self._town.shop(player_id=player_id)
+
+    async def buy(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
+        return await self._town.buy(player_id=player_id, item_id=item_id, quantity=quantity, version=version)
+
+    async def sell(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
+        return await self._town.sell(player_id=player_id, item_id=item_id, quantity=quantity, version=version)
+
+    async def inn(self, *, player_id: int) -> InnView:
+        return await self._town.inn(player_id=player_id)
+
+    async def rest_at_inn(self, *, player_id: int) -> InnView:
+        return await self._town.rest_at_inn(player_id=player_id)
+
+    async def forge(self, *, player_id: int) -> ForgeView:
+        return await self._town.forge(player_id=player_id)
+
+    async def craft(self, *, player_id: int, recipe_id: str, version: int) -> Crafted:
+        return await self._town.craft(player_id=player_id, recipe_id=recipe_id, version=version)
+
+    # --- SkillsApi ---------------------------------------------------------------------------------
+
+    async def skill_tree(self, *, player_id: int) -> SkillTreeView:
+        return await self._skills.skill_tree(player_id=player_id)
+
+    async def learn_skill(self, *, player_id: int, skill_id: str, version: int) -> SkillTreeView:
+        return await self._skills.learn_skill(player_id=player_id, skill_id=skill_id, version=version)
+
+    # --- LeaderboardsApi ---------------------------------------------------------------------------
+
+    async def leaderboard(self, *, board: str = "level", limit: int = 10) -> list[LeaderboardRow]:
+        return await self._leaderboards.leaderboard(board=board, limit=limit)
+
+    async def boss_leaderboard(self, *, limit: int = 10) -> list[LeaderboardRow]:
+        return await self._leaderboards.boss_leaderboard(limit=limit)
+
+    # --- RiftsApi ----------------------------------------------------------------------------------
+
+    async def list_rifts(self) -> list[RiftInfo]:
+        return await self._rifts.list_rifts()
+
+    async def enter_rift(self, *, player_id: int, rift_id: str) -> RiftProgressView:
+        return await self._rifts.enter_rift(player_id=player_id, rift_id=rift_id)
+
+    async def advance_rift(self, *, player_id: int, steps_done: int | None = None) -> RiftAdvance:
+        return await self._rifts.advance_rift(player_id=player_id, steps_done=steps_done)
+
+    async def leave_rift(self, *, player_id: int) -> RiftProgressView:
+        return await self._rifts.leave_rift(player_id=player_id)
+
+    async def rift_progress(self, *, player_id: int) -> RiftProgressView | None:
+        return await self._rifts.rift_progress(player_id=player_id)
+
+    # --- WorldBossesApi ----------------------------------------------------------------------------
+
+    async def list_bosses(self, *, player_id: int | None = None) -> list[BossView]:
+        return await self._bosses.list_bosses(player_id=player_id)
+
+    async def get_boss(self, *, boss_id: str, player_id: int | None = None) -> BossView | None:
+        return await self._bosses.get_boss(boss_id=boss_id, player_id=player_id)
+
+    async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:
+        return await self._bosses.attack_boss(player_id=player_id, boss_id=boss_id)
+
+    # --- NotificationsApi --------------------------------------------------------------------------
+
+    async def notification_settings(self, *, player_id: int) -> NotificationSettings:
+        return await self._notifications.notification_settings(player_id=player_id)
+
+    async def set_notification(self, *, player_id: int, category: str, enabled: bool) -> NotificationSettings:
+        return await self._notifications.set_notification(player_id=player_id, category=category, enabled=enabled)
+
+    async def set_reachable(self, *, player_id: int, reachable: bool) -> None:
+        return await self._notifications.set_reachable(player_id=player_id, reachable=reachable)
+
+    async def notification_recipients(self, *, category: str, after_player_id: int = 0, limit: int = 1000) -> list[int]:
+        return await self._notifications.notification_recipients(
+            category=category, after_player_id=after_player_id, limit=limit
+        )
+
+    # --- AdministrationApi -------------------------------------------------------------------------
+
+    async def find_player(self, *, query: str) -> CharacterSheet:
+        return await self._administration.find_player(query=query)
+
+    async def admin_open_rift(
+        self, *, location_id: str | None = None, tier: int | None = None, duration_minutes: float = 30.0
+    ) -> RiftInfo:
+        return await self._administration.admin_open_rift(
+            location_id=location_id, tier=tier, duration_minutes=duration_minutes
+        )
+
+    async def admin_spawn_boss(
+        self, *, location_id: str | None = None, boss_def_id: str | None = None, duration_minutes: float = 15.0
+    ) -> BossView:
+        return await self._administration.admin_spawn_boss(
+            location_id=location_id, boss_def_id=boss_def_id, duration_minutes=duration_minutes
+        )
+
+    # --- MaintenanceApi ----------------------------------------------------------------------------
+
+    async def snapshot_hot_state(self, *, full: bool = False) -> SnapshotReport:
+        return await self._maintenance.snapshot_hot_state(full=full)
+
+    # --- WorldJobsApi ------------------------------------------------------------------------------
+
+    async def open_rifts_tick(self, *, duration_minutes: float = 30.0, max_open: int = 3) -> WorldEventsReport:
+        return await self._rifts.open_rifts_tick(duration_minutes=duration_minutes, max_open=max_open)
+
+    async def close_expired_rifts(self) -> WorldEventsReport:
+        return await self._rifts.close_expired_rifts()
+
+    async def spawn_boss_tick(self, *, duration_minutes: float = 15.0) -> WorldEventsReport:
+        return await self._bosses.spawn_boss_tick(duration_minutes=duration_minutes)
+
+    async def end_expired_bosses(self) -> WorldEventsReport:
+        return await self._bosses.end_expired_bosses()

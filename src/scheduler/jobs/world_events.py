@@ -13,7 +13,7 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from game.api.world import WorldEventsApi, WorldEventsReport
+from game.api import WorldEventsReport, WorldJobsApi
 from scheduler.jobs.lock import run_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock
@@ -33,7 +33,7 @@ def _logged(name: str, report: WorldEventsReport | None) -> WorldEventsReport | 
     return report
 
 
-def jobs(game: WorldEventsApi, settings: Settings) -> list[tuple[str, float, Callable[[], Awaitable[Any]]]]:
+def jobs(game: WorldJobsApi, settings: Settings) -> list[tuple[str, float, Callable[[], Awaitable[Any]]]]:
     """(name, interval in seconds, job) for each world job."""
     sweep = settings.world_sweep_seconds
     return [
@@ -57,7 +57,7 @@ def jobs(game: WorldEventsApi, settings: Settings) -> list[tuple[str, float, Cal
 def register(
     scheduler: AsyncIOScheduler,
     *,
-    game: WorldEventsApi,
+    game: WorldJobsApi,
     lock: JobLock,
     settings: Settings,
     clock: Clock,

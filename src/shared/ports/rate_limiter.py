@@ -1,37 +1,7 @@
-"""How often someone may act, counted in one place for every process of the deployment.
+"""The Throttle port's former name, kept only while `bot` and the composition root still import it."""
 
-Each key has a bucket of `burst` tokens that refills at `rate` tokens a second; a hit takes one token
-or is refused. Refused hits take nothing, so a client that keeps hammering still gets one hit through
-every 1/rate seconds — it is slowed to the rate, not locked out.
+from shared.ports.throttle import ALLOWED, Decision, Throttle
 
-A *throttled streak* starts with the first refusal and lasts until the bucket is full again (the client
-calmed down for burst/rate seconds). Exactly one refusal per streak has `first_in_streak` set: the one
-worth telling the client about. Telling them about every refusal would itself be a flood.
-"""
+RateLimiter = Throttle
 
-from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Protocol
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    allowed: bool
-    # Seconds until a hit on this key would be allowed; 0 when this one was.
-    retry_after: float = 0.0
-    # Set on the first refusal of a throttled streak only.
-    first_in_streak: bool = False
-
-
-ALLOWED = Decision(allowed=True)
-
-
-class RateLimiter(Protocol):
-    async def hit(self, key: str, *, rate: float, burst: int) -> Decision:
-        """Count one hit on `key`, allowed within `burst` at once and `rate` a second on average.
-
-        When the limiter's store is unreachable or too slow the hit is allowed (fail open), never an
-        error: an outage of the limiter must not become an outage of everything behind it.
-        """
-        ...
+__all__ = ["ALLOWED", "Decision", "RateLimiter"]

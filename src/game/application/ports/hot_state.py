@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from typing import Any, Protocol
+from typing import Protocol
 
 from game.domain.character import HotState
+from game.domain.running_fight import RunningFight
 
 
 class HotStateStore(Protocol):
@@ -13,15 +14,15 @@ class HotStateStore(Protocol):
 
     async def put(self, player_id: int, state: HotState, *, mark_changed: bool = True) -> None: ...
 
-    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
-        """The running fight, as stored (JSON-able), or None."""
+    async def get_fight(self, player_id: int) -> RunningFight | None:
+        """The running fight, or None (a damaged one reads as none)."""
         ...
 
-    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+    async def get_fight_checked(self, player_id: int) -> tuple[RunningFight | None, bool]:
         """The fight, and whether any hot state exists for the player (False: Redis lost it)."""
         ...
 
-    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+    async def put_fight(self, player_id: int, fight: RunningFight | None, state: HotState) -> None:
         """Store (or with None, end) the fight together with the hot state, in one step."""
         ...
 

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol, Self
+from typing import Protocol, Self
 
 from game.application.ports.world_events import WorldRepository
 from game.domain.character import Character, HotState
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
+from game.domain.running_fight import RunningFight
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class SavedHotState:
     """Hot state as the last snapshot left it in durable storage."""
 
     state: HotState
-    fight: dict[str, Any] | None  # the running fight, as the hot-state store holds it; None: none was running
+    fight: RunningFight | None  # None: none was running (or it was damaged)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
+from game.api.kinds import BossStatus, RiftStatus
 from game.domain.rifts import RiftRun
 
 
@@ -20,7 +21,7 @@ class RiftRecord:
     seed: int
     opened_at: float
     closes_at: float
-    status: str  # open | collapsed
+    status: RiftStatus
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class BossRecord:
     cooldown_ms: int
     spawned_at: float
     deadline: float
-    status: str  # alive | defeated | escaped
+    status: BossStatus
     killer_id: int | None = None
     announced: bool = False  # the end was published (after every payout)
 
@@ -108,7 +109,14 @@ class WorldRepository(Protocol):
     async def boss_damage(self, boss_id: str) -> list[BossDamageRow]: ...
 
     async def end_boss(
-        self, boss_id: str, *, status: str, hp_left: int, killer_id: int | None, damage: Mapping[int, int], now: float
+        self,
+        boss_id: str,
+        *,
+        status: BossStatus,
+        hp_left: int,
+        killer_id: int | None,
+        damage: Mapping[int, int],
+        now: float,
     ) -> bool:
         """Settle an alive boss once: its final tallies, and each player's leaderboard total.
         False if it had already been settled."""
@@ -127,13 +135,16 @@ class WorldRepository(Protocol):
 class BossLive:
     hp: int
     max_hp: int
-    status: str  # alive | defeated | escaped
+    status: BossStatus
     killer_id: int | None
+
+
+AttackStatus = Literal["ok", "cooldown", "defeated", "escaped", "expired", "missing"]
 
 
 @dataclass(frozen=True)
 class AttackOutcome:
-    status: str  # ok | cooldown | defeated | escaped | expired | missing
+    status: AttackStatus
     dealt: int = 0
     hp_left: int = 0
     killed: bool = False

@@ -1,11 +1,14 @@
-"""An in-process EventBus: for unit tests and a single process without Redis."""
+"""An in-process EventBus: what was published, in order, and a consumer that hands it on."""
 
 from __future__ import annotations
 
 import asyncio
+from typing import TypeVar
 
 from shared.events import Event
 from shared.ports.event_bus import EventHandler
+
+E = TypeVar("E", bound=Event)
 
 
 class InMemoryEventBus:
@@ -26,5 +29,9 @@ class InMemoryEventBus:
                 self._queue.task_done()
 
     async def drain(self) -> None:
-        """Wait until every published event was handled (tests)."""
+        """Wait until every published event was handled."""
         await self._queue.join()
+
+    def of_type(self, kind: type[E]) -> list[E]:
+        """The published events of one kind, in order."""
+        return [e for e in self.published if isinstance(e, kind)]

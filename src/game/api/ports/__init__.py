@@ -1,0 +1,49 @@
+"""The game's port, narrow by feature: a consumer depends on the smallest one it uses.
+
+`GameApi` (in `game.api.port`) is their union and the single source the wire is derived from.
+`PLAYER_PORTS` are what a player's actions reach; `OPERATOR_PORTS` (administration, maintenance and the
+world's jobs) are the ones a server guards apart.
+"""
+
+from game.api.ports.administration import AdministrationApi
+from game.api.ports.adventure import AdventureApi
+from game.api.ports.characters import CharactersApi
+from game.api.ports.inventory import InventoryApi
+from game.api.ports.leaderboards import LeaderboardsApi
+from game.api.ports.maintenance import MaintenanceApi
+from game.api.ports.notifications import NotificationsApi
+from game.api.ports.rifts import RiftsApi
+from game.api.ports.skills import SkillsApi
+from game.api.ports.town import TownApi
+from game.api.ports.world_bosses import WorldBossesApi
+from game.api.ports.world_jobs import WorldJobsApi
+
+PLAYER_PORTS: tuple[type, ...] = (
+    CharactersApi,
+    AdventureApi,
+    InventoryApi,
+    TownApi,
+    SkillsApi,
+    LeaderboardsApi,
+    RiftsApi,
+    WorldBossesApi,
+    NotificationsApi,
+)
+OPERATOR_PORTS: tuple[type, ...] = (AdministrationApi, MaintenanceApi, WorldJobsApi)
+
+__all__ = [
+    "OPERATOR_PORTS",
+    "PLAYER_PORTS",
+    "AdministrationApi",
+    "AdventureApi",
+    "CharactersApi",
+    "InventoryApi",
+    "LeaderboardsApi",
+    "MaintenanceApi",
+    "NotificationsApi",
+    "RiftsApi",
+    "SkillsApi",
+    "TownApi",
+    "WorldBossesApi",
+    "WorldJobsApi",
+]

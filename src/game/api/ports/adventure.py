@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from game.api.dto import CombatView, ExploreResult, LocationView
+
+
+@runtime_checkable
+class AdventureApi(Protocol):
+    """Looking around, travelling, exploring and fighting."""
+
+    async def look(self, *, player_id: int) -> LocationView: ...
+
+    async def travel(self, *, player_id: int, destination: str) -> LocationView: ...
+
+    async def explore(self, *, player_id: int) -> ExploreResult:
+        """Spend stamina for one encounter; a monster starts a fight (see `combat_action`)."""
+        ...
+
+    async def get_combat(self, *, player_id: int) -> CombatView | None: ...
+
+    async def combat_action(
+        self,
+        *,
+        player_id: int,
+        combat_id: str,
+        turn: int,
+        action: str,
+        skill_id: str | None = None,
+        item_id: str | None = None,
+    ) -> CombatView:
+        """`action`: attack | skill | item | flee. `combat_id` and `turn` must be the current ones,
+        otherwise `StaleAction` and nothing happens; the rewards of a win are granted exactly once."""
+        ...

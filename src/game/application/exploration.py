@@ -1,0 +1,94 @@
+"""Looking around, travelling, exploring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.api import ExploreResult, InCombat, LocationView, NotAdjacent, UnknownLocation
+from game.application.actions import Actions
+from game.application.dice import Dice
+from game.application.fights import Fights
+from game.application.payouts import Payouts
+from game.application.players import Players
+from game.application.ports.unit_of_work import UnitOfWorkFactory
+from game.application.presenters.characters import location_view
+from game.application.presenters.items import stacks
+from game.domain.character import MAX_STAMINA
+from game.domain.content import Content
+from game.domain.exploration import explore
+from game.domain.loot import Rewards
+from game.domain.running_fight import WildFight
+from game.domain.world import WorldMap
+from shared.ports import Clock
+
+
+@dataclass(frozen=True, kw_only=True)
+class Exploration:
+    content: Content
+    world: WorldMap
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    actions: Actions
+    payouts: Payouts
+    fights: Fights
+    dice: Dice
+    clock: Clock
+
+    async def look(self, *, player_id: int) -> LocationView:
+        hot = await self.players.known_hot_state(player_id)
+        return location_view(self.world, hot.location_id)
+
+    async def travel(self, *, player_id: int, destination: str) -> LocationView:
+        async with self.actions.one_at_a_time(player_id):
+            hot = await self.players.known_hot_state(player_id)
+            if self.world.location(destination) is None:
+                raise UnknownLocation(f"no location {destination!r}", location_id=destination)
+            if not self.world.is_adjacent(hot.location_id, destination):
+                raise NotAdjacent("you cannot get there from here", origin=hot.location_id, destination=destination)
+            if await self.players.hot.get_fight(player_id) is not None:
+                raise InCombat("you cannot leave in the middle of a fight")
+            await self.players.hot.put(player_id, hot.moved_to(destination))
+        return location_view(self.world, destination)
+
+    async def explore(self, *, player_id: int) -> ExploreResult:
+        async with self.actions.one_at_a_time(player_id):
+            if await self.players.hot.get_fight(player_id) is not None:
+                raise InCombat("finish the fight first")
+            async with self.uow_factory(read_only=True) as uow:
+                record = await self.players.record(uow, player_id)
+                hot = await self.players.hot_state(uow, player_id)
+            location = self.content.locations[hot.location_id]
+            now = self.clock.now()
+            tired = hot.spend_stamina(location.stamina_cost, now)  # raises NotEnoughStamina
+            encounter_id = self.dice.new_id("explore", player_id)
+            encounter = explore(location, self.content, self.dice.rng("explore", encounter_id))
+            base: dict[str, Any] = dict(
+                kind=encounter.kind,
+                location_id=location.id,
+                location_name=location.name.as_dict(),
+                stamina=int(tired.stamina_now(now)),
+                max_stamina=MAX_STAMINA,
+            )
+            if encounter.kind == "monster":
+                assert encounter.monster is not None
+                fight = await self.fights.begin(
+                    player_id=player_id, record=record, hot=tired, monster=encounter.monster, context=WildFight()
+                )
+                return ExploreResult(**base, combat=fight)
+            if encounter.kind in ("resource", "treasure"):
+                items = dict(encounter.items)
+                if encounter.item:
+                    items[encounter.item] = items.get(encounter.item, 0) + encounter.quantity
+                granted = await self.payouts.grant(
+                    player_id, f"explore:{encounter_id}", Rewards(xp=0, gold=encounter.gold, items=items)
+                )
+                await self.players.hot.put(player_id, tired)
+                return ExploreResult(
+                    **base,
+                    found=stacks(self.content, granted.kept),
+                    lost=stacks(self.content, granted.lost),
+                    gold=encounter.gold,
+                )
+            await self.players.hot.put(player_id, tired)
+            return ExploreResult(**base)

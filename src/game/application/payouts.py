@@ -1,0 +1,97 @@
+"""Paying and charging a player durably and exactly once per source (a fight, a chest, a boss, a death)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from game.api import NotOwned
+from game.application.players import Players
+from game.application.ports.unit_of_work import UnitOfWorkFactory
+from game.domain.content import Content, ItemDef
+from game.domain.errors import InventoryFull
+from game.domain.inventory import Inventory
+from game.domain.loot import Rewards
+from game.domain.progression import die, gain_xp
+from shared.events import PlayerLeveledUp
+from shared.ports import EventBus
+
+
+@dataclass(frozen=True)
+class Granted:
+    applied: bool  # False: this source had already paid out
+    kept: dict[str, int] = field(default_factory=dict)
+    lost: dict[str, int] = field(default_factory=dict)  # loot with no room in the bag
+    level: int = 0
+    levels_gained: int = 0
+    gold_left: int = 0
+
+
+def fit_into(
+    inventory: Inventory, items: Mapping[str, int], catalog: Mapping[str, ItemDef]
+) -> tuple[Inventory, dict[str, int], dict[str, int]]:
+    """Add what fits, unit by unit; the rest is left behind (a full bag never loses what it holds)."""
+    kept: dict[str, int] = {}
+    lost: dict[str, int] = {}
+    for item_id, quantity in sorted(items.items()):
+        for _ in range(quantity):
+            try:
+                inventory = inventory.add(item_id, 1, catalog)
+                kept[item_id] = kept.get(item_id, 0) + 1
+            except InventoryFull:
+                lost[item_id] = lost.get(item_id, 0) + 1
+    return inventory, kept, lost
+
+
+@dataclass(frozen=True, kw_only=True)
+class Payouts:
+    content: Content
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    events: EventBus
+
+    async def grant(self, player_id: int, source_id: str, rewards: Rewards) -> Granted:
+        """Pay XP, gold and items exactly once per `source_id`, in one transaction."""
+        async with self.uow_factory() as uow:
+            if not await uow.characters.claim(player_id, source_id):
+                return Granted(applied=False)
+            before = await self.players.record(uow, player_id, for_update=True)
+            progress = gain_xp(before.character, rewards.xp)
+            character = replace(progress.character, gold=progress.character.gold + rewards.gold)
+            inventory, kept, lost = fit_into(before.inventory, rewards.items, self.content.items)
+            after = replace(before, character=character, inventory=inventory)
+            await uow.characters.save(before, after)
+            await uow.commit()
+        if progress.levels_gained:
+            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level))
+        return Granted(
+            applied=True,
+            kept=kept,
+            lost=lost,
+            level=character.level,
+            levels_gained=progress.levels_gained,
+            gold_left=character.gold,
+        )
+
+    async def charge_death(self, player_id: int, source_id: str) -> int:
+        """The price of dying, once per death; the gold it cost."""
+        async with self.uow_factory() as uow:
+            if not await uow.characters.claim(player_id, source_id):
+                return 0
+            before = await self.players.record(uow, player_id, for_update=True)
+            death = die(before.character)
+            await uow.characters.save(before, replace(before, character=death.character))
+            await uow.commit()
+        return death.gold_lost
+
+    async def consume(self, player_id: int, item_id: str, source_id: str) -> None:
+        """Take one item out of the bag, once per `source_id` (a potion drunk in a fight's turn)."""
+        async with self.uow_factory() as uow:
+            if not await uow.characters.claim(player_id, source_id):
+                return  # already taken (a replay)
+            before = await self.players.record(uow, player_id, for_update=True)
+            if before.inventory.count(item_id) < 1:
+                raise NotOwned("you do not have that item", item=item_id)
+            after = replace(before, inventory=before.inventory.remove(item_id, 1))
+            await uow.characters.save(before, after)
+            await uow.commit()

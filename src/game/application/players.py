@@ -1,0 +1,105 @@
+"""A player as the use cases read them: the durable record, the hot state (re-hydrated when Redis lost it)
+and the stats that gear and passive skills make of them."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+from game.api import NotRegistered
+from game.application.ports.hot_state import HotStateStore
+from game.application.ports.unit_of_work import PlayerRecord, UnitOfWork, UnitOfWorkFactory
+from game.domain.character import Derived, HotState, derive_full
+from game.domain.content import Content
+from game.domain.running_fight import RunningFight
+from game.domain.skills import passive_skills
+from game.domain.world import WorldMap
+
+log = logging.getLogger(__name__)
+
+
+class RehydratingHotState:
+    """The hot-state store as use cases see it: the fight of a player whose hash Redis lost is looked up only
+    after re-hydrating that player, so every "in a fight?" check (and `get_combat`) sees the saved fight."""
+
+    def __init__(self, inner: HotStateStore, rehydrate: Callable[[int], Awaitable[None]]) -> None:
+        self.inner = inner
+        self._rehydrate = rehydrate
+
+    async def get(self, player_id: int) -> HotState | None:
+        return await self.inner.get(player_id)
+
+    async def put(self, player_id: int, state: HotState, *, mark_changed: bool = True) -> None:
+        await self.inner.put(player_id, state, mark_changed=mark_changed)
+
+    async def get_fight(self, player_id: int) -> RunningFight | None:
+        fight, known = await self.inner.get_fight_checked(player_id)
+        if fight is None and not known:
+            await self._rehydrate(player_id)
+            fight = await self.inner.get_fight(player_id)
+        return fight
+
+    async def put_fight(self, player_id: int, fight: RunningFight | None, state: HotState) -> None:
+        await self.inner.put_fight(player_id, fight, state)
+
+
+class Players:
+    def __init__(
+        self, *, content: Content, world: WorldMap, uow_factory: UnitOfWorkFactory, hot_state: HotStateStore
+    ) -> None:
+        self._content = content
+        self._world = world
+        self._uow_factory = uow_factory
+        self.hot = RehydratingHotState(hot_state, self._rehydrate)
+
+    async def record(self, uow: UnitOfWork, player_id: int, *, for_update: bool = False) -> PlayerRecord:
+        record = await uow.characters.load(player_id, for_update=for_update)
+        if record is None:
+            raise NotRegistered("no character yet: /start to create one")
+        return record
+
+    async def hot_state(self, uow: UnitOfWork, player_id: int) -> HotState:
+        """Hot state from Redis, or re-hydrated from the last snapshot when Redis lost it (the fight too)."""
+        hot = await self.hot.get(player_id)
+        if hot is not None and self._world.location(hot.location_id) is not None:
+            return hot
+        saved = await uow.characters.get_saved_hot_state(player_id)
+        if saved is None:
+            raise NotRegistered("no character yet: /start to create one")
+        state, fight = saved.state, self._resumable(saved.fight) if hot is None else None
+        if self._world.location(state.location_id) is None:  # content changed under a saved state
+            state, fight = state.moved_to(self._world.start), None
+        log.info("re-hydrated hot state of player %s from durable storage", player_id)
+        # A fight still in Redis (beside a damaged hash) is newer than the saved one: it stays.
+        if fight is not None and await self.hot.inner.get_fight(player_id) is None:
+            await self.hot.put_fight(player_id, fight, state)
+        else:
+            await self.hot.put(player_id, state, mark_changed=False)
+        return state
+
+    async def known_hot_state(self, player_id: int) -> HotState:
+        """Hot state alone, when that is all an action needs: only a registered player has one,
+        so PostgreSQL is asked only when Redis has lost it."""
+        hot = await self.hot.get(player_id)
+        if hot is not None and self._world.location(hot.location_id) is not None:
+            return hot
+        async with self._uow_factory(read_only=True) as uow:
+            return await self.hot_state(uow, player_id)
+
+    def derived(self, record: PlayerRecord) -> Derived:
+        """Stats with gear and passive skills counted."""
+        c = record.character
+        gear = record.equipment.item_defs(self._content.items)
+        return derive_full(c.stats, c.level, gear, passive_skills(self._content, record.skills))
+
+    async def _rehydrate(self, player_id: int) -> None:
+        async with self._uow_factory(read_only=True) as uow:
+            with contextlib.suppress(NotRegistered):  # no character, so no fight either
+                await self.hot_state(uow, player_id)
+
+    def _resumable(self, fight: RunningFight | None) -> RunningFight | None:
+        """The saved fight if it can go on: not over, against a monster the content still has."""
+        if fight is None or fight.combat.over or fight.combat.monster_id not in self._content.monsters:
+            return None
+        return fight

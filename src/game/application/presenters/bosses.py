@@ -1,0 +1,35 @@
+"""World bosses → DTOs."""
+
+from __future__ import annotations
+
+from game.api.kinds import BossStatus
+from game.api.world import BossView
+from game.application.ports.world_events import BossRecord
+from game.domain.content import Content
+
+
+def boss_view(
+    content: Content, boss: BossRecord, now: float, *, hp: int, status: BossStatus, mine: tuple[int, int]
+) -> BossView:
+    spec = content.bosses.get(boss.boss_def_id)
+    monster = content.monsters[boss.monster_id]
+    name = spec.name if spec is not None and spec.name is not None else monster.name
+    location = content.locations[boss.location_id]
+    return BossView(
+        id=boss.id,
+        boss_def_id=boss.boss_def_id,
+        monster_id=boss.monster_id,
+        name=name.as_dict(),
+        description=monster.description.as_dict(),
+        location_id=location.id,
+        location_name=location.name.as_dict(),
+        level=boss.level,
+        hp=hp,
+        max_hp=boss.max_hp,
+        status=status,
+        deadline=boss.deadline,
+        seconds_left=max(0, int(boss.deadline - now)),
+        cooldown_seconds=boss.cooldown_ms / 1000,
+        my_damage=mine[0],
+        my_cooldown_left=round(mine[1] / 1000, 1),
+    )

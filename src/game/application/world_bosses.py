@@ -1,0 +1,300 @@
+"""World bosses: a large shared HP pool that everyone in the location can strike.
+
+The pool and the tallies live in Redis (one atomic script per attack). The sweep job checkpoints them to
+PostgreSQL; if Redis loses a live boss it is rebuilt from the last checkpoint. Its end is settled once
+(a status change in PostgreSQL), rewards are paid with claims, and the end is announced once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from dataclasses import dataclass
+
+from game.api import InCombat, NotRegistered, UnknownLocation
+from game.api.kinds import BossStatus
+from game.api.world import (
+    BossAlreadyAlive,
+    BossAttackResult,
+    BossCooldown,
+    BossGone,
+    BossView,
+    InRift,
+    WorldEventsReport,
+    WrongLocation,
+)
+from game.application.actions import refusals
+from game.application.dice import Dice
+from game.application.payouts import Payouts
+from game.application.players import Players
+from game.application.ports.unit_of_work import UnitOfWorkFactory
+from game.application.ports.world_events import BossArena, BossRecord
+from game.application.presenters.bosses import boss_view
+from game.domain.content import Content
+from game.domain.monsters import MonsterStats, monster_at_level
+from game.domain.world import WorldMap
+from game.domain.world_boss import (
+    ATTACK_COOLDOWN_SECONDS,
+    BossSpawn,
+    attack_damage,
+    choose_spawn,
+    contribution_rewards,
+)
+from shared.events import BossDefeated, BossEscaped, BossSpawned
+from shared.ports import Clock, EventBus
+
+log = logging.getLogger(__name__)
+
+PAYOUT_CONCURRENCY = 8  # parallel payout transactions when a boss falls
+
+
+@dataclass(frozen=True, kw_only=True)
+class WorldBosses:
+    content: Content
+    world: WorldMap
+    uow_factory: UnitOfWorkFactory
+    players: Players
+    payouts: Payouts
+    arena: BossArena
+    dice: Dice
+    events: EventBus
+    clock: Clock
+    cooldown_seconds: float = ATTACK_COOLDOWN_SECONDS
+
+    @property
+    def _boss_cooldown_ms(self) -> int:
+        return round(self.cooldown_seconds * 1000)
+
+    async def list_bosses(self, *, player_id: int | None = None) -> list[BossView]:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
+            bosses = await uow.world.alive_bosses()
+        views = []
+        for boss in bosses:
+            live = await self.arena.state(boss.id)
+            mine = await self.arena.player_status(boss.id, player_id) if player_id is not None else (0, 0)
+            hp = live.hp if live else boss.hp_left
+            status = live.status if live else boss.status
+            views.append(self._view(boss, now, hp=hp, status=status, mine=mine))
+        return views
+
+    async def get_boss(self, *, boss_id: str, player_id: int | None = None) -> BossView | None:
+        async with self.uow_factory(read_only=True) as uow:
+            boss = await uow.world.get_boss(boss_id)
+        if boss is None:
+            return None
+        live = await self.arena.state(boss.id) if boss.status == "alive" else None
+        mine = await self.arena.player_status(boss.id, player_id) if player_id is not None and live else (0, 0)
+        hp = live.hp if live else boss.hp_left
+        return self._view(boss, self.clock.now(), hp=hp, status=live.status if live else boss.status, mine=mine)
+
+    async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
+            boss = await uow.world.get_boss(boss_id)
+            if boss is None:
+                raise BossGone("no such boss", boss_id=boss_id, status="unknown")
+            record = await self.players.record(uow, player_id)
+            hot = await self.players.hot_state(uow, player_id)
+            run = await uow.world.active_run(player_id)
+        if boss.status != "alive":
+            raise BossGone("the boss is gone", boss_id=boss_id, status=boss.status)
+        if hot.location_id != boss.location_id:
+            raise WrongLocation("the boss is elsewhere", location_id=boss.location_id)
+        if run is not None:
+            raise InRift("not from inside a rift", rift_id=run.rift_id)
+        if await self.players.hot.get_fight(player_id) is not None:
+            raise InCombat("finish the fight first")
+        damage = attack_damage(
+            self.players.derived(record), self._boss_monster(boss), self.dice.rng("boss", boss_id, player_id, now)
+        )
+        outcome = await self.arena.attack(boss_id, player_id, damage, now=now)
+        if outcome.status == "missing":  # Redis lost it: rebuild from the checkpoint, then strike
+            await self._restore_boss(boss)
+            outcome = await self.arena.attack(boss_id, player_id, damage, now=now)
+        if outcome.status == "cooldown":
+            raise BossCooldown("catch your breath first", seconds_left=round(outcome.cooldown_left_ms / 1000, 1))
+        if outcome.status == "expired":
+            await self.arena.escape(boss_id)
+            await self._settle_boss(boss)
+            raise BossGone("the boss got away", boss_id=boss_id, status="escaped")
+        if outcome.status != "ok":
+            raise BossGone("the boss is gone", boss_id=boss_id, status=outcome.status)
+        if outcome.killed:
+            await self._settle_boss(boss)
+        view = self._view(
+            boss,
+            now,
+            hp=outcome.hp_left,
+            status="defeated" if outcome.killed else "alive",
+            mine=(outcome.player_total, 0 if outcome.killed else boss.cooldown_ms),
+        )
+        return BossAttackResult(damage=outcome.dealt, killed=outcome.killed, boss=view)
+
+    # --- bosses: the jobs and admin -----------------------------------------------------------
+
+    async def spawn_boss_tick(self, *, duration_minutes: float = 15.0) -> WorldEventsReport:
+        async with self.uow_factory() as uow:
+            if await uow.world.alive_bosses():
+                return WorldEventsReport()
+        now = self.clock.now()
+        with refusals():
+            spawn = choose_spawn(self.content, self.dice.rng("boss-tick", round(now)))
+        try:
+            view = await self._spawn(spawn, duration_minutes)
+        except BossAlreadyAlive:
+            return WorldEventsReport()
+        return WorldEventsReport(bosses_spawned=(view.id,))
+
+    async def spawn_now(
+        self, *, location_id: str | None = None, boss_def_id: str | None = None, duration_minutes: float = 15.0
+    ) -> BossView:
+        if location_id is not None and self.world.location(location_id) is None:
+            raise UnknownLocation(f"no location {location_id!r}", location_id=location_id)
+        rng = self.dice.rng("boss-admin", self.clock.now())
+        with refusals():
+            spawn = choose_spawn(self.content, rng, location_id=location_id, boss_def_id=boss_def_id)
+        return await self._spawn(spawn, duration_minutes)
+
+    async def end_expired_bosses(self) -> WorldEventsReport:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
+            alive = await uow.world.alive_bosses()
+            unfinished = await uow.world.unannounced_bosses()
+        ended, recovered = [], []
+        for boss in alive:
+            live, damage = await self.arena.snapshot(boss.id)
+            if live is None and boss.deadline > now:
+                await self._restore_boss(boss)
+                recovered.append(boss.id)
+                continue
+            if live is not None and live.status == "alive" and boss.deadline > now:
+                async with self.uow_factory() as uow:
+                    await uow.world.checkpoint_boss(boss.id, live.hp, damage)
+                    await uow.commit()
+                continue
+            if live is not None and live.status == "alive":
+                await self.arena.escape(boss.id)
+            if await self._settle_boss(boss):
+                ended.append(boss.id)
+        for boss in unfinished:
+            await self._finish_boss(boss.id)
+        return WorldEventsReport(bosses_ended=tuple(ended), bosses_recovered=tuple(recovered))
+
+    # --- bosses: helpers ----------------------------------------------------------------------
+
+    async def _spawn(self, spawn: BossSpawn, duration_minutes: float) -> BossView:
+        now = self.clock.now()
+        boss = BossRecord(
+            id=uuid.uuid4().hex[:16],
+            boss_def_id=spawn.boss_def_id,
+            monster_id=spawn.monster.monster_id,
+            location_id=spawn.location_id,
+            level=spawn.monster.level,
+            max_hp=spawn.max_hp,
+            hp_left=spawn.max_hp,
+            cooldown_ms=self._boss_cooldown_ms,
+            spawned_at=now,
+            deadline=now + duration_minutes * 60,
+            status="alive",
+        )
+        async with self.uow_factory() as uow:
+            if not await uow.world.add_boss(boss):
+                raise BossAlreadyAlive("a boss is already there", location_id=spawn.location_id)
+            await uow.commit()
+        # Durable first: if the process dies here, the sweep finds the boss missing in Redis and creates it.
+        await self.arena.create(boss)
+        await self.events.publish(
+            BossSpawned(
+                boss_id=boss.id,
+                monster_id=boss.monster_id,
+                location_id=boss.location_id,
+                hp=boss.max_hp,
+                deadline=boss.deadline,
+            )
+        )
+        return self._view(boss, now, hp=boss.max_hp, status="alive", mine=(0, 0))
+
+    async def _restore_boss(self, boss: BossRecord) -> None:
+        async with self.uow_factory() as uow:
+            rows = await uow.world.boss_damage(boss.id)
+        if await self.arena.create(boss, {r.player_id: r.damage for r in rows}, hp=boss.hp_left):
+            log.warning("boss %s re-created from its checkpoint (hp %s)", boss.id, boss.hp_left)
+
+    async def _settle_boss(self, boss: BossRecord) -> bool:
+        """Record the end of a boss once (status, final tallies, leaderboard), then pay and announce.
+        True if this call recorded the end."""
+        live, damage = await self.arena.snapshot(boss.id)
+        if live is not None and live.status == "alive":
+            return False
+        status: BossStatus
+        if live is None:  # Redis lost it after its deadline: the checkpoint is all there is
+            async with self.uow_factory() as uow:
+                damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
+            status, hp_left, killer = "escaped", boss.hp_left, None
+        else:
+            status, hp_left, killer = live.status, live.hp, live.killer_id
+        async with self.uow_factory() as uow:
+            ended = await uow.world.end_boss(
+                boss.id, status=status, hp_left=hp_left, killer_id=killer, damage=damage, now=self.clock.now()
+            )
+            await uow.commit()
+        await self._finish_boss(boss.id)
+        return ended
+
+    async def _finish_boss(self, boss_id: str) -> None:
+        """Pay every contributor not yet paid (claims make a retry harmless), then announce the end once."""
+        async with self.uow_factory() as uow:
+            boss = await uow.world.get_boss(boss_id)
+            rows = await uow.world.boss_damage(boss_id)
+        if boss is None or boss.status == "alive" or boss.announced:
+            return
+        damage = {r.player_id: r.damage for r in rows}
+        if boss.status == "defeated":
+            rewards = contribution_rewards(
+                self.content,
+                boss.boss_def_id,
+                self._boss_monster(boss),
+                damage,
+                killer_id=boss.killer_id,
+                seed=f"{self.dice.seed}:boss:{boss.id}",
+            )
+            gate = asyncio.Semaphore(PAYOUT_CONCURRENCY)
+
+            async def pay(player_id: int) -> None:
+                async with gate:
+                    with contextlib.suppress(NotRegistered):  # a character deleted meanwhile
+                        await self.payouts.grant(player_id, f"boss:{boss_id}", rewards[player_id])
+                    async with self.uow_factory() as uow:
+                        await uow.world.mark_paid(boss_id, player_id)
+                        await uow.commit()
+
+            await asyncio.gather(*(pay(r.player_id) for r in rows if not r.paid and r.player_id in rewards))
+        async with self.uow_factory() as uow:
+            first = await uow.world.mark_announced(boss_id)
+            await uow.commit()
+        if not first:
+            return
+        contributors = tuple(sorted(pid for pid, d in damage.items() if d > 0))
+        if boss.status == "defeated":
+            event: BossDefeated | BossEscaped = BossDefeated(
+                boss_id=boss.id,
+                monster_id=boss.monster_id,
+                location_id=boss.location_id,
+                contributors=contributors,
+                killer_id=boss.killer_id,
+            )
+        else:
+            event = BossEscaped(
+                boss_id=boss.id, monster_id=boss.monster_id, location_id=boss.location_id, contributors=contributors
+            )
+        await self.events.publish(event)
+        await self.arena.forget(boss.id)
+
+    def _boss_monster(self, boss: BossRecord) -> MonsterStats:
+        return monster_at_level(self.content.monsters[boss.monster_id], boss.level)
+
+    def _view(self, boss: BossRecord, now: float, *, hp: int, status: BossStatus, mine: tuple[int, int]) -> BossView:
+        return boss_view(self.content, boss, now, hp=hp, status=status, mine=mine)

@@ -1,0 +1,75 @@
+"""Hot per-player state and player locks in memory, with the semantics of `game/adapters/redis_hot_state.py`.
+
+The fight is kept as JSON text, as Redis keeps it: every read hands out a fresh copy, and what JSON
+cannot carry (tuples, integer keys) comes back as it would from Redis.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from game.api import Busy
+from game.domain.character import HotState
+
+
+class FakeHotStateStore:
+    def __init__(self) -> None:
+        self.states: dict[int, HotState] = {}
+        self.fights: dict[int, str] = {}  # player id → the running fight, as JSON
+        self.changed: set[int] = set()  # accounts written since the last snapshot
+
+    async def get(self, player_id: int) -> HotState | None:
+        return self.states.get(player_id)
+
+    async def put(self, player_id: int, state: HotState, *, mark_changed: bool = True) -> None:
+        self.states[player_id] = state
+        if mark_changed:
+            self.changed.add(player_id)
+
+    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
+        raw = self.fights.get(player_id)
+        return json.loads(raw) if raw else None
+
+    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+        return await self.get_fight(player_id), player_id in self.states
+
+    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+        self.states[player_id] = state
+        if fight is None:
+            self.fights.pop(player_id, None)
+        else:
+            self.fights[player_id] = json.dumps(fight, separators=(",", ":"))
+        self.changed.add(player_id)
+
+    # --- what tests do to it ------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Lose everything, as a restarted Redis without persistence does."""
+        self.states.clear()
+        self.fights.clear()
+        self.changed.clear()
+
+    def forget(self, player_id: int) -> None:
+        """Lose one player's hash."""
+        self.states.pop(player_id, None)
+        self.fights.pop(player_id, None)
+
+
+class FakePlayerLocks:
+    """One action per player at a time: a second `hold` while the first runs raises `Busy`."""
+
+    def __init__(self) -> None:
+        self.held: set[int] = set()
+
+    @asynccontextmanager
+    async def hold(self, player_id: int) -> AsyncIterator[None]:
+        if player_id in self.held:
+            raise Busy("another action is still being processed")
+        self.held.add(player_id)
+        try:
+            yield
+        finally:
+            self.held.discard(player_id)
