@@ -1,7 +1,7 @@
 """Hot per-player state and player locks in memory, with the semantics of `game/adapters/redis_hot_state.py`.
 
-The fight is kept as JSON text, as Redis keeps it: every read hands out a fresh copy, and what JSON
-cannot carry (tuples, integer keys) comes back as it would from Redis.
+The running fight is kept as JSON text, as Redis keeps it: every read decodes it afresh, and a damaged
+one reads as no fight at all.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from game.api import Busy
 from game.domain.character import HotState
+from game.domain.running_fight import RunningFight
 
 
 class FakeHotStateStore:
@@ -29,19 +29,24 @@ class FakeHotStateStore:
         if mark_changed:
             self.changed.add(player_id)
 
-    async def get_fight(self, player_id: int) -> dict[str, Any] | None:
+    async def get_fight(self, player_id: int) -> RunningFight | None:
         raw = self.fights.get(player_id)
-        return json.loads(raw) if raw else None
+        if not raw:
+            return None
+        try:
+            return RunningFight.from_dict(json.loads(raw))
+        except ValueError:
+            return None
 
-    async def get_fight_checked(self, player_id: int) -> tuple[dict[str, Any] | None, bool]:
+    async def get_fight_checked(self, player_id: int) -> tuple[RunningFight | None, bool]:
         return await self.get_fight(player_id), player_id in self.states
 
-    async def put_fight(self, player_id: int, fight: dict[str, Any] | None, state: HotState) -> None:
+    async def put_fight(self, player_id: int, fight: RunningFight | None, state: HotState) -> None:
         self.states[player_id] = state
         if fight is None:
             self.fights.pop(player_id, None)
         else:
-            self.fights[player_id] = json.dumps(fight, separators=(",", ":"))
+            self.fights[player_id] = json.dumps(fight.to_dict(), separators=(",", ":"))
         self.changed.add(player_id)
 
     # --- what tests do to it ------------------------------------------------------------------
