@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -22,17 +23,27 @@ HP_REGEN_SHARE_PER_MINUTE = 0.02
 MANA_REGEN_SHARE_PER_MINUTE = 0.04
 
 
+# Letters of other alphabets that look like Latin ones: "Аlaric" (a Cyrillic А) is "Alaric" to the eye, so it
+# is to the name check. Pairs of (look-alike, Latin), lower case.
+LOOK_ALIKES = str.maketrans("аеорсухкмтвнізјѕԁɡοαβεικνρτυχ", "aeopcyxkmtbhi3jsdgoabeikvptux")
+
+
 def normalize_name(name: str) -> str:
-    return name.strip()
+    return unicodedata.normalize("NFKC", name).strip()
 
 
 def name_key(name: str) -> str:
-    """Names are unique regardless of case."""
-    return normalize_name(name).casefold()
+    """Names are unique regardless of case and of letters that only look different."""
+    return normalize_name(name).casefold().translate(LOOK_ALIKES)
 
 
 def is_valid_name(name: str) -> bool:
-    return bool(NAME_PATTERN.fullmatch(normalize_name(name)))
+    """3–16 letters, digits, `_` or `-`, with at least one letter, all of one alphabet."""
+    name = normalize_name(name)
+    if not NAME_PATTERN.fullmatch(name):
+        return False
+    scripts = {unicodedata.name(c, "?").split(" ")[0] for c in name if c.isalpha()}
+    return len(scripts) == 1
 
 
 @dataclass(frozen=True)
