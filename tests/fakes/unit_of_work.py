@@ -110,6 +110,8 @@ class FakeCharacterRepository:
                 self._tx.write(table, (pid, key), value)
 
     async def claim(self, player_id: int, source_id: str) -> bool:
+        if source_id.startswith(self._tx.db.failing_claims):
+            raise ConnectionError(f"storage went away while paying {source_id}")
         if self._tx.row("claims", (player_id, source_id)):
             return False
         self._tx.write("claims", (player_id, source_id), True)

@@ -98,6 +98,10 @@ class FakeBossArena:
 
     # --- what tests do to it ------------------------------------------------------------------
 
+    def set_hp(self, boss_id: str, hp: int) -> None:
+        """Wound a live boss, so a test needs a blow or two rather than hundreds."""
+        self._pools[boss_id].hp = hp
+
     def flush(self) -> None:
         """Lose every boss, as a restarted Redis without persistence does."""
         self._pools.clear()
