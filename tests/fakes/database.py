@@ -25,6 +25,8 @@ class FakeDatabase:
         self.row_locks: dict[tuple[str, Hashable], asyncio.Lock] = defaultdict(asyncio.Lock)
         self.lock_holders: dict[tuple[str, Hashable], tuple[Transaction, asyncio.Task[Any] | None]] = {}
         self._sequence = itertools.count(1)
+        # Claims of sources starting with one of these fail as a dropped connection would: a crash mid-action.
+        self.failing_claims: tuple[str, ...] = ()
 
     def next_sequence(self) -> int:
         """Increasing numbers, for what PostgreSQL orders by time of insertion (`created_at`)."""

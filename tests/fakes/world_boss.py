@@ -48,7 +48,7 @@ class FakeBossArena:
         )
         return True
 
-    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float) -> AttackOutcome:
+    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float, join_hp: int = 0) -> AttackOutcome:
         pool = self._pools.get(boss_id)
         if pool is None:
             return AttackOutcome(status="missing")
@@ -59,6 +59,9 @@ class FakeBossArena:
         wait = _ms_left(pool.ready_at.get(player_id, 0.0), now)
         if wait > 0:
             return AttackOutcome(status="cooldown", hp_left=pool.hp, cooldown_left_ms=wait)
+        if join_hp > 0 and player_id not in pool.damage and pool.damage:
+            pool.hp += join_hp
+            pool.max_hp += join_hp
         dealt = min(pool.hp, max(0, int(damage)))
         pool.hp -= dealt
         pool.damage[player_id] = pool.damage.get(player_id, 0) + dealt
@@ -97,6 +100,10 @@ class FakeBossArena:
         """A settled boss lingers (Redis keeps it an hour), so a late attacker learns how it ended."""
 
     # --- what tests do to it ------------------------------------------------------------------
+
+    def set_hp(self, boss_id: str, hp: int) -> None:
+        """Wound a live boss, so a test needs a blow or two rather than hundreds."""
+        self._pools[boss_id].hp = hp
 
     def flush(self) -> None:
         """Lose every boss, as a restarted Redis without persistence does."""

@@ -1,0 +1,216 @@
+"""World bosses: spawned once, hit by whoever stands there (a blow per cooldown), paid to each contributor
+exactly once when they fall, announced once, rebuilt from the last checkpoint when Redis loses them."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.api import InCombat, NotRegistered
+from game.api.world import (
+    BossAlreadyAlive,
+    BossAttackResult,
+    BossCooldown,
+    BossGone,
+    BossView,
+    InRift,
+    WrongLocation,
+)
+from shared.events import BossDefeated, BossEscaped, BossSpawned
+from tests.fakes.game import FakeGame
+
+from .play import meet
+
+
+async def spawn(game: FakeGame, *players: int, location_id: str = "meadows") -> BossView:
+    """A boss in `location_id`, and `players` (registered, of the zone's level) standing beside it."""
+    for pid in players:
+        await game.register(pid)
+        await game.place(pid, location_id)
+    return await game.administration.admin_spawn_boss(location_id=location_id)
+
+
+async def hit(game: FakeGame, pid: int, boss: BossView) -> BossAttackResult:
+    """A blow that lands (a swing may miss), each after the last one's cooldown."""
+    for _ in range(20):
+        game.clock.advance(10)
+        result = await game.bosses.attack_boss(player_id=pid, boss_id=boss.id)
+        if result.damage > 0:
+            return result
+    raise AssertionError("20 swings and not one landed")
+
+
+async def test_a_boss_spawns_once_on_the_tick(game):
+    report = await game.bosses.spawn_boss_tick(duration_minutes=15)
+    [boss] = await game.bosses.list_bosses()
+    assert report.bosses_spawned == (boss.id,)
+    assert boss.hp == boss.max_hp and boss.status == "alive" and boss.seconds_left == 15 * 60
+    assert (await game.bosses.spawn_boss_tick()).bosses_spawned == ()  # one at a time
+    with pytest.raises(BossAlreadyAlive):
+        await game.administration.admin_spawn_boss(location_id=boss.location_id)
+    [event] = game.events.published
+    assert isinstance(event, BossSpawned) and (event.boss_id, event.hp) == (boss.id, boss.max_hp)
+    assert await game.bosses.get_boss(boss_id=boss.id) == boss
+    assert await game.bosses.get_boss(boss_id="nope") is None
+
+
+async def test_who_cannot_hit_the_boss_is_told_why_and_it_loses_nothing(game):
+    boss = await spawn(game, 1)
+    await game.register(2)  # in town
+    with pytest.raises(WrongLocation):
+        await game.bosses.attack_boss(player_id=2, boss_id=boss.id)
+    with pytest.raises(BossGone) as unknown:
+        await game.bosses.attack_boss(player_id=1, boss_id="no-such-boss")
+    assert unknown.value.details["status"] == "unknown"
+    with pytest.raises(NotRegistered):
+        await game.bosses.attack_boss(player_id=9, boss_id=boss.id)
+    rift = await game.open_rift("meadows")
+    await game.rifts.enter_rift(player_id=1, rift_id=rift.id)
+    with pytest.raises(InRift):
+        await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
+    await game.rifts.leave_rift(player_id=1)
+    await meet(game, 1)
+    with pytest.raises(InCombat):
+        await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
+    assert (await game.bosses.get_boss(boss_id=boss.id)).hp == boss.max_hp
+
+
+async def test_a_blow_then_a_cooldown_before_the_next(game):
+    boss = await spawn(game, 1)
+    first = await hit(game, 1, boss)
+    assert not first.killed
+    assert first.boss.hp == boss.max_hp - first.damage and first.boss.my_damage == first.damage
+    game.clock.advance(4)
+    with pytest.raises(BossCooldown) as wait:
+        await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
+    assert wait.value.details["seconds_left"] == 6.0
+    game.clock.advance(6)
+    second = await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
+    assert second.boss.my_damage == first.damage + second.damage
+    assert second.boss.hp == boss.max_hp - first.damage - second.damage
+
+
+async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(game):
+    boss = await spawn(game, 1, 2, 3)
+    gold = {pid: await game.gold(pid) for pid in (1, 2, 3)}
+    blows = [await hit(game, pid, boss) for pid in (1, 2, 3)]
+    game.clock.advance(10)
+    game.arena.set_hp(boss.id, 1)
+    last = await hit(game, 3, boss)
+    assert last.killed and last.damage == 1 and last.boss.status == "defeated"
+
+    for pid in (1, 2, 3):
+        assert await game.gold(pid) > gold[pid]
+        assert game.claims(pid, "boss:") == [f"boss:{boss.id}"]
+    [defeated] = game.events.of_type(BossDefeated)
+    assert defeated.contributors == (1, 2, 3) and defeated.killer_id == 3
+    paid = {pid: await game.gold(pid) for pid in (1, 2, 3)}
+    # The announcement tells each contributor what they were paid.
+    assert {p.player_id: p.gold for p in defeated.payouts} == {pid: paid[pid] - gold[pid] for pid in (1, 2, 3)}
+
+    # The sweep that runs next, and a late attacker, change nothing.
+    game.clock.advance(15 * 60)
+    await game.bosses.end_expired_bosses()
+    with pytest.raises(BossGone) as gone:
+        await hit(game, 1, boss)
+    assert gone.value.details["status"] == "defeated"
+    assert {pid: await game.gold(pid) for pid in (1, 2, 3)} == paid
+    assert len(game.events.of_type(BossDefeated)) == 1 and game.events.of_type(BossEscaped) == []
+
+    board = await game.leaderboards.leaderboard(board="boss_damage")
+    assert {r.player_id for r in board} == {1, 2, 3}
+    assert [r.value for r in board] == sorted((r.value for r in board), reverse=True)
+    assert sum(r.value for r in board) == sum(b.damage for b in [*blows, last])  # every blow counted once
+    assert await game.leaderboards.boss_leaderboard(limit=1) == board[:1]
+
+
+async def test_payouts_cut_short_by_a_crash_are_finished_by_the_sweep(game):
+    boss = await spawn(game, 1, 2)
+    await hit(game, 1, boss)
+    await hit(game, 2, boss)
+    game.clock.advance(10)
+    game.arena.set_hp(boss.id, 1)
+    with game.crash_when_paying(f"boss:{boss.id}"), pytest.raises(ConnectionError):
+        await hit(game, 2, boss)
+    assert game.claims(1, "boss:") == game.claims(2, "boss:") == []
+    assert game.events.of_type(BossDefeated) == []
+
+    await game.bosses.end_expired_bosses()
+    await game.bosses.end_expired_bosses()
+    for pid in (1, 2):
+        assert game.claims(pid, "boss:") == [f"boss:{boss.id}"]
+    [defeated] = game.events.of_type(BossDefeated)
+    assert defeated.contributors == (1, 2) and defeated.killer_id == 2
+
+
+async def test_a_boss_not_slain_in_time_escapes_and_still_pays_by_contribution(game):
+    boss = await spawn(game, 1)
+    gold = await game.gold(1)
+    await hit(game, 1, boss)
+    game.clock.advance(15 * 60)
+    with pytest.raises(BossGone) as late:
+        await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
+    assert late.value.details["status"] == "escaped"
+    assert (await game.bosses.end_expired_bosses()).bosses_ended == ()  # already settled by that blow
+    [escaped] = game.events.of_type(BossEscaped)
+    assert escaped.contributors == (1,)
+    assert game.claims(1, "boss:") == [f"boss:{boss.id}"]
+    [payout] = escaped.payouts
+    assert payout.player_id == 1 and payout.gold > 0 and payout.items == {}  # no loot from an escape
+    assert await game.gold(1) == gold + payout.gold
+    assert await game.bosses.list_bosses() == []
+
+
+async def test_the_sweep_lets_an_unslain_boss_escape(game):
+    boss = await spawn(game, 1)
+    game.clock.advance(15 * 60)
+    report = await game.bosses.end_expired_bosses()
+    assert report.bosses_ended == (boss.id,)
+    assert (await game.bosses.get_boss(boss_id=boss.id)).status == "escaped"
+    assert len(game.events.of_type(BossEscaped)) == 1
+    assert (await game.bosses.end_expired_bosses()).bosses_ended == ()
+    assert len(game.events.of_type(BossEscaped)) == 1
+
+
+async def test_a_boss_redis_lost_comes_back_from_its_last_checkpoint(game):
+    boss = await spawn(game, 1)
+    first = await hit(game, 1, boss)
+    await game.bosses.end_expired_bosses()  # the sweep checkpoints the live pool
+    await hit(game, 1, boss)  # after the checkpoint: lost with Redis
+    await game.maintenance.snapshot_hot_state()  # (where the player stands is not)
+    game.lose_redis()
+    [listed] = await game.bosses.list_bosses()
+    assert listed.hp == boss.max_hp - first.damage
+    third = await hit(game, 1, boss)
+    assert third.boss.hp == boss.max_hp - first.damage - third.damage
+    assert third.boss.my_damage == first.damage + third.damage
+
+    game.arena.flush()
+    report = await game.bosses.end_expired_bosses()
+    assert report.bosses_recovered == (boss.id,)
+    assert (await game.bosses.get_boss(boss_id=boss.id)).hp == boss.max_hp - first.damage
+
+
+async def test_the_pool_grows_with_each_newcomer_and_never_with_a_returning_fighter(game):
+    boss = await spawn(game, 1, 2, 3)
+    first = await hit(game, 1, boss)
+    assert first.boss.max_hp == boss.max_hp  # the first fighter is the share the boss spawned with
+    second = await hit(game, 2, boss)
+    grown = second.boss.max_hp
+    assert grown > boss.max_hp
+    assert second.boss.hp == grown - first.damage - second.damage
+    game.clock.advance(10)
+    again = await hit(game, 1, boss)
+    assert again.boss.max_hp == grown  # a returning fighter adds nothing
+    assert again.boss.fighters == 2
+
+
+async def test_the_live_ranking_shows_who_hit_hardest_and_your_place(game):
+    boss = await spawn(game, 1, 2, 3)
+    for pid in (1, 2, 3):
+        await hit(game, pid, boss)
+    view = await game.bosses.get_boss(boss_id=boss.id, player_id=2)
+    assert view.fighters == 3
+    assert [r.damage for r in view.ranking] == sorted((r.damage for r in view.ranking), reverse=True)
+    assert {r.name for r in view.ranking} == {"hero1", "hero2", "hero3"}
+    assert view.my_rank == next(r.rank for r in view.ranking if r.player_id == 2)
+    assert (await game.bosses.get_boss(boss_id=boss.id, player_id=9)).my_rank is None
