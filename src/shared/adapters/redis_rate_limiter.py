@@ -1,4 +1,4 @@
-"""RedisThrottle's former name, kept only while the composition root and the bot's tests still import it."""
+"""RedisThrottle's former name, kept only while the composition root (app.containers) still imports it."""
 
 from shared.adapters.redis_throttle import RedisThrottle
 
