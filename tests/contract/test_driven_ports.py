@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pytest
@@ -17,11 +19,20 @@ from game.adapters.content_files import load_content
 from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
-from game.adapters.sql_unit_of_work import SqlUnitOfWork
+from game.adapters.sql_settings import SqlSettingsRepository
+from game.adapters.sql_unit_of_work import SqlCharacterRepository, SqlUnitOfWork
+from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, Busy, NameTaken
 from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
-from game.application.ports.unit_of_work import PlayerRecord, SavedHotState, UnitOfWorkFactory
+from game.application.ports.unit_of_work import (
+    CharacterRepository,
+    PlayerRecord,
+    SavedHotState,
+    SettingsRepository,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from game.application.ports.world_events import (
     AttackOutcome,
     BossArena,
@@ -29,6 +40,7 @@ from game.application.ports.world_events import (
     BossLive,
     BossRecord,
     RiftRecord,
+    WorldRepository,
 )
 from game.domain.character import Character, HotState, Stats, derive
 from game.domain.combat import start_combat
@@ -37,10 +49,19 @@ from game.domain.inventory import Inventory
 from game.domain.monsters import monster_at_level
 from game.domain.rifts import RiftRun
 from game.domain.running_fight import FightContext, RiftFight, RunningFight, WildFight
+from shared.adapters.redis_event_bus import RedisStreamEventBus
+from shared.ports import Clock, EventBus, SystemClock
 from tests.fakes.clock import START, SettableClock
+from tests.fakes.event_bus import InMemoryEventBus
 from tests.fakes.hot_state import FakeHotStateStore, FakePlayerLocks
 from tests.fakes.snapshot import FakeSnapshotter
-from tests.fakes.unit_of_work import FakeUnitOfWorkFactory
+from tests.fakes.unit_of_work import (
+    FakeCharacterRepository,
+    FakeSettingsRepository,
+    FakeUnitOfWork,
+    FakeUnitOfWorkFactory,
+    FakeWorldRepository,
+)
 from tests.fakes.world_boss import FakeBossArena
 
 REAL = pytest.mark.servers
@@ -715,3 +736,46 @@ async def test_an_unmarked_write_waits_for_a_full_snapshot(snapshot):
     report = await snapshot.snapshotter.run(full=True)
     assert (report.mode, report.accounts_written) == ("all", 1)
     assert await snapshot.saved(1) == SavedHotState(state=rested, fight=None)
+
+
+# ================================================================================================
+# every method, with the port's parameters
+# ================================================================================================
+
+PORTS = [
+    (CharacterRepository, FakeCharacterRepository, SqlCharacterRepository),
+    (SettingsRepository, FakeSettingsRepository, SqlSettingsRepository),
+    (WorldRepository, FakeWorldRepository, SqlWorldRepository),
+    (UnitOfWork, FakeUnitOfWork, SqlUnitOfWork),
+    (HotStateStore, FakeHotStateStore, RedisHotStateStore),
+    (PlayerLocks, FakePlayerLocks, RedisPlayerLocks),
+    (BossArena, FakeBossArena, RedisBossArena),
+    (HotStateSnapshotter, FakeSnapshotter, RedisToPostgresSnapshotter),
+    (EventBus, InMemoryEventBus, RedisStreamEventBus),
+    (Clock, SettableClock, SystemClock),
+]
+
+
+def _parameters(function: Callable[..., object]) -> list[tuple[str, object, object]]:
+    return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+
+
+def _methods(port: type) -> list[str]:
+    return [
+        name
+        for name, value in vars(port).items()
+        if callable(value) and (not name.startswith("_") or name in ("__aenter__", "__aexit__"))
+    ]
+
+
+@pytest.mark.parametrize(("port", "fake", "real"), PORTS, ids=[p[0].__name__ for p in PORTS])
+def test_the_fake_and_the_adapter_have_every_method_of_the_port(port, fake, real):
+    assert _methods(port)
+    for name in _methods(port):
+        wanted = getattr(port, name)
+        for adapter in (fake, real):
+            declared = inspect.getattr_static(adapter, name, None)
+            assert declared is not None, f"{adapter.__name__} lacks {name}"
+            assert inspect.iscoroutinefunction(declared) == inspect.iscoroutinefunction(wanted), name
+            if name != "__aexit__":  # `*exc` or three named exception arguments: either will do
+                assert _parameters(declared) == _parameters(wanted), f"{adapter.__name__}.{name}"
