@@ -51,13 +51,12 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.support.services import create_database, drop_database, services_from_env
-
 from app.containers import Container
 from bot.callbacks import NavCb, TravelCb
 from bot.i18n import Translator
 from bot.local_session import LocalSession, ShownMessage
 from shared.config import Settings
+from tests.support.services import create_database, drop_database, services_from_env
 
 # Far above anything the benchmark sends: the limiter is asked on every update but never refuses.
 THROTTLE_RATE = 1_000_000.0

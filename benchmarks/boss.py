@@ -34,12 +34,11 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.integration.world_events_game import Clock, build, crowd
-from tests.support.services import create_database, drop_database, services_from_env
-
 from game.adapters.redis_world_boss import RedisBossArena, boss_key
 from game.api import GameError
 from game.application.ports.world_events import BossRecord
+from tests.integration.world_events_game import Clock, build, crowd
+from tests.support.services import create_database, drop_database, services_from_env
 
 
 @dataclass

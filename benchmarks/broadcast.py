@@ -31,10 +31,9 @@ import redis.asyncio as aioredis
 # Run as a script from anywhere: the fake lives in the repository's tests package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fakes.telegram_server import FakeTelegram
-
 from bot.delivery import FanOut, RateLimiter, TelegramSender
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
+from tests.fakes.telegram_server import FakeTelegram
 
 
 @dataclass

@@ -44,11 +44,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.support.services import create_database, drop_database
-
 from app.local_services import start_local_services
 from game.adapters.redis_hot_state import CHANGED_SET, FIELDS, account_key
 from game.adapters.snapshot import ACCOUNT_PREFIX, RedisToPostgresSnapshotter, parse_batch
+from tests.support.services import create_database, drop_database
 
 Row = tuple[int, str, int, int, float, float, str, str | None]
 COLUMNS = ("player_id", "location_id", "hp", "mana", "stamina", "stamina_at", "activity", "fight")

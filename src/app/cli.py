@@ -14,7 +14,8 @@ from pathlib import Path
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from game.api import ServiceUnavailable
+from app.local_services import LocalServices
+from game.api import GameApi, ServiceUnavailable
 from game.domain.errors import ContentError
 from shared.config import InvalidSettings, Settings, load_settings
 
@@ -52,7 +53,7 @@ async def _play(settings: Settings, *, user_id: int, language: str) -> None:
         await TerminalChat(chat).run(sys.stdin)
 
 
-def _play_settings(settings: Settings) -> tuple[Settings, object]:
+def _play_settings(settings: Settings) -> tuple[Settings, LocalServices]:
     from app.local_services import start_local_services
 
     folder = settings.play_data_dir
@@ -83,24 +84,27 @@ async def _worker(settings: Settings) -> None:
 
 async def _snapshot(settings: Settings, *, full: bool) -> None:
     from app.containers import Container
+    from app.provided import provided
 
     container = Container(settings=settings)
     try:
         # Resources start on first use: only storage, not Telegram.
-        report = await (await container.game()).snapshot_hot_state(full=full)
+        game: GameApi = await provided(container.game())
+        report = await game.snapshot_hot_state(full=full)
         print(f"snapshot ({report.mode}): {report.accounts_written} accounts written in {report.seconds:.3f}s")
     finally:
-        await container.shutdown_resources()
+        await provided(container.shutdown_resources())
 
 
 async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     from aiohttp import web
 
     from app.containers import Container
+    from app.provided import provided
     from game.entrypoints.http_server import build_http_app
 
     container = Container(settings=settings.model_copy(update={"game_transport": "inprocess"}))
-    runner = web.AppRunner(build_http_app(await container.game()))
+    runner = web.AppRunner(build_http_app(await provided(container.game())))
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     print(f"game port served on http://{host}:{port}/v1/<method>", file=sys.stderr)
@@ -108,7 +112,7 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()
-        await container.shutdown_resources()
+        await provided(container.shutdown_resources())
 
 
 def main(argv: list[str] | None = None) -> int:

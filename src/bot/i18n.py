@@ -55,10 +55,14 @@ class Translator:
         if not self._bundle.has_message(key):
             log.error("missing text %r in locale %s", key, self.locale)
             return key
-        text, errors = self._bundle.format_pattern(self._bundle.get_message(key).value, args)
+        pattern = self._bundle.get_message(key).value
+        if pattern is None:  # a message of attributes only: it has no text of its own
+            log.error("text %r in locale %s has no value", key, self.locale)
+            return key
+        text, errors = self._bundle.format_pattern(pattern, args)
         if errors:
             log.error("text %r (%s): %s", key, self.locale, errors)
-        return text
+        return text if isinstance(text, str) else key  # resolved to nothing: shown like a missing text
 
     def pick(self, local_text: dict[str, str]) -> str:
         return local_text.get(self.locale) or local_text.get(DEFAULT_LOCALE) or next(iter(local_text.values()), "")

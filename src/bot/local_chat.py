@@ -33,12 +33,9 @@ class LocalChat:
         self.dp = dp
         self.bot = bot
         self.session: LocalSession = bot.session
+        self.user_id = user_id
         self.user = {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": language_code}
         self._message_ids = itertools.count(1_000_000)
-
-    @property
-    def user_id(self) -> int:
-        return int(self.user["id"])
 
     async def send(self, text: str) -> list[ShownMessage]:
         """Type a message; returns what the bot sent or edited in answer."""

@@ -62,7 +62,7 @@ class LocalSession(BaseSession):
     # Every send or edit, in order: what a player's screen went through.
     timeline: list[ShownMessage] = field(default_factory=list)
     answered_queries: set[str] = field(default_factory=set)
-    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -84,18 +84,21 @@ class LocalSession(BaseSession):
             self.timeline.append(shown)
             return self._message(bot, shown)
         if isinstance(method, EditMessageText | EditMessageReplyMarkup):
-            key = (int(method.chat_id), int(method.message_id))
-            shown = self.messages.get(key)
-            if shown is None:
+            before = None
+            if method.chat_id is not None and method.message_id is not None:  # not an inline message's
+                key = (int(method.chat_id), method.message_id)
+                before = self.messages.get(key)
+            if before is None:
                 raise TelegramBadRequest(method=method, message="Bad Request: message to edit not found")
-            text = method.text if isinstance(method, EditMessageText) else shown.text
+            # Only the markup changes, or a text edit without a text (a rich message's): the text stays.
+            text = (method.text if isinstance(method, EditMessageText) else None) or before.text
             markup = _markup(method.reply_markup)
-            if text == shown.text and markup == shown.markup:
+            if text == before.text and markup == before.markup:
                 raise TelegramBadRequest(method=method, message="Bad Request: message is not modified")
-            shown = ShownMessage(shown.chat_id, shown.message_id, text, markup, edited=True)
-            self.messages[key] = shown
-            self.timeline.append(shown)
-            return self._message(bot, shown)
+            after = ShownMessage(before.chat_id, before.message_id, text, markup, edited=True)
+            self.messages[key] = after
+            self.timeline.append(after)
+            return self._message(bot, after)
         if isinstance(method, AnswerCallbackQuery):
             if method.callback_query_id in self.answered_queries:  # Telegram takes one answer per query
                 raise TelegramBadRequest(method=method, message="Bad Request: query is too old or already answered")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import inspect
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from aiogram import Bot
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
@@ -23,7 +23,7 @@ from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
 from bot.views import Screen
 from bot.views import notifications as views
-from game.api import GameApi, NotRegistered
+from game.api import AdventureApi, NotificationsApi, NotRegistered, RiftsApi, WorldBossesApi
 from shared.events import (
     BossDefeated,
     BossEscaped,
@@ -44,13 +44,17 @@ RIFTS, BOSSES, EVERYONE = "rifts", "bosses", "everyone"
 Compose = Callable[[Translator, int], Awaitable[Outgoing | None] | Outgoing | None]
 
 
+class NotifierGame(NotificationsApi, RiftsApi, WorldBossesApi, AdventureApi, Protocol):
+    """Who to tell, and what to tell them about: rifts, bosses, and where a newcomer stands."""
+
+
 class Notifier:
     def __init__(
         self,
         *,
         bot: Bot,
         storage: BaseStorage,
-        game: GameApi,
+        game: NotifierGame,
         ledger: DeliveryLedger,
         limiter: RateLimiter | None = None,
         default_locale: str = "en",

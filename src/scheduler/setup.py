@@ -1,6 +1,7 @@
 """The Worker: an AsyncIOScheduler with the periodic jobs, and its graceful stop.
 
-It reaches the game only through `GameApi`, so it runs the same beside the game or in a process of its own.
+It reaches the game only through its ports (maintenance and the world's jobs), so it runs the same beside
+the game or in a process of its own.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ import asyncio
 import logging
 import math
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from game.api import GameApi, SnapshotReport
+from game.api import MaintenanceApi, SnapshotReport, WorldJobsApi
 from scheduler.jobs import snapshot, world_events
 from scheduler.jobs.lock import run_once_per_tick
 from shared.config import Settings
@@ -24,7 +25,11 @@ from shared.ports.lock import JobLock
 log = logging.getLogger(__name__)
 
 
-class Scheduler(AsyncIOScheduler):
+class WorkerGame(MaintenanceApi, WorldJobsApi, Protocol):
+    """All the Worker asks of the game: the hot-state snapshot and the world's ticks."""
+
+
+class Scheduler(AsyncIOScheduler):  # type: ignore[misc]  # APScheduler 3 ships no type information
     """An AsyncIOScheduler that knows which of its jobs are running, so a stop can let them finish."""
 
     def __init__(self, **options: Any) -> None:
@@ -46,7 +51,7 @@ def aligned_start(now: float, interval_seconds: float) -> datetime:
     return datetime.fromtimestamp(math.ceil(now / interval_seconds) * interval_seconds, UTC)
 
 
-def build_scheduler(*, game: GameApi, lock: JobLock, settings: Settings, clock: Clock | None = None) -> Scheduler:
+def build_scheduler(*, game: WorkerGame, lock: JobLock, settings: Settings, clock: Clock | None = None) -> Scheduler:
     clock = clock or SystemClock()
     scheduler = Scheduler(timezone=UTC)
     interval = settings.snapshot_interval_minutes * 60
@@ -73,7 +78,7 @@ def build_scheduler(*, game: GameApi, lock: JobLock, settings: Settings, clock: 
     return scheduler
 
 
-async def shutdown(scheduler: Scheduler, game: GameApi, *, grace_seconds: float = 30.0) -> SnapshotReport | None:
+async def shutdown(scheduler: Scheduler, game: MaintenanceApi, *, grace_seconds: float = 30.0) -> SnapshotReport | None:
     """Stop on SIGINT/SIGTERM: let running jobs finish, then flush the changed hot state once more.
 
     A job still running after the grace period is cancelled; the snapshot puts its marks back on

@@ -76,3 +76,19 @@ async def test_a_slow_event_does_not_hold_up_the_others(redis):
     with contextlib.suppress(asyncio.CancelledError):
         await consumer
     assert done == ["character_created", "broadcast"]
+
+
+async def test_entries_that_are_no_events_are_dropped_not_retried(redis):
+    bus = RedisStreamEventBus(redis)
+    await bus.ensure_group()
+    for fields in ({"event": '{"kind": "from_the_future"}'}, {"event": "not json"}, {"other": "field"}):
+        await redis.xadd("events", fields)
+    await bus.publish(created(7))
+    seen: list[int] = []
+
+    async def handler(event):
+        seen.append(event.player_id)
+
+    assert await bus.consume_pending_once(handler) == 4
+    assert seen == [7]
+    assert (await redis.xpending("events", "bot"))["pending"] == 0

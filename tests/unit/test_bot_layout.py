@@ -30,3 +30,11 @@ def test_routers_answer_only_through_show_and_toast():
 def test_html_is_escaped_in_one_place():
     escaping = [p.relative_to(BOT).as_posix() for p in BOT.rglob("*.py") if "html.escape(" in p.read_text("utf-8")]
     assert escaping == ["views/common.py"]
+
+
+def test_handlers_and_the_notifier_depend_on_narrow_ports():
+    # Only the dispatcher holds the whole port: it hands it to every handler by name.
+    wide = {f"routers/{name}" for name, source in sources("routers").items() if re.search(r"\bGameApi\b", source)}
+    if re.search(r"\bGameApi\b", (BOT / "notifier.py").read_text("utf-8")):
+        wide.add("notifier.py")
+    assert not wide, f"typed to the whole GameApi: {sorted(wide)}"

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import inspect
 import logging
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, AsyncIterable, Awaitable, Callable, Iterable
 
 from bot.delivery.ledger_guard import LedgerGuard
 from bot.delivery.outcome import Outgoing, SendOutcome
@@ -147,7 +147,7 @@ class FanOut:
             done(chat_id)
 
 
-async def _batches(chat_ids: Recipients, size: int) -> AsyncIterator[list[int]]:
+async def _batches(chat_ids: Recipients, size: int) -> AsyncGenerator[list[int], None]:
     batch: list[int] = []
     if isinstance(chat_ids, AsyncIterable):
         async for chat_id in chat_ids:

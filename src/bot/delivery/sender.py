@@ -159,7 +159,7 @@ class TelegramSender:
             log.exception("on_unreachable failed for chat %s", chat_id)
 
     def _delay(self, retry: int) -> float:
-        return min(self._max_backoff, self._backoff * 2 ** (retry - 1)) * random.uniform(0.5, 1.0)
+        return min(self._max_backoff, self._backoff * 2.0 ** (retry - 1)) * random.uniform(0.5, 1.0)
 
 
 class _Tracked:

@@ -1,7 +1,7 @@
 """Slows down a player who floods the bot, so that no one player can starve the others.
 
 Registered first among the outer middlewares: a dropped update costs one Redis round-trip and touches
-nothing else — no FSM, no game. The count lives behind the RateLimiter port (Redis in production), so the
+nothing else — no FSM, no game. The count lives behind the Throttle port (Redis in production), so the
 limit holds across every bot process. The player hears about it once per throttled streak: a toast for a
 button (it also stops that button's spinner), one reply for a message; later dropped updates stay silent,
 since answering each of them would be a flood of our own.
@@ -20,13 +20,13 @@ from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
-from shared.ports.rate_limiter import RateLimiter
+from shared.ports.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
 
 class ThrottlingMiddleware(BaseMiddleware):
-    def __init__(self, limiter: RateLimiter, *, rate: float, burst: int, default_locale: str = "en") -> None:
+    def __init__(self, limiter: Throttle, *, rate: float, burst: int, default_locale: str = "en") -> None:
         self._limiter = limiter
         self._rate = rate
         self._burst = burst

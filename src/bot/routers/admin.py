@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import Protocol
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
@@ -16,12 +17,16 @@ from aiogram.types import Message
 from bot.i18n import Translator
 from bot.screens import show
 from bot.views import admin
-from game.api import GameApi, NotRegistered, UnknownLocation
+from game.api import AdministrationApi, NotificationsApi, NotRegistered, UnknownLocation
 from shared.events import Broadcast
 from shared.ports.event_bus import EventBus
 
 # The command itself (with an optional @botname) in front of the HTML of the rest of the message.
 _COMMAND_PREFIX = re.compile(r"^/\w+(@\w+)?\s*")
+
+
+class LookupGame(AdministrationApi, NotificationsApi, Protocol):
+    """A player found, and what they muted."""
 
 
 def is_admin(message: Message, admin_ids: Collection[int] = ()) -> bool:
@@ -32,7 +37,7 @@ def _arg(command: CommandObject) -> str | None:
     return (command.args or "").strip() or None
 
 
-async def open_rift(message: Message, command: CommandObject, game: GameApi, t: Translator) -> None:
+async def open_rift(message: Message, command: CommandObject, game: AdministrationApi, t: Translator) -> None:
     location_id = _arg(command)
     try:
         rift = await game.admin_open_rift(location_id=location_id)
@@ -42,7 +47,7 @@ async def open_rift(message: Message, command: CommandObject, game: GameApi, t: 
     await show(message, admin.rift_opened(t, rift))
 
 
-async def spawn_boss(message: Message, command: CommandObject, game: GameApi, t: Translator) -> None:
+async def spawn_boss(message: Message, command: CommandObject, game: AdministrationApi, t: Translator) -> None:
     location_id = _arg(command)
     try:
         boss = await game.admin_spawn_boss(location_id=location_id)
@@ -63,7 +68,7 @@ async def broadcast(message: Message, command: CommandObject, events: EventBus, 
     await show(message, admin.broadcast_queued(t, event.event_id))
 
 
-async def lookup(message: Message, command: CommandObject, game: GameApi, t: Translator) -> None:
+async def lookup(message: Message, command: CommandObject, game: LookupGame, t: Translator) -> None:
     query = _arg(command)
     if query is None:
         await show(message, admin.lookup_usage(t))

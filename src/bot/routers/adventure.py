@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -10,13 +12,21 @@ from bot.callbacks import ExploreCb, FightCb, NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
 from bot.views import combat, explore, menu, rifts, world
-from game.api import GameApi
+from game.api import AdventureApi, CharactersApi, RiftsApi
 
 ACTIONS_WITH_ARG = {"skill": "skill_id", "item": "item_id"}
 
 
+class FightOrMenuGame(AdventureApi, CharactersApi, Protocol):
+    """The fight, or the character for the menu when there is none."""
+
+
+class FightGame(AdventureApi, RiftsApi, Protocol):
+    """A turn, and the run a rift's fight leads back to."""
+
+
 async def show_fight_or_menu(
-    event: Message | CallbackQuery, game: GameApi, t: Translator, notice: str | None = None
+    event: Message | CallbackQuery, game: FightOrMenuGame, t: Translator, notice: str | None = None
 ) -> None:
     player_id = player_of(event)
     view = await game.get_combat(player_id=player_id)
@@ -26,16 +36,18 @@ async def show_fight_or_menu(
     await show(event, menu.no_fight(t, await game.get_character(player_id=player_id), notice=notice))
 
 
-async def refresh_fight(query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, **_: object) -> None:
+async def refresh_fight(
+    query: CallbackQuery, *, game: FightOrMenuGame, t: Translator, notice: str, **_: object
+) -> None:
     """Redraws the fight after a refusal (a `refresh` flag, and the middleware's answer to `InCombat`)."""
     await show_fight_or_menu(query, game, t, notice)
 
 
-async def open_fight(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def open_fight(event: Message | CallbackQuery, game: FightOrMenuGame, t: Translator) -> None:
     await show_fight_or_menu(event, game, t)
 
 
-async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: GameApi, t: Translator) -> None:
+async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: AdventureApi, t: Translator) -> None:
     if callback_data.loc is not None:
         here = await game.look(player_id=query.from_user.id)
         if here.id != callback_data.loc:
@@ -49,7 +61,7 @@ async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: GameA
     await show(query, explore.screen(t, result))
 
 
-async def fight(query: CallbackQuery, callback_data: FightCb, game: GameApi, t: Translator) -> None:
+async def fight(query: CallbackQuery, callback_data: FightCb, game: FightGame, t: Translator) -> None:
     player_id = query.from_user.id
     extra = {}
     if callback_data.act in ACTIONS_WITH_ARG and callback_data.arg:

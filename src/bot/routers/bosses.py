@@ -6,6 +6,8 @@ of it and shows the bosses as they are now.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -16,24 +18,34 @@ from bot.screens import player_of, show, toast
 from bot.views import bosses
 from bot.views.refusals import explain
 from bot.world_callbacks import BossCb
-from game.api import GameApi
+from game.api import CharactersApi, LeaderboardsApi, WorldBossesApi
 from game.api.world import BossCooldown, BossGone, WrongLocation
 
 TOP = 10
 
 
-async def boss_screen(event: Message | CallbackQuery, game: GameApi, t: Translator, notice: str | None = None) -> None:
+class BossesGame(WorldBossesApi, CharactersApi, Protocol):
+    """The bosses, and where the player stands."""
+
+
+class BossTopGame(LeaderboardsApi, CharactersApi, Protocol):
+    """The damage board, and the classes to name the players' classes with."""
+
+
+async def boss_screen(
+    event: Message | CallbackQuery, game: BossesGame, t: Translator, notice: str | None = None
+) -> None:
     player_id = player_of(event)
     sheet = await game.get_character(player_id=player_id)
     alive = await game.list_bosses(player_id=player_id)
     await show(event, bosses.screen(t, alive, here=sheet.location_id, notice=notice))
 
 
-async def open_screen(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def open_screen(event: Message | CallbackQuery, game: BossesGame, t: Translator) -> None:
     await boss_screen(event, game, t)
 
 
-async def attack(query: CallbackQuery, callback_data: BossCb, game: GameApi, t: Translator) -> None:
+async def attack(query: CallbackQuery, callback_data: BossCb, game: BossesGame, t: Translator) -> None:
     player_id = query.from_user.id
     boss_id = callback_data.id or ""
     try:
@@ -52,12 +64,12 @@ async def attack(query: CallbackQuery, callback_data: BossCb, game: GameApi, t: 
     await show(query, bosses.after_attack(t, result, others))
 
 
-async def top(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def top(event: Message | CallbackQuery, game: BossTopGame, t: Translator) -> None:
     rows = await game.boss_leaderboard(limit=TOP)
     await show(event, bosses.boss_top(t, rows, await game.list_classes(), me=player_of(event)))
 
 
-async def refresh(query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, **_: object) -> None:
+async def refresh(query: CallbackQuery, *, game: BossesGame, t: Translator, notice: str, **_: object) -> None:
     """How a refused boss button redraws (see the game-errors middleware's `refresh` flag)."""
     await boss_screen(query, game, t, notice)
 

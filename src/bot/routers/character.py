@@ -9,17 +9,17 @@ from bot.callbacks import StatCb
 from bot.i18n import Translator
 from bot.screens import show, toast
 from bot.views import character
-from game.api import GameApi
+from game.api import CharactersApi
 
 
-async def allocate(query: CallbackQuery, callback_data: StatCb, game: GameApi, t: Translator) -> None:
+async def allocate(query: CallbackQuery, callback_data: StatCb, game: CharactersApi, t: Translator) -> None:
     sheet = await game.allocate_stat(player_id=query.from_user.id, stat=callback_data.stat, version=callback_data.v)
     notice = character.stat_raised(t, callback_data.stat)
     await toast(query, notice)
     await show(query, character.screen(t, sheet, notice=notice))
 
 
-async def refresh(query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, **_: object) -> None:
+async def refresh(query: CallbackQuery, *, game: CharactersApi, t: Translator, notice: str, **_: object) -> None:
     sheet = await game.get_character(player_id=query.from_user.id)
     await show(query, character.screen(t, sheet, notice=notice))
 

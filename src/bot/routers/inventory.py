@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -10,12 +12,20 @@ from bot.callbacks import InvCb, NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
 from bot.views import fallback, inventory
-from game.api import GameApi, InventoryView
+from game.api import AdventureApi, InventoryApi, InventoryView, TownApi
+
+
+class BagGame(InventoryApi, AdventureApi, Protocol):
+    """The bag, and whether the player stands in town (where the shop buys from it)."""
+
+
+class BagAndShopGame(BagGame, TownApi, Protocol):
+    """The bag's actions: selling from the bag is the shop's."""
 
 
 async def _show_bag(
     event: Message | CallbackQuery,
-    game: GameApi,
+    game: BagGame,
     t: Translator,
     *,
     page: int = 0,
@@ -29,15 +39,15 @@ async def _show_bag(
     await show(event, inventory.screen(t, view, page=page, in_town=in_town, notice=notice))
 
 
-async def open_bag(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def open_bag(event: Message | CallbackQuery, game: BagGame, t: Translator) -> None:
     await _show_bag(event, game, t)
 
 
-async def page(query: CallbackQuery, callback_data: InvCb, game: GameApi, t: Translator) -> None:
+async def page(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Translator) -> None:
     await _show_bag(query, game, t, page=callback_data.p)
 
 
-async def item(query: CallbackQuery, callback_data: InvCb, game: GameApi, t: Translator) -> None:
+async def item(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Translator) -> None:
     player_id = query.from_user.id
     view = await game.inventory(player_id=player_id)
     in_town = (await game.look(player_id=player_id)).is_town
@@ -50,7 +60,7 @@ async def item(query: CallbackQuery, callback_data: InvCb, game: GameApi, t: Tra
     await show(query, shown)
 
 
-async def act(query: CallbackQuery, callback_data: InvCb, game: GameApi, t: Translator) -> None:
+async def act(query: CallbackQuery, callback_data: InvCb, game: BagAndShopGame, t: Translator) -> None:
     player_id, target, version = query.from_user.id, callback_data.id or "", callback_data.v
     if callback_data.act == "equip":
         view = await game.equip(player_id=player_id, item_id=target, version=version)
@@ -75,7 +85,7 @@ async def act(query: CallbackQuery, callback_data: InvCb, game: GameApi, t: Tran
 
 
 async def refresh(
-    query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, callback_data: InvCb, **_: object
+    query: CallbackQuery, *, game: BagGame, t: Translator, notice: str, callback_data: InvCb, **_: object
 ) -> None:
     await _show_bag(query, game, t, page=callback_data.p, notice=notice)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -10,12 +12,16 @@ from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show
 from bot.views import leaderboard
-from game.api import GameApi
+from game.api import CharactersApi, LeaderboardsApi
 
 TOP = 10
 
 
-async def top(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+class LeaderboardGame(LeaderboardsApi, CharactersApi, Protocol):
+    """The board, and the classes to name the players' classes with."""
+
+
+async def top(event: Message | CallbackQuery, game: LeaderboardGame, t: Translator) -> None:
     rows = await game.leaderboard(board="level", limit=TOP)
     await show(event, leaderboard.screen(t, rows, await game.list_classes(), me=player_of(event)))
 

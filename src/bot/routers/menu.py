@@ -10,15 +10,15 @@ from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show
 from bot.views import character, menu
-from game.api import GameApi
+from game.api import CharactersApi
 
 
-async def main_menu(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def main_menu(event: Message | CallbackQuery, game: CharactersApi, t: Translator) -> None:
     sheet = await game.get_character(player_id=player_of(event))
     await show(event, menu.main(t, sheet))
 
 
-async def character_sheet(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def character_sheet(event: Message | CallbackQuery, game: CharactersApi, t: Translator) -> None:
     sheet = await game.get_character(player_id=player_of(event))
     await show(event, character.screen(t, sheet))
 

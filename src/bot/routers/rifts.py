@@ -7,6 +7,8 @@ answered with a redraw of the rift's own screens; the rest are the game-errors m
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -17,11 +19,17 @@ from bot.screens import player_of, show, toast
 from bot.views import combat, rifts
 from bot.views.refusals import explain
 from bot.world_callbacks import RiftCb
-from game.api import GameApi, StaleAction
+from game.api import CharactersApi, RiftsApi, StaleAction
 from game.api.world import InRift, NotInRift, RiftClosed, RiftProgressView, WrongLocation
 
 
-async def list_screen(event: Message | CallbackQuery, game: GameApi, t: Translator, notice: str | None = None) -> None:
+class RiftsGame(RiftsApi, CharactersApi, Protocol):
+    """The rifts, and where the player stands (the rifts there are listed first)."""
+
+
+async def list_screen(
+    event: Message | CallbackQuery, game: RiftsGame, t: Translator, notice: str | None = None
+) -> None:
     player_id = player_of(event)
     sheet = await game.get_character(player_id=player_id)
     run = await game.rift_progress(player_id=player_id)
@@ -30,7 +38,7 @@ async def list_screen(event: Message | CallbackQuery, game: GameApi, t: Translat
 
 async def run_screen(
     event: Message | CallbackQuery,
-    game: GameApi,
+    game: RiftsGame,
     t: Translator,
     notice: str | None = None,
     run: RiftProgressView | None = None,
@@ -43,7 +51,7 @@ async def run_screen(
     await show(event, rifts.progress(t, run, notice=notice))
 
 
-async def rifts_command(message: Message, game: GameApi, t: Translator) -> None:
+async def rifts_command(message: Message, game: RiftsGame, t: Translator) -> None:
     run = await game.rift_progress(player_id=player_of(message))
     if run is not None and run.status == "active":
         await show(message, rifts.progress(t, run))
@@ -51,15 +59,15 @@ async def rifts_command(message: Message, game: GameApi, t: Translator) -> None:
     await list_screen(message, game, t)
 
 
-async def open_list(query: CallbackQuery, game: GameApi, t: Translator) -> None:
+async def open_list(query: CallbackQuery, game: RiftsGame, t: Translator) -> None:
     await list_screen(query, game, t)
 
 
-async def open_run(query: CallbackQuery, game: GameApi, t: Translator) -> None:
+async def open_run(query: CallbackQuery, game: RiftsGame, t: Translator) -> None:
     await run_screen(query, game, t)
 
 
-async def enter(query: CallbackQuery, callback_data: RiftCb, game: GameApi, t: Translator) -> None:
+async def enter(query: CallbackQuery, callback_data: RiftCb, game: RiftsGame, t: Translator) -> None:
     player_id = query.from_user.id
     try:
         run = await game.enter_rift(player_id=player_id, rift_id=callback_data.id or "")
@@ -80,7 +88,7 @@ async def enter(query: CallbackQuery, callback_data: RiftCb, game: GameApi, t: T
     await show(query, rifts.progress(t, run, notice=rifts.entered(t)))
 
 
-async def go_on(query: CallbackQuery, callback_data: RiftCb, game: GameApi, t: Translator) -> None:
+async def go_on(query: CallbackQuery, callback_data: RiftCb, game: RiftsGame, t: Translator) -> None:
     player_id = query.from_user.id
     current = await game.rift_progress(player_id=player_id)
     if current is None or current.status != "active" or current.steps_done != callback_data.n:
@@ -108,7 +116,7 @@ async def go_on(query: CallbackQuery, callback_data: RiftCb, game: GameApi, t: T
     await show(query, rifts.advanced(t, moved))
 
 
-async def leave(query: CallbackQuery, game: GameApi, t: Translator) -> None:
+async def leave(query: CallbackQuery, game: RiftsGame, t: Translator) -> None:
     try:
         run = await game.leave_rift(player_id=query.from_user.id)
     except NotInRift as outside:
@@ -119,7 +127,7 @@ async def leave(query: CallbackQuery, game: GameApi, t: Translator) -> None:
     await show(query, rifts.progress(t, run))
 
 
-async def refresh(query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, **_: object) -> None:
+async def refresh(query: CallbackQuery, *, game: RiftsGame, t: Translator, notice: str, **_: object) -> None:
     """How a refused rift button redraws (see the game-errors middleware's `refresh` flag)."""
     await run_screen(query, game, t, notice)
 

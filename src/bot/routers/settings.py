@@ -14,22 +14,22 @@ from bot.screens import player_of, show, toast
 from bot.views import fallback
 from bot.views import settings as views
 from bot.world_callbacks import NotifyCb
-from game.api import GameApi, NotificationSettings, NotRegistered
+from game.api import NotificationsApi, NotificationSettings, NotRegistered
 
 
-async def _notifications(game: GameApi, player_id: int) -> NotificationSettings | None:
+async def _notifications(game: NotificationsApi, player_id: int) -> NotificationSettings | None:
     try:
         return await game.notification_settings(player_id=player_id)
     except NotRegistered:
         return None  # the language can be chosen before there is a character
 
 
-async def settings(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def settings(event: Message | CallbackQuery, game: NotificationsApi, t: Translator) -> None:
     await show(event, views.screen(t, await _notifications(game, player_of(event))))
 
 
 async def set_language(
-    query: CallbackQuery, callback_data: LangCb, state: FSMContext, game: GameApi, t: Translator
+    query: CallbackQuery, callback_data: LangCb, state: FSMContext, game: NotificationsApi, t: Translator
 ) -> None:
     if callback_data.code not in LOCALES:
         await toast(query, fallback.stale_button(t), alert=True)
@@ -40,7 +40,9 @@ async def set_language(
     await show(query, views.screen(t, await _notifications(game, query.from_user.id)))
 
 
-async def toggle_notification(query: CallbackQuery, callback_data: NotifyCb, game: GameApi, t: Translator) -> None:
+async def toggle_notification(
+    query: CallbackQuery, callback_data: NotifyCb, game: NotificationsApi, t: Translator
+) -> None:
     notice = views.toggled(t, callback_data.cat, callback_data.on)
     if notice is None:
         await toast(query, fallback.stale_button(t), alert=True)

@@ -5,6 +5,8 @@ A name or class the game refuses is answered by the game-errors middleware, like
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import F, Router
 from aiogram.filters import CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -17,10 +19,14 @@ from bot.screens import player_of, show, toast
 from bot.states import Registration
 from bot.views import Screen, menu, start
 from bot.views.refusals import explain
-from game.api import AlreadyRegistered, GameApi, NameTaken, NotRegistered
+from game.api import AlreadyRegistered, CharactersApi, NameTaken, NotificationsApi, NotRegistered
 
 
-async def begin(message: Message, state: FSMContext, game: GameApi, t: Translator) -> None:
+class WelcomeGame(CharactersApi, NotificationsApi, Protocol):
+    """The character, and the player's reachability (writing to the bot undoes a block)."""
+
+
+async def begin(message: Message, state: FSMContext, game: WelcomeGame, t: Translator) -> None:
     player_id = player_of(message)
     try:
         sheet = await game.get_character(player_id=player_id)
@@ -36,7 +42,7 @@ async def begin(message: Message, state: FSMContext, game: GameApi, t: Translato
     await show(message, menu.main(t, sheet, offer_fight=False))
 
 
-async def got_name(message: Message, state: FSMContext, game: GameApi, t: Translator) -> None:
+async def got_name(message: Message, state: FSMContext, game: CharactersApi, t: Translator) -> None:
     typed = message.text or ""
     if typed.startswith("/"):
         await show(message, start.name_invalid(t))
@@ -52,7 +58,7 @@ async def name_not_text(message: Message, t: Translator) -> None:
 
 
 async def got_class(
-    query: CallbackQuery, callback_data: ClassCb, state: FSMContext, game: GameApi, t: Translator
+    query: CallbackQuery, callback_data: ClassCb, state: FSMContext, game: CharactersApi, t: Translator
 ) -> None:
     name = (await state.get_data()).get("name")
     if not name:

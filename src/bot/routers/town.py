@@ -10,22 +10,22 @@ from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
 from bot.views import fallback, town
-from game.api import GameApi, MissingMaterials
+from game.api import MissingMaterials, TownApi
 
 
-async def square(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def square(event: Message | CallbackQuery, game: TownApi, t: Translator) -> None:
     await show(event, town.square(t, await game.inn(player_id=player_of(event))))
 
 
 # --- shop ------------------------------------------------------------------------------------------
 
 
-async def shop_page(query: CallbackQuery, callback_data: ShopCb, game: GameApi, t: Translator) -> None:
+async def shop_page(query: CallbackQuery, callback_data: ShopCb, game: TownApi, t: Translator) -> None:
     view = await game.shop(player_id=query.from_user.id)
     await show(query, town.shop(t, view, tab=callback_data.act, page=callback_data.p))
 
 
-async def trade(query: CallbackQuery, callback_data: ShopCb, game: GameApi, t: Translator) -> None:
+async def trade(query: CallbackQuery, callback_data: ShopCb, game: TownApi, t: Translator) -> None:
     player_id, item_id, quantity = query.from_user.id, callback_data.id or "", callback_data.q
     if quantity < 1:
         # Only a forged button asks for none or fewer: the game expects at least one.
@@ -43,7 +43,7 @@ async def trade(query: CallbackQuery, callback_data: ShopCb, game: GameApi, t: T
 
 
 async def refresh_shop(
-    query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, callback_data: ShopCb, **_: object
+    query: CallbackQuery, *, game: TownApi, t: Translator, notice: str, callback_data: ShopCb, **_: object
 ) -> None:
     view = await game.shop(player_id=query.from_user.id)
     tab = "sell" if callback_data.act == "s" else "buy"
@@ -53,11 +53,11 @@ async def refresh_shop(
 # --- inn -------------------------------------------------------------------------------------------
 
 
-async def inn(query: CallbackQuery, game: GameApi, t: Translator) -> None:
+async def inn(query: CallbackQuery, game: TownApi, t: Translator) -> None:
     await show(query, town.inn(t, await game.inn(player_id=query.from_user.id)))
 
 
-async def rest(query: CallbackQuery, game: GameApi, t: Translator) -> None:
+async def rest(query: CallbackQuery, game: TownApi, t: Translator) -> None:
     view = await game.rest_at_inn(player_id=query.from_user.id)
     notice = town.rested(t, view)
     await toast(query, notice)
@@ -67,11 +67,11 @@ async def rest(query: CallbackQuery, game: GameApi, t: Translator) -> None:
 # --- forge -----------------------------------------------------------------------------------------
 
 
-async def forge_page(query: CallbackQuery, callback_data: ForgeCb, game: GameApi, t: Translator) -> None:
+async def forge_page(query: CallbackQuery, callback_data: ForgeCb, game: TownApi, t: Translator) -> None:
     await show(query, town.forge(t, await game.forge(player_id=query.from_user.id), page=callback_data.p))
 
 
-async def craft(query: CallbackQuery, callback_data: ForgeCb, game: GameApi, t: Translator) -> None:
+async def craft(query: CallbackQuery, callback_data: ForgeCb, game: TownApi, t: Translator) -> None:
     player_id, recipe_id = query.from_user.id, callback_data.id or ""
     try:
         made = await game.craft(player_id=player_id, recipe_id=recipe_id, version=callback_data.v)
@@ -88,7 +88,7 @@ async def craft(query: CallbackQuery, callback_data: ForgeCb, game: GameApi, t: 
 
 
 async def refresh_forge(
-    query: CallbackQuery, *, game: GameApi, t: Translator, notice: str, callback_data: ForgeCb, **_: object
+    query: CallbackQuery, *, game: TownApi, t: Translator, notice: str, callback_data: ForgeCb, **_: object
 ) -> None:
     await show(
         query, town.forge(t, await game.forge(player_id=query.from_user.id), page=callback_data.p, notice=notice)

@@ -10,14 +10,14 @@ from bot.callbacks import NavCb, TravelCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
 from bot.views import world
-from game.api import GameApi, NotAdjacent, UnknownLocation
+from game.api import AdventureApi, NotAdjacent, UnknownLocation
 
 
-async def look(event: Message | CallbackQuery, game: GameApi, t: Translator) -> None:
+async def look(event: Message | CallbackQuery, game: AdventureApi, t: Translator) -> None:
     await show(event, world.location(t, await game.look(player_id=player_of(event))))
 
 
-async def travel(query: CallbackQuery, callback_data: TravelCb, game: GameApi, t: Translator) -> None:
+async def travel(query: CallbackQuery, callback_data: TravelCb, game: AdventureApi, t: Translator) -> None:
     try:
         view = await game.travel(player_id=query.from_user.id, destination=callback_data.dest)
     except (NotAdjacent, UnknownLocation) as refused:

@@ -6,6 +6,8 @@ recognised by the game and changes nothing.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.callbacks import ExploreCb, FightCb, NavCb
@@ -16,8 +18,8 @@ from bot.views.keyboard import KeyboardBuilder
 from game.api import CombatLogLine, CombatView, Rewards
 
 
-def log_line(t: Translator, line: CombatLogLine, monster: str) -> str | None:
-    """One thing that happened, in the player's words; None for what is not worth a line."""
+def log_line(t: Translator, line: CombatLogLine, monster: str) -> str:
+    """One thing that happened, in the player's words."""
     kind, by_player = line.kind, line.actor == "player"
     skill = t.pick(line.skill) if line.skill else ""
     item = t.pick(line.item) if line.item else ""
@@ -77,12 +79,12 @@ def log_line(t: Translator, line: CombatLogLine, monster: str) -> str | None:
         return t("log-won", monster=monster)
     if kind == "lost":
         return t("log-lost")
-    return None
+    assert_never(kind)  # every kind of the port has its words
 
 
 def log_lines(t: Translator, view: CombatView) -> list[str]:
     monster = local(t, view.monster_name)
-    return [text for line in view.log if (text := log_line(t, line, monster))]
+    return [log_line(t, line, monster) for line in view.log]
 
 
 def fled(t: Translator, view: CombatView) -> str:

@@ -23,9 +23,10 @@ from bot.views.common import (
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.pagination import nav_row, paginate
 from game.api import DerivedStats, InventoryEntry, InventoryView, ItemInfo, ItemUsed
+from game.api.kinds import Slot
 
 PAGE_SIZE = 8
-SLOT_ORDER = ("weapon", "head", "chest", "legs", "feet", "trinket")
+SLOT_ORDER: tuple[Slot, ...] = ("weapon", "head", "chest", "legs", "feet", "trinket")
 
 
 def derived_line(t: Translator, d: DerivedStats) -> str:

@@ -1,9 +1,11 @@
 """Every refusal of the game port, declared once: its code → the text that explains it.
 
 A refusal's text is a Fluent key and where its arguments come from in the error's `details`. The
-error middleware shows it for any handler; a handler that answers a refusal its own way (a redraw, a
-name in the player's language) still takes the words from here. Keys are literal, so the i18n tests
-see them all (tests/unit/test_i18n.py also checks that every code of the port has an entry).
+error middleware shows it for any handler. A handler that answers a refusal its own way (a redraw)
+takes the words from here too, passing what it knows better (names in the player's language) as
+context; only a few say something more specific to their screen (where a rift or a boss stands, a
+road from an old map). Keys are literal, so the i18n tests see them all; tests/unit/test_refusals.py
+checks that every code of the port has an entry.
 """
 
 from __future__ import annotations

@@ -43,6 +43,7 @@ class DerivedStats(Dto):
     defence: int
     crit_chance: float
     dodge_chance: float
+    magic: int = 0  # spell power: what magic skills scale with
 
 
 class ClassInfo(Dto):
@@ -73,12 +74,38 @@ class CharacterSheet(Dto):
     skill_points: int
     version: int = 0  # pass back with a durable action (e.g. allocating a point)
     in_combat: bool = False
+    # Out of combat HP, mana and stamina come back with time; the seconds until each is full (0: full).
+    hp_full_in: int = 0
+    mana_full_in: int = 0
+    stamina_full_in: int = 0
+    explore_cost: int = 0  # stamina one exploration of this location costs
+    explore_in: int = 0  # seconds until there is stamina enough for one (0: now)
 
 
 class ExitInfo(Dto):
     id: str
     name: LocalText
     level: int
+
+
+class RiftHere(Dto):
+    """An open rift, as a location screen mentions it."""
+
+    id: str
+    name: LocalText
+    tier: int
+    min_level: int
+    seconds_left: int
+
+
+class BossHere(Dto):
+    """A world boss alive in a location, as its screen mentions it."""
+
+    id: str
+    name: LocalText
+    hp: int
+    max_hp: int
+    seconds_left: int
 
 
 class LocationView(Dto):
@@ -88,6 +115,12 @@ class LocationView(Dto):
     level: int
     is_town: bool
     exits: tuple[ExitInfo, ...]
+    # The player looking, so the screen can warn before a road too hard for them, or at low HP.
+    player_level: int = 0
+    hp: int = 0
+    max_hp: int = 0
+    rifts: tuple[RiftHere, ...] = ()  # open rifts in this location
+    boss: BossHere | None = None  # a world boss alive here
 
 
 class SnapshotReport(Dto):

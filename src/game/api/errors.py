@@ -112,6 +112,12 @@ class NotUsable(RuleRefused):
     code = "not_usable"
 
 
+class NothingToRestore(NotUsable):
+    """A potion would do nothing: HP and mana are already full."""
+
+    code = "nothing_to_restore"
+
+
 class NotSellable(RuleRefused):
     code = "not_sellable"
 

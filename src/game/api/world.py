@@ -68,6 +68,13 @@ class RiftAdvance(Dto):
 # --- world bosses --------------------------------------------------------------------------------
 
 
+class BossRankRow(Dto):
+    rank: int
+    player_id: int
+    name: str
+    damage: int
+
+
 class BossView(Dto):
     id: str
     boss_def_id: str
@@ -85,6 +92,9 @@ class BossView(Dto):
     cooldown_seconds: float
     my_damage: int = 0  # of the player asked for, if any
     my_cooldown_left: float = 0.0
+    my_rank: int | None = None  # the player's place in `ranking`'s order; None: not fought yet
+    fighters: int = 0  # players who have struck it
+    ranking: tuple[BossRankRow, ...] = ()  # the top of the live damage ranking
 
 
 class BossAttackResult(Dto):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.api import InventoryView, ItemUsed
+from game.api import InventoryView, ItemUsed, RuleRefused
 from game.application.actions import Actions
 from game.application.players import Players
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
@@ -60,6 +60,16 @@ class Items:
             max_mana=derived.max_mana,
             inventory=inventory_view(self.content, after, derived),
         )
+
+    async def drop_item(self, *, player_id: int, item_id: str, quantity: int, version: int) -> InventoryView:
+        if quantity < 1:
+            raise RuleRefused("the quantity must be at least 1", quantity=quantity)
+
+        def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:
+            return replace(before, inventory=before.inventory.remove(item_id, quantity)), None
+
+        after, _ = await self.actions.change(player_id, version, change)
+        return self._view(after)
 
     def _view(self, record: PlayerRecord) -> InventoryView:
         return inventory_view(self.content, record, self.players.derived(record))

@@ -128,6 +128,9 @@ class HttpGameClient:
     async def use_item(self, *, player_id: int, item_id: str, version: int) -> ItemUsed:
         return await self._call("use_item", player_id=player_id, item_id=item_id, version=version)
 
+    async def drop_item(self, *, player_id: int, item_id: str, quantity: int, version: int) -> InventoryView:
+        return await self._call("drop_item", player_id=player_id, item_id=item_id, quantity=quantity, version=version)
+
     # --- TownApi -----------------------------------------------------------------------------------
 
     async def shop(self, *, player_id: int) -> ShopView:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from game.api import GameApi, SnapshotReport
+from game.api import MaintenanceApi, SnapshotReport
 
 log = logging.getLogger(__name__)
 
 JOB_NAME = "snapshot"
 
 
-async def snapshot_changed(game: GameApi) -> SnapshotReport:
+async def snapshot_changed(game: MaintenanceApi) -> SnapshotReport:
     report = await game.snapshot_hot_state(full=False)
     log.info("snapshot: %d accounts written in %.3fs", report.accounts_written, report.seconds)
     return report

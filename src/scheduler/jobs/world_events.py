@@ -67,7 +67,9 @@ def register(
     """Add the world's jobs, each wrapped in the once-per-tick lock; `start` aligns replicas' timers."""
     for name, interval, job in jobs(game, settings):
 
-        async def once_per_tick(name: str = name, interval: float = interval, job=job) -> Any:
+        async def once_per_tick(
+            name: str = name, interval: float = interval, job: Callable[[], Awaitable[Any]] = job
+        ) -> Any:
             return _logged(name, await run_once_per_tick(lock, clock, name, interval, job))
 
         scheduler.add_job(

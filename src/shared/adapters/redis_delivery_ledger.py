@@ -95,7 +95,9 @@ class RedisDeliveryLedger:
         key = self._key(delivery_id)
         async with self._redis.pipeline(transaction=False) as pipe:
             # The expiry again: a final state must never be left without one.
-            await pipe.hset(key, str(chat_id), value).pexpire(key, self._ttl_ms).execute()
+            pipe.hset(key, str(chat_id), value)
+            pipe.pexpire(key, self._ttl_ms)
+            await pipe.execute()
 
     async def release(self, delivery_id: str, chat_id: int, *, token: str) -> None:
         await self._release(keys=[self._key(delivery_id)], args=[str(chat_id), token])

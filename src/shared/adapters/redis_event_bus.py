@@ -14,11 +14,23 @@ from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.typing import XReadGroupResponse
 
 from shared.events import Event, UnknownEvent, event_from_json
 from shared.ports.event_bus import EventHandler
 
 log = logging.getLogger(__name__)
+
+EntryId = bytes | str
+Fields = dict[bytes | str, bytes | str]
+
+
+def _entries(reply: XReadGroupResponse) -> list[tuple[EntryId, Fields]]:
+    """The entries of the one stream read, from a RESP2 reply: `[[stream, [(id, fields), …]]]`."""
+    if isinstance(reply, dict):
+        raise TypeError("a RESP3 reply: the event bus reads RESP2, the client's default protocol")
+    entries: list[tuple[EntryId, Fields]] = reply[0][1] if reply else []
+    return entries
 
 
 class RedisStreamEventBus:
@@ -87,7 +99,7 @@ class RedisStreamEventBus:
             await asyncio.gather(*self._running, return_exceptions=True)
         return handled
 
-    async def _consume(self, handler: EventHandler, *, start: str, block: bool = True) -> int:
+    async def _consume(self, handler: EventHandler, *, start: EntryId, block: bool = True) -> int:
         handled = 0
         while True:
             reply = await self._redis.xreadgroup(
@@ -97,7 +109,7 @@ class RedisStreamEventBus:
                 count=100,
                 block=self._block_ms if (block and start == ">") else None,
             )
-            entries = reply[0][1] if reply else []
+            entries = _entries(reply)
             if not entries:
                 return handled
             if start == ">":
@@ -113,17 +125,17 @@ class RedisStreamEventBus:
                 handled += 1
             start = entries[-1][0]
 
-    async def _handle_in_slot(self, handler: EventHandler, entry_id: bytes | str, fields: dict) -> None:
+    async def _handle_in_slot(self, handler: EventHandler, entry_id: EntryId, fields: Fields) -> None:
         try:
             await self._handle(handler, entry_id, fields)
         finally:
             self._slots.release()
 
-    async def _handle(self, handler: EventHandler, entry_id: bytes | str, fields: dict) -> None:
+    async def _handle(self, handler: EventHandler, entry_id: EntryId, fields: Fields) -> None:
         raw = fields.get(b"event") or fields.get("event")
         try:
-            event = event_from_json(raw)
-        except (UnknownEvent, ValueError, TypeError):
+            event = event_from_json(raw or b"")  # an entry without the field is malformed too
+        except UnknownEvent:
             log.error("dropping malformed event %s: %r", entry_id, raw)
             await self._redis.xack(self._stream, self._group, entry_id)
             return

@@ -5,7 +5,8 @@ from typing import Protocol
 
 from shared.events import Event
 
-EventHandler = Callable[[Event], Awaitable[None]]
+# What a handler returns is its own business (a report, say): the bus only awaits it.
+EventHandler = Callable[[Event], Awaitable[object]]
 
 
 class EventBus(Protocol):
