@@ -94,6 +94,7 @@ EXPLAIN: dict[str, Say | Choose] = {
     "not_usable": Choose(
         lambda d: "location" in d, {True: say("err-explore-in-town")}, otherwise=say("err-not-usable")
     ),
+    "nothing_to_restore": say("err-nothing-to-restore"),
     "not_sellable": say("err-not-sellable"),
     "not_enough_stat_points": say("err-no-stat-points"),
     "unknown_stat": say("err-unknown-stat"),

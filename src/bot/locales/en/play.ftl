@@ -206,6 +206,7 @@ err-level-too-low = 🔒 Your level is too low: level { $required } needed, you 
 err-wrong-slot = 🚫 That can't be worn.
 err-slot-empty = 🚫 Nothing is worn there.
 err-not-usable = 🚫 That can't be used here.
+err-nothing-to-restore = 🧪 Your health and mana are already full — keep it for later.
 err-explore-in-town = 🏘 There is nothing to explore in town: take a road out first.
 err-not-sellable = 🚫 The shop doesn't buy that.
 err-no-stat-points = 🚫 No stat points left to spend.
