@@ -434,6 +434,25 @@ async def test_one_alive_boss_per_location(uow_factory):
         assert await uow.world.get_boss("b2") is None
 
 
+async def test_a_boss_grown_by_its_crowd_keeps_its_new_maximum(uow_factory):
+    await add(uow_factory, hero(1))
+    async with uow_factory() as uow:
+        await uow.world.add_boss(boss("b1", hp=1000))
+        await uow.world.checkpoint_boss("b1", 900, {1: 100})
+        assert (await uow.world.get_boss("b1")).max_hp == 1000  # not told: unchanged
+        await uow.world.checkpoint_boss("b1", 1300, {1: 200}, max_hp=1500)
+        await uow.commit()
+    async with uow_factory() as uow:
+        grown = await uow.world.get_boss("b1")
+        assert (grown.hp_left, grown.max_hp) == (1300, 1500)
+        final = {1: 1800}
+        await uow.world.end_boss("b1", status="defeated", hp_left=0, killer_id=1, damage=final, now=START, max_hp=1800)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        ended = await uow.world.get_boss("b1")
+        assert (ended.status, ended.hp_left, ended.max_hp) == ("defeated", 0, 1800)
+
+
 async def test_a_boss_ends_once_and_its_tallies_add_to_the_leaderboard(uow_factory):
     await add(uow_factory, hero(1, "Cara"), hero(2, "ben"), hero(3, "Abe"))
     async with uow_factory() as uow:
@@ -585,6 +604,29 @@ async def test_past_its_deadline_a_boss_cannot_be_hit_and_escapes_once(arena):
     assert await arena.port.escape("b") == "escaped"
     assert (await arena.port.attack("b", 1, 50, now=arena.clock.now())).status == "escaped"
     assert await arena.port.state("b") == BossLive(hp=1000, max_hp=1000, status="escaped", killer_id=None)
+
+
+async def test_a_newcomers_first_blow_grows_the_pool_and_nobody_elses_does(arena):
+    await arena.port.create(arena.boss(hp=1000, cooldown_ms=0))
+    now = arena.clock.now()
+    first = await arena.port.attack("b", 1, 100, now=now, join_hp=500)  # the first fighter: the spawned pool
+    assert first.hp_left == 900
+    newcomer = await arena.port.attack("b", 2, 100, now=now, join_hp=500)
+    assert newcomer.hp_left == 1300
+    assert await arena.port.state("b") == BossLive(hp=1300, max_hp=1500, status="alive", killer_id=None)
+    again = await arena.port.attack("b", 2, 100, now=now, join_hp=500)  # a returning fighter
+    assert again.hp_left == 1200
+    plain = await arena.port.attack("b", 3, 100, now=now)  # nothing to add
+    assert plain.hp_left == 1100
+    assert (await arena.port.state("b")).max_hp == 1500
+
+
+async def test_a_newcomer_held_back_by_nothing_but_a_cooldown_adds_nothing(arena):
+    await arena.port.create(arena.boss(hp=1000, cooldown_ms=60_000))
+    now = arena.clock.now()
+    await arena.port.attack("b", 1, 100, now=now)
+    await arena.port.attack("b", 1, 100, now=now, join_hp=500)  # on cooldown: refused, and no growth
+    assert await arena.port.state("b") == BossLive(hp=900, max_hp=1000, status="alive", killer_id=None)
 
 
 async def test_a_boss_restored_from_its_checkpoint_goes_on_from_there(arena):
