@@ -129,7 +129,7 @@ class Rifts:
                 rift = self._rift(record_rift)
                 step = next_step(rift, run)
                 record = await self.players.record(uow, player_id)
-                hot = await self.players.hot_state(uow, player_id)
+                hot = self.players.settled(record, await self.players.hot_state(uow, player_id))
                 derived = self.players.derived(record)
                 base = dict(floor=run.floor + 1, step=run.step + 1, kind=step.kind, max_hp=derived.max_hp)
                 base["max_mana"] = derived.max_mana
@@ -284,8 +284,10 @@ class Rifts:
     async def _open_rift(self, zone: LocationDef, tier: int | None, duration_minutes: float, seed: int) -> RiftInfo:
         now = self.clock.now()
         tier = max(1, tier if tier is not None else rift_tier(zone))
+        async with self.uow_factory(read_only=True) as uow:
+            beside = frozenset(r.template_id for r in await uow.world.open_rifts() if r.location_id == zone.id)
         with refusals():
-            template = choose_template(self.content, tier, self.dice.rng("rift-template", seed))
+            template = choose_template(self.content, tier, self.dice.rng("rift-template", seed), avoid=beside)
         record = RiftRecord(
             id=uuid.uuid4().hex[:16],
             location_id=zone.id,
@@ -329,6 +331,7 @@ class Rifts:
                         record = await self.players.record(uow, player_id)
                         hot = await self.players.hot_state(uow, player_id)
                     fighter = fight.combat.player
+                    hot = self.players.settled(record, hot)
                     left = hot.with_vitals(fighter.hp, fighter.mana, self.players.derived(record))
                     await self.players.hot.put_fight(player_id, None, replace(left, activity="idle"))
                     return

@@ -96,11 +96,16 @@ class Rift:
         return floor == len(self.floors) - 1 and index == len(self.floors[floor]) - 1
 
 
-def choose_template(content: Content, tier: int, rng: random.Random) -> RiftTemplateDef:
+def choose_template(
+    content: Content, tier: int, rng: random.Random, *, avoid: frozenset[str] = frozenset()
+) -> RiftTemplateDef:
+    """A template fitting the tier; one not in `avoid` (the rifts open beside it) while there is one, so two
+    rifts of one zone never share a name."""
     fitting = [(t, t.weight) for t in content.rifts.values() if t.min_tier <= tier <= t.max_tier]
     if not fitting:
         raise UnknownEntry("no rift fits this tier", tier=tier)
-    return pick_weighted(fitting, rng)
+    fresh = [(t, w) for t, w in fitting if t.id not in avoid]
+    return pick_weighted(fresh or fitting, rng)
 
 
 def rift_zones(content: Content) -> list[LocationDef]:
