@@ -8,190 +8,49 @@ itself during this very phase start counting next phase, so a 3-turn buff serves
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import dataclass, replace
 
 from game.domain.character import Derived
+from game.domain.combat_state import (
+    Action,
+    Attack,
+    Combat,
+    Fighter,
+    Flee,
+    LogEntry,
+    Outcome,
+    Side,
+    StatusEffect,
+    UseItem,
+    UseSkill,
+)
 from game.domain.content import Content
 from game.domain.content_models import DAMAGE_OVER_TIME, StatusSpec
 from game.domain.errors import CombatOver, NotUsable, SkillNotReady, UnknownEntry
 from game.domain.monsters import MonsterStats
 
-Side = Literal["player", "monster"]
-Outcome = Literal["ongoing", "won", "lost", "fled"]
+__all__ = [
+    "Action",
+    "Attack",
+    "Combat",
+    "Fighter",
+    "Flee",
+    "LogEntry",
+    "StatusEffect",
+    "UseItem",
+    "UseSkill",
+    "act",
+    "flee_chance",
+    "ready_skills",
+    "start_combat",
+    "strike",
+]
 
 CRIT_MULTIPLIER = 1.75
 DAMAGE_SPREAD = 0.15  # each blow lands between 85% and 115% of the attack
 MAGIC_IGNORES_DEFENCE = 0.5  # spells go through half the armour and cannot be dodged
 FLEE_BASE, FLEE_PER_AGILITY, FLEE_MIN, FLEE_MAX = 0.4, 0.04, 0.1, 0.9
 HARMFUL = frozenset({"bleed", "burn", "poison", "stun", "attack_down", "defence_down"})
-
-
-@dataclass(frozen=True)
-class StatusEffect:
-    effect: str
-    turns: int  # phases of its bearer still affected
-    amount: int = 0  # damage per tick, or the change to attack/defence
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"effect": self.effect, "turns": self.turns, "amount": self.amount}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> StatusEffect:
-        return cls(effect=data["effect"], turns=data["turns"], amount=data["amount"])
-
-
-@dataclass(frozen=True)
-class Fighter:
-    """A side of the fight: a snapshot of what the rules need, taken when the fight starts."""
-
-    level: int
-    hp: int
-    max_hp: int
-    attack: int
-    defence: int
-    crit_chance: float
-    dodge_chance: float
-    agility: int
-    mana: int = 0
-    max_mana: int = 0
-    magic: int = 0
-    skills: tuple[str, ...] = ()  # active skills it may use
-    cooldowns: Mapping[str, int] = field(default_factory=dict)  # skill → turns until ready; ready ones absent
-    effects: tuple[StatusEffect, ...] = ()
-
-    def has(self, effect: str) -> bool:
-        return any(e.effect == effect for e in self.effects)
-
-    def _shift(self, up: str, down: str) -> int:
-        return sum(e.amount for e in self.effects if e.effect == up) - sum(
-            e.amount for e in self.effects if e.effect == down
-        )
-
-    @property
-    def current_attack(self) -> int:
-        return max(0, self.attack + self._shift("attack_up", "attack_down"))
-
-    @property
-    def current_defence(self) -> int:
-        return max(0, self.defence + self._shift("defence_up", "defence_down"))
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in self.__dict__.items() if k not in ("skills", "cooldowns", "effects")}
-        data["skills"] = list(self.skills)
-        data["cooldowns"] = dict(sorted(self.cooldowns.items()))
-        data["effects"] = [e.to_dict() for e in self.effects]
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Fighter:
-        plain = {k: v for k, v in data.items() if k not in ("skills", "cooldowns", "effects")}
-        return cls(
-            **plain,
-            skills=tuple(data["skills"]),
-            cooldowns={str(k): int(v) for k, v in data["cooldowns"].items()},
-            effects=tuple(StatusEffect.from_dict(e) for e in data["effects"]),
-        )
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """One thing that happened, for the UI to put into words in the player's language.
-
-    kinds: skill, item, hit, miss, heal, mana, status, tick, expired, cleanse, stunned, flee_failed,
-    fled, won, lost. `actor` did it; `target` is who it happened to, when that is someone else.
-    """
-
-    kind: str
-    actor: Side
-    target: Side | None = None
-    amount: int | None = None
-    crit: bool = False
-    skill: str | None = None
-    item: str | None = None
-    effect: str | None = None
-    turns: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "actor": self.actor}
-        for name in ("target", "amount", "skill", "item", "effect", "turns"):
-            value = getattr(self, name)
-            if value is not None:
-                data[name] = value
-        if self.crit:
-            data["crit"] = True
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> LogEntry:
-        return cls(**data)
-
-
-@dataclass(frozen=True)
-class Combat:
-    id: str
-    monster_id: str
-    player: Fighter
-    monster: Fighter
-    turn: int = 1  # the turn the next action will be; buttons carry it so a stale press is recognised
-    outcome: Outcome = "ongoing"
-    log: tuple[LogEntry, ...] = ()  # what the last action caused
-    consumed_item: str | None = None  # the consumable the last action used up: remove one from the bag
-
-    @property
-    def over(self) -> bool:
-        return self.outcome != "ongoing"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "monster_id": self.monster_id,
-            "player": self.player.to_dict(),
-            "monster": self.monster.to_dict(),
-            "turn": self.turn,
-            "outcome": self.outcome,
-            "log": [entry.to_dict() for entry in self.log],
-            "consumed_item": self.consumed_item,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Combat:
-        return cls(
-            id=data["id"],
-            monster_id=data["monster_id"],
-            player=Fighter.from_dict(data["player"]),
-            monster=Fighter.from_dict(data["monster"]),
-            turn=data["turn"],
-            outcome=data["outcome"],
-            log=tuple(LogEntry.from_dict(e) for e in data["log"]),
-            consumed_item=data["consumed_item"],
-        )
-
-
-@dataclass(frozen=True)
-class Attack:
-    pass
-
-
-@dataclass(frozen=True)
-class UseSkill:
-    skill_id: str
-
-
-@dataclass(frozen=True)
-class UseItem:
-    """The caller checks the item is in the bag; `Combat.consumed_item` then says to remove one."""
-
-    item_id: str
-
-
-@dataclass(frozen=True)
-class Flee:
-    pass
-
-
-Action = Attack | UseSkill | UseItem | Flee
 
 
 def start_combat(

@@ -90,7 +90,7 @@ def _parse_entries(file: str, raw: Any, model: type[ContentModel]) -> dict[str, 
 
 
 # Files that older deployments may not ship yet: missing means "none of these".
-OPTIONAL_FILES = {
+OPTIONAL_FILES: dict[str, type[ContentModel]] = {
     "items.json": ItemDef,
     "monsters.json": MonsterDef,
     "recipes.json": RecipeDef,
