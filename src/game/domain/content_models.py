@@ -156,18 +156,21 @@ class LootTable(ContentModel):
 
 
 class MonsterDef(ContentModel):
+    """A monster's archetype: multipliers of the standard monster of the level it is met at
+    (`monsters.standard_monster`), e.g. `"hp": 1.3, "attack": 0.9`; elites carry two to three times the HP."""
+
     id: str
     name: Text
     description: Text
     level: int = Field(ge=1)
-    hp: int = Field(ge=1)
-    attack: int = Field(ge=0)
-    defence: int = Field(ge=0)
-    agility: int = Field(ge=0)
+    hp: float = Field(default=1.0, gt=0, le=10)
+    attack: float = Field(default=1.0, ge=0, le=5)
+    defence: float = Field(default=1.0, ge=0, le=5)
+    agility: float = Field(default=1.0, ge=0, le=5)
+    xp: float = Field(default=1.0, ge=0, le=10)
+    gold: float = Field(default=1.0, ge=0, le=10)
     crit_chance: float = Field(default=0.05, ge=0, le=1)
     dodge_chance: float = Field(default=0.03, ge=0, le=1)
-    xp: int = Field(ge=0)
-    gold: Range
     loot: LootTable = LootTable()
     on_hit: tuple[StatusSpec, ...] = ()
     elite: bool = False

@@ -10,7 +10,7 @@ from game.domain.content_models import LootTable, WeightedItem
 from game.domain.errors import NotUsable
 from game.domain.exploration import Encounter, explore
 from game.domain.loot import Rewards, roll_loot, roll_monster_rewards, roll_rewards, xp_share
-from game.domain.monsters import monster_at_level
+from game.domain.monsters import monster_at_level, standard_curve
 from game.domain.random_tables import pick_weighted
 
 
@@ -43,7 +43,7 @@ def test_rewards_of_a_monster(content: Content) -> None:
     rat = content.monsters["giant_rat"]
     stats = monster_at_level(rat, rat.level)
     rewards = roll_rewards(stats, rat.loot, random.Random(3))
-    assert rewards.xp == rat.xp and rat.gold.low <= rewards.gold <= rat.gold.high
+    assert rewards.xp == stats.xp and stats.gold_low <= rewards.gold <= stats.gold_high
     assert set(rewards.items) <= {e.item for e in rat.loot.entries}
     assert Rewards.from_dict(rewards.to_dict()) == rewards
 
@@ -64,7 +64,12 @@ def test_easy_kills_teach_less() -> None:
 def test_monsters_scale_with_level(content: Content) -> None:
     wolf = content.monsters["forest_wolf"]
     same, higher = monster_at_level(wolf, wolf.level), monster_at_level(wolf, wolf.level + 2)
-    assert (same.hp, same.attack, same.xp) == (wolf.hp, wolf.attack, wolf.xp)
+    curve = standard_curve(wolf.level)
+    assert (same.hp, same.attack, same.xp) == (
+        round(curve.hp * wolf.hp),
+        round(curve.attack * wolf.attack),
+        round(curve.xp * wolf.xp),
+    )
     assert higher.hp > same.hp and higher.attack > same.attack and higher.xp > same.xp
     assert monster_at_level(wolf, -3).level == 1
 
