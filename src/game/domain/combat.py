@@ -1,8 +1,14 @@
 """Turn-based fights against one monster: the state between button presses and the rules of a turn.
 
 A turn is the player's phase, then the monster's. Within a fighter's phase: its damage over time
-ticks, then it acts unless stunned, then its statuses and cooldowns count down — statuses it gave
-itself during this very phase start counting next phase, so a 3-turn buff serves 3 actions.
+ticks, its mana comes back (`mana_regen`), then it acts unless stunned or frozen, then its statuses
+and cooldowns count down — statuses it gave itself during this very phase start counting next phase,
+so a 3-turn buff serves 3 actions.
+
+A blow: dodged (physical only), else the attack × power with a spread, maybe critical (× the
+attacker's crit damage), through the armour (half of it for magic), × 1.3 on a frozen target, less
+the target's damage reduction (guard included), part of what is left paid with mana under a mana
+shield; then the attacker's lifesteal heals it by a share of the damage done.
 """
 
 from __future__ import annotations
@@ -25,9 +31,11 @@ from game.domain.combat_state import (
     UseSkill,
 )
 from game.domain.content import Content
-from game.domain.content_models import DAMAGE_OVER_TIME, StatusSpec
+from game.domain.content_models import DAMAGE_OVER_TIME, SkillDamage, StatusSpec
+from game.domain.damage import FROZEN_DAMAGE_TAKEN, reduced, shielded, skill_power, strike
 from game.domain.errors import CombatOver, NotUsable, SkillNotReady, UnknownEntry
 from game.domain.monsters import MonsterStats
+from game.domain.statuses import applied, cleansed, count_down, merge, status_amount, without
 
 __all__ = [
     "Action",
@@ -46,11 +54,7 @@ __all__ = [
     "strike",
 ]
 
-CRIT_MULTIPLIER = 1.75
-DAMAGE_SPREAD = 0.15  # each blow lands between 85% and 115% of the attack
-MAGIC_IGNORES_DEFENCE = 0.5  # spells go through half the armour and cannot be dodged
 FLEE_BASE, FLEE_PER_AGILITY, FLEE_MIN, FLEE_MAX = 0.4, 0.04, 0.1, 0.9
-HARMFUL = frozenset({"bleed", "burn", "poison", "stun", "attack_down", "defence_down"})
 
 
 def start_combat(
@@ -77,6 +81,10 @@ def start_combat(
         mana=min(mana, derived.max_mana),
         max_mana=derived.max_mana,
         magic=derived.magic,
+        crit_damage=derived.crit_damage,
+        lifesteal=derived.lifesteal,
+        damage_reduction=derived.damage_reduction,
+        mana_regen=derived.mana_regen,
         skills=tuple(skills),
     )
     foe = Fighter(
@@ -143,21 +151,6 @@ def _check_action(combat: Combat, action: Action, content: Content) -> None:
             raise NotUsable("that cannot be used", item=action.item_id)
 
 
-def strike(
-    attack: int, defence: int, crit_chance: float, rng: random.Random, *, magic: bool = False
-) -> tuple[int, bool]:
-    """Damage of one blow and whether it was critical. Never negative; a blow with any force hurts at least 1."""
-    raw = max(0.0, attack * rng.uniform(1 - DAMAGE_SPREAD, 1 + DAMAGE_SPREAD))
-    crit = rng.random() < crit_chance
-    if crit:
-        raw *= CRIT_MULTIPLIER
-    armour = max(0, defence) * (MAGIC_IGNORES_DEFENCE if magic else 1.0)
-    if raw <= 0:
-        return 0, crit
-    # Armour absorbs a share that shrinks as the blow grows: never negative, never immune.
-    return max(1, round(raw * raw / (raw + armour))), crit
-
-
 @dataclass
 class _Turn:
     """The mutable scratchpad of one turn; `act` turns it back into a frozen `Combat`."""
@@ -195,10 +188,13 @@ class _Turn:
         self.player = self._tick(self.player, "player")
         if self.player.hp <= 0:
             return False
+        p = self.player
+        if p.mana_regen:
+            self.player = replace(p, mana=max(0, min(p.max_mana, p.mana + p.mana_regen)))
         fresh: list[StatusEffect] = []
         fled = False
-        if self.player.has("stun"):
-            self.log.append(LogEntry(kind="stunned", actor="player"))
+        if self.player.cannot_act:
+            self._log_stunned("player")
         elif isinstance(action, Attack):
             self._blow("player", self.player.current_attack, magic=False)
         elif isinstance(action, UseSkill):
@@ -207,36 +203,65 @@ class _Turn:
             fresh = self._use_item(action.item_id)
         elif isinstance(action, Flee):
             fled = self._flee()
-        self.player = _count_down(self.player, fresh, "player", self.log)
+        self.player = count_down(self.player, fresh, "player", self.log)
         return fled
 
     def _monster_phase(self) -> None:
         self.monster = self._tick(self.monster, "monster")
         if self.monster.hp <= 0:
             return
-        if self.monster.has("stun"):
-            self.log.append(LogEntry(kind="stunned", actor="monster"))
+        if self.monster.cannot_act:
+            self._log_stunned("monster")
         else:
-            hit = self._blow("monster", self.monster.current_attack, magic=False)
+            hit = self._blow("monster", self.monster.current_attack, magic=False) is not None
             monster_def = self.content.monsters.get(self.monster_id)
             for spec in monster_def.on_hit if hit and monster_def else ():
                 self._apply_status(spec, source="monster", target="player")
-        self.monster = _count_down(self.monster, [], "monster", self.log)
+        self.monster = count_down(self.monster, [], "monster", self.log)
+
+    def _log_stunned(self, side: Side) -> None:
+        frozen = not self._side(side).has("stun")
+        self.log.append(LogEntry(kind="stunned", actor=side, effect="freeze" if frozen else None))
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _blow(self, actor: Side, attack: int, *, magic: bool, power: float = 1.0, skill: str | None = None) -> bool:
+    def _blow(
+        self,
+        actor: Side,
+        attack: int,
+        *,
+        magic: bool,
+        power: float = 1.0,
+        skill: str | None = None,
+        crit_bonus: float = 0.0,
+        lifesteal: float = 0.0,
+    ) -> int | None:
+        """One blow: the damage it did to health, or None when it was dodged."""
         target: Side = "monster" if actor == "player" else "player"
         attacker, defender = self._side(actor), self._side(target)
-        if not magic and self.rng.random() < defender.dodge_chance:
+        if not magic and self.rng.random() < defender.current_dodge_chance:
             self.log.append(LogEntry(kind="miss", actor=actor, target=target, skill=skill))
-            return False
+            return None
         amount, crit = strike(
-            round(attack * power), defender.current_defence, attacker.crit_chance, self.rng, magic=magic
+            round(attack * power),
+            defender.current_defence,
+            attacker.current_crit_chance + crit_bonus,
+            self.rng,
+            magic=magic,
+            crit_damage=attacker.crit_damage,
         )
-        self._set(target, replace(defender, hp=max(0, defender.hp - amount)))
+        if defender.has("freeze"):
+            amount = round(amount * FROZEN_DAMAGE_TAKEN)
+        amount = reduced(amount, defender.current_reduction)
+        spent = 0
+        if defender.mana_shield and defender.mana > 0:
+            amount, spent = shielded(amount, defender.mana_shield, defender.mana)
+        self._set(target, replace(defender, hp=max(0, defender.hp - amount), mana=defender.mana - spent))
         self.log.append(LogEntry(kind="hit", actor=actor, target=target, amount=amount, crit=crit, skill=skill))
-        return True
+        drain = attacker.lifesteal + lifesteal
+        if actor == "player" and drain > 0 and amount > 0:
+            self._heal(round(amount * drain), skill=skill)
+        return amount
 
     def _use_skill(self, skill_id: str) -> list[StatusEffect]:
         skill = self.content.skills[skill_id]
@@ -245,16 +270,43 @@ class _Turn:
         self.log.append(LogEntry(kind="skill", actor="player", skill=skill_id))
         landed = True
         if skill.damage:
-            magic = skill.damage.school == "magic"
-            base = self.player.magic if magic else self.player.current_attack
-            landed = self._blow("player", base, magic=magic, power=skill.damage.power, skill=skill_id)
+            landed = self._skill_blows(skill_id, skill.damage, skill.target_status)
         if skill.heal:
             self._heal(round(self.player.max_hp * skill.heal), skill=skill_id)
-        if skill.target_status and landed:
+        if skill.mana_gain:
+            self._gain_mana(round(self.player.max_mana * skill.mana_gain), skill=skill_id)
+        if skill.target_status and landed and not (skill.damage and skill.damage.hits > 1):
             self._apply_status(skill.target_status, source="player", target="monster")
         if skill.self_status:
             return self._self_status(skill.self_status)
         return []
+
+    def _skill_blows(self, skill_id: str, damage: SkillDamage, status: StatusSpec | None) -> bool:
+        """A damaging skill's blows; whether any landed. With several blows, each one landed applies the
+        skill's status (so they stack); a consumed status ends once a blow lands."""
+        magic = damage.school == "magic"
+        power, stacks = skill_power(damage, self.monster)
+        landed = False
+        for _ in range(damage.hits):
+            if self.monster.hp <= 0:
+                break
+            base = self.player.magic if magic else self.player.current_attack
+            dealt = self._blow(
+                "player",
+                base,
+                magic=magic,
+                power=power,
+                skill=skill_id,
+                crit_bonus=damage.crit_bonus,
+                lifesteal=damage.lifesteal,
+            )
+            landed = landed or dealt is not None
+            if dealt is not None and status and damage.hits > 1:
+                self._apply_status(status, source="player", target="monster")
+        if landed and stacks and damage.consumes:
+            self.monster = without(self.monster, damage.consumes)
+            self.log.append(LogEntry(kind="expired", actor="monster", effect=damage.consumes))
+        return landed
 
     def _use_item(self, item_id: str) -> list[StatusEffect]:
         use = self.content.items[item_id].use
@@ -264,11 +316,9 @@ class _Turn:
         if use.heal:
             self._heal(use.heal, item=item_id)
         if use.mana:
-            gained = min(use.mana, self.player.max_mana - self.player.mana)
-            self.player = replace(self.player, mana=self.player.mana + gained)
-            self.log.append(LogEntry(kind="mana", actor="player", amount=gained, item=item_id))
+            self._gain_mana(use.mana, item=item_id)
         if use.cleanse:
-            self.player = replace(self.player, effects=tuple(e for e in self.player.effects if e.effect not in HARMFUL))
+            self.player = cleansed(self.player)
             self.log.append(LogEntry(kind="cleanse", actor="player", item=item_id))
         return self._self_status(use.status) if use.status else []
 
@@ -284,24 +334,19 @@ class _Turn:
         self.player = replace(self.player, hp=self.player.hp + gained)
         self.log.append(LogEntry(kind="heal", actor="player", amount=gained, skill=skill, item=item))
 
-    # --- statuses -----------------------------------------------------------------------------
+    def _gain_mana(self, amount: int, *, skill: str | None = None, item: str | None = None) -> None:
+        gained = max(0, min(amount, self.player.max_mana - self.player.mana))
+        self.player = replace(self.player, mana=self.player.mana + gained)
+        self.log.append(LogEntry(kind="mana", actor="player", amount=gained, skill=skill, item=item))
 
-    def _status_amount(self, spec: StatusSpec, source: Fighter, bearer: Fighter) -> int:
-        if spec.effect in DAMAGE_OVER_TIME:
-            scale = source.magic if spec.effect == "burn" and source.magic > 0 else source.attack
-            return max(1, round(scale * spec.power))
-        if spec.effect in ("attack_up", "attack_down"):
-            return max(1, round(bearer.attack * spec.power))
-        if spec.effect in ("defence_up", "defence_down"):
-            return max(1, round(bearer.defence * spec.power))
-        return 0  # stun
+    # --- statuses -----------------------------------------------------------------------------
 
     def _apply_status(self, spec: StatusSpec, *, source: Side, target: Side) -> None:
         if self.rng.random() >= spec.chance:
             return
         bearer = self._side(target)
-        status = StatusEffect(spec.effect, spec.turns, self._status_amount(spec, self._side(source), bearer))
-        self._set(target, replace(bearer, effects=_merge(bearer.effects, [status])))
+        status = applied(bearer, spec, status_amount(spec, self._side(source), bearer))
+        self._set(target, replace(bearer, effects=merge(bearer.effects, [status])))
         self.log.append(
             LogEntry(
                 kind="status", actor=source, target=target, effect=spec.effect, turns=spec.turns, amount=status.amount
@@ -312,8 +357,8 @@ class _Turn:
         """A status the player gives itself: kept aside so this phase's countdown skips it."""
         if self.rng.random() >= spec.chance:
             return []
-        status = StatusEffect(spec.effect, spec.turns, self._status_amount(spec, self.player, self.player))
-        self.player = replace(self.player, effects=tuple(e for e in self.player.effects if e.effect != spec.effect))
+        status = StatusEffect(spec.effect, spec.turns, status_amount(spec, self.player, self.player))
+        self.player = without(self.player, spec.effect)
         self.log.append(
             LogEntry(
                 kind="status",
@@ -342,20 +387,3 @@ class _Turn:
             self.player = fighter
         else:
             self.monster = fighter
-
-
-def _merge(effects: tuple[StatusEffect, ...], new: list[StatusEffect]) -> tuple[StatusEffect, ...]:
-    """A status applied again replaces the old one rather than stacking."""
-    kinds = {e.effect for e in new}
-    return tuple(e for e in effects if e.effect not in kinds) + tuple(new)
-
-
-def _count_down(fighter: Fighter, fresh: list[StatusEffect], side: Side, log: list[LogEntry]) -> Fighter:
-    kept: list[StatusEffect] = []
-    for effect in fighter.effects:
-        if effect.turns > 1:
-            kept.append(replace(effect, turns=effect.turns - 1))
-        else:
-            log.append(LogEntry(kind="expired", actor=side, effect=effect.effect))
-    cooldowns = {s: t - 1 for s, t in fighter.cooldowns.items() if t > 1}
-    return replace(fighter, effects=_merge(tuple(kept), fresh), cooldowns=cooldowns)

@@ -8,22 +8,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from game.domain.character import BASE_CRIT_DAMAGE
+
 Side = Literal["player", "monster"]
 Outcome = Literal["ongoing", "won", "lost", "fled"]
+
+# However the buffs pile up, a fight keeps some chance to hit, to be hurt and to be merely lucky.
+MAX_CRIT_IN_FIGHT = 0.75
+MAX_DODGE_IN_FIGHT = 0.6
+MAX_REDUCTION_IN_FIGHT = 0.75
 
 
 @dataclass(frozen=True)
 class StatusEffect:
     effect: str
     turns: int  # phases of its bearer still affected
-    amount: int = 0  # damage per tick, or the change to attack/defence
+    amount: int = 0  # damage per tick (all stacks), the change to attack/defence, or a percentage
+    stacks: int = 1  # applications piled up (damage over time that stacks)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"effect": self.effect, "turns": self.turns, "amount": self.amount}
+        return {"effect": self.effect, "turns": self.turns, "amount": self.amount, "stacks": self.stacks}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StatusEffect:
-        return cls(effect=data["effect"], turns=data["turns"], amount=data["amount"])
+        return cls(effect=data["effect"], turns=data["turns"], amount=data["amount"], stacks=data.get("stacks", 1))
 
 
 @dataclass(frozen=True)
@@ -41,12 +49,43 @@ class Fighter:
     mana: int = 0
     max_mana: int = 0
     magic: int = 0
+    crit_damage: float = BASE_CRIT_DAMAGE
+    lifesteal: float = 0.0
+    damage_reduction: float = 0.0
+    mana_regen: int = 0
     skills: tuple[str, ...] = ()  # active skills it may use
     cooldowns: Mapping[str, int] = field(default_factory=dict)  # skill → turns until ready; ready ones absent
     effects: tuple[StatusEffect, ...] = ()
 
     def has(self, effect: str) -> bool:
         return any(e.effect == effect for e in self.effects)
+
+    def status(self, effect: str) -> StatusEffect | None:
+        return next((e for e in self.effects if e.effect == effect), None)
+
+    def _percent(self, effect: str) -> float:
+        return sum(e.amount for e in self.effects if e.effect == effect) / 100
+
+    @property
+    def cannot_act(self) -> bool:
+        return self.has("stun") or self.has("freeze")
+
+    @property
+    def current_crit_chance(self) -> float:
+        return min(MAX_CRIT_IN_FIGHT, self.crit_chance + self._percent("crit_up"))
+
+    @property
+    def current_dodge_chance(self) -> float:
+        return min(MAX_DODGE_IN_FIGHT, self.dodge_chance + self._percent("dodge_up"))
+
+    @property
+    def current_reduction(self) -> float:
+        return min(MAX_REDUCTION_IN_FIGHT, self.damage_reduction + self._percent("guard"))
+
+    @property
+    def mana_shield(self) -> float:
+        """The share of each blow paid with mana while the shield holds (and mana lasts)."""
+        return min(1.0, self._percent("mana_shield"))
 
     def _shift(self, up: str, down: str) -> int:
         return sum(e.amount for e in self.effects if e.effect == up) - sum(

@@ -16,9 +16,41 @@ Slot = Literal["weapon", "head", "chest", "legs", "feet", "trinket"]
 RARITIES = ("common", "uncommon", "rare", "epic", "legendary")
 Rarity = Literal["common", "uncommon", "rare", "epic", "legendary"]
 STAT_NAMES = ("strength", "agility", "intellect", "vitality")
-EFFECTS = ("bleed", "burn", "poison", "stun", "attack_up", "defence_up", "attack_down", "defence_down")
-Effect = Literal["bleed", "burn", "poison", "stun", "attack_up", "defence_up", "attack_down", "defence_down"]
+EFFECTS = (
+    "bleed",
+    "burn",
+    "poison",
+    "stun",
+    "freeze",
+    "attack_up",
+    "defence_up",
+    "attack_down",
+    "defence_down",
+    "guard",
+    "dodge_up",
+    "crit_up",
+    "mana_shield",
+)
+Effect = Literal[
+    "bleed",
+    "burn",
+    "poison",
+    "stun",
+    "freeze",
+    "attack_up",
+    "defence_up",
+    "attack_down",
+    "defence_down",
+    "guard",
+    "dodge_up",
+    "crit_up",
+    "mana_shield",
+]
+DamageOverTime = Literal["bleed", "burn", "poison"]
 DAMAGE_OVER_TIME = frozenset({"bleed", "burn", "poison"})
+# Statuses whose `power` is a share written as a percentage on the status: guard (of damage taken away),
+# dodge_up and crit_up (added chance), mana_shield (of each blow paid with mana instead of health).
+PERCENT_EFFECTS = frozenset({"guard", "dodge_up", "crit_up", "mana_shield"})
 
 
 class ContentModel(BaseModel):
@@ -74,15 +106,31 @@ class Bonuses(ContentModel):
     magic: int = 0
     crit_chance: float = Field(default=0.0, ge=-1, le=1)
     dodge_chance: float = Field(default=0.0, ge=-1, le=1)
+    crit_damage: float = Field(default=0.0, ge=-1, le=3)  # added to the multiplier of a critical blow
+    lifesteal: float = Field(default=0.0, ge=0, le=1)  # share of the damage dealt that heals the dealer
+    damage_reduction: float = Field(default=0.0, ge=-1, le=1)  # share of each blow taken away
+    mana_regen: int = Field(default=0, ge=-50, le=50)  # mana back at the start of each of your turns in a fight
 
 
 class StatusSpec(ContentModel):
-    """A status to apply. `power` scales the source's attack (magic for burn) into the tick or the buff."""
+    """A status to apply. `power` scales the source's attack (magic for burn) into the tick or the buff;
+    for the percentage statuses (`PERCENT_EFFECTS`) it is the share itself. A status applied again
+    replaces the old one, unless it stacks (`max_stacks` > 1): then each application adds one more
+    tick's worth, up to the cap, and starts its turns again."""
 
     effect: Effect
     turns: int = Field(ge=1, le=10)
     power: float = Field(default=0.0, ge=0)
     chance: float = Field(default=1.0, gt=0, le=1)
+    max_stacks: int = Field(default=1, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _stacks_tick(self) -> StatusSpec:
+        if self.max_stacks > 1 and self.effect not in DAMAGE_OVER_TIME:
+            raise ValueError("only damage over time stacks")
+        if self.effect in PERCENT_EFFECTS and not 0 < self.power <= 1:
+            raise ValueError(f"{self.effect} needs a power between 0 and 1 (a share)")
+        return self
 
 
 class ClassDef(ContentModel):
@@ -236,8 +284,25 @@ class RecipeDef(ContentModel):
 
 
 class SkillDamage(ContentModel):
+    """A skill's blow(s). Physical blows can be dodged; magic ones cannot and go through part of the armour."""
+
     power: float = Field(gt=0)  # multiplier of the attack (physical) or magic
     school: Literal["physical", "magic"] = "physical"
+    hits: int = Field(default=1, ge=1, le=6)  # blows in a row, each rolled (and its status applied) on its own
+    crit_bonus: float = Field(default=0.0, ge=0, le=1)  # added to the crit chance of these blows
+    lifesteal: float = Field(default=0.0, ge=0, le=1)  # share of the damage dealt that heals you
+    execute_below: float = Field(default=0.0, ge=0, lt=1)  # a target at or under this share of its HP …
+    execute_power: float = Field(default=1.0, ge=1, le=5)  # … takes the power times this
+    consumes: DamageOverTime | None = None  # ends this status on the target (if the blow lands) …
+    per_stack: float = Field(default=0.0, ge=0, le=3)  # … for this much more power per stack it had
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SkillDamage:
+        if (self.execute_below > 0) != (self.execute_power > 1):
+            raise ValueError("an execute needs both execute_below and an execute_power above 1")
+        if (self.consumes is None) != (self.per_stack == 0):
+            raise ValueError("consuming a status needs both consumes and per_stack")
+        return self
 
 
 class SkillDef(ContentModel):
@@ -253,15 +318,16 @@ class SkillDef(ContentModel):
     cooldown: int = Field(default=1, ge=1)  # usable once every `cooldown` turns
     damage: SkillDamage | None = None
     heal: float = Field(default=0.0, ge=0)  # fraction of max HP
+    mana_gain: float = Field(default=0.0, ge=0, le=1)  # fraction of max mana restored
     target_status: StatusSpec | None = None
     self_status: StatusSpec | None = None
     bonuses: Bonuses = Bonuses()
 
     @model_validator(mode="after")
     def _consistent(self) -> SkillDef:
-        acts = self.damage or self.heal or self.target_status or self.self_status
+        acts = self.damage or self.heal or self.mana_gain or self.target_status or self.self_status
         if self.kind == "active" and not acts:
-            raise ValueError("an active skill must deal damage, heal or apply a status")
+            raise ValueError("an active skill must deal damage, heal, restore mana or apply a status")
         if self.kind == "active" and self.bonuses != Bonuses():
             raise ValueError("only passives have bonuses")
         if self.kind == "passive" and (acts or self.mana):
