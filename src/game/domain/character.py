@@ -44,7 +44,9 @@ MAX_CRIT = 0.5
 MAX_DODGE = 0.35
 MAX_LIFESTEAL = 0.25
 MAX_DAMAGE_REDUCTION = 0.5
-INTELLECT_PER_MANA_REGEN = 8  # every 8 intellect bring one mana back each turn of a fight
+# Mana back at the start of each of your turns in a fight: a point per 5 levels and per 12 intellect.
+LEVELS_PER_MANA_REGEN = 5
+INTELLECT_PER_MANA_REGEN = 12
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def derive(stats: Stats, level: int) -> Derived:
         crit_chance=round(min(0.05 + stats.agility * 0.006, MAX_CRIT), 3),
         dodge_chance=round(min(0.03 + stats.agility * 0.004, MAX_DODGE), 3),
         magic=2 + stats.intellect * 2 + level,
-        mana_regen=stats.intellect // INTELLECT_PER_MANA_REGEN,
+        mana_regen=level // LEVELS_PER_MANA_REGEN + stats.intellect // INTELLECT_PER_MANA_REGEN,
     )
 
 

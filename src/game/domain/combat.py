@@ -6,9 +6,10 @@ and cooldowns count down — statuses it gave itself during this very phase star
 so a 3-turn buff serves 3 actions.
 
 A blow: dodged (physical only), else the attack × power with a spread, maybe critical (× the
-attacker's crit damage), through the armour (half of it for magic), × 1.3 on a frozen target, less
-the target's damage reduction (guard included), part of what is left paid with mana under a mana
-shield; then the attacker's lifesteal heals it by a share of the damage done.
+attacker's crit damage), through the armour (half of it for magic), × 1.25 on a frozen target, less
+the target's magic resistance (spells only) and damage reduction (guard included), part of what is
+left paid with mana under a mana shield; then the attacker's lifesteal heals it by a share of the
+damage done.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def start_combat(
         crit_chance=monster.crit_chance,
         dodge_chance=monster.dodge_chance,
         agility=monster.agility,
+        magic_resist=monster.magic_resist,
     )
     return Combat(id=combat_id, monster_id=monster.monster_id, player=player, monster=foe)
 
@@ -252,6 +254,8 @@ class _Turn:
         )
         if defender.has("freeze"):
             amount = round(amount * FROZEN_DAMAGE_TAKEN)
+        if magic:
+            amount = reduced(amount, defender.magic_resist)
         amount = reduced(amount, defender.current_reduction)
         spent = 0
         if defender.mana_shield and defender.mana > 0:

@@ -15,7 +15,7 @@ Outcome = Literal["ongoing", "won", "lost", "fled"]
 
 # However the buffs pile up, a fight keeps some chance to hit, to be hurt and to be merely lucky.
 MAX_CRIT_IN_FIGHT = 0.75
-MAX_DODGE_IN_FIGHT = 0.6
+MAX_DODGE_IN_FIGHT = 0.5
 MAX_REDUCTION_IN_FIGHT = 0.75
 
 
@@ -53,6 +53,7 @@ class Fighter:
     lifesteal: float = 0.0
     damage_reduction: float = 0.0
     mana_regen: int = 0
+    magic_resist: float = 0.0  # share of each spell's damage shrugged off
     skills: tuple[str, ...] = ()  # active skills it may use
     cooldowns: Mapping[str, int] = field(default_factory=dict)  # skill → turns until ready; ready ones absent
     effects: tuple[StatusEffect, ...] = ()

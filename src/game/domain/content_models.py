@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-LANGUAGES = ("en", "ru")
+from game.domain.content_base import LANGUAGES as LANGUAGES
+from game.domain.content_base import ContentModel as ContentModel
+from game.domain.content_base import Range as Range
+from game.domain.content_base import Text as Text
+from game.domain.grammar import RuForms as RuForms
+from game.domain.grammar import RuPlace as RuPlace
 
 SLOTS = ("weapon", "head", "chest", "legs", "feet", "trinket")
 Slot = Literal["weapon", "head", "chest", "legs", "feet", "trinket"]
@@ -51,38 +56,6 @@ DAMAGE_OVER_TIME = frozenset({"bleed", "burn", "poison"})
 # Statuses whose `power` is a share written as a percentage on the status: guard (of damage taken away),
 # dodge_up and crit_up (added chance), mana_shield (of each blow paid with mana instead of health).
 PERCENT_EFFECTS = frozenset({"guard", "dodge_up", "crit_up", "mana_shield"})
-
-
-class ContentModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Text(ContentModel):
-    en: str = Field(min_length=1)
-    ru: str = Field(min_length=1)
-
-    def as_dict(self) -> dict[str, str]:
-        return {"en": self.en, "ru": self.ru}
-
-
-class Range(ContentModel):
-    """An inclusive integer range, written `[low, high]` in the files."""
-
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_pair(cls, value: object) -> object:
-        if isinstance(value, list | tuple) and len(value) == 2:
-            return {"low": value[0], "high": value[1]}
-        return value
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Range:
-        if self.low > self.high:
-            raise ValueError("range low is above high")
-        return self
 
 
 class BaseStats(ContentModel):
@@ -178,6 +151,7 @@ class LocationDef(ContentModel):
     id: str
     name: Text
     description: Text
+    ru: RuPlace  # the Russian name's gender and case forms, and where/whither with the right preposition
     level: int = Field(ge=1)
     town: bool = False
     exits: tuple[str, ...]
@@ -210,6 +184,7 @@ class MonsterDef(ContentModel):
     id: str
     name: Text
     description: Text
+    ru: RuForms
     level: int = Field(ge=1)
     hp: float = Field(default=1.0, gt=0, le=10)
     attack: float = Field(default=1.0, ge=0, le=5)
@@ -219,6 +194,7 @@ class MonsterDef(ContentModel):
     gold: float = Field(default=1.0, ge=0, le=10)
     crit_chance: float = Field(default=0.05, ge=0, le=1)
     dodge_chance: float = Field(default=0.03, ge=0, le=1)
+    magic_resist: float = Field(default=0.0, ge=0, le=0.75)  # share of each spell's damage it shrugs off
     loot: LootTable = LootTable()
     on_hit: tuple[StatusSpec, ...] = ()
     elite: bool = False
@@ -241,7 +217,9 @@ class ItemDef(ContentModel):
     id: str
     name: Text
     description: Text
+    ru: RuForms
     kind: Literal["equipment", "consumable", "material"]
+    classes: tuple[str, ...] = ()  # the classes this gear is made for (loot leans to them); none: anyone's
     rarity: Rarity = "common"
     level: int = Field(default=1, ge=1)
     stack: int = Field(default=1, ge=1, le=999)
@@ -258,8 +236,8 @@ class ItemDef(ContentModel):
                 raise ValueError("equipment needs a slot")
             if self.stack != 1:
                 raise ValueError("equipment does not stack")
-        elif self.slot is not None or self.bonuses != Bonuses():
-            raise ValueError("only equipment has a slot and bonuses")
+        elif self.slot is not None or self.bonuses != Bonuses() or self.classes:
+            raise ValueError("only equipment has a slot, bonuses and classes")
         if (self.kind == "consumable") != (self.use is not None):
             raise ValueError("consumables, and only they, have a `use` effect")
         if self.price and self.sell_price > self.price:
@@ -375,6 +353,7 @@ class RiftTemplateDef(ContentModel):
     id: str
     name: Text
     description: Text
+    ru: RuForms
     weight: int = Field(default=1, ge=1)
     min_tier: int = Field(default=1, ge=1)
     max_tier: int = Field(default=30, ge=1)
@@ -397,6 +376,7 @@ class WorldBossDef(ContentModel):
     id: str
     monster: str
     name: Text | None = None  # a title of its own; else the monster's name
+    ru: RuForms | None = None  # the title's Russian forms: given with a title, and only then
     locations: tuple[str, ...] = Field(min_length=1)
     weight: int = Field(default=1, ge=1)
     level_bonus: int = Field(default=2, ge=0)  # above the zone's level
@@ -404,3 +384,9 @@ class WorldBossDef(ContentModel):
     xp_multiplier: float = Field(default=20, ge=0)  # XP shared by contribution: the monster's XP × this
     gold_multiplier: float = Field(default=20, ge=0)  # likewise its top gold
     loot_rolls: int = Field(default=2, ge=0, le=10)  # rolls of the monster's loot for the top hitter and the killer
+
+    @model_validator(mode="after")
+    def _title_declined(self) -> WorldBossDef:
+        if (self.name is None) != (self.ru is None):
+            raise ValueError("a boss's own title comes with its Russian forms (ru), and only a title does")
+        return self

@@ -12,8 +12,8 @@ from game.domain.content_models import SkillDamage
 CRIT_MULTIPLIER = BASE_CRIT_DAMAGE  # unless the attacker's own crit damage says otherwise
 DAMAGE_SPREAD = 0.15  # each blow lands between 85% and 115% of the attack
 MAGIC_IGNORES_DEFENCE = 0.5  # spells go through half the armour and cannot be dodged
-FROZEN_DAMAGE_TAKEN = 1.3  # a frozen target shatters a little: blows against it hit this much harder
-MANA_SHIELD_DAMAGE_PER_MANA = 2  # each point of mana a mana shield spends stops this much damage
+FROZEN_DAMAGE_TAKEN = 1.25  # a frozen target shatters a little: blows against it hit this much harder
+MANA_SHIELD_DAMAGE_PER_MANA = 1  # each point of mana a mana shield spends stops this much damage
 
 
 def strike(

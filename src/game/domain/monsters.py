@@ -18,11 +18,11 @@ from game.domain.content_models import MonsterDef
 
 # --- the standard monster: value(level) = BASE × (1 + PER_LEVEL·(level−1)) × GROWTH^(level−1) ----
 HP_BASE = 100.0
-HP_PER_LEVEL = 0.5
-HP_GROWTH = 1.0
+HP_PER_LEVEL = 0.384
+HP_GROWTH = 1.026
 ATTACK_BASE = 22.5
-ATTACK_PER_LEVEL = 0.42
-ATTACK_GROWTH = 1.0
+ATTACK_PER_LEVEL = 0.370
+ATTACK_GROWTH = 1.012
 # Defence and agility by a straight line; XP as the level to the power the XP curve uses.
 DEFENCE_BASE = 2.5
 DEFENCE_PER_LEVEL = 1.7
@@ -66,8 +66,7 @@ def standard_curve(level: int) -> StandardMonster:
 
 def standard_monster(level: int) -> MonsterStats:
     """The ordinary foe of `level`, rounded as a fight would meet it."""
-    curve = standard_curve(level)
-    return _stats("standard", curve, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, crit_chance=0.05, dodge_chance=0.03)
+    return _stats("standard", standard_curve(level), _Archetype())
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,7 @@ class MonsterStats:
     xp: int
     gold_low: int
     gold_high: int
+    magic_resist: float = 0.0  # share of each spell's damage it shrugs off
 
     def to_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -92,46 +92,49 @@ class MonsterStats:
         return cls(**data)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class _Archetype:
+    """What a monster multiplies the curve by, and the chances it has of its own."""
+
+    hp: float = 1.0
+    attack: float = 1.0
+    defence: float = 1.0
+    agility: float = 1.0
+    xp: float = 1.0
+    gold: float = 1.0
+    crit_chance: float = 0.05
+    dodge_chance: float = 0.03
+    magic_resist: float = 0.0
+
+
 def monster_at_level(monster: MonsterDef, level: int) -> MonsterStats:
     """The monster met at `level`: the standard monster of that level × the monster's archetype."""
-    curve = standard_curve(level)
-    return _stats(
-        monster.id,
-        curve,
-        monster.hp,
-        monster.attack,
-        monster.defence,
-        monster.agility,
-        monster.xp,
-        monster.gold,
+    archetype = _Archetype(
+        hp=monster.hp,
+        attack=monster.attack,
+        defence=monster.defence,
+        agility=monster.agility,
+        xp=monster.xp,
+        gold=monster.gold,
         crit_chance=monster.crit_chance,
         dodge_chance=monster.dodge_chance,
+        magic_resist=monster.magic_resist,
     )
+    return _stats(monster.id, standard_curve(level), archetype)
 
 
-def _stats(
-    monster_id: str,
-    curve: StandardMonster,
-    hp: float,
-    attack: float,
-    defence: float,
-    agility: float,
-    xp: float,
-    gold: float,
-    *,
-    crit_chance: float,
-    dodge_chance: float,
-) -> MonsterStats:
+def _stats(monster_id: str, curve: StandardMonster, arch: _Archetype) -> MonsterStats:
     return MonsterStats(
         monster_id=monster_id,
         level=curve.level,
-        hp=max(1, round(curve.hp * hp)),
-        attack=max(0, round(curve.attack * attack)),
-        defence=max(0, round(curve.defence * defence)),
-        agility=max(0, round(curve.agility * agility)),
-        crit_chance=crit_chance,
-        dodge_chance=dodge_chance,
-        xp=max(1, round(curve.xp * xp)),
-        gold_low=max(0, round(curve.gold_low * gold)),
-        gold_high=max(0, round(curve.gold_high * gold)),
+        hp=max(1, round(curve.hp * arch.hp)),
+        attack=max(0, round(curve.attack * arch.attack)),
+        defence=max(0, round(curve.defence * arch.defence)),
+        agility=max(0, round(curve.agility * arch.agility)),
+        crit_chance=arch.crit_chance,
+        dodge_chance=arch.dodge_chance,
+        xp=max(1, round(curve.xp * arch.xp)),
+        gold_low=max(0, round(curve.gold_low * arch.gold)),
+        gold_high=max(0, round(curve.gold_high * arch.gold)),
+        magic_resist=arch.magic_resist,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.domain.character import Derived
 from game.domain.content import Content
 from game.domain.content_models import LocationDef, WorldBossDef
-from game.domain.damage import strike
+from game.domain.damage import reduced, strike
 from game.domain.errors import UnknownEntry
 from game.domain.loot import Rewards, roll_loot
 from game.domain.monsters import MonsterStats, monster_at_level
@@ -75,7 +75,7 @@ def attack_damage(derived: Derived, boss: MonsterStats, rng: random.Random) -> i
         return 0
     power = derived.magic if magic else derived.attack
     amount, _ = strike(power, boss.defence, derived.crit_chance, rng, magic=magic, crit_damage=derived.crit_damage)
-    return amount
+    return reduced(amount, boss.magic_resist) if magic else amount
 
 
 def contribution_rewards(

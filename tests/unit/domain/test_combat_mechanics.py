@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from game.domain import damage
 from game.domain.character import MAX_DAMAGE_REDUCTION, MAX_LIFESTEAL, Stats, derive, derive_full
 from game.domain.combat import Attack, Combat, Fighter, LogEntry, StatusEffect, UseSkill, act
 from game.domain.combat_state import MAX_REDUCTION_IN_FIGHT
@@ -99,9 +100,14 @@ def test_damage_reduction_takes_a_share_but_a_blow_still_hurts() -> None:
 
 
 def test_a_mana_shield_pays_with_mana_while_it_lasts() -> None:
-    assert shielded(100, 0.6, 1000) == (40, 30)  # 60 absorbed at 2 damage a point of mana
-    assert shielded(100, 0.6, 10) == (80, 10)  # only 20 can be paid for
-    assert shielded(100, 0.51, 100) == (49, 26)  # a point of mana started is spent
+    per_mana = damage.MANA_SHIELD_DAMAGE_PER_MANA
+    assert shielded(100, 0.6, 1000) == (40, 60 // per_mana)
+    assert shielded(100, 0.6, 10) == (100 - 10 * per_mana, 10)  # only so much can be paid for
+
+
+def test_a_point_of_mana_started_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(damage, "MANA_SHIELD_DAMAGE_PER_MANA", 2)
+    assert shielded(100, 0.51, 100) == (49, 26)
 
 
 # --- in a fight -----------------------------------------------------------------------------------------
@@ -199,7 +205,7 @@ def test_a_frozen_monster_loses_its_turn_and_shatters(arena: Content) -> None:
     still = with_monster(fight(), effects=(StatusEffect("freeze", 2),))
     bare = act(fight(), Attack(), arena, random.Random(10))
     shattering = act(still, Attack(), arena, random.Random(10))
-    assert hits(shattering)[0] == pytest.approx(hits(bare)[0] * 1.3, abs=1)
+    assert hits(shattering)[0] == pytest.approx(hits(bare)[0] * damage.FROZEN_DAMAGE_TAKEN, abs=1)
 
 
 def test_a_mana_shield_trades_mana_for_health(arena: Content) -> None:
@@ -221,9 +227,20 @@ def test_crit_and_dodge_buffs_add_to_the_chances() -> None:
     assert buffed.current_dodge_chance == pytest.approx(0.35)
 
 
+def test_magic_resistance_takes_a_share_of_spells_only(arena: Content) -> None:
+    bolt = skill("bolt", damage={"power": 1.0, "school": "magic"})
+    spells = replace(arena, skills={**arena.skills, "bolt": bolt})
+    caster = fight(skills=("bolt",))
+    plain = act(caster, UseSkill("bolt"), spells, random.Random(12))
+    warded = act(with_monster(caster, magic_resist=0.4), UseSkill("bolt"), spells, random.Random(12))
+    assert hits(warded)[0] == pytest.approx(hits(plain)[0] * 0.6, abs=1)
+    swung = act(with_monster(fight(), magic_resist=0.4), Attack(), arena, random.Random(12))
+    assert hits(swung) == hits(act(fight(), Attack(), arena, random.Random(12)))
+
+
 def test_a_fight_saved_before_these_rules_still_loads() -> None:
     data = fight().to_dict()
-    for name in ("crit_damage", "lifesteal", "damage_reduction", "mana_regen"):
+    for name in ("crit_damage", "lifesteal", "damage_reduction", "mana_regen", "magic_resist"):
         data["player"].pop(name)
         data["monster"].pop(name)
     data["monster"]["effects"] = [{"effect": "bleed", "turns": 2, "amount": 5}]
@@ -237,7 +254,7 @@ def test_a_fight_saved_before_these_rules_still_loads() -> None:
 def test_gear_and_passives_bring_the_new_values_within_their_caps() -> None:
     stats = Stats(10, 10, 16, 10)
     base = derive(stats, 5)
-    assert base.mana_regen == 2 and base.crit_damage == 1.75  # 16 intellect: two mana a turn
+    assert base.mana_regen == 2 and base.crit_damage == 1.75  # level 5 and 16 intellect: two mana a turn
     assert derive_full(stats, 5) == base
     greedy = Bonuses(lifesteal=0.2, damage_reduction=0.3, crit_damage=0.5, mana_regen=3)
     passives = [
