@@ -97,3 +97,58 @@ def test_exploring_finds_everything_the_table_allows(content: Content) -> None:
 def test_there_is_nothing_to_explore_in_town(content: Content) -> None:
     with pytest.raises(NotUsable):
         explore(content.locations[content.start_location], content, random.Random(1))
+
+
+# --- loot leans to the player's class -------------------------------------------------------------
+
+
+def class_table(content: Content) -> LootTable:
+    return LootTable(
+        rolls=1,
+        nothing=10,
+        entries=(
+            WeightedItem(item="iron_sword", weight=10),  # warrior
+            WeightedItem(item="iron_dagger", weight=10),  # rogue
+            WeightedItem(item="apprentice_staff", weight=10),  # mage
+            WeightedItem(item="iron_ore", weight=10),  # anyone's
+        ),
+    )
+
+
+def test_loot_leans_to_the_players_class(content: Content) -> None:
+    table = class_table(content)
+    for player_class, own in (("warrior", "iron_sword"), ("rogue", "iron_dagger"), ("mage", "apprentice_staff")):
+        rng = random.Random(21)
+        drops = Counter(
+            k for _ in range(8000) for k in roll_loot(table, rng, items=content.items, player_class=player_class)
+        )
+        # own gear 2×, the others' ½: 80 : 20 : 20 : 40 with nothing at 40, out of 200 quarters
+        assert drops[own] / 8000 == pytest.approx(0.40, abs=0.02)
+        assert drops["iron_ore"] / 8000 == pytest.approx(0.20, abs=0.02)
+        others = [i for i in ("iron_sword", "iron_dagger", "apprentice_staff") if i != own]
+        assert all(drops[i] / 8000 == pytest.approx(0.10, abs=0.015) for i in others)
+
+
+def test_without_a_class_the_table_rolls_as_written(content: Content) -> None:
+    table = class_table(content)
+    plain = [roll_loot(table, random.Random(n)) for n in range(200)]
+    unleaned = [roll_loot(table, random.Random(n), items=content.items) for n in range(200)]
+    assert plain == unleaned
+    wyrm = content.monsters["frost_wyrm"]
+    assert roll_monster_rewards(wyrm, 12, random.Random(8)) == roll_monster_rewards(
+        wyrm, 12, random.Random(8), player_class=None, items=content.items
+    )
+
+
+def test_a_monsters_rewards_lean_to_the_class(content: Content) -> None:
+    knight = content.monsters["drowned_knight"]
+    for player_class, own in (("warrior", "knights_longsword"), ("rogue", "windwalkers")):
+        got = Counter(
+            item
+            for n in range(3000)
+            for item in roll_monster_rewards(
+                knight, 8, random.Random(n), player_class=player_class, items=content.items
+            ).items
+        )
+        plain = Counter(item for n in range(3000) for item in roll_monster_rewards(knight, 8, random.Random(n)).items)
+        assert got[own] > 1.5 * plain[own], (player_class, got[own], plain[own])
