@@ -116,7 +116,12 @@ class Fights:
         if after.outcome == "won":
             monster = self.content.monsters[after.monster_id]
             rewards = roll_monster_rewards(
-                monster, after.monster.level, self.dice.rng("loot", after.id), player_level=record.character.level
+                monster,
+                after.monster.level,
+                self.dice.rng("loot", after.id),
+                player_level=record.character.level,
+                player_class=record.character.class_id,  # loot leans to the player's class
+                items=self.content.items,
             )
             granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards)
             view = RewardsView(
