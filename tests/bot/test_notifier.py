@@ -97,7 +97,10 @@ async def test_a_boss_spawn_reaches_every_subscriber_once_in_their_language(
     [english] = tg.sent_to(101)
     assert english.text.startswith(f"👹 <b>Old Tusk</b> (level {boss.level}) appeared in Whispering Meadows!")
     assert english.reply_markup["inline_keyboard"][0][0]["callback_data"] == f"bs:show:{boss.id}"
-    assert tg.sent_to(105)[0].text.startswith("👹 <b>Старый Клык</b>")
+    assert tg.sent_to(105)[0].text.startswith("👹 Появляется мировой босс <b>Старый Клык</b>")
+    # Numbers read one way per language: 6,920 in English, 6 920 in Russian.
+    assert f"❤️ {boss.max_hp:,}" in english.text
+    assert f"❤️ {boss.max_hp:,}".replace(",", "\xa0") in tg.sent_to(105)[0].text
     assert tg.too_many_requests == 0
 
 
@@ -256,8 +259,8 @@ async def test_settings_toggle_rift_and_boss_alerts(new_chat, game):
     assert "🔔 Rift alerts: on" in labels and "🔔 Boss alerts: on" in labels
 
     muted = (await chat.press_button("Rift alerts"))[-1]
-    assert chat.last_alert == "🔕 Rift alerts muted."
-    assert "rifts off, world bosses on" in muted.text
+    assert chat.last_alert == ""  # the screen says it: no toast repeats it
+    assert "rifts off, world bosses on" in muted.text and "🔕 Rift alerts: off" in [b for b, _ in muted.buttons()]
     assert (await game.notification_settings(player_id=chat.user_id)).muted == ("rifts",)
     assert chat.user_id not in await game.notification_recipients(category="rifts")
 

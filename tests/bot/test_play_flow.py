@@ -79,8 +79,13 @@ async def test_the_main_menu_has_every_entry(new_chat):
     chat = new_chat()
     await register(chat)
     menu = chat.last
-    for entry in ["Explore", "Inventory", "Skills", "Town", "Leaderboard", "Character", "Look around", "Settings"]:
+    for entry in ["Inventory", "Skills", "Town", "Leaderboard", "Character", "Look around", "Settings", "Rifts"]:
         assert has_button(menu, entry), entry
+    # Exploring is for the wild: in town the menu does not offer what would only be refused.
+    assert not has_button(menu, "Explore")
+    await go_to(chat, "Whispering Meadows")
+    wild = (await chat.send("/menu"))[-1]
+    assert has_button(wild, "Explore") and not has_button(wild, "Town")
 
 
 async def test_explore_fight_win_level_up_learn_craft_equip(new_chat, game, db, redis):
@@ -224,7 +229,7 @@ async def test_death_respawns_in_town_poorer(new_chat, game, db, redis):
     assert "You have fallen" in end.text and "You wake up in Ashford" in end.text
     sheet = await game.get_character(player_id=pid)
     lost = gold_before - sheet.gold
-    assert f"Gold lost: {lost}" in end.text and lost == gold_before // 10
+    assert f"You lost {lost} gold." in end.text and lost == gold_before // 10
     assert sheet.location_id == "ashford" and sheet.hp == sheet.derived.max_hp
     assert has_button(end, "Look around") and not has_button(end, "Attack")
     assert (await game.inventory(player_id=pid)).equipment["weapon"].id == "rusty_sword"
@@ -241,7 +246,9 @@ async def test_fleeing_returns_to_the_location(new_chat, game, db, redis):
         screen = (await chat.press_button("Flee"))[-1]
         if not has_button(screen, "Flee"):
             break
-    assert "You got away" in screen.text and "Whispering Meadows" in screen.text
+    assert "Whispering Meadows" in screen.text
+    # The getaway is said once, not by the log and again under it.
+    assert screen.text.count("You slip away!") == 1 and "You got away" not in screen.text
     assert has_button(screen, "Explore")
     assert await game.get_combat(player_id=pid) is None
 

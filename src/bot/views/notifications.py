@@ -25,7 +25,12 @@ def greeting(t: Translator, name: str, here: LocationView) -> Screen:
 
 
 def level_up(t: Translator, level: int) -> Screen:
-    return Screen(t("notify-level-up", level=level), _button(t("btn-character"), NavCb(to="sheet")))
+    """With the ways to spend the new points."""
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-character"), callback_data=NavCb(to="sheet"))
+    kb.button(text=t("btn-skills"), callback_data=NavCb(to="skills"))
+    kb.adjust(2)
+    return Screen(t("notify-level-up", level=level), kb.as_markup())
 
 
 def rift_opened(t: Translator, rift: RiftInfo) -> Screen:
