@@ -137,8 +137,9 @@ async def boss_trial(crowd: int, rng: random.Random, minutes: float) -> BossTria
     for pid in ids:
         if await game.gold(pid) > gold_before[pid]:
             paid += 1
-    dealt = boss.max_hp - (final.hp if final else 0)
-    return BossTrial(crowd, killed, boss.max_hp, dealt, paid)
+    pool = final.max_hp if final else boss.max_hp  # grown with the crowd
+    dealt = pool - (final.hp if final else 0)
+    return BossTrial(crowd, killed, pool, dealt, paid)
 
 
 async def clone(game: FakeGame, template: Newcomer, ids: list[int], location: str, rng: random.Random) -> None:

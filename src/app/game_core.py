@@ -29,6 +29,7 @@ from game.application.ports.unit_of_work import UnitOfWorkFactory
 from game.application.ports.world_events import BossArena
 from game.application.rifts import Rifts
 from game.application.skills import Skills
+from game.application.surroundings import Surroundings
 from game.application.town import Town
 from game.application.world_bosses import WorldBosses
 from game.domain.content import Content
@@ -53,10 +54,15 @@ class GameCore(containers.DeclarativeContainer):
     # What the use cases share.
     world = providers.Singleton(WorldMap, content)
     dice = providers.Singleton(Dice, clock, seed)
-    players = providers.Singleton(Players, content=content, world=world, uow_factory=uow_factory, hot_state=hot_state)
+    players = providers.Singleton(
+        Players, content=content, world=world, uow_factory=uow_factory, hot_state=hot_state, clock=clock
+    )
     actions = providers.Singleton(Actions, locks=player_locks, uow_factory=uow_factory, players=players)
     payouts = providers.Singleton(Payouts, content=content, uow_factory=uow_factory, players=players, events=events)
     fight_endings = providers.Singleton(FightEndings)
+    surroundings = providers.Singleton(
+        Surroundings, content=content, uow_factory=uow_factory, arena=boss_arena, clock=clock
+    )
 
     # One object per feature; most read a player and run their actions the same way.
     _player_actions: ClassVar[dict[str, providers.Provider[Any]]] = dict(
@@ -67,7 +73,14 @@ class GameCore(containers.DeclarativeContainer):
         Fights, **_player_actions, world=world, payouts=payouts, dice=dice, endings=fight_endings
     )
     exploration = providers.Singleton(
-        Exploration, **_player_actions, world=world, payouts=payouts, fights=fights, dice=dice, clock=clock
+        Exploration,
+        **_player_actions,
+        world=world,
+        payouts=payouts,
+        fights=fights,
+        dice=dice,
+        clock=clock,
+        surroundings=surroundings,
     )
     items = providers.Singleton(Items, **_player_actions)
     town = providers.Singleton(Town, **_player_actions)

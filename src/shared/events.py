@@ -69,6 +69,18 @@ class BossSpawned(Event):
     deadline: float
 
 
+class BossPayout(BaseModel):
+    """What one contributor of a world boss was paid (told to them with the announcement)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    player_id: int
+    damage: int
+    xp: int
+    gold: int
+    items: dict[str, int] = Field(default_factory=dict)
+
+
 class BossDefeated(Event):
     kind: Literal["boss_defeated"] = "boss_defeated"
     boss_id: str
@@ -76,6 +88,7 @@ class BossDefeated(Event):
     location_id: str
     contributors: tuple[int, ...] = ()
     killer_id: int | None = None
+    payouts: tuple[BossPayout, ...] = ()
 
 
 class BossEscaped(Event):
@@ -84,6 +97,7 @@ class BossEscaped(Event):
     monster_id: str
     location_id: str
     contributors: tuple[int, ...] = ()  # who fought it (their damage still counts on the leaderboard)
+    payouts: tuple[BossPayout, ...] = ()  # an escape still pays by contribution
 
 
 class Broadcast(Event):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Self
 
 from game.api import AlreadyRegistered, NameTaken
+from game.api.kinds import BossStatus
 from game.application.ports.unit_of_work import LeaderRecord, PlayerRecord, SavedHotState
 from game.application.ports.world_events import BossDamageRow, BossLeaderRecord, BossRecord, RiftRecord
 from game.domain.character import Character, HotState
@@ -257,10 +258,13 @@ class FakeWorldRepository:
     async def unannounced_bosses(self) -> list[BossRecord]:
         return [b for b in self._tx.rows("bosses").values() if b.status != "alive" and not b.announced]
 
-    async def checkpoint_boss(self, boss_id: str, hp_left: int, damage: Mapping[int, int]) -> None:
+    async def checkpoint_boss(
+        self, boss_id: str, hp_left: int, damage: Mapping[int, int], *, max_hp: int | None = None
+    ) -> None:
         boss = self._tx.row("bosses", boss_id)
         if boss is not None and boss.status == "alive":
-            self._tx.write("bosses", boss_id, replace(boss, hp_left=hp_left))
+            grown = boss.max_hp if max_hp is None else max_hp
+            self._tx.write("bosses", boss_id, replace(boss, hp_left=hp_left, max_hp=grown))
         self._upsert_damage(boss_id, damage)
 
     def _upsert_damage(self, boss_id: str, damage: Mapping[int, int]) -> None:
@@ -274,12 +278,22 @@ class FakeWorldRepository:
         return [row for (bid, _), row in sorted(self._tx.rows("boss_damage").items()) if bid == boss_id]
 
     async def end_boss(
-        self, boss_id: str, *, status: str, hp_left: int, killer_id: int | None, damage: Mapping[int, int], now: float
+        self,
+        boss_id: str,
+        *,
+        status: BossStatus,
+        hp_left: int,
+        killer_id: int | None,
+        damage: Mapping[int, int],
+        now: float,
+        max_hp: int | None = None,
     ) -> bool:
         boss = self._tx.row("bosses", boss_id)
         if boss is None or boss.status != "alive":
             return False
-        self._tx.write("bosses", boss_id, replace(boss, status=status, hp_left=hp_left, killer_id=killer_id))
+        grown = boss.max_hp if max_hp is None else max_hp
+        ended = replace(boss, status=status, hp_left=hp_left, killer_id=killer_id, max_hp=grown)
+        self._tx.write("bosses", boss_id, ended)
         self._upsert_damage(boss_id, damage)
         for pid, dealt in damage.items():
             if dealt > 0:

@@ -48,7 +48,7 @@ class FakeBossArena:
         )
         return True
 
-    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float) -> AttackOutcome:
+    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float, join_hp: int = 0) -> AttackOutcome:
         pool = self._pools.get(boss_id)
         if pool is None:
             return AttackOutcome(status="missing")
@@ -59,6 +59,9 @@ class FakeBossArena:
         wait = _ms_left(pool.ready_at.get(player_id, 0.0), now)
         if wait > 0:
             return AttackOutcome(status="cooldown", hp_left=pool.hp, cooldown_left_ms=wait)
+        if join_hp > 0 and player_id not in pool.damage and pool.damage:
+            pool.hp += join_hp
+            pool.max_hp += join_hp
         dealt = min(pool.hp, max(0, int(damage)))
         pool.hp -= dealt
         pool.damage[player_id] = pool.damage.get(player_id, 0) + dealt

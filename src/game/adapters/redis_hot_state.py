@@ -40,6 +40,8 @@ def encode(state: HotState) -> dict[EncodableT, EncodableT]:
         "stamina": repr(float(state.stamina)),
         "stamina_at": repr(float(state.stamina_at)),
         "activity": state.activity,
+        "hp_carry": repr(float(state.hp_carry)),
+        "mana_carry": repr(float(state.mana_carry)),
     }
 
 
@@ -53,6 +55,9 @@ def decode(raw: Mapping[Any, Any]) -> HotState | None:
             stamina=float(raw[b"stamina"]),
             stamina_at=float(raw[b"stamina_at"]),
             activity=raw.get(b"activity", b"idle").decode(),
+            # Fractions of a point regained; older hashes (and a state re-hydrated from PostgreSQL) have none.
+            hp_carry=float(raw.get(b"hp_carry", b"0")),
+            mana_carry=float(raw.get(b"mana_carry", b"0")),
         )
     except (KeyError, ValueError):
         return None  # incomplete or damaged: re-hydrated from PostgreSQL

@@ -22,7 +22,8 @@ from game.application.ports.world_events import AttackOutcome, AttackStatus, Bos
 # Settled bosses linger a while, so a late attacker is told it died rather than that it never was.
 LINGER_SECONDS = 3600
 
-# KEYS: boss hash, damage hash, the attacker's cooldown key.  ARGV: player id, damage, now.
+# KEYS: boss hash, damage hash, the attacker's cooldown key.  ARGV: player id, damage, now, join HP.
+# A newcomer to a boss others already fight first adds their share to the pool (the boss grows with the crowd).
 # Returns {status, dealt, hp_left, killed, player_total, cooldown_left_ms}.
 ATTACK = """
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -34,6 +35,11 @@ if tonumber(redis.call('HGET', KEYS[1], 'deadline')) <= tonumber(ARGV[3]) then
 end
 local wait = redis.call('PTTL', KEYS[3])
 if wait > 0 then return {'cooldown', 0, hp, 0, 0, wait} end
+local join = tonumber(ARGV[4] or '0')
+if join > 0 and redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 and redis.call('HLEN', KEYS[2]) > 0 then
+  hp = redis.call('HINCRBY', KEYS[1], 'hp', join)
+  redis.call('HINCRBY', KEYS[1], 'max_hp', join)
+end
 local dealt = math.min(hp, math.max(0, tonumber(ARGV[2])))
 local left = hp - dealt
 redis.call('HSET', KEYS[1], 'hp', left)
@@ -115,11 +121,11 @@ class RedisBossArena:
         created = await self._create(keys=[boss_key(boss.id), damage_key(boss.id)], args=args)
         return bool(created)
 
-    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float) -> AttackOutcome:
+    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float, join_hp: int = 0) -> AttackOutcome:
         # The cooldown runs on Redis's own clock (a key's time to live), the deadline on the game's.
         raw = await self._attack(
             keys=[boss_key(boss_id), damage_key(boss_id), cooldown_key(boss_id, player_id)],
-            args=[player_id, max(0, int(damage)), repr(float(now))],
+            args=[player_id, max(0, int(damage)), repr(float(now)), max(0, int(join_hp))],
         )
         return AttackOutcome(
             status=cast(AttackStatus, _one_of(AttackStatus, raw[0])),

@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from game.adapters.orm import boss_damage, boss_damage_totals, characters, rift_runs, rifts, world_bosses
+from game.api.kinds import BossStatus
 from game.application.ports.world_events import BossDamageRow, BossLeaderRecord, BossRecord, RiftRecord
 from game.domain.rifts import RiftRun
 
@@ -187,11 +188,14 @@ class SqlWorldRepository:
         query = select(world_bosses).where(world_bosses.c.status != "alive", world_bosses.c.announced.is_(False))
         return [_boss(r) for r in await self._conn.execute(query)]
 
-    async def checkpoint_boss(self, boss_id: str, hp_left: int, damage: Mapping[int, int]) -> None:
+    async def checkpoint_boss(
+        self, boss_id: str, hp_left: int, damage: Mapping[int, int], *, max_hp: int | None = None
+    ) -> None:
+        grown = {} if max_hp is None else {"max_hp": max_hp}
         await self._conn.execute(
             update(world_bosses)
             .where(world_bosses.c.id == boss_id, world_bosses.c.status == "alive")
-            .values(hp_left=hp_left)
+            .values(hp_left=hp_left, **grown)
         )
         await self._upsert_damage(boss_id, damage)
 
@@ -214,12 +218,21 @@ class SqlWorldRepository:
         return [BossDamageRow(*row) for row in await self._conn.execute(query)]
 
     async def end_boss(
-        self, boss_id: str, *, status: str, hp_left: int, killer_id: int | None, damage: Mapping[int, int], now: float
+        self,
+        boss_id: str,
+        *,
+        status: BossStatus,
+        hp_left: int,
+        killer_id: int | None,
+        damage: Mapping[int, int],
+        now: float,
+        max_hp: int | None = None,
     ) -> bool:
+        grown = {} if max_hp is None else {"max_hp": max_hp}
         ended = await self._conn.execute(
             update(world_bosses)
             .where(world_bosses.c.id == boss_id, world_bosses.c.status == "alive")
-            .values(status=status, hp_left=hp_left, killer_id=killer_id, ended_at=now)
+            .values(status=status, hp_left=hp_left, killer_id=killer_id, ended_at=now, **grown)
             .returning(world_bosses.c.id)
         )
         if ended.first() is None:

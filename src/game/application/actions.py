@@ -53,7 +53,7 @@ class Actions:
                 before = await self.players.record(uow, player_id, for_update=True)
                 if version is not None and before.version != version:
                     raise StaleAction("this was drawn for an earlier state", version=before.version)
-                hot = await self.players.hot_state(uow, player_id)
+                hot = self.players.settled(before, await self.players.hot_state(uow, player_id))
                 after, new_hot = change(before, hot)
                 new_version = await uow.characters.save(before, after)
                 await uow.commit()

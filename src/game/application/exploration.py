@@ -14,6 +14,7 @@ from game.application.players import Players
 from game.application.ports.unit_of_work import UnitOfWorkFactory
 from game.application.presenters.characters import location_view
 from game.application.presenters.items import stacks
+from game.application.surroundings import Surroundings
 from game.domain.character import MAX_STAMINA
 from game.domain.content import Content
 from game.domain.exploration import explore
@@ -34,10 +35,10 @@ class Exploration:
     fights: Fights
     dice: Dice
     clock: Clock
+    surroundings: Surroundings
 
     async def look(self, *, player_id: int) -> LocationView:
-        hot = await self.players.known_hot_state(player_id)
-        return location_view(self.world, hot.location_id)
+        return await self._view(player_id)
 
     async def travel(self, *, player_id: int, destination: str) -> LocationView:
         async with self.actions.one_at_a_time(player_id):
@@ -49,7 +50,25 @@ class Exploration:
             if await self.players.hot.get_fight(player_id) is not None:
                 raise InCombat("you cannot leave in the middle of a fight")
             await self.players.hot.put(player_id, hot.moved_to(destination))
-        return location_view(self.world, destination)
+        return await self._view(player_id)
+
+    async def _view(self, player_id: int) -> LocationView:
+        """The location with who is looking (level, HP: for warnings) and what is there now."""
+        async with self.uow_factory(read_only=True) as uow:
+            record = await self.players.record(uow, player_id)
+            hot = self.players.settled(record, await self.players.hot_state(uow, player_id))
+        rifts, boss = await self.surroundings.of(hot.location_id)
+        view = location_view(self.world, hot.location_id)
+        derived = self.players.derived(record)
+        return view.model_copy(
+            update={
+                "player_level": record.character.level,
+                "hp": hot.hp,
+                "max_hp": derived.max_hp,
+                "rifts": rifts,
+                "boss": boss,
+            }
+        )
 
     async def explore(self, *, player_id: int) -> ExploreResult:
         async with self.actions.one_at_a_time(player_id):
@@ -60,6 +79,7 @@ class Exploration:
                 hot = await self.players.hot_state(uow, player_id)
             location = self.content.locations[hot.location_id]
             now = self.clock.now()
+            hot = self.players.settled(record, hot)
             tired = hot.spend_stamina(location.stamina_cost, now)  # raises NotEnoughStamina
             encounter_id = self.dice.new_id("explore", player_id)
             encounter = explore(location, self.content, self.dice.rng("explore", encounter_id))

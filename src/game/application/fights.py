@@ -110,6 +110,7 @@ class Fights:
     ) -> tuple[dict[str, Any], HotState]:
         """Pay out a win, charge a death; the hot state the fight leaves behind."""
         derived = self.players.derived(record)
+        hot = self.players.settled(record, hot)  # during a fight only stamina comes back
         left = hot.with_vitals(after.player.hp, after.player.mana, derived)
         if after.outcome == "won":
             monster = self.content.monsters[after.monster_id]
@@ -125,6 +126,9 @@ class Fights:
                 level=granted.level or record.character.level,
                 levels_gained=granted.levels_gained,
             )
+            if granted.levels_gained:  # a level-up heals
+                grown = replace(record, character=replace(record.character, level=granted.level))
+                left = left.restored(self.players.derived(grown))
             return {"rewards": view}, replace(left, activity="idle")
         if after.outcome == "lost":
             gold_lost = await self.payouts.charge_death(player_id, f"death:{after.id}")

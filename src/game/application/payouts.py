@@ -63,6 +63,7 @@ class Payouts:
             await uow.characters.save(before, after)
             await uow.commit()
         if progress.levels_gained:
+            await self.players.heal_after_level_up(after)
             await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level))
         return Granted(
             applied=True,

@@ -15,6 +15,7 @@ from game.domain.content import Content
 from game.domain.running_fight import RunningFight
 from game.domain.skills import passive_skills
 from game.domain.world import WorldMap
+from shared.ports import Clock
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,15 @@ class RehydratingHotState:
 
 class Players:
     def __init__(
-        self, *, content: Content, world: WorldMap, uow_factory: UnitOfWorkFactory, hot_state: HotStateStore
+        self,
+        *,
+        content: Content,
+        world: WorldMap,
+        uow_factory: UnitOfWorkFactory,
+        hot_state: HotStateStore,
+        clock: Clock,
     ) -> None:
+        self._clock = clock
         self._content = content
         self._world = world
         self._uow_factory = uow_factory
@@ -86,6 +94,19 @@ class Players:
             return hot
         async with self._uow_factory(read_only=True) as uow:
             return await self.hot_state(uow, player_id)
+
+    def settled(self, record: PlayerRecord, hot: HotState) -> HotState:
+        """The hot state as it is now: what came back with time (stamina; HP and mana out of a fight)."""
+        return hot.settled(self._clock.now(), self.derived(record))
+
+    async def heal_after_level_up(self, record: PlayerRecord) -> None:
+        """A level-up restores HP and mana (outside a fight; a fight's own ending does it for a win)."""
+        player_id = record.character.player_id
+        hot = await self.hot.get(player_id)
+        if hot is None or hot.activity == "combat":
+            return
+        derived = self.derived(record)
+        await self.hot.put(player_id, hot.settled(self._clock.now(), derived).restored(derived))
 
     def derived(self, record: PlayerRecord) -> Derived:
         """Stats with gear and passive skills counted."""

@@ -129,7 +129,7 @@ class Rifts:
                 rift = self._rift(record_rift)
                 step = next_step(rift, run)
                 record = await self.players.record(uow, player_id)
-                hot = await self.players.hot_state(uow, player_id)
+                hot = self.players.settled(record, await self.players.hot_state(uow, player_id))
                 derived = self.players.derived(record)
                 base = dict(floor=run.floor + 1, step=run.step + 1, kind=step.kind, max_hp=derived.max_hp)
                 base["max_mana"] = derived.max_mana
@@ -329,6 +329,7 @@ class Rifts:
                         record = await self.players.record(uow, player_id)
                         hot = await self.players.hot_state(uow, player_id)
                     fighter = fight.combat.player
+                    hot = self.players.settled(record, hot)
                     left = hot.with_vitals(fighter.hp, fighter.mana, self.players.derived(record))
                     await self.players.hot.put_fight(player_id, None, replace(left, activity="idle"))
                     return

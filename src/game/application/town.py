@@ -59,6 +59,7 @@ class Town:
 
     async def inn(self, *, player_id: int) -> InnView:
         record, hot = await self._read(player_id)
+        hot = self.players.settled(record, hot)
         return inn_view(self._town(hot), record, hot, self.players.derived(record))
 
     async def rest_at_inn(self, *, player_id: int) -> InnView:

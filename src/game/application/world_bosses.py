@@ -20,6 +20,7 @@ from game.api.world import (
     BossAttackResult,
     BossCooldown,
     BossGone,
+    BossRankRow,
     BossView,
     InRift,
     WorldEventsReport,
@@ -41,13 +42,17 @@ from game.domain.world_boss import (
     attack_damage,
     choose_spawn,
     contribution_rewards,
+    fighter_share,
+    typical_fighter,
+    vigour,
 )
-from shared.events import BossDefeated, BossEscaped, BossSpawned
+from shared.events import BossDefeated, BossEscaped, BossPayout, BossSpawned
 from shared.ports import Clock, EventBus
 
 log = logging.getLogger(__name__)
 
 PAYOUT_CONCURRENCY = 8  # parallel payout transactions when a boss falls
+RANKING_SIZE = 5  # the top of the live damage ranking a boss screen shows
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,24 +76,14 @@ class WorldBosses:
         now = self.clock.now()
         async with self.uow_factory() as uow:
             bosses = await uow.world.alive_bosses()
-        views = []
-        for boss in bosses:
-            live = await self.arena.state(boss.id)
-            mine = await self.arena.player_status(boss.id, player_id) if player_id is not None else (0, 0)
-            hp = live.hp if live else boss.hp_left
-            status = live.status if live else boss.status
-            views.append(self._view(boss, now, hp=hp, status=status, mine=mine))
-        return views
+        return [await self._live_view(boss, now, player_id) for boss in bosses]
 
     async def get_boss(self, *, boss_id: str, player_id: int | None = None) -> BossView | None:
         async with self.uow_factory(read_only=True) as uow:
             boss = await uow.world.get_boss(boss_id)
         if boss is None:
             return None
-        live = await self.arena.state(boss.id) if boss.status == "alive" else None
-        mine = await self.arena.player_status(boss.id, player_id) if player_id is not None and live else (0, 0)
-        hp = live.hp if live else boss.hp_left
-        return self._view(boss, self.clock.now(), hp=hp, status=live.status if live else boss.status, mine=mine)
+        return await self._live_view(boss, self.clock.now(), player_id)
 
     async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:
         now = self.clock.now()
@@ -107,13 +102,14 @@ class WorldBosses:
             raise InRift("not from inside a rift", rift_id=run.rift_id)
         if await self.players.hot.get_fight(player_id) is not None:
             raise InCombat("finish the fight first")
-        damage = attack_damage(
-            self.players.derived(record), self._boss_monster(boss), self.dice.rng("boss", boss_id, player_id, now)
-        )
-        outcome = await self.arena.attack(boss_id, player_id, damage, now=now)
+        derived, monster = self.players.derived(record), self._boss_monster(boss)
+        damage = attack_damage(derived, monster, self.dice.rng("boss", boss_id, player_id, now))
+        # Counted only on a player's first blow: the boss grows with the crowd that comes.
+        join = fighter_share(derived, monster, boss.deadline - now, self.cooldown_seconds, self._vigour(boss.id))
+        outcome = await self.arena.attack(boss_id, player_id, damage, now=now, join_hp=join)
         if outcome.status == "missing":  # Redis lost it: rebuild from the checkpoint, then strike
             await self._restore_boss(boss)
-            outcome = await self.arena.attack(boss_id, player_id, damage, now=now)
+            outcome = await self.arena.attack(boss_id, player_id, damage, now=now, join_hp=join)
         if outcome.status == "cooldown":
             raise BossCooldown("catch your breath first", seconds_left=round(outcome.cooldown_left_ms / 1000, 1))
         if outcome.status == "expired":
@@ -124,13 +120,7 @@ class WorldBosses:
             raise BossGone("the boss is gone", boss_id=boss_id, status=outcome.status)
         if outcome.killed:
             await self._settle_boss(boss)
-        view = self._view(
-            boss,
-            now,
-            hp=outcome.hp_left,
-            status="defeated" if outcome.killed else "alive",
-            mine=(outcome.player_total, 0 if outcome.killed else boss.cooldown_ms),
-        )
+        view = await self._live_view(boss, now, player_id)
         return BossAttackResult(damage=outcome.dealt, killed=outcome.killed, boss=view)
 
     # --- bosses: the jobs and admin -----------------------------------------------------------
@@ -172,7 +162,7 @@ class WorldBosses:
                 continue
             if live is not None and live.status == "alive" and boss.deadline > now:
                 async with self.uow_factory() as uow:
-                    await uow.world.checkpoint_boss(boss.id, live.hp, damage)
+                    await uow.world.checkpoint_boss(boss.id, live.hp, damage, max_hp=live.max_hp)
                     await uow.commit()
                 continue
             if live is not None and live.status == "alive":
@@ -187,14 +177,20 @@ class WorldBosses:
 
     async def _spawn(self, spawn: BossSpawn, duration_minutes: float) -> BossView:
         now = self.clock.now()
+        boss_id = uuid.uuid4().hex[:16]
+        # The first share: a typical player of the zone's level, until real fighters come.
+        level = self.content.locations[spawn.location_id].level
+        pool = fighter_share(
+            typical_fighter(level), spawn.monster, duration_minutes * 60, self.cooldown_seconds, self._vigour(boss_id)
+        )
         boss = BossRecord(
-            id=uuid.uuid4().hex[:16],
+            id=boss_id,
             boss_def_id=spawn.boss_def_id,
             monster_id=spawn.monster.monster_id,
             location_id=spawn.location_id,
             level=spawn.monster.level,
-            max_hp=spawn.max_hp,
-            hp_left=spawn.max_hp,
+            max_hp=pool,
+            hp_left=pool,
             cooldown_ms=self._boss_cooldown_ms,
             spawned_at=now,
             deadline=now + duration_minutes * 60,
@@ -230,6 +226,7 @@ class WorldBosses:
         if live is not None and live.status == "alive":
             return False
         status: BossStatus
+        grown = live.max_hp if live is not None else None
         if live is None:  # Redis lost it after its deadline: the checkpoint is all there is
             async with self.uow_factory() as uow:
                 damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
@@ -238,7 +235,13 @@ class WorldBosses:
             status, hp_left, killer = live.status, live.hp, live.killer_id
         async with self.uow_factory() as uow:
             ended = await uow.world.end_boss(
-                boss.id, status=status, hp_left=hp_left, killer_id=killer, damage=damage, now=self.clock.now()
+                boss.id,
+                status=status,
+                hp_left=hp_left,
+                killer_id=killer,
+                damage=damage,
+                now=self.clock.now(),
+                max_hp=grown,
             )
             await uow.commit()
         await self._finish_boss(boss.id)
@@ -252,32 +255,38 @@ class WorldBosses:
         if boss is None or boss.status == "alive" or boss.announced:
             return
         damage = {r.player_id: r.damage for r in rows}
-        if boss.status == "defeated":
-            rewards = contribution_rewards(
-                self.content,
-                boss.boss_def_id,
-                self._boss_monster(boss),
-                damage,
-                killer_id=boss.killer_id,
-                seed=f"{self.dice.seed}:boss:{boss.id}",
-            )
-            gate = asyncio.Semaphore(PAYOUT_CONCURRENCY)
+        # A kill pays a full share for a fair share of the damage; an escape still pays a part of it.
+        rewards = contribution_rewards(
+            self.content,
+            boss.boss_def_id,
+            self._boss_monster(boss),
+            damage,
+            killer_id=boss.killer_id,
+            seed=f"{self.dice.seed}:boss:{boss.id}",
+            max_hp=boss.max_hp,
+            killed=boss.status == "defeated",
+        )
+        gate = asyncio.Semaphore(PAYOUT_CONCURRENCY)
 
-            async def pay(player_id: int) -> None:
-                async with gate:
-                    with contextlib.suppress(NotRegistered):  # a character deleted meanwhile
-                        await self.payouts.grant(player_id, f"boss:{boss_id}", rewards[player_id])
-                    async with self.uow_factory() as uow:
-                        await uow.world.mark_paid(boss_id, player_id)
-                        await uow.commit()
+        async def pay(player_id: int) -> None:
+            async with gate:
+                with contextlib.suppress(NotRegistered):  # a character deleted meanwhile
+                    await self.payouts.grant(player_id, f"boss:{boss_id}", rewards[player_id])
+                async with self.uow_factory() as uow:
+                    await uow.world.mark_paid(boss_id, player_id)
+                    await uow.commit()
 
-            await asyncio.gather(*(pay(r.player_id) for r in rows if not r.paid and r.player_id in rewards))
+        await asyncio.gather(*(pay(r.player_id) for r in rows if not r.paid and r.player_id in rewards))
         async with self.uow_factory() as uow:
             first = await uow.world.mark_announced(boss_id)
             await uow.commit()
         if not first:
             return
         contributors = tuple(sorted(pid for pid, d in damage.items() if d > 0))
+        paid = tuple(
+            BossPayout(player_id=pid, damage=damage[pid], xp=r.xp, gold=r.gold, items=dict(r.items))
+            for pid, r in sorted(rewards.items())
+        )
         if boss.status == "defeated":
             event: BossDefeated | BossEscaped = BossDefeated(
                 boss_id=boss.id,
@@ -285,10 +294,15 @@ class WorldBosses:
                 location_id=boss.location_id,
                 contributors=contributors,
                 killer_id=boss.killer_id,
+                payouts=paid,
             )
         else:
             event = BossEscaped(
-                boss_id=boss.id, monster_id=boss.monster_id, location_id=boss.location_id, contributors=contributors
+                boss_id=boss.id,
+                monster_id=boss.monster_id,
+                location_id=boss.location_id,
+                contributors=contributors,
+                payouts=paid,
             )
         await self.events.publish(event)
         await self.arena.forget(boss.id)
@@ -296,5 +310,42 @@ class WorldBosses:
     def _boss_monster(self, boss: BossRecord) -> MonsterStats:
         return monster_at_level(self.content.monsters[boss.monster_id], boss.level)
 
+    def _vigour(self, boss_id: str) -> float:
+        return vigour(self.dice.rng("boss-vigour", boss_id))
+
     def _view(self, boss: BossRecord, now: float, *, hp: int, status: BossStatus, mine: tuple[int, int]) -> BossView:
         return boss_view(self.content, boss, now, hp=hp, status=status, mine=mine)
+
+    async def _live_view(self, boss: BossRecord, now: float, player_id: int | None) -> BossView:
+        """The boss as it stands: its pool (grown with the crowd), the live ranking and the player's place."""
+        live, damage = await self.arena.snapshot(boss.id) if boss.status == "alive" else (None, {})
+        if live is None:
+            async with self.uow_factory(read_only=True) as uow:
+                damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
+        order = sorted((pid for pid, d in damage.items() if d > 0), key=lambda pid: (-damage[pid], pid))
+        async with self.uow_factory(read_only=True) as uow:
+            names = {pid: c.name for pid in order[:RANKING_SIZE] if (c := await uow.characters.get(pid)) is not None}
+        ranking = tuple(
+            BossRankRow(rank=i, player_id=pid, name=names.get(pid, "?"), damage=damage[pid])
+            for i, pid in enumerate(order[:RANKING_SIZE], start=1)
+        )
+        cooldown = 0
+        if player_id is not None and live is not None and live.status == "alive":
+            cooldown = (await self.arena.player_status(boss.id, player_id))[1]
+        mine = (damage.get(player_id, 0) if player_id is not None else 0, cooldown)
+        view = self._view(
+            boss,
+            now,
+            hp=live.hp if live else boss.hp_left,
+            status=live.status if live else boss.status,
+            mine=mine,
+        )
+        rank = order.index(player_id) + 1 if player_id in damage and damage[player_id] > 0 else None
+        return view.model_copy(
+            update={
+                "max_hp": live.max_hp if live else boss.max_hp,
+                "ranking": ranking,
+                "my_rank": rank,
+                "fighters": len(order),
+            }
+        )

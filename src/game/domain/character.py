@@ -5,6 +5,7 @@ Durable part (`Character`) lives in PostgreSQL; the hot part (`HotState`) in Red
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -16,6 +17,9 @@ NAME_PATTERN = re.compile(r"^[\w-]{3,16}$")
 
 MAX_STAMINA = 100
 STAMINA_REGEN_PER_MINUTE = 1.0
+# Out of a fight HP and mana come back by themselves, slowly: a potion or the inn is the quick way.
+HP_REGEN_SHARE_PER_MINUTE = 0.02
+MANA_REGEN_SHARE_PER_MINUTE = 0.04
 
 
 def normalize_name(name: str) -> str:
@@ -132,12 +136,48 @@ class HotState:
     hp: int
     mana: int
     stamina: float
-    stamina_at: float  # when `stamina` was measured; regeneration is computed from it
+    # When stamina, HP and mana were measured: what comes back with time is computed from it when read.
+    stamina_at: float
     activity: str = "idle"
+    # What came back of HP and mana short of a whole point, kept for the next measure.
+    hp_carry: float = 0.0
+    mana_carry: float = 0.0
 
     def stamina_now(self, now: float) -> float:
         regen = max(0.0, now - self.stamina_at) / 60.0 * STAMINA_REGEN_PER_MINUTE
         return min(float(MAX_STAMINA), self.stamina + regen)
+
+    def settled(self, now: float, derived: Derived) -> HotState:
+        """Stamina, HP and mana as they are at `now` (banked, measured anew): what came back since the last
+        measure is counted — HP and mana only out of a fight. Settle before changing any of them."""
+        if now <= self.stamina_at:
+            return replace(self, hp=min(self.hp, derived.max_hp), mana=min(self.mana, derived.max_mana))
+        minutes = (now - self.stamina_at) / 60.0
+        hp, mana, hp_carry, mana_carry = self.hp, self.mana, self.hp_carry, self.mana_carry
+        if self.activity != "combat":
+            hp, hp_carry = _regained(hp, derived.max_hp, HP_REGEN_SHARE_PER_MINUTE * minutes, hp_carry)
+            mana, mana_carry = _regained(mana, derived.max_mana, MANA_REGEN_SHARE_PER_MINUTE * minutes, mana_carry)
+        return replace(
+            self,
+            hp=hp,
+            mana=mana,
+            stamina=self.stamina_now(now),
+            stamina_at=now,
+            hp_carry=hp_carry,
+            mana_carry=mana_carry,
+        )
+
+    def seconds_until_full(self, derived: Derived) -> tuple[int, int, int]:
+        """(HP, mana, stamina): seconds until each is full again by itself, from a settled state."""
+        return (
+            _seconds_to_fill(derived.max_hp - self.hp, derived.max_hp * HP_REGEN_SHARE_PER_MINUTE),
+            _seconds_to_fill(derived.max_mana - self.mana, derived.max_mana * MANA_REGEN_SHARE_PER_MINUTE),
+            _seconds_to_fill(MAX_STAMINA - self.stamina, STAMINA_REGEN_PER_MINUTE),
+        )
+
+    def seconds_until_stamina(self, amount: float) -> int:
+        """From a settled state: seconds until `amount` of stamina is there (0: now)."""
+        return _seconds_to_fill(amount - self.stamina, STAMINA_REGEN_PER_MINUTE)
 
     def moved_to(self, location_id: str) -> HotState:
         return replace(self, location_id=location_id)
@@ -156,6 +196,23 @@ class HotState:
     def restored(self, derived: Derived) -> HotState:
         """Full HP and mana (the inn, a respawn)."""
         return replace(self, hp=derived.max_hp, mana=derived.max_mana)
+
+
+def _regained(value: int, maximum: int, share: float, carry: float) -> tuple[int, float]:
+    """The value after regaining `share` of `maximum` (and what was carried), and the new carry."""
+    if value >= maximum:
+        return min(value, maximum), 0.0
+    gained = maximum * share + carry
+    whole = math.floor(gained)
+    if value + whole >= maximum:
+        return maximum, 0.0
+    return value + whole, gained - whole
+
+
+def _seconds_to_fill(missing: float, per_minute: float) -> int:
+    if missing <= 0 or per_minute <= 0:
+        return 0
+    return math.ceil(missing / per_minute * 60)
 
 
 def new_character(*, player_id: int, name: str, class_def: ClassDef) -> Character:

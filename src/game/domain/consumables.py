@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from game.domain.character import Derived, HotState
 from game.domain.content_models import ItemDef
-from game.domain.errors import NotUsable, UnknownEntry
+from game.domain.errors import NothingToRestore, NotUsable, UnknownEntry
 from game.domain.inventory import Inventory
 
 
@@ -26,5 +26,9 @@ def use_outside_combat(
         raise UnknownEntry(f"no item {item_id!r}", item=item_id)
     if item.use is None or not (item.use.heal or item.use.mana):
         raise NotUsable("that can only be used in a fight" if item.use else "that cannot be used", item=item_id)
-    inventory = inventory.remove(item_id, 1)
+    inventory = inventory.remove(item_id, 1)  # not held: refused before anything else
+    heals = item.use.heal and hot.hp < derived.max_hp
+    restores = item.use.mana and hot.mana < derived.max_mana
+    if not (heals or restores):
+        raise NothingToRestore("that would restore nothing: already full", item=item_id)
     return Use(inventory=inventory, hot=hot.with_vitals(hot.hp + item.use.heal, hot.mana + item.use.mana, derived))

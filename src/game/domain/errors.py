@@ -72,6 +72,12 @@ class NotUsable(RuleViolation):
     code = "not_usable"
 
 
+class NothingToRestore(NotUsable):
+    """A potion would do nothing: what it restores is already full."""
+
+    code = "nothing_to_restore"
+
+
 class NotSellable(RuleViolation):
     code = "not_sellable"
 

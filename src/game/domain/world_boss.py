@@ -10,8 +10,8 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from game.domain.character import Derived
-from game.domain.combat import strike
+from game.domain.character import Derived, Stats, derive
+from game.domain.combat import CRIT_MULTIPLIER, MAGIC_IGNORES_DEFENCE, strike
 from game.domain.content import Content
 from game.domain.content_models import LocationDef, WorldBossDef
 from game.domain.errors import UnknownEntry
@@ -21,6 +21,18 @@ from game.domain.random_tables import pick_weighted
 
 # One attack per player this often: the fight lasts minutes and no single player can carry it.
 ATTACK_COOLDOWN_SECONDS = 10.0
+# A player strikes again this long after their breath is back, on average (reading, tapping).
+REACTION_SECONDS = 2.5
+# The pool grows by each fighter's expected output over the time left, times the boss's vigour: a vigour
+# drawn per boss from this range makes those who come win about two fights in three, however many come.
+VIGOUR = (0.72, 1.22)
+# What a full share of a fight is worth, whoever else came: a kill pays it, an escape a part of it.
+ESCAPE_SHARE = 0.35
+# Contribution counted against a fair share of the pool, so one who hit little gets little and the
+# best hitters a bit more — never nothing for showing up, never a whole raid's worth alone.
+SHARE_FLOOR, SHARE_CAP = 0.15, 1.5
+# The content's multipliers name a whole pool; a full share is this part of it.
+FULL_SHARE_DIVISOR = 4
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,32 @@ def attack_damage(derived: Derived, boss: MonsterStats, rng: random.Random) -> i
     return amount
 
 
+def expected_blow(derived: Derived, boss: MonsterStats) -> float:
+    """The average damage of one attack at the boss (misses, spread and crits counted)."""
+    magic = derived.magic > derived.attack
+    power = (derived.magic if magic else derived.attack) * (1 + derived.crit_chance * (CRIT_MULTIPLIER - 1))
+    armour = max(0, boss.defence) * (MAGIC_IGNORES_DEFENCE if magic else 1.0)
+    hit = power * power / (power + armour) if power > 0 else 0.0
+    return hit if magic else hit * (1 - boss.dodge_chance)
+
+
+def vigour(rng: random.Random) -> float:
+    return rng.uniform(*VIGOUR)
+
+
+def fighter_share(derived: Derived, boss: MonsterStats, seconds_left: float, cooldown: float, strength: float) -> int:
+    """The HP a fighter adds to the pool when they join: what they can be expected to deal in the time left."""
+    blows = max(1.0, seconds_left / (cooldown + REACTION_SECONDS))
+    return max(1, round(expected_blow(derived, boss) * blows * strength))
+
+
+def typical_fighter(level: int) -> Derived:
+    """A player of `level` as an average of the classes, with the gear of their level: the first share of a
+    boss before anyone has come."""
+    points = 8 + level
+    return derive(Stats(points, points, points, points), level)
+
+
 def contribution_rewards(
     content: Content,
     boss_def_id: str,
@@ -86,15 +124,21 @@ def contribution_rewards(
     *,
     killer_id: int | None,
     seed: str,
+    max_hp: int | None = None,
+    killed: bool = True,
 ) -> dict[int, Rewards]:
-    """What each contributor of a slain boss earns: XP and gold in proportion to their damage, and loot
-    rolls for the top contributor and the one who landed the last blow. Same inputs, same rewards."""
+    """What each contributor earns: a full share of XP and gold for a fair share of the damage (more for more,
+    less for less, within bounds), whoever else came; an escape pays part of it. A kill adds loot rolls for
+    the top contributor and the one who landed the last blow. Same inputs, same rewards."""
     spec = content.bosses[boss_def_id]
     total = sum(d for d in damage.values() if d > 0)
     if total <= 0:
         return {}
-    xp_pool = boss.xp * spec.xp_multiplier
-    gold_pool = boss.gold_high * spec.gold_multiplier
+    fighters = sum(1 for d in damage.values() if d > 0)
+    fair = max(1.0, (max_hp or total) / fighters)
+    paid = 1.0 if killed else ESCAPE_SHARE
+    xp_full = boss.xp * spec.xp_multiplier / FULL_SHARE_DIVISOR * paid
+    gold_full = boss.gold_high * spec.gold_multiplier / FULL_SHARE_DIVISOR * paid
     # Ties for the top go to the lowest id: deterministic, whatever order the tallies arrive in.
     top = min((pid for pid, d in damage.items() if d > 0), key=lambda pid: (-damage[pid], pid))
     loot = content.monsters[boss.monster_id].loot
@@ -102,14 +146,14 @@ def contribution_rewards(
     for player_id, dealt in sorted(damage.items()):
         if dealt <= 0:
             continue
-        share = dealt / total
+        share = min(SHARE_CAP, max(SHARE_FLOOR, dealt / fair))
         items: dict[str, int] = {}
         rng = random.Random(f"{seed}:{player_id}")
-        rolls = spec.loot_rolls * ((player_id == top) + (player_id == killer_id))
+        rolls = spec.loot_rolls * ((player_id == top) + (player_id == killer_id)) if killed else 0
         for _ in range(rolls):
             for item_id, quantity in roll_loot(loot, rng).items():
                 items[item_id] = items.get(item_id, 0) + quantity
         rewards[player_id] = Rewards(
-            xp=max(1, round(xp_pool * share)), gold=max(1, round(gold_pool * share)), items=items
+            xp=max(1, round(xp_full * share)), gold=max(1, round(gold_full * share)), items=items
         )
     return rewards

@@ -22,10 +22,9 @@ from .play import meet
 
 
 async def spawn(game: FakeGame, *players: int, location_id: str = "meadows") -> BossView:
-    """A boss in `location_id`, and `players` (registered, strong) standing beside it."""
+    """A boss in `location_id`, and `players` (registered, of the zone's level) standing beside it."""
     for pid in players:
         await game.register(pid)
-        await game.empower(pid)
         await game.place(pid, location_id)
     return await game.administration.admin_spawn_boss(location_id=location_id)
 
@@ -93,7 +92,8 @@ async def test_a_blow_then_a_cooldown_before_the_next(game):
 async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(game):
     boss = await spawn(game, 1, 2, 3)
     gold = {pid: await game.gold(pid) for pid in (1, 2, 3)}
-    blows = [await hit(game, pid, boss) for pid in (1, 2)]
+    blows = [await hit(game, pid, boss) for pid in (1, 2, 3)]
+    game.clock.advance(10)
     game.arena.set_hp(boss.id, 1)
     last = await hit(game, 3, boss)
     assert last.killed and last.damage == 1 and last.boss.status == "defeated"
@@ -104,6 +104,8 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
     [defeated] = game.events.of_type(BossDefeated)
     assert defeated.contributors == (1, 2, 3) and defeated.killer_id == 3
     paid = {pid: await game.gold(pid) for pid in (1, 2, 3)}
+    # The announcement tells each contributor what they were paid.
+    assert {p.player_id: p.gold for p in defeated.payouts} == {pid: paid[pid] - gold[pid] for pid in (1, 2, 3)}
 
     # The sweep that runs next, and a late attacker, change nothing.
     game.clock.advance(15 * 60)
@@ -124,6 +126,8 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
 async def test_payouts_cut_short_by_a_crash_are_finished_by_the_sweep(game):
     boss = await spawn(game, 1, 2)
     await hit(game, 1, boss)
+    await hit(game, 2, boss)
+    game.clock.advance(10)
     game.arena.set_hp(boss.id, 1)
     with game.crash_when_paying(f"boss:{boss.id}"), pytest.raises(ConnectionError):
         await hit(game, 2, boss)
@@ -138,7 +142,7 @@ async def test_payouts_cut_short_by_a_crash_are_finished_by_the_sweep(game):
     assert defeated.contributors == (1, 2) and defeated.killer_id == 2
 
 
-async def test_a_boss_not_slain_in_time_escapes_and_pays_nobody(game):
+async def test_a_boss_not_slain_in_time_escapes_and_still_pays_by_contribution(game):
     boss = await spawn(game, 1)
     gold = await game.gold(1)
     await hit(game, 1, boss)
@@ -149,7 +153,10 @@ async def test_a_boss_not_slain_in_time_escapes_and_pays_nobody(game):
     assert (await game.bosses.end_expired_bosses()).bosses_ended == ()  # already settled by that blow
     [escaped] = game.events.of_type(BossEscaped)
     assert escaped.contributors == (1,)
-    assert await game.gold(1) == gold and game.claims(1, "boss:") == []
+    assert game.claims(1, "boss:") == [f"boss:{boss.id}"]
+    [payout] = escaped.payouts
+    assert payout.player_id == 1 and payout.gold > 0 and payout.items == {}  # no loot from an escape
+    assert await game.gold(1) == gold + payout.gold
     assert await game.bosses.list_bosses() == []
 
 
@@ -181,3 +188,29 @@ async def test_a_boss_redis_lost_comes_back_from_its_last_checkpoint(game):
     report = await game.bosses.end_expired_bosses()
     assert report.bosses_recovered == (boss.id,)
     assert (await game.bosses.get_boss(boss_id=boss.id)).hp == boss.max_hp - first.damage
+
+
+async def test_the_pool_grows_with_each_newcomer_and_never_with_a_returning_fighter(game):
+    boss = await spawn(game, 1, 2, 3)
+    first = await hit(game, 1, boss)
+    assert first.boss.max_hp == boss.max_hp  # the first fighter is the share the boss spawned with
+    second = await hit(game, 2, boss)
+    grown = second.boss.max_hp
+    assert grown > boss.max_hp
+    assert second.boss.hp == grown - first.damage - second.damage
+    game.clock.advance(10)
+    again = await hit(game, 1, boss)
+    assert again.boss.max_hp == grown  # a returning fighter adds nothing
+    assert again.boss.fighters == 2
+
+
+async def test_the_live_ranking_shows_who_hit_hardest_and_your_place(game):
+    boss = await spawn(game, 1, 2, 3)
+    for pid in (1, 2, 3):
+        await hit(game, pid, boss)
+    view = await game.bosses.get_boss(boss_id=boss.id, player_id=2)
+    assert view.fighters == 3
+    assert [r.damage for r in view.ranking] == sorted((r.damage for r in view.ranking), reverse=True)
+    assert {r.name for r in view.ranking} == {"hero1", "hero2", "hero3"}
+    assert view.my_rank == next(r.rank for r in view.ranking if r.player_id == 2)
+    assert (await game.bosses.get_boss(boss_id=boss.id, player_id=9)).my_rank is None

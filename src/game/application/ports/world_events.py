@@ -102,7 +102,9 @@ class WorldRepository(Protocol):
         """Ended bosses whose payouts or announcement did not finish (a crash mid-way)."""
         ...
 
-    async def checkpoint_boss(self, boss_id: str, hp_left: int, damage: Mapping[int, int]) -> None:
+    async def checkpoint_boss(
+        self, boss_id: str, hp_left: int, damage: Mapping[int, int], *, max_hp: int | None = None
+    ) -> None:
         """Record the live pool and tallies of an alive boss (what a lost Redis is rebuilt from)."""
         ...
 
@@ -117,6 +119,7 @@ class WorldRepository(Protocol):
         killer_id: int | None,
         damage: Mapping[int, int],
         now: float,
+        max_hp: int | None = None,
     ) -> bool:
         """Settle an alive boss once: its final tallies, and each player's leaderboard total.
         False if it had already been settled."""
@@ -159,9 +162,10 @@ class BossArena(Protocol):
         """Put the boss up (with tallies and HP when restoring a checkpoint); False if it already exists."""
         ...
 
-    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float) -> AttackOutcome:
+    async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float, join_hp: int = 0) -> AttackOutcome:
         """Check the cooldown, take up to `damage` off the pool (never below 0), add it to the player's
-        tally, start the cooldown, and say whether this blow killed it — as one step."""
+        tally, start the cooldown, and say whether this blow killed it — as one step. A player's first blow
+        at a boss others already fight first adds `join_hp` to the pool and its maximum."""
         ...
 
     async def state(self, boss_id: str) -> BossLive | None: ...

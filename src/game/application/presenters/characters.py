@@ -26,6 +26,7 @@ def derived_stats(d: Derived) -> DerivedStats:
         defence=d.defence,
         crit_chance=d.crit_chance,
         dodge_chance=d.dodge_chance,
+        magic=d.magic,
     )
 
 
@@ -34,6 +35,8 @@ def character_sheet(
 ) -> CharacterSheet:
     character = record.character
     location = content.locations[hot.location_id]
+    hot = hot.settled(now, derived)
+    hp_in, mana_in, stamina_in = hot.seconds_until_full(derived)
     return CharacterSheet(
         player_id=character.player_id,
         name=character.name,
@@ -52,8 +55,13 @@ def character_sheet(
         derived=derived_stats(derived),
         hp=min(hot.hp, derived.max_hp),
         mana=min(hot.mana, derived.max_mana),
-        stamina=int(hot.stamina_now(now)),
+        stamina=int(hot.stamina),
         max_stamina=MAX_STAMINA,
+        hp_full_in=0 if in_combat else hp_in,
+        mana_full_in=0 if in_combat else mana_in,
+        stamina_full_in=stamina_in,
+        explore_cost=round(location.stamina_cost) if not location.town else 0,
+        explore_in=0 if location.town else hot.seconds_until_stamina(location.stamina_cost),
         location_id=location.id,
         location_name=location.name.as_dict(),
         stat_points=character.stat_points,
