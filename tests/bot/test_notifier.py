@@ -216,6 +216,7 @@ async def test_the_end_of_a_boss_is_told_to_its_fighters_and_followers(players, 
     for fighter in (101, 102):
         await move_to(container, fighter, "meadows")
     killer = 101
+    before = {p: await game.get_character(player_id=p) for p in (101, 102)}
     result = await game.attack_boss(player_id=killer, boss_id=boss.id)
     if not result.killed:  # it dodged
         killer = 102
@@ -227,8 +228,16 @@ async def test_the_end_of_a_boss_is_told_to_its_fighters_and_followers(players, 
 
     by_chat = {s.chat_id: s.text for s in tg.sent}
     assert sorted(by_chat) == [p for p in players if p != 108]  # followers and fighters, each once
-    assert by_chat[killer] == "🏆 Your blow felled <b>Old Tusk</b>! Your share of the spoils is in your bag."
-    assert by_chat[105] == "🏆 <b>Old Tusk</b> has fallen."
+    assert by_chat[killer].startswith("🏆 Your blow felled <b>Old Tusk</b>!\n\n🎁 Your share, already in your bag:")
+    # Every reward is listed where it is paid: the share in the announcement is what reached the character.
+    after = await game.get_character(player_id=killer)
+    gold, xp = after.gold - before[killer].gold, after.xp - before[killer].xp
+    assert "⚔️ Your damage: " in by_chat[killer]
+    if gold:
+        assert f"💰 +{gold:,} gold" in by_chat[killer]
+    if xp > 0 and after.level == before[killer].level:
+        assert f"✨ +{xp:,} XP" in by_chat[killer]
+    assert by_chat[105] == "🏆 <b>Old Tusk</b> has fallen."  # a follower who did not fight: no share
 
 
 async def test_a_collapse_tells_the_players_it_threw_out(new_chat, game, container, db, make_notifier, tg):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.views import Screen
+from bot.views import Screen, rewards
 from bot.views.common import duration, literal, local
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
-from game.api import BossView, LocationView, RiftInfo, RiftProgressView
+from game.api import BossView, ItemInfo, LocationView, RiftInfo, RiftProgressView
+from shared.events import BossPayout
 
 
 def _button(text: str, data: CallbackData) -> InlineKeyboardMarkup:
@@ -71,8 +74,18 @@ def boss_spawned(t: Translator, boss: BossView) -> Screen:
     return Screen(text, _button(t("btn-notify-boss"), BossCb(act="show", id=boss.id)))
 
 
-def boss_ended(t: Translator, boss: BossView | None, *, defeated: bool, fought: bool, killed: bool) -> Screen:
-    """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither."""
+def boss_ended(
+    t: Translator,
+    boss: BossView | None,
+    *,
+    defeated: bool,
+    fought: bool,
+    killed: bool,
+    payout: BossPayout | None = None,
+    known: Mapping[str, ItemInfo] | None = None,
+) -> Screen:
+    """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither;
+    with what the player was paid (`payout`; `known` names its items)."""
     name = local(t, boss.name) if boss else t("boss-unnamed")
     if defeated and killed:
         text = t("notify-boss-killed-by-you", name=name)
@@ -84,6 +97,10 @@ def boss_ended(t: Translator, boss: BossView | None, *, defeated: bool, fought: 
         text = t("notify-boss-escaped-fought", name=name)
     else:
         text = t("notify-boss-escaped", name=name)
+    if payout is not None:
+        text = "\n".join([text, "", t("notify-boss-share"), *rewards.share(t, payout, known or {})])
+    elif defeated and fought:
+        text = "\n".join([text, t("notify-boss-share-unlisted")])
     return Screen(text, _button(t("btn-boss-top"), BossCb(act="top")))
 
 

@@ -3,11 +3,12 @@ boss's share. One format for all of them, so a new kind of reward is added here 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.i18n import Translator
-from bot.views.common import stack_lines
-from game.api import ItemStack, Rewards
+from bot.views.common import RARITY_MARKS, literal, local, num, stack_lines
+from game.api import ItemInfo, ItemStack, Rewards
+from shared.events import BossPayout
 
 
 def xp_and_gold(t: Translator, xp: int, gold: int) -> list[str]:
@@ -28,6 +29,20 @@ def found(t: Translator, items: Sequence[ItemStack]) -> list[str]:
 def left_behind(t: Translator, items: Sequence[ItemStack]) -> list[str]:
     """What did not fit in the bag."""
     return [t("reward-left-behind"), *stack_lines(t, items)] if items else []
+
+
+def share(t: Translator, payout: BossPayout, known: Mapping[str, ItemInfo]) -> list[str]:
+    """A world boss's payout to one contributor, with their damage. `known`: items by id, to name them
+    in the player's language (one the player no longer has shows as its id)."""
+    lines = [t("reward-boss-damage", damage=payout.damage), *xp_and_gold(t, payout.xp, payout.gold)]
+    if payout.items:
+        lines.append(t("reward-items"))
+    for item_id, quantity in payout.items.items():
+        item = known.get(item_id)
+        mark = RARITY_MARKS.get(item.rarity, "") if item else ""
+        name = local(t, item.name) if item else literal(item_id.replace("_", " "))
+        lines.append(f"  • {mark} {name} ×{num(t, quantity)}")
+    return lines
 
 
 def lines(t: Translator, rewards: Rewards) -> list[str]:

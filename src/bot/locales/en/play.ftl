@@ -44,6 +44,7 @@ reward-gold = 💰 +{ $gold } gold
 reward-items = 🎁 Loot:
 reward-left-behind = 🎒 No room in your bag — left behind:
 reward-nothing = Nothing this time.
+reward-boss-damage = ⚔️ Your damage: { $damage }
 reward-level-up = 🎉 <b>Level up!</b> You are now level { $level }. New stat and skill points await.
 
 ## Exploring

@@ -97,8 +97,10 @@ notify-rift-collapsed = 💥 The rift <b>{ $name }</b> collapsed and threw you o
 notify-rift-collapsed-unnamed = 💥 Your rift collapsed and threw you out. You keep your loot.
 notify-boss-spawned = 👹 <b>{ $name }</b> (level { $level }) appeared in { $location }!
     ❤️ { $hp } · escapes in { $left }
-notify-boss-killed-by-you = 🏆 Your blow felled <b>{ $name }</b>! Your share of the spoils is in your bag.
-notify-boss-defeated-fought = 🏆 <b>{ $name }</b> has fallen! Your share of the spoils is in your bag.
+notify-boss-killed-by-you = 🏆 Your blow felled <b>{ $name }</b>!
+notify-boss-defeated-fought = 🏆 <b>{ $name }</b> has fallen!
+notify-boss-share = 🎁 Your share, already in your bag:
+notify-boss-share-unlisted = 🎁 Your share of the spoils is in your bag.
 notify-boss-defeated = 🏆 <b>{ $name }</b> has fallen.
 notify-boss-escaped-fought = 🏃 <b>{ $name }</b> got away. Your damage still counts on the leaderboard.
 notify-boss-escaped = 🏃 <b>{ $name }</b> got away.

@@ -58,6 +58,7 @@ reward-gold = 💰 +{ $gold } { $gold ->
 reward-items = 🎁 Добыча:
 reward-left-behind = 🎒 В сумке не хватило места, и вот что осталось лежать:
 reward-nothing = На этот раз ничего.
+reward-boss-damage = ⚔️ Твой урон: { $damage }
 reward-level-up = 🎉 <b>Новый уровень!</b> Теперь у тебя { $level }-й уровень, а с ним новые очки характеристик и умений.
 
 ## Исследование

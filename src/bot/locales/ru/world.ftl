@@ -101,8 +101,10 @@ notify-rift-collapsed = 💥 Разлом <b>{ $name }</b> схлопывает�
 notify-rift-collapsed-unnamed = 💥 Твой разлом схлопывается и выбрасывает тебя наружу. Добыча остаётся при тебе.
 notify-boss-spawned = 👹 Появляется мировой босс <b>{ $name }</b> ({ $level }-й уровень)!
     📍 { $location } · ❤️ { $hp } · уйдёт через { $left }
-notify-boss-killed-by-you = 🏆 Твой удар становится последним, и <b>{ $name }</b> падает! Твоя доля добычи уже в сумке.
-notify-boss-defeated-fought = 🏆 Мировой босс <b>{ $name }</b> повержен! Твоя доля добычи уже в сумке.
+notify-boss-killed-by-you = 🏆 Твой удар становится последним, и <b>{ $name }</b> падает!
+notify-boss-defeated-fought = 🏆 Мировой босс <b>{ $name }</b> повержен!
+notify-boss-share = 🎁 Твоя доля уже в сумке.
+notify-boss-share-unlisted = 🎁 Твоя доля добычи уже в сумке.
 notify-boss-defeated = 🏆 Мировой босс <b>{ $name }</b> повержен.
 notify-boss-escaped-fought = 🏃 Мировой босс <b>{ $name }</b> ушёл. Твой урон всё равно идёт в зачёт.
 notify-boss-escaped = 🏃 Мировой босс <b>{ $name }</b> ушёл.
