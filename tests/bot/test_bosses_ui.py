@@ -33,7 +33,6 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
     assert chat.last_alert == "📍 This boss is in Whispering Meadows: travel there to fight it."
 
     await move_to(container, chat.user_id, "meadows")
-    await empower(db, chat.user_id)
     here = (await chat.send("/boss"))[-1]
     assert f"👹 <b>Old Tusk</b> · level {boss.level}" in here.text
     assert f"▰▰▰▰▰▰▰▰▰▰ {boss.max_hp:,}/{boss.max_hp:,}" in here.text
@@ -42,7 +41,8 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
 
     struck = (await chat.press(boss_buttons(here, "hit")[0], message=here))[-1]
     assert struck.message_id == here.message_id and struck.edited
-    [after] = await game.list_bosses(player_id=chat.user_id)
+    after = await game.get_boss(boss_id=boss.id, player_id=chat.user_id)
+    assert after is not None and after.status == "alive"
     if after.my_damage:
         assert f"You strike for {after.my_damage:,}!" in struck.text
     else:
@@ -53,7 +53,7 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
     # At once again: the cooldown is named, the boss's HP is untouched.
     again = (await chat.press(boss_buttons(struck, "hit")[0], message=struck))[-1]
     assert again.text.startswith("🕒 Catch your breath:") and chat.last_alert == ""
-    assert (await game.list_bosses(player_id=chat.user_id))[0].hp == after.hp
+    assert (await game.get_boss(boss_id=boss.id)).hp == after.hp
 
 
 async def test_the_last_blow_a_press_on_a_dead_boss_and_the_leaderboard(new_chat, game, container, db):

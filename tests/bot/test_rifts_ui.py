@@ -45,6 +45,8 @@ async def test_a_rift_one_road_away_offers_the_road(new_chat, game, db):
     [road] = button_data(listed, "go:")
     assert road == "go:ashford:meadows"
     arrived = (await chat.press(road, message=listed))[-1]
+    if button_data(arrived, "gox:"):  # the strong hero's HP lags its new maximum: the road warns first
+        arrived = (await chat.press(button_data(arrived, "gox:")[0], message=arrived))[-1]
     assert (await game.look(player_id=chat.user_id)).id == "meadows" and "Whispering Meadows" in arrived.text
     listed = (await chat.send("/rifts"))[-1]
     assert rift_buttons(listed, "enter") == [f"rf:enter:{rift.id}:-1"]
@@ -57,7 +59,8 @@ async def test_too_low_a_level_is_refused_with_the_level_needed(new_chat, game, 
     await move_to(container, chat.user_id, "caves")
     listed = (await chat.send("/rifts"))[-1]
     assert "📍" in listed.text  # the rift where the player stands is marked
-    await chat.press(rift_buttons(listed, "enter")[0], message=listed)
+    assert f"from level {rift.min_level}" in listed.text and not rift_buttons(listed, "enter")  # it would refuse
+    await chat.press(RiftCb(act="enter", id=rift.id).pack(), message=listed)  # an old or forged button
     assert chat.last_alert == f"🔒 This rift needs level {rift.min_level}; you are level 1."
     assert await game.rift_progress(player_id=chat.user_id) is None
 
@@ -145,8 +148,9 @@ async def test_leaving_keeps_the_loot_and_a_fight_must_end_first(new_chat, game,
     assert is_fight(chat.last) and chat.last.text.startswith("⚔️ Not in the middle of a fight")
     assert (await game.rift_progress(player_id=chat.user_id)).status == "active"
 
-    await win_fight(chat)
+    won = await win_fight(chat)
     screen = (await chat.send("/rifts"))[-1]
+    assert rift_buttons(screen, "leave"), (won.text, screen.text)
     answer = await chat.press(rift_buttons(screen, "leave")[0], message=screen)
     assert "You walked out of the rift, keeping what you looted." in answer[-1].text
     assert (await game.rift_progress(player_id=chat.user_id)).status == "left"

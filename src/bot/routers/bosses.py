@@ -18,14 +18,14 @@ from bot.screens import player_of, show, toast
 from bot.views import bosses
 from bot.views.refusals import explain
 from bot.world_callbacks import BossCb
-from game.api import CharactersApi, LeaderboardsApi, WorldBossesApi
+from game.api import CharactersApi, LeaderboardsApi, RiftsApi, WorldBossesApi
 from game.api.world import BossCooldown, BossGone, WrongLocation
 
 TOP = 10
 
 
-class BossesGame(WorldBossesApi, CharactersApi, Protocol):
-    """The bosses, and where the player stands."""
+class BossesGame(WorldBossesApi, CharactersApi, RiftsApi, Protocol):
+    """The bosses, where the player stands, and whether a fight or a rift keeps them from striking."""
 
 
 class BossTopGame(LeaderboardsApi, CharactersApi, WorldBossesApi, Protocol):
@@ -38,7 +38,13 @@ async def boss_screen(
     player_id = player_of(event)
     sheet = await game.get_character(player_id=player_id)
     alive = await game.list_bosses(player_id=player_id)
-    await show(event, bosses.screen(t, alive, here=sheet.location_id, me=player_id, notice=notice))
+    busy = None
+    if sheet.in_combat:
+        busy = "fight"
+    elif any(b.location_id == sheet.location_id for b in alive):
+        run = await game.rift_progress(player_id=player_id)
+        busy = "rift" if run is not None and run.status == "active" else None
+    await show(event, bosses.screen(t, alive, here=sheet.location_id, me=player_id, busy=busy, notice=notice))
 
 
 async def open_screen(event: Message | CallbackQuery, game: BossesGame, t: Translator) -> None:

@@ -10,7 +10,7 @@ from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import MEDALS, bar, duration, literal, local, noun, with_notice
 from bot.views.keyboard import KeyboardBuilder
-from bot.world_callbacks import BossCb
+from bot.world_callbacks import BossCb, RiftCb
 from game.api import ClassInfo, LeaderboardRow
 from game.api.world import BossAttackResult, BossView
 
@@ -49,9 +49,16 @@ def boss_lines(t: Translator, boss: BossView, *, me: int | None = None) -> list[
 
 
 def screen(
-    t: Translator, alive: Sequence[BossView], *, here: str | None, me: int | None = None, notice: str | None = None
+    t: Translator,
+    alive: Sequence[BossView],
+    *,
+    here: str | None,
+    me: int | None = None,
+    busy: str | None = None,
+    notice: str | None = None,
 ) -> Screen:
-    """The boss where the player stands (with its Attack button), then the ones elsewhere."""
+    """The boss where the player stands (with its Attack button), then the ones elsewhere. `busy`:
+    "fight" or "rift" while the player cannot strike a boss; the way back there instead of Attack."""
     local_ones = [b for b in alive if b.location_id == here]
     others = [b for b in alive if b.location_id != here]
     lines: list[str] = []
@@ -59,7 +66,14 @@ def screen(
     rows = []
     for boss in local_ones:
         lines += [*boss_lines(t, boss, me=me), ""]
-        kb.button(text=t("btn-boss-attack"), callback_data=BossCb(act="hit", id=boss.id))
+        if busy == "fight":
+            lines += [t("boss-busy-fight"), ""]
+            kb.button(text=t("btn-back-to-fight"), callback_data=NavCb(to="fight"))
+        elif busy == "rift":
+            lines += [t("boss-busy-rift"), ""]
+            kb.button(text=t("btn-rift-current"), callback_data=RiftCb(act="show"))
+        else:
+            kb.button(text=t("btn-boss-attack"), callback_data=BossCb(act="hit", id=boss.id))
         kb.button(text=t("btn-refresh"), callback_data=BossCb(act="show", id=boss.id))
         rows.append(2)
     if not alive:

@@ -75,8 +75,12 @@ def text(t: Translator, sheet: CharacterSheet, *, hint_skills: bool = False) -> 
             dodge=round(d.dodge_chance * 100, 1),
         ),
     ]
-    if sheet.stat_points or sheet.skill_points:
+    if sheet.stat_points and sheet.skill_points:
         lines.append(t("sheet-unspent", stat_points=sheet.stat_points, skill_points=sheet.skill_points))
+    elif sheet.stat_points:
+        lines.append(t("sheet-unspent-stat", stat_points=sheet.stat_points))
+    elif sheet.skill_points:
+        lines.append(t("sheet-unspent-skill", skill_points=sheet.skill_points))
     lines.append(t("sheet-location", location=t.pick(sheet.location_name)))
     if sheet.stat_points > 0:
         lines += ["", t("sheet-points-hint")]  # the +STR/+AGI/+INT/+VIT buttons are below

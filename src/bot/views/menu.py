@@ -46,7 +46,7 @@ def markup(
     kb = KeyboardBuilder()
     if fighting:
         kb.button(text=t("btn-back-to-fight"), callback_data=NavCb(to="fight"))
-    if here is None or not here.is_town:
+    if (here is None or not here.is_town) and not sheet.in_combat:
         kb.add(explore_button(t, None, sheet.explore_in))
     if here is None or here.is_town:
         kb.button(text=t("btn-town"), callback_data=NavCb(to="town"))

@@ -51,6 +51,14 @@ sheet-unspent = Unspent: { $stat_points ->
         [one] { $skill_points } skill point
        *[other] { $skill_points } skill points
     }
+sheet-unspent-stat = Unspent: { $stat_points ->
+        [one] { $stat_points } stat point
+       *[other] { $stat_points } stat points
+    }
+sheet-unspent-skill = Unspent: { $skill_points ->
+        [one] { $skill_points } skill point
+       *[other] { $skill_points } skill points
+    }
 sheet-location = 📍 { $location }
 
 ## World

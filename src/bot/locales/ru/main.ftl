@@ -53,6 +53,16 @@ sheet-unspent = Не потрачено { $stat_points } { $stat_points ->
         [few] очка
        *[many] очков
     } умений.
+sheet-unspent-stat = Не потрачено { $stat_points } { $stat_points ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } характеристик.
+sheet-unspent-skill = Не потрачено { $skill_points } { $skill_points ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } умений.
 sheet-location = 📍 { $location }
 
 ## Мир

@@ -64,6 +64,8 @@ boss-ranking-title = ⚔️ <b>Лучшие бойцы</b> (всего в бою
 boss-ranking-row = { $rank } { $name } — { $damage }
 boss-ranking-empty = Никто ещё не нанёс ни одного удара. Будь первым!
 boss-my-rank = Твоё место: { $rank } из { $fighters }
+boss-busy-fight = ⚔️ Сейчас ты в бою. Закончи его, а потом бей босса.
+boss-busy-rift = 🌀 Ты внутри разлома. Выйди из него, чтобы сразиться с боссом.
 boss-none = Сейчас по земле не бродит ни один мировой босс.
 boss-not-here = Здесь мирового босса нет.
 boss-elsewhere-title = В других местах:
@@ -87,9 +89,9 @@ boss-top-empty-live = Ни один бой с боссом ещё не зако�
 boss-top-row = { $rank } { $name } ({ $class_name }, ур. { $level }) — { $damage }
 
 ## Оповещения
-notify-rift-opened = 🌀 Мир треснул, и открылся разлом <b>{ $name }</b>!
+notify-rift-opened = 🌀 Мир треснул, и открылся разлом <b>«{ $name }»</b>!
     📍 { $location } · ранг { $tier } · вход с { $min_level }-го уровня · закроется через { $left }
-notify-rift-collapsed = 💥 Разлом <b>{ $name }</b> схлопывается и выбрасывает тебя наружу.
+notify-rift-collapsed = 💥 Разлом <b>«{ $name }»</b> схлопывается и выбрасывает тебя наружу.
     Добыча остаётся при тебе: 💰 { $gold } { $gold ->
         [one] золотой
        *[other] золотых
