@@ -48,7 +48,6 @@ def test_plurals_follow_each_languages_categories():
     assert said[5].endswith("5 ходов.") and said[11].endswith("11 ходов.")
     assert RU("reward-gold", gold=1) == "💰 +1 золотой" and RU("reward-gold", gold=21) == "💰 +21 золотой"
     assert RU("reward-xp", xp=3) == "✨ +3 очка опыта" and RU("reward-xp", xp=25) == "✨ +25 очков опыта"
-    assert EN("notify-rift-collapsed", name="X", gold=1, items=1).endswith("1 gold, 🎒 1 item.")
 
 
 def test_a_cooldown_says_how_often_the_skill_can_be_used():
@@ -167,10 +166,14 @@ def test_the_list_offers_the_way_in_or_the_road_or_nothing():
 
 def test_the_treasure_so_far_is_named_for_what_it_is():
     empty = rifts.progress(EN, dtos.run())
-    assert "No treasure found yet." in empty.text and "Looted so far" not in empty.text
-    found = rifts.progress(EN, dtos.run(looted_gold=40, looted_items=(dtos.stack(dtos.ORE, 1),)))
-    assert "From the rift's treasures so far:" in found.text and "💰 +40 gold" in found.text
-    assert "Iron Ore ×1" in found.text
+    assert "💎 No treasure found." in empty.text and "Looted so far" not in empty.text
+    run = dtos.run(looted_gold=40, looted_items=(dtos.stack(dtos.ORE, 1),))
+    found = rifts.progress(EN, run)
+    assert "💎 The rift's treasures gave you:\n💰 +40 gold\n  • ⚪ Iron Ore ×1" in found.text
+    # Thrown out by a collapse: the same list, where the player reads it.
+    told = notifications.rift_collapsed(EN, run.model_copy(update={"status": "collapsed"}))
+    assert told.text.startswith("💥 The rift <b>Fractured Hollow</b> collapsed and threw you out.")
+    assert "💰 +40 gold" in told.text and "Iron Ore ×1" in told.text
 
 
 # --- world bosses ----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.views import Screen, rewards
+from bot.views import Screen, rewards, rifts
 from bot.views.common import duration, literal, local
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
@@ -51,12 +51,8 @@ def rift_opened(t: Translator, rift: RiftInfo) -> Screen:
 def rift_collapsed(t: Translator, run: RiftProgressView | None) -> Screen:
     """`run`: the player's run in the collapsed rift, when the game still has it."""
     if run is not None:
-        text = t(
-            "notify-rift-collapsed",
-            name=local(t, run.rift.name),
-            gold=run.looted_gold,
-            items=sum(s.quantity for s in run.looted_items),
-        )
+        told = [t("notify-rift-collapsed", name=local(t, run.rift.name))]
+        text = "\n".join(told + rifts.treasure_lines(t, run.looted_gold, run.looted_items))
     else:
         text = t("notify-rift-collapsed-unnamed")
     return Screen(text, _button(t("btn-notify-rifts"), RiftCb(act="list")))

@@ -32,7 +32,7 @@ ENDED: dict[str, Text] = {
 }
 
 
-def _loot_lines(t: Translator, gold: int, items: Sequence[ItemStack]) -> list[str]:
+def treasure_lines(t: Translator, gold: int, items: Sequence[ItemStack]) -> list[str]:
     """What the rift's treasures gave so far (each fight lists its own rewards where it is won)."""
     if not gold and not items:
         return [t("rift-treasure-none")]
@@ -123,7 +123,7 @@ def progress_lines(t: Translator, progress: RiftProgressView) -> list[str]:
     ]
     if progress.status == "active":
         lines.append(t("rift-time-left", left=duration(t, rift.seconds_left)))
-    lines += _loot_lines(t, progress.looted_gold, progress.looted_items)
+    lines += treasure_lines(t, progress.looted_gold, progress.looted_items)
     ended = ENDED.get(progress.status)
     if ended is not None:
         lines += ["", ended(t)]

@@ -30,8 +30,8 @@ rift-stale = ⌛ That step is already behind you: here is where you are now.
 rift-progress = 🌀 <b>{ $name }</b> — tier { $tier }, { $location }
     🧭 Floor { $floor }/{ $floors } · step { $step }/{ $steps } · { $done }/{ $total } done
 rift-time-left = ⏳ The rift closes in { $left }
-rift-treasure-so-far = 💎 From the rift's treasures so far:
-rift-treasure-none = 💎 No treasure found yet.
+rift-treasure-so-far = 💎 The rift's treasures gave you:
+rift-treasure-none = 💎 No treasure found.
 rift-fighting = ⚔️ A fight waits for you on this step.
 rift-status-cleared = 🏆 <b>Rift cleared!</b>
 rift-status-left = 🚪 You walked out of the rift, keeping what you looted.
@@ -91,11 +91,7 @@ boss-top-row = { $rank } { $name } ({ $class_name }, lvl { $level }) — { $dama
 ## Notifications
 notify-rift-opened = 🌀 A rift tore open: <b>{ $name }</b> in { $location }!
     Tier { $tier } · from level { $min_level } · closes in { $left }
-notify-rift-collapsed = 💥 The rift <b>{ $name }</b> collapsed and threw you out.
-    You keep your loot: 💰 { $gold } gold, 🎒 { $items ->
-        [one] { $items } item
-       *[other] { $items } items
-    }.
+notify-rift-collapsed = 💥 The rift <b>{ $name }</b> collapsed and threw you out. You keep everything you won inside.
 notify-rift-collapsed-unnamed = 💥 Your rift collapsed and threw you out. You keep your loot.
 notify-boss-spawned = 👹 <b>{ $name }</b> (level { $level }) appeared in { $location }!
     ❤️ { $hp } · escapes in { $left }

@@ -91,12 +91,12 @@ combat-gold-lost = 💰 Ты теряешь { $gold } { $gold ->
 combat-nothing-lost = Золото и вещи целы.
 combat-fled = 🏃 Тебе удаётся уйти.
 no-fight = Сейчас ты не в бою.
-skill-cooling = ⏳ умение «{ $name }» будет готово через { $turns } { $turns ->
+skill-cooling = ⏳ Умение «{ $name }» будет готово через { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }
-skill-short-of-mana = 🔷 умению «{ $name }» нужно { $mana } ед. маны
+skill-short-of-mana = 🔷 Умению «{ $name }» нужно { $mana } ед. маны
 btn-attack = ⚔️ Атаковать
 btn-skill = ✨ { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Бежать ({ $chance }%)
@@ -169,7 +169,7 @@ unequipped = ✅ Снято и убрано в сумку.
 item-used = 🧪 { $name } идёт в ход. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
 sold = 💰 { $name } уходит торговцу. Золота теперь { $gold }.
 item-not-in-bag = Этого предмета у тебя больше нет.
-item-kind = { $kind } · редкость { $rarity } · уровень { $level }
+item-kind = { $kind } · { $rarity } редкость · уровень { $level }
 item-slot = Слот: { $slot }
 item-bonuses = Бонусы: { $bonuses }
 item-effects = Действие: { $effects }

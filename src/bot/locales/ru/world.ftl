@@ -30,8 +30,8 @@ rift-stale = ⌛ Этот шаг уже позади. Вот где ты сей�
 rift-progress = 🌀 <b>{ $name }</b> — ранг { $tier }, { $location }
     🧭 Этаж { $floor } из { $floors } · шаг { $step } из { $steps } · пройдено { $done } из { $total }
 rift-time-left = ⏳ Разлом закроется через { $left }
-rift-treasure-so-far = 💎 Сокровища разлома уже принесли:
-rift-treasure-none = 💎 Сокровищ пока не попадалось.
+rift-treasure-so-far = 💎 Сокровища разлома принесли тебе:
+rift-treasure-none = 💎 Сокровищ не попадалось.
 rift-fighting = ⚔️ На этом шаге тебя ждёт бой.
 rift-status-cleared = 🏆 <b>Разлом пройден!</b>
 rift-status-left = 🚪 Ты выходишь из разлома, и вся добыча остаётся при тебе.
@@ -72,7 +72,7 @@ boss-elsewhere-title = В других местах:
 boss-elsewhere = 👹 { $name } — { $location } (⏳ { $left })
 boss-hit = 💥 Удар отнимает у босса { $damage } ОЗ!
 boss-miss = 💨 Удар соскальзывает.
-boss-killed = 🏆 Твой удар в { $damage } ОЗ становится последним, и <b>{ $boss }</b> падает! Добычу разделят все, кто сражался.
+boss-killed = 🏆 Твой удар отнимает у босса последние { $damage } ОЗ, и <b>{ $boss }</b> падает! Добычу разделят все, кто сражался.
 boss-gone-defeated = ☠️ С этим боссом уже покончено.
 boss-gone-escaped = 🏃 Этот босс уже ушёл.
 boss-gone-unknown = Этого босса здесь больше нет.
@@ -91,15 +91,7 @@ boss-top-row = { $rank } { $name } ({ $class_name }, ур. { $level }) — { $da
 ## Оповещения
 notify-rift-opened = 🌀 Мир треснул, и открылся разлом <b>«{ $name }»</b>!
     📍 { $location } · ранг { $tier } · вход с { $min_level }-го уровня · закроется через { $left }
-notify-rift-collapsed = 💥 Разлом <b>«{ $name }»</b> схлопывается и выбрасывает тебя наружу.
-    Добыча остаётся при тебе: 💰 { $gold } { $gold ->
-        [one] золотой
-       *[other] золотых
-    } и 🎒 { $items } { $items ->
-        [one] предмет
-        [few] предмета
-       *[many] предметов
-    }.
+notify-rift-collapsed = 💥 Разлом <b>«{ $name }»</b> схлопывается и выбрасывает тебя наружу. Всё добытое внутри остаётся при тебе.
 notify-rift-collapsed-unnamed = 💥 Твой разлом схлопывается и выбрасывает тебя наружу. Добыча остаётся при тебе.
 notify-boss-spawned = 👹 Появляется мировой босс <b>{ $name }</b> ({ $level }-й уровень)!
     📍 { $location } · ❤️ { $hp } · уйдёт через { $left }
