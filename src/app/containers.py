@@ -30,7 +30,7 @@ from game.client.http import HttpGameClient
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
-from shared.adapters.redis_rate_limiter import RedisRateLimiter
+from shared.adapters.redis_throttle import RedisThrottle
 from shared.config import Settings
 from shared.ports import SystemClock
 
@@ -109,13 +109,13 @@ class Container(containers.DeclarativeContainer):
         RedisStorage, redis=redis, key_builder=providers.Factory(DefaultKeyBuilder, prefix="fsm")
     )
     bot = providers.Resource(_bot, settings, local_bot)
-    rate_limiter = providers.Singleton(RedisRateLimiter, redis)
+    throttle = providers.Singleton(RedisThrottle, redis)
     dispatcher = providers.Singleton(
         build_dispatcher,
         game=game,
         storage=fsm_storage,
         default_locale=settings.provided.default_locale,
-        rate_limiter=rate_limiter,
+        throttle=throttle,
         throttle_rate=settings.provided.throttle_rate,
         throttle_burst=settings.provided.throttle_burst,
         admin_ids=settings.provided.admin_ids,

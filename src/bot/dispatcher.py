@@ -23,7 +23,7 @@ def build_dispatcher(
     game: GameApi,
     storage: BaseStorage,
     default_locale: str = "en",
-    rate_limiter: Throttle | None = None,
+    throttle: Throttle | None = None,
     throttle_rate: float = 3.0,
     throttle_burst: int = 6,
     admin_ids: Iterable[int] = (),
@@ -34,8 +34,8 @@ def build_dispatcher(
     # `events` how an admin's broadcast reaches the notifier, `admin_ids` who may give admin commands.
     dp = Dispatcher(storage=storage, game=game, admin_ids=frozenset(admin_ids), events=events, **extra)
     throttling = (
-        ThrottlingMiddleware(rate_limiter, rate=throttle_rate, burst=throttle_burst, default_locale=default_locale)
-        if rate_limiter is not None
+        ThrottlingMiddleware(throttle, rate=throttle_rate, burst=throttle_burst, default_locale=default_locale)
+        if throttle is not None
         else None
     )
     for observer in (dp.message, dp.callback_query):

@@ -13,6 +13,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent
 
 from bot.i18n import Translator, pick_locale
+from bot.screens import show, toast
+from bot.views import fallback
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +27,12 @@ async def on_error(event: ErrorEvent) -> bool:
     user = asking.from_user if asking is not None else None
     t = Translator(pick_locale(user.language_code if user else None))
     # Telegram itself may be the problem: then there is nobody to tell.
+    said = fallback.service_unavailable(t)
     with contextlib.suppress(TelegramAPIError, OSError):
         if query is not None:
-            await query.answer(t("service-unavailable"), show_alert=True)
+            await toast(query, said.text, alert=True)
         elif message is not None:
-            await message.answer(t("service-unavailable"))
+            await show(message, said)
     return True
 
 

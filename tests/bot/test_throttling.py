@@ -147,7 +147,7 @@ async def test_a_new_streak_after_calming_down_is_told_again(container, bot):
     dp = build_dispatcher(
         game=await container.game(),
         storage=await container.fsm_storage(),
-        rate_limiter=RedisThrottle(await container.redis(), clock=clock),
+        throttle=RedisThrottle(await container.redis(), clock=clock),
         throttle_rate=1.0,
         throttle_burst=4,
     )
@@ -176,7 +176,7 @@ async def test_an_unreachable_limiter_lets_every_update_through(container, bot, 
     dp = build_dispatcher(
         game=await container.game(),
         storage=await container.fsm_storage(),
-        rate_limiter=RedisThrottle(broken),
+        throttle=RedisThrottle(broken),
         throttle_rate=RATE,
         throttle_burst=1,
     )
@@ -199,7 +199,7 @@ async def test_the_limit_holds_across_bot_processes(container, dispatcher, bot, 
     other = build_dispatcher(
         game=await container.game(),
         storage=await container.fsm_storage(),
-        rate_limiter=RedisThrottle(other_redis),
+        throttle=RedisThrottle(other_redis),
         throttle_rate=RATE,
         throttle_burst=BURST,
     )

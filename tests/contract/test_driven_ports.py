@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pytest
@@ -17,11 +19,20 @@ from game.adapters.content_files import load_content
 from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
-from game.adapters.sql_unit_of_work import SqlUnitOfWork
+from game.adapters.sql_settings import SqlSettingsRepository
+from game.adapters.sql_unit_of_work import SqlCharacterRepository, SqlUnitOfWork
+from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, Busy, NameTaken
 from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
-from game.application.ports.unit_of_work import PlayerRecord, SavedHotState, UnitOfWorkFactory
+from game.application.ports.unit_of_work import (
+    CharacterRepository,
+    PlayerRecord,
+    SavedHotState,
+    SettingsRepository,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from game.application.ports.world_events import (
     AttackOutcome,
     BossArena,
@@ -29,6 +40,7 @@ from game.application.ports.world_events import (
     BossLive,
     BossRecord,
     RiftRecord,
+    WorldRepository,
 )
 from game.domain.character import Character, HotState, Stats, derive
 from game.domain.combat import start_combat
@@ -37,10 +49,19 @@ from game.domain.inventory import Inventory
 from game.domain.monsters import monster_at_level
 from game.domain.rifts import RiftRun
 from game.domain.running_fight import FightContext, RiftFight, RunningFight, WildFight
+from shared.adapters.redis_event_bus import RedisStreamEventBus
+from shared.ports import Clock, EventBus, SystemClock
 from tests.fakes.clock import START, SettableClock
+from tests.fakes.event_bus import InMemoryEventBus
 from tests.fakes.hot_state import FakeHotStateStore, FakePlayerLocks
 from tests.fakes.snapshot import FakeSnapshotter
-from tests.fakes.unit_of_work import FakeUnitOfWorkFactory
+from tests.fakes.unit_of_work import (
+    FakeCharacterRepository,
+    FakeSettingsRepository,
+    FakeUnitOfWork,
+    FakeUnitOfWorkFactory,
+    FakeWorldRepository,
+)
 from tests.fakes.world_boss import FakeBossArena
 
 REAL = pytest.mark.servers
@@ -413,6 +434,25 @@ async def test_one_alive_boss_per_location(uow_factory):
         assert await uow.world.get_boss("b2") is None
 
 
+async def test_a_boss_grown_by_its_crowd_keeps_its_new_maximum(uow_factory):
+    await add(uow_factory, hero(1))
+    async with uow_factory() as uow:
+        await uow.world.add_boss(boss("b1", hp=1000))
+        await uow.world.checkpoint_boss("b1", 900, {1: 100})
+        assert (await uow.world.get_boss("b1")).max_hp == 1000  # not told: unchanged
+        await uow.world.checkpoint_boss("b1", 1300, {1: 200}, max_hp=1500)
+        await uow.commit()
+    async with uow_factory() as uow:
+        grown = await uow.world.get_boss("b1")
+        assert (grown.hp_left, grown.max_hp) == (1300, 1500)
+        final = {1: 1800}
+        await uow.world.end_boss("b1", status="defeated", hp_left=0, killer_id=1, damage=final, now=START, max_hp=1800)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        ended = await uow.world.get_boss("b1")
+        assert (ended.status, ended.hp_left, ended.max_hp) == ("defeated", 0, 1800)
+
+
 async def test_a_boss_ends_once_and_its_tallies_add_to_the_leaderboard(uow_factory):
     await add(uow_factory, hero(1, "Cara"), hero(2, "ben"), hero(3, "Abe"))
     async with uow_factory() as uow:
@@ -566,6 +606,29 @@ async def test_past_its_deadline_a_boss_cannot_be_hit_and_escapes_once(arena):
     assert await arena.port.state("b") == BossLive(hp=1000, max_hp=1000, status="escaped", killer_id=None)
 
 
+async def test_a_newcomers_first_blow_grows_the_pool_and_nobody_elses_does(arena):
+    await arena.port.create(arena.boss(hp=1000, cooldown_ms=0))
+    now = arena.clock.now()
+    first = await arena.port.attack("b", 1, 100, now=now, join_hp=500)  # the first fighter: the spawned pool
+    assert first.hp_left == 900
+    newcomer = await arena.port.attack("b", 2, 100, now=now, join_hp=500)
+    assert newcomer.hp_left == 1300
+    assert await arena.port.state("b") == BossLive(hp=1300, max_hp=1500, status="alive", killer_id=None)
+    again = await arena.port.attack("b", 2, 100, now=now, join_hp=500)  # a returning fighter
+    assert again.hp_left == 1200
+    plain = await arena.port.attack("b", 3, 100, now=now)  # nothing to add
+    assert plain.hp_left == 1100
+    assert (await arena.port.state("b")).max_hp == 1500
+
+
+async def test_a_newcomer_held_back_by_nothing_but_a_cooldown_adds_nothing(arena):
+    await arena.port.create(arena.boss(hp=1000, cooldown_ms=60_000))
+    now = arena.clock.now()
+    await arena.port.attack("b", 1, 100, now=now)
+    await arena.port.attack("b", 1, 100, now=now, join_hp=500)  # on cooldown: refused, and no growth
+    assert await arena.port.state("b") == BossLive(hp=900, max_hp=1000, status="alive", killer_id=None)
+
+
 async def test_a_boss_restored_from_its_checkpoint_goes_on_from_there(arena):
     b = arena.boss()
     assert await arena.port.create(b, {1: 300, 2: 100}, hp=600)
@@ -715,3 +778,46 @@ async def test_an_unmarked_write_waits_for_a_full_snapshot(snapshot):
     report = await snapshot.snapshotter.run(full=True)
     assert (report.mode, report.accounts_written) == ("all", 1)
     assert await snapshot.saved(1) == SavedHotState(state=rested, fight=None)
+
+
+# ================================================================================================
+# every method, with the port's parameters
+# ================================================================================================
+
+PORTS = [
+    (CharacterRepository, FakeCharacterRepository, SqlCharacterRepository),
+    (SettingsRepository, FakeSettingsRepository, SqlSettingsRepository),
+    (WorldRepository, FakeWorldRepository, SqlWorldRepository),
+    (UnitOfWork, FakeUnitOfWork, SqlUnitOfWork),
+    (HotStateStore, FakeHotStateStore, RedisHotStateStore),
+    (PlayerLocks, FakePlayerLocks, RedisPlayerLocks),
+    (BossArena, FakeBossArena, RedisBossArena),
+    (HotStateSnapshotter, FakeSnapshotter, RedisToPostgresSnapshotter),
+    (EventBus, InMemoryEventBus, RedisStreamEventBus),
+    (Clock, SettableClock, SystemClock),
+]
+
+
+def _parameters(function: Callable[..., object]) -> list[tuple[str, object, object]]:
+    return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+
+
+def _methods(port: type) -> list[str]:
+    return [
+        name
+        for name, value in vars(port).items()
+        if callable(value) and (not name.startswith("_") or name in ("__aenter__", "__aexit__"))
+    ]
+
+
+@pytest.mark.parametrize(("port", "fake", "real"), PORTS, ids=[p[0].__name__ for p in PORTS])
+def test_the_fake_and_the_adapter_have_every_method_of_the_port(port, fake, real):
+    assert _methods(port)
+    for name in _methods(port):
+        wanted = getattr(port, name)
+        for adapter in (fake, real):
+            declared = inspect.getattr_static(adapter, name, None)
+            assert declared is not None, f"{adapter.__name__} lacks {name}"
+            assert inspect.iscoroutinefunction(declared) == inspect.iscoroutinefunction(wanted), name
+            if name != "__aexit__":  # `*exc` or three named exception arguments: either will do
+                assert _parameters(declared) == _parameters(wanted), f"{adapter.__name__}.{name}"

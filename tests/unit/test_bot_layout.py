@@ -1,5 +1,5 @@
-"""The bot's one way of doing things, checked on its source: routers draw nothing themselves, and
-HTML is escaped in one place."""
+"""The bot's one way of doing things, checked on its source: texts and keyboards come from the views,
+answers go through `bot.screens`, handlers depend on narrow ports, and HTML is escaped in one place."""
 
 from __future__ import annotations
 
@@ -16,15 +16,24 @@ def sources(folder: str) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted((BOT / folder).glob("*.py"))}
 
 
-def test_routers_ask_views_for_their_texts_and_keyboards():
-    for name, source in sources("routers").items():
-        assert not TEXT_CALL.search(source), f"routers/{name} writes a text itself"
-        assert not DRAWING.search(source), f"routers/{name} builds a keyboard itself"
+def handling() -> dict[str, str]:
+    """What reacts to updates and events: the routers, the middlewares, the last safety net, the notifier."""
+    found = {f"routers/{name}": source for name, source in sources("routers").items()}
+    found |= {f"middlewares/{name}": source for name, source in sources("middlewares").items()}
+    for name in ("errors.py", "notifier.py"):
+        found[name] = (BOT / name).read_text(encoding="utf-8")
+    return found
 
 
-def test_routers_answer_only_through_show_and_toast():
-    for name, source in sources("routers").items():
-        assert not ANSWERING.search(source), f"routers/{name} answers Telegram directly"
+def test_texts_and_keyboards_come_from_the_views():
+    for name, source in handling().items():
+        assert not TEXT_CALL.search(source), f"{name} writes a text itself"
+        assert not DRAWING.search(source), f"{name} builds a keyboard itself"
+
+
+def test_updates_are_answered_only_through_show_and_toast():
+    for name, source in handling().items():
+        assert not ANSWERING.search(source), f"{name} answers Telegram directly"
 
 
 def test_html_is_escaped_in_one_place():

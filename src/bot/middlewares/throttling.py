@@ -20,6 +20,8 @@ from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
+from bot.screens import show, toast
+from bot.views import fallback
 from shared.ports.throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -50,12 +52,13 @@ class ThrottlingMiddleware(BaseMiddleware):
         return None
 
     async def _tell(self, event: TelegramObject, data: dict[str, Any], user: User) -> None:
-        t = await self._translator(data, user)
-        text = t("slow-down")
+        said = fallback.slow_down(await self._translator(data, user))
         try:
             # A toast for a button (which also stops its spinner), a reply for a message.
-            if isinstance(event, CallbackQuery | Message):
-                await event.answer(text)
+            if isinstance(event, CallbackQuery):
+                await toast(event, said.text)
+            elif isinstance(event, Message):
+                await show(event, said)
         except TelegramAPIError as error:
             # The notice is a courtesy; the update is dropped either way.
             log.info("could not tell user %s to slow down: %s", user.id, error)

@@ -237,6 +237,7 @@ class CombatView(Dto):
     flee_chance: float
     rewards: Rewards | None = None  # set once won
     gold_lost: int | None = None  # set once lost: the price of dying
+    xp_lost: int = 0  # what dying cost of this level's progress, when the gold did not cover it
     respawn_location: LocalText | None = None
     part_of: FightPart | None = None  # what the fight is a step of; None out in the wild
 

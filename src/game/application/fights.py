@@ -23,6 +23,7 @@ from game.domain.content import Content
 from game.domain.loot import roll_monster_rewards
 from game.domain.monsters import MonsterStats
 from game.domain.running_fight import FightContext, RiftFight, RunningFight
+from game.domain.shop import inn_price
 from game.domain.skills import active_skills, passive_skills
 from game.domain.world import WorldMap
 
@@ -115,7 +116,12 @@ class Fights:
         if after.outcome == "won":
             monster = self.content.monsters[after.monster_id]
             rewards = roll_monster_rewards(
-                monster, after.monster.level, self.dice.rng("loot", after.id), player_level=record.character.level
+                monster,
+                after.monster.level,
+                self.dice.rng("loot", after.id),
+                player_level=record.character.level,
+                player_class=record.character.class_id,  # loot leans to the player's class
+                items=self.content.items,
             )
             granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards)
             view = RewardsView(
@@ -131,10 +137,13 @@ class Fights:
                 left = left.restored(self.players.derived(grown))
             return {"rewards": view}, replace(left, activity="idle")
         if after.outcome == "lost":
-            gold_lost = await self.payouts.charge_death(player_id, f"death:{after.id}")
             town = self.content.locations[self.world.start]
+            shop = self.content.shops.get(town.id)
+            rest = inn_price(shop, record.character.level) if shop else 0
+            death = await self.payouts.charge_death(player_id, f"death:{after.id}", rest_price=rest)
             respawned = replace(hot.moved_to(town.id).restored(derived), activity="idle")
-            return {"gold_lost": gold_lost, "respawn_location": town.name.as_dict()}, respawned
+            lost = {"gold_lost": death.gold_lost, "xp_lost": death.xp_lost}
+            return {**lost, "respawn_location": town.name.as_dict()}, respawned
         if after.outcome == "fled":
             return {}, replace(left, activity="idle")
         return {}, replace(left, activity="combat")

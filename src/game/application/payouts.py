@@ -12,7 +12,7 @@ from game.domain.content import Content, ItemDef
 from game.domain.errors import InventoryFull
 from game.domain.inventory import Inventory
 from game.domain.loot import Rewards
-from game.domain.progression import die, gain_xp
+from game.domain.progression import Death, die, gain_xp
 from shared.events import PlayerLeveledUp
 from shared.ports import EventBus
 
@@ -74,16 +74,16 @@ class Payouts:
             gold_left=character.gold,
         )
 
-    async def charge_death(self, player_id: int, source_id: str) -> int:
-        """The price of dying, once per death; the gold it cost."""
+    async def charge_death(self, player_id: int, source_id: str, *, rest_price: int = 0) -> Death:
+        """The price of dying, once per death (a replay costs nothing more)."""
         async with self.uow_factory() as uow:
             if not await uow.characters.claim(player_id, source_id):
-                return 0
+                return Death(character=(await self.players.record(uow, player_id)).character, gold_lost=0)
             before = await self.players.record(uow, player_id, for_update=True)
-            death = die(before.character)
+            death = die(before.character, rest_price)
             await uow.characters.save(before, replace(before, character=death.character))
             await uow.commit()
-        return death.gold_lost
+        return death
 
     async def consume(self, player_id: int, item_id: str, source_id: str) -> None:
         """Take one item out of the bag, once per `source_id` (a potion drunk in a fight's turn)."""

@@ -284,8 +284,10 @@ class Rifts:
     async def _open_rift(self, zone: LocationDef, tier: int | None, duration_minutes: float, seed: int) -> RiftInfo:
         now = self.clock.now()
         tier = max(1, tier if tier is not None else rift_tier(zone))
+        async with self.uow_factory(read_only=True) as uow:
+            beside = frozenset(r.template_id for r in await uow.world.open_rifts() if r.location_id == zone.id)
         with refusals():
-            template = choose_template(self.content, tier, self.dice.rng("rift-template", seed))
+            template = choose_template(self.content, tier, self.dice.rng("rift-template", seed), avoid=beside)
         record = RiftRecord(
             id=uuid.uuid4().hex[:16],
             location_id=zone.id,

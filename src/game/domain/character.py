@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -22,17 +23,27 @@ HP_REGEN_SHARE_PER_MINUTE = 0.02
 MANA_REGEN_SHARE_PER_MINUTE = 0.04
 
 
+# Letters of other alphabets that look like Latin ones: "Аlaric" (a Cyrillic А) is "Alaric" to the eye, so it
+# is to the name check. Pairs of (look-alike, Latin), lower case.
+LOOK_ALIKES = str.maketrans("аеорсухкмтвнізјѕԁɡοαβεικνρτυχ", "aeopcyxkmtbhi3jsdgoabeikvptux")
+
+
 def normalize_name(name: str) -> str:
-    return name.strip()
+    return unicodedata.normalize("NFKC", name).strip()
 
 
 def name_key(name: str) -> str:
-    """Names are unique regardless of case."""
-    return normalize_name(name).casefold()
+    """Names are unique regardless of case and of letters that only look different."""
+    return normalize_name(name).casefold().translate(LOOK_ALIKES)
 
 
 def is_valid_name(name: str) -> bool:
-    return bool(NAME_PATTERN.fullmatch(normalize_name(name)))
+    """3–16 letters, digits, `_` or `-`, with at least one letter, all of one alphabet."""
+    name = normalize_name(name)
+    if not NAME_PATTERN.fullmatch(name):
+        return False
+    scripts = {unicodedata.name(c, "?").split(" ")[0] for c in name if c.isalpha()}
+    return len(scripts) == 1
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,16 @@ class Stats:
     agility: int
     intellect: int
     vitality: int
+
+
+BASE_CRIT_DAMAGE = 1.75  # a critical blow does this many times the damage
+MAX_CRIT = 0.5
+MAX_DODGE = 0.35
+MAX_LIFESTEAL = 0.25
+MAX_DAMAGE_REDUCTION = 0.5
+# Mana back at the start of each of your turns in a fight: a point per 5 levels and per 12 intellect.
+LEVELS_PER_MANA_REGEN = 5
+INTELLECT_PER_MANA_REGEN = 12
 
 
 @dataclass(frozen=True)
@@ -52,10 +73,10 @@ class Derived:
     crit_chance: float
     dodge_chance: float
     magic: int = 0  # spell power: what magic skills scale with, as attack is for weapons
-
-
-MAX_CRIT = 0.5
-MAX_DODGE = 0.35
+    crit_damage: float = BASE_CRIT_DAMAGE  # the multiplier of a critical blow
+    lifesteal: float = 0.0  # share of the damage you deal that heals you
+    damage_reduction: float = 0.0  # share of each blow you take that is taken away
+    mana_regen: int = 0  # mana back at the start of each of your turns in a fight
 
 
 def derive(stats: Stats, level: int) -> Derived:
@@ -67,6 +88,7 @@ def derive(stats: Stats, level: int) -> Derived:
         crit_chance=round(min(0.05 + stats.agility * 0.006, MAX_CRIT), 3),
         dodge_chance=round(min(0.03 + stats.agility * 0.004, MAX_DODGE), 3),
         magic=2 + stats.intellect * 2 + level,
+        mana_regen=level // LEVELS_PER_MANA_REGEN + stats.intellect // INTELLECT_PER_MANA_REGEN,
     )
 
 
@@ -94,6 +116,10 @@ def derive_full(
         crit_chance=round(min(max(base.crit_chance + total.crit_chance, 0.0), MAX_CRIT), 3),
         dodge_chance=round(min(max(base.dodge_chance + total.dodge_chance, 0.0), MAX_DODGE), 3),
         magic=max(0, base.magic + total.magic),
+        crit_damage=round(max(1.0, base.crit_damage + total.crit_damage), 3),
+        lifesteal=round(min(max(base.lifesteal + total.lifesteal, 0.0), MAX_LIFESTEAL), 3),
+        damage_reduction=round(min(max(base.damage_reduction + total.damage_reduction, 0.0), MAX_DAMAGE_REDUCTION), 3),
+        mana_regen=max(0, base.mana_regen + total.mana_regen),
     )
 
 

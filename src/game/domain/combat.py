@@ -1,197 +1,61 @@
 """Turn-based fights against one monster: the state between button presses and the rules of a turn.
 
 A turn is the player's phase, then the monster's. Within a fighter's phase: its damage over time
-ticks, then it acts unless stunned, then its statuses and cooldowns count down — statuses it gave
-itself during this very phase start counting next phase, so a 3-turn buff serves 3 actions.
+ticks, its mana comes back (`mana_regen`), then it acts unless stunned or frozen, then its statuses
+and cooldowns count down — statuses it gave itself during this very phase start counting next phase,
+so a 3-turn buff serves 3 actions.
+
+A blow: dodged (physical only), else the attack × power with a spread, maybe critical (× the
+attacker's crit damage), through the armour (half of it for magic), × 1.25 on a frozen target, less
+the target's magic resistance (spells only) and damage reduction (guard included), part of what is
+left paid with mana under a mana shield; then the attacker's lifesteal heals it by a share of the
+damage done.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import dataclass, replace
 
 from game.domain.character import Derived
+from game.domain.combat_state import (
+    Action,
+    Attack,
+    Combat,
+    Fighter,
+    Flee,
+    LogEntry,
+    Outcome,
+    Side,
+    StatusEffect,
+    UseItem,
+    UseSkill,
+)
 from game.domain.content import Content
-from game.domain.content_models import DAMAGE_OVER_TIME, StatusSpec
+from game.domain.content_models import DAMAGE_OVER_TIME, SkillDamage, StatusSpec
+from game.domain.damage import FROZEN_DAMAGE_TAKEN, reduced, shielded, skill_power, strike
 from game.domain.errors import CombatOver, NotUsable, SkillNotReady, UnknownEntry
 from game.domain.monsters import MonsterStats
+from game.domain.statuses import applied, cleansed, count_down, merge, status_amount, without
 
-Side = Literal["player", "monster"]
-Outcome = Literal["ongoing", "won", "lost", "fled"]
+__all__ = [
+    "Action",
+    "Attack",
+    "Combat",
+    "Fighter",
+    "Flee",
+    "LogEntry",
+    "StatusEffect",
+    "UseItem",
+    "UseSkill",
+    "act",
+    "flee_chance",
+    "ready_skills",
+    "start_combat",
+    "strike",
+]
 
-CRIT_MULTIPLIER = 1.75
-DAMAGE_SPREAD = 0.15  # each blow lands between 85% and 115% of the attack
-MAGIC_IGNORES_DEFENCE = 0.5  # spells go through half the armour and cannot be dodged
 FLEE_BASE, FLEE_PER_AGILITY, FLEE_MIN, FLEE_MAX = 0.4, 0.04, 0.1, 0.9
-HARMFUL = frozenset({"bleed", "burn", "poison", "stun", "attack_down", "defence_down"})
-
-
-@dataclass(frozen=True)
-class StatusEffect:
-    effect: str
-    turns: int  # phases of its bearer still affected
-    amount: int = 0  # damage per tick, or the change to attack/defence
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"effect": self.effect, "turns": self.turns, "amount": self.amount}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> StatusEffect:
-        return cls(effect=data["effect"], turns=data["turns"], amount=data["amount"])
-
-
-@dataclass(frozen=True)
-class Fighter:
-    """A side of the fight: a snapshot of what the rules need, taken when the fight starts."""
-
-    level: int
-    hp: int
-    max_hp: int
-    attack: int
-    defence: int
-    crit_chance: float
-    dodge_chance: float
-    agility: int
-    mana: int = 0
-    max_mana: int = 0
-    magic: int = 0
-    skills: tuple[str, ...] = ()  # active skills it may use
-    cooldowns: Mapping[str, int] = field(default_factory=dict)  # skill → turns until ready; ready ones absent
-    effects: tuple[StatusEffect, ...] = ()
-
-    def has(self, effect: str) -> bool:
-        return any(e.effect == effect for e in self.effects)
-
-    def _shift(self, up: str, down: str) -> int:
-        return sum(e.amount for e in self.effects if e.effect == up) - sum(
-            e.amount for e in self.effects if e.effect == down
-        )
-
-    @property
-    def current_attack(self) -> int:
-        return max(0, self.attack + self._shift("attack_up", "attack_down"))
-
-    @property
-    def current_defence(self) -> int:
-        return max(0, self.defence + self._shift("defence_up", "defence_down"))
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in self.__dict__.items() if k not in ("skills", "cooldowns", "effects")}
-        data["skills"] = list(self.skills)
-        data["cooldowns"] = dict(sorted(self.cooldowns.items()))
-        data["effects"] = [e.to_dict() for e in self.effects]
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Fighter:
-        plain = {k: v for k, v in data.items() if k not in ("skills", "cooldowns", "effects")}
-        return cls(
-            **plain,
-            skills=tuple(data["skills"]),
-            cooldowns={str(k): int(v) for k, v in data["cooldowns"].items()},
-            effects=tuple(StatusEffect.from_dict(e) for e in data["effects"]),
-        )
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """One thing that happened, for the UI to put into words in the player's language.
-
-    kinds: skill, item, hit, miss, heal, mana, status, tick, expired, cleanse, stunned, flee_failed,
-    fled, won, lost. `actor` did it; `target` is who it happened to, when that is someone else.
-    """
-
-    kind: str
-    actor: Side
-    target: Side | None = None
-    amount: int | None = None
-    crit: bool = False
-    skill: str | None = None
-    item: str | None = None
-    effect: str | None = None
-    turns: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "actor": self.actor}
-        for name in ("target", "amount", "skill", "item", "effect", "turns"):
-            value = getattr(self, name)
-            if value is not None:
-                data[name] = value
-        if self.crit:
-            data["crit"] = True
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> LogEntry:
-        return cls(**data)
-
-
-@dataclass(frozen=True)
-class Combat:
-    id: str
-    monster_id: str
-    player: Fighter
-    monster: Fighter
-    turn: int = 1  # the turn the next action will be; buttons carry it so a stale press is recognised
-    outcome: Outcome = "ongoing"
-    log: tuple[LogEntry, ...] = ()  # what the last action caused
-    consumed_item: str | None = None  # the consumable the last action used up: remove one from the bag
-
-    @property
-    def over(self) -> bool:
-        return self.outcome != "ongoing"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "monster_id": self.monster_id,
-            "player": self.player.to_dict(),
-            "monster": self.monster.to_dict(),
-            "turn": self.turn,
-            "outcome": self.outcome,
-            "log": [entry.to_dict() for entry in self.log],
-            "consumed_item": self.consumed_item,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Combat:
-        return cls(
-            id=data["id"],
-            monster_id=data["monster_id"],
-            player=Fighter.from_dict(data["player"]),
-            monster=Fighter.from_dict(data["monster"]),
-            turn=data["turn"],
-            outcome=data["outcome"],
-            log=tuple(LogEntry.from_dict(e) for e in data["log"]),
-            consumed_item=data["consumed_item"],
-        )
-
-
-@dataclass(frozen=True)
-class Attack:
-    pass
-
-
-@dataclass(frozen=True)
-class UseSkill:
-    skill_id: str
-
-
-@dataclass(frozen=True)
-class UseItem:
-    """The caller checks the item is in the bag; `Combat.consumed_item` then says to remove one."""
-
-    item_id: str
-
-
-@dataclass(frozen=True)
-class Flee:
-    pass
-
-
-Action = Attack | UseSkill | UseItem | Flee
 
 
 def start_combat(
@@ -218,6 +82,10 @@ def start_combat(
         mana=min(mana, derived.max_mana),
         max_mana=derived.max_mana,
         magic=derived.magic,
+        crit_damage=derived.crit_damage,
+        lifesteal=derived.lifesteal,
+        damage_reduction=derived.damage_reduction,
+        mana_regen=derived.mana_regen,
         skills=tuple(skills),
     )
     foe = Fighter(
@@ -229,6 +97,7 @@ def start_combat(
         crit_chance=monster.crit_chance,
         dodge_chance=monster.dodge_chance,
         agility=monster.agility,
+        magic_resist=monster.magic_resist,
     )
     return Combat(id=combat_id, monster_id=monster.monster_id, player=player, monster=foe)
 
@@ -284,21 +153,6 @@ def _check_action(combat: Combat, action: Action, content: Content) -> None:
             raise NotUsable("that cannot be used", item=action.item_id)
 
 
-def strike(
-    attack: int, defence: int, crit_chance: float, rng: random.Random, *, magic: bool = False
-) -> tuple[int, bool]:
-    """Damage of one blow and whether it was critical. Never negative; a blow with any force hurts at least 1."""
-    raw = max(0.0, attack * rng.uniform(1 - DAMAGE_SPREAD, 1 + DAMAGE_SPREAD))
-    crit = rng.random() < crit_chance
-    if crit:
-        raw *= CRIT_MULTIPLIER
-    armour = max(0, defence) * (MAGIC_IGNORES_DEFENCE if magic else 1.0)
-    if raw <= 0:
-        return 0, crit
-    # Armour absorbs a share that shrinks as the blow grows: never negative, never immune.
-    return max(1, round(raw * raw / (raw + armour))), crit
-
-
 @dataclass
 class _Turn:
     """The mutable scratchpad of one turn; `act` turns it back into a frozen `Combat`."""
@@ -336,10 +190,13 @@ class _Turn:
         self.player = self._tick(self.player, "player")
         if self.player.hp <= 0:
             return False
+        p = self.player
+        if p.mana_regen:
+            self.player = replace(p, mana=max(0, min(p.max_mana, p.mana + p.mana_regen)))
         fresh: list[StatusEffect] = []
         fled = False
-        if self.player.has("stun"):
-            self.log.append(LogEntry(kind="stunned", actor="player"))
+        if self.player.cannot_act:
+            self._log_stunned("player")
         elif isinstance(action, Attack):
             self._blow("player", self.player.current_attack, magic=False)
         elif isinstance(action, UseSkill):
@@ -348,36 +205,67 @@ class _Turn:
             fresh = self._use_item(action.item_id)
         elif isinstance(action, Flee):
             fled = self._flee()
-        self.player = _count_down(self.player, fresh, "player", self.log)
+        self.player = count_down(self.player, fresh, "player", self.log)
         return fled
 
     def _monster_phase(self) -> None:
         self.monster = self._tick(self.monster, "monster")
         if self.monster.hp <= 0:
             return
-        if self.monster.has("stun"):
-            self.log.append(LogEntry(kind="stunned", actor="monster"))
+        if self.monster.cannot_act:
+            self._log_stunned("monster")
         else:
-            hit = self._blow("monster", self.monster.current_attack, magic=False)
+            hit = self._blow("monster", self.monster.current_attack, magic=False) is not None
             monster_def = self.content.monsters.get(self.monster_id)
             for spec in monster_def.on_hit if hit and monster_def else ():
                 self._apply_status(spec, source="monster", target="player")
-        self.monster = _count_down(self.monster, [], "monster", self.log)
+        self.monster = count_down(self.monster, [], "monster", self.log)
+
+    def _log_stunned(self, side: Side) -> None:
+        frozen = not self._side(side).has("stun")
+        self.log.append(LogEntry(kind="stunned", actor=side, effect="freeze" if frozen else None))
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _blow(self, actor: Side, attack: int, *, magic: bool, power: float = 1.0, skill: str | None = None) -> bool:
+    def _blow(
+        self,
+        actor: Side,
+        attack: int,
+        *,
+        magic: bool,
+        power: float = 1.0,
+        skill: str | None = None,
+        crit_bonus: float = 0.0,
+        lifesteal: float = 0.0,
+    ) -> int | None:
+        """One blow: the damage it did to health, or None when it was dodged."""
         target: Side = "monster" if actor == "player" else "player"
         attacker, defender = self._side(actor), self._side(target)
-        if not magic and self.rng.random() < defender.dodge_chance:
+        if not magic and self.rng.random() < defender.current_dodge_chance:
             self.log.append(LogEntry(kind="miss", actor=actor, target=target, skill=skill))
-            return False
+            return None
         amount, crit = strike(
-            round(attack * power), defender.current_defence, attacker.crit_chance, self.rng, magic=magic
+            round(attack * power),
+            defender.current_defence,
+            attacker.current_crit_chance + crit_bonus,
+            self.rng,
+            magic=magic,
+            crit_damage=attacker.crit_damage,
         )
-        self._set(target, replace(defender, hp=max(0, defender.hp - amount)))
+        if defender.has("freeze"):
+            amount = round(amount * FROZEN_DAMAGE_TAKEN)
+        if magic:
+            amount = reduced(amount, defender.magic_resist)
+        amount = reduced(amount, defender.current_reduction)
+        spent = 0
+        if defender.mana_shield and defender.mana > 0:
+            amount, spent = shielded(amount, defender.mana_shield, defender.mana)
+        self._set(target, replace(defender, hp=max(0, defender.hp - amount), mana=defender.mana - spent))
         self.log.append(LogEntry(kind="hit", actor=actor, target=target, amount=amount, crit=crit, skill=skill))
-        return True
+        drain = attacker.lifesteal + lifesteal
+        if actor == "player" and drain > 0 and amount > 0:
+            self._heal(round(amount * drain), skill=skill)
+        return amount
 
     def _use_skill(self, skill_id: str) -> list[StatusEffect]:
         skill = self.content.skills[skill_id]
@@ -386,16 +274,43 @@ class _Turn:
         self.log.append(LogEntry(kind="skill", actor="player", skill=skill_id))
         landed = True
         if skill.damage:
-            magic = skill.damage.school == "magic"
-            base = self.player.magic if magic else self.player.current_attack
-            landed = self._blow("player", base, magic=magic, power=skill.damage.power, skill=skill_id)
+            landed = self._skill_blows(skill_id, skill.damage, skill.target_status)
         if skill.heal:
             self._heal(round(self.player.max_hp * skill.heal), skill=skill_id)
-        if skill.target_status and landed:
+        if skill.mana_gain:
+            self._gain_mana(round(self.player.max_mana * skill.mana_gain), skill=skill_id)
+        if skill.target_status and landed and not (skill.damage and skill.damage.hits > 1):
             self._apply_status(skill.target_status, source="player", target="monster")
         if skill.self_status:
             return self._self_status(skill.self_status)
         return []
+
+    def _skill_blows(self, skill_id: str, damage: SkillDamage, status: StatusSpec | None) -> bool:
+        """A damaging skill's blows; whether any landed. With several blows, each one landed applies the
+        skill's status (so they stack); a consumed status ends once a blow lands."""
+        magic = damage.school == "magic"
+        power, stacks = skill_power(damage, self.monster)
+        landed = False
+        for _ in range(damage.hits):
+            if self.monster.hp <= 0:
+                break
+            base = self.player.magic if magic else self.player.current_attack
+            dealt = self._blow(
+                "player",
+                base,
+                magic=magic,
+                power=power,
+                skill=skill_id,
+                crit_bonus=damage.crit_bonus,
+                lifesteal=damage.lifesteal,
+            )
+            landed = landed or dealt is not None
+            if dealt is not None and status and damage.hits > 1:
+                self._apply_status(status, source="player", target="monster")
+        if landed and stacks and damage.consumes:
+            self.monster = without(self.monster, damage.consumes)
+            self.log.append(LogEntry(kind="expired", actor="monster", effect=damage.consumes))
+        return landed
 
     def _use_item(self, item_id: str) -> list[StatusEffect]:
         use = self.content.items[item_id].use
@@ -405,11 +320,9 @@ class _Turn:
         if use.heal:
             self._heal(use.heal, item=item_id)
         if use.mana:
-            gained = min(use.mana, self.player.max_mana - self.player.mana)
-            self.player = replace(self.player, mana=self.player.mana + gained)
-            self.log.append(LogEntry(kind="mana", actor="player", amount=gained, item=item_id))
+            self._gain_mana(use.mana, item=item_id)
         if use.cleanse:
-            self.player = replace(self.player, effects=tuple(e for e in self.player.effects if e.effect not in HARMFUL))
+            self.player = cleansed(self.player)
             self.log.append(LogEntry(kind="cleanse", actor="player", item=item_id))
         return self._self_status(use.status) if use.status else []
 
@@ -425,24 +338,19 @@ class _Turn:
         self.player = replace(self.player, hp=self.player.hp + gained)
         self.log.append(LogEntry(kind="heal", actor="player", amount=gained, skill=skill, item=item))
 
-    # --- statuses -----------------------------------------------------------------------------
+    def _gain_mana(self, amount: int, *, skill: str | None = None, item: str | None = None) -> None:
+        gained = max(0, min(amount, self.player.max_mana - self.player.mana))
+        self.player = replace(self.player, mana=self.player.mana + gained)
+        self.log.append(LogEntry(kind="mana", actor="player", amount=gained, skill=skill, item=item))
 
-    def _status_amount(self, spec: StatusSpec, source: Fighter, bearer: Fighter) -> int:
-        if spec.effect in DAMAGE_OVER_TIME:
-            scale = source.magic if spec.effect == "burn" and source.magic > 0 else source.attack
-            return max(1, round(scale * spec.power))
-        if spec.effect in ("attack_up", "attack_down"):
-            return max(1, round(bearer.attack * spec.power))
-        if spec.effect in ("defence_up", "defence_down"):
-            return max(1, round(bearer.defence * spec.power))
-        return 0  # stun
+    # --- statuses -----------------------------------------------------------------------------
 
     def _apply_status(self, spec: StatusSpec, *, source: Side, target: Side) -> None:
         if self.rng.random() >= spec.chance:
             return
         bearer = self._side(target)
-        status = StatusEffect(spec.effect, spec.turns, self._status_amount(spec, self._side(source), bearer))
-        self._set(target, replace(bearer, effects=_merge(bearer.effects, [status])))
+        status = applied(bearer, spec, status_amount(spec, self._side(source), bearer))
+        self._set(target, replace(bearer, effects=merge(bearer.effects, [status])))
         self.log.append(
             LogEntry(
                 kind="status", actor=source, target=target, effect=spec.effect, turns=spec.turns, amount=status.amount
@@ -453,8 +361,8 @@ class _Turn:
         """A status the player gives itself: kept aside so this phase's countdown skips it."""
         if self.rng.random() >= spec.chance:
             return []
-        status = StatusEffect(spec.effect, spec.turns, self._status_amount(spec, self.player, self.player))
-        self.player = replace(self.player, effects=tuple(e for e in self.player.effects if e.effect != spec.effect))
+        status = StatusEffect(spec.effect, spec.turns, status_amount(spec, self.player, self.player))
+        self.player = without(self.player, spec.effect)
         self.log.append(
             LogEntry(
                 kind="status",
@@ -483,20 +391,3 @@ class _Turn:
             self.player = fighter
         else:
             self.monster = fighter
-
-
-def _merge(effects: tuple[StatusEffect, ...], new: list[StatusEffect]) -> tuple[StatusEffect, ...]:
-    """A status applied again replaces the old one rather than stacking."""
-    kinds = {e.effect for e in new}
-    return tuple(e for e in effects if e.effect not in kinds) + tuple(new)
-
-
-def _count_down(fighter: Fighter, fresh: list[StatusEffect], side: Side, log: list[LogEntry]) -> Fighter:
-    kept: list[StatusEffect] = []
-    for effect in fighter.effects:
-        if effect.turns > 1:
-            kept.append(replace(effect, turns=effect.turns - 1))
-        else:
-            log.append(LogEntry(kind="expired", actor=side, effect=effect.effect))
-    cooldowns = {s: t - 1 for s, t in fighter.cooldowns.items() if t > 1}
-    return replace(fighter, effects=_merge(tuple(kept), fresh), cooldowns=cooldowns)

@@ -31,6 +31,7 @@ from game.domain.content_models import (
     WorldBossDef,
 )
 from game.domain.errors import ContentError
+from game.domain.grammar import PREPOSITIONS, RuForms, RuPlace, forms_of
 
 __all__ = [
     "LANGUAGES",
@@ -90,7 +91,7 @@ def _parse_entries(file: str, raw: Any, model: type[ContentModel]) -> dict[str, 
 
 
 # Files that older deployments may not ship yet: missing means "none of these".
-OPTIONAL_FILES = {
+OPTIONAL_FILES: dict[str, type[ContentModel]] = {
     "items.json": ItemDef,
     "monsters.json": MonsterDef,
     "recipes.json": RecipeDef,
@@ -129,6 +130,8 @@ def build_content(files: Mapping[str, Any]) -> Content:
     _check_exits(content)
     _check_locations(content)
     _check_classes(content)
+    _check_items(content)
+    _check_grammar(content)
     _check_monsters(content)
     _check_recipes(content)
     _check_skills(content)
@@ -189,6 +192,41 @@ def _check_classes(content: Content) -> None:
             _require_item(content, "classes.json", cls.id, item_id)
             if quantity < 1:
                 raise ContentError("classes.json", cls.id, f"starting quantity of {item_id!r} below 1")
+
+
+def _check_items(content: Content) -> None:
+    for item in content.items.values():
+        for class_id in item.classes:
+            if class_id not in content.classes:
+                raise ContentError("items.json", item.id, f"made for an unknown class {class_id!r}")
+
+
+def _check_grammar(content: Content) -> None:
+    """Every declined form keeps the capital (or not) of its name's first letter."""
+    named: list[tuple[str, Iterable[tuple[str, Text, RuForms | None]]]] = [
+        ("locations.json", ((e.id, e.name, e.ru) for e in content.locations.values())),
+        ("monsters.json", ((e.id, e.name, e.ru) for e in content.monsters.values())),
+        ("items.json", ((e.id, e.name, e.ru) for e in content.items.values())),
+        ("rifts.json", ((e.id, e.name, e.ru) for e in content.rifts.values())),
+        ("bosses.json", ((e.id, e.name, e.ru) for e in content.bosses.values() if e.name)),
+    ]
+    for file, entries in named:
+        for entry_id, name, forms in entries:
+            if forms is None:
+                continue
+            capital = name.ru[0].isupper()
+            for case, form in _declined(forms).items():
+                if form[0].isupper() != capital:
+                    raise ContentError(file, entry_id, f"ru.{case} {form!r} does not keep the name's capital")
+
+
+def _declined(forms: RuForms) -> dict[str, str]:
+    declined = forms_of(forms)
+    if isinstance(forms, RuPlace):
+        for case in ("at", "to"):
+            phrase = declined[case]
+            declined[case] = phrase[next(len(p) for p in PREPOSITIONS if phrase.startswith(p)) :]
+    return declined
 
 
 def _check_monsters(content: Content) -> None:

@@ -7,50 +7,55 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-LANGUAGES = ("en", "ru")
+from game.domain.content_base import LANGUAGES as LANGUAGES
+from game.domain.content_base import ContentModel as ContentModel
+from game.domain.content_base import Range as Range
+from game.domain.content_base import Text as Text
+from game.domain.grammar import RuForms as RuForms
+from game.domain.grammar import RuPlace as RuPlace
 
 SLOTS = ("weapon", "head", "chest", "legs", "feet", "trinket")
 Slot = Literal["weapon", "head", "chest", "legs", "feet", "trinket"]
 RARITIES = ("common", "uncommon", "rare", "epic", "legendary")
 Rarity = Literal["common", "uncommon", "rare", "epic", "legendary"]
 STAT_NAMES = ("strength", "agility", "intellect", "vitality")
-EFFECTS = ("bleed", "burn", "poison", "stun", "attack_up", "defence_up", "attack_down", "defence_down")
-Effect = Literal["bleed", "burn", "poison", "stun", "attack_up", "defence_up", "attack_down", "defence_down"]
+EFFECTS = (
+    "bleed",
+    "burn",
+    "poison",
+    "stun",
+    "freeze",
+    "attack_up",
+    "defence_up",
+    "attack_down",
+    "defence_down",
+    "guard",
+    "dodge_up",
+    "crit_up",
+    "mana_shield",
+)
+Effect = Literal[
+    "bleed",
+    "burn",
+    "poison",
+    "stun",
+    "freeze",
+    "attack_up",
+    "defence_up",
+    "attack_down",
+    "defence_down",
+    "guard",
+    "dodge_up",
+    "crit_up",
+    "mana_shield",
+]
+DamageOverTime = Literal["bleed", "burn", "poison"]
 DAMAGE_OVER_TIME = frozenset({"bleed", "burn", "poison"})
-
-
-class ContentModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Text(ContentModel):
-    en: str = Field(min_length=1)
-    ru: str = Field(min_length=1)
-
-    def as_dict(self) -> dict[str, str]:
-        return {"en": self.en, "ru": self.ru}
-
-
-class Range(ContentModel):
-    """An inclusive integer range, written `[low, high]` in the files."""
-
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_pair(cls, value: object) -> object:
-        if isinstance(value, list | tuple) and len(value) == 2:
-            return {"low": value[0], "high": value[1]}
-        return value
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Range:
-        if self.low > self.high:
-            raise ValueError("range low is above high")
-        return self
+# Statuses whose `power` is a share written as a percentage on the status: guard (of damage taken away),
+# dodge_up and crit_up (added chance), mana_shield (of each blow paid with mana instead of health).
+PERCENT_EFFECTS = frozenset({"guard", "dodge_up", "crit_up", "mana_shield"})
 
 
 class BaseStats(ContentModel):
@@ -74,15 +79,31 @@ class Bonuses(ContentModel):
     magic: int = 0
     crit_chance: float = Field(default=0.0, ge=-1, le=1)
     dodge_chance: float = Field(default=0.0, ge=-1, le=1)
+    crit_damage: float = Field(default=0.0, ge=-1, le=3)  # added to the multiplier of a critical blow
+    lifesteal: float = Field(default=0.0, ge=0, le=1)  # share of the damage dealt that heals the dealer
+    damage_reduction: float = Field(default=0.0, ge=-1, le=1)  # share of each blow taken away
+    mana_regen: int = Field(default=0, ge=-50, le=50)  # mana back at the start of each of your turns in a fight
 
 
 class StatusSpec(ContentModel):
-    """A status to apply. `power` scales the source's attack (magic for burn) into the tick or the buff."""
+    """A status to apply. `power` scales the source's attack (magic for burn) into the tick or the buff;
+    for the percentage statuses (`PERCENT_EFFECTS`) it is the share itself. A status applied again
+    replaces the old one, unless it stacks (`max_stacks` > 1): then each application adds one more
+    tick's worth, up to the cap, and starts its turns again."""
 
     effect: Effect
     turns: int = Field(ge=1, le=10)
     power: float = Field(default=0.0, ge=0)
     chance: float = Field(default=1.0, gt=0, le=1)
+    max_stacks: int = Field(default=1, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _stacks_tick(self) -> StatusSpec:
+        if self.max_stacks > 1 and self.effect not in DAMAGE_OVER_TIME:
+            raise ValueError("only damage over time stacks")
+        if self.effect in PERCENT_EFFECTS and not 0 < self.power <= 1:
+            raise ValueError(f"{self.effect} needs a power between 0 and 1 (a share)")
+        return self
 
 
 class ClassDef(ContentModel):
@@ -130,6 +151,7 @@ class LocationDef(ContentModel):
     id: str
     name: Text
     description: Text
+    ru: RuPlace  # the Russian name's gender and case forms, and where/whither with the right preposition
     level: int = Field(ge=1)
     town: bool = False
     exits: tuple[str, ...]
@@ -156,18 +178,23 @@ class LootTable(ContentModel):
 
 
 class MonsterDef(ContentModel):
+    """A monster's archetype: multipliers of the standard monster of the level it is met at
+    (`monsters.standard_monster`), e.g. `"hp": 1.3, "attack": 0.9`; elites carry two to three times the HP."""
+
     id: str
     name: Text
     description: Text
+    ru: RuForms
     level: int = Field(ge=1)
-    hp: int = Field(ge=1)
-    attack: int = Field(ge=0)
-    defence: int = Field(ge=0)
-    agility: int = Field(ge=0)
+    hp: float = Field(default=1.0, gt=0, le=10)
+    attack: float = Field(default=1.0, ge=0, le=5)
+    defence: float = Field(default=1.0, ge=0, le=5)
+    agility: float = Field(default=1.0, ge=0, le=5)
+    xp: float = Field(default=1.0, ge=0, le=10)
+    gold: float = Field(default=1.0, ge=0, le=10)
     crit_chance: float = Field(default=0.05, ge=0, le=1)
     dodge_chance: float = Field(default=0.03, ge=0, le=1)
-    xp: int = Field(ge=0)
-    gold: Range
+    magic_resist: float = Field(default=0.0, ge=0, le=0.75)  # share of each spell's damage it shrugs off
     loot: LootTable = LootTable()
     on_hit: tuple[StatusSpec, ...] = ()
     elite: bool = False
@@ -190,7 +217,9 @@ class ItemDef(ContentModel):
     id: str
     name: Text
     description: Text
+    ru: RuForms
     kind: Literal["equipment", "consumable", "material"]
+    classes: tuple[str, ...] = ()  # the classes this gear is made for (loot leans to them); none: anyone's
     rarity: Rarity = "common"
     level: int = Field(default=1, ge=1)
     stack: int = Field(default=1, ge=1, le=999)
@@ -207,8 +236,8 @@ class ItemDef(ContentModel):
                 raise ValueError("equipment needs a slot")
             if self.stack != 1:
                 raise ValueError("equipment does not stack")
-        elif self.slot is not None or self.bonuses != Bonuses():
-            raise ValueError("only equipment has a slot and bonuses")
+        elif self.slot is not None or self.bonuses != Bonuses() or self.classes:
+            raise ValueError("only equipment has a slot, bonuses and classes")
         if (self.kind == "consumable") != (self.use is not None):
             raise ValueError("consumables, and only they, have a `use` effect")
         if self.price and self.sell_price > self.price:
@@ -233,8 +262,25 @@ class RecipeDef(ContentModel):
 
 
 class SkillDamage(ContentModel):
+    """A skill's blow(s). Physical blows can be dodged; magic ones cannot and go through part of the armour."""
+
     power: float = Field(gt=0)  # multiplier of the attack (physical) or magic
     school: Literal["physical", "magic"] = "physical"
+    hits: int = Field(default=1, ge=1, le=6)  # blows in a row, each rolled (and its status applied) on its own
+    crit_bonus: float = Field(default=0.0, ge=0, le=1)  # added to the crit chance of these blows
+    lifesteal: float = Field(default=0.0, ge=0, le=1)  # share of the damage dealt that heals you
+    execute_below: float = Field(default=0.0, ge=0, lt=1)  # a target at or under this share of its HP …
+    execute_power: float = Field(default=1.0, ge=1, le=5)  # … takes the power times this
+    consumes: DamageOverTime | None = None  # ends this status on the target (if the blow lands) …
+    per_stack: float = Field(default=0.0, ge=0, le=3)  # … for this much more power per stack it had
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SkillDamage:
+        if (self.execute_below > 0) != (self.execute_power > 1):
+            raise ValueError("an execute needs both execute_below and an execute_power above 1")
+        if (self.consumes is None) != (self.per_stack == 0):
+            raise ValueError("consuming a status needs both consumes and per_stack")
+        return self
 
 
 class SkillDef(ContentModel):
@@ -250,15 +296,16 @@ class SkillDef(ContentModel):
     cooldown: int = Field(default=1, ge=1)  # usable once every `cooldown` turns
     damage: SkillDamage | None = None
     heal: float = Field(default=0.0, ge=0)  # fraction of max HP
+    mana_gain: float = Field(default=0.0, ge=0, le=1)  # fraction of max mana restored
     target_status: StatusSpec | None = None
     self_status: StatusSpec | None = None
     bonuses: Bonuses = Bonuses()
 
     @model_validator(mode="after")
     def _consistent(self) -> SkillDef:
-        acts = self.damage or self.heal or self.target_status or self.self_status
+        acts = self.damage or self.heal or self.mana_gain or self.target_status or self.self_status
         if self.kind == "active" and not acts:
-            raise ValueError("an active skill must deal damage, heal or apply a status")
+            raise ValueError("an active skill must deal damage, heal, restore mana or apply a status")
         if self.kind == "active" and self.bonuses != Bonuses():
             raise ValueError("only passives have bonuses")
         if self.kind == "passive" and (acts or self.mana):
@@ -306,6 +353,7 @@ class RiftTemplateDef(ContentModel):
     id: str
     name: Text
     description: Text
+    ru: RuForms
     weight: int = Field(default=1, ge=1)
     min_tier: int = Field(default=1, ge=1)
     max_tier: int = Field(default=30, ge=1)
@@ -328,6 +376,7 @@ class WorldBossDef(ContentModel):
     id: str
     monster: str
     name: Text | None = None  # a title of its own; else the monster's name
+    ru: RuForms | None = None  # the title's Russian forms: given with a title, and only then
     locations: tuple[str, ...] = Field(min_length=1)
     weight: int = Field(default=1, ge=1)
     level_bonus: int = Field(default=2, ge=0)  # above the zone's level
@@ -335,3 +384,9 @@ class WorldBossDef(ContentModel):
     xp_multiplier: float = Field(default=20, ge=0)  # XP shared by contribution: the monster's XP × this
     gold_multiplier: float = Field(default=20, ge=0)  # likewise its top gold
     loot_rolls: int = Field(default=2, ge=0, le=10)  # rolls of the monster's loot for the top hitter and the killer
+
+    @model_validator(mode="after")
+    def _title_declined(self) -> WorldBossDef:
+        if (self.name is None) != (self.ru is None):
+            raise ValueError("a boss's own title comes with its Russian forms (ru), and only a title does")
+        return self

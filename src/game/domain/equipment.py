@@ -71,4 +71,5 @@ def starting_loadout(class_def: ClassDef, catalog: Mapping[str, ItemDef]) -> Loa
     inventory = (
         Inventory().apply(catalog, add=dict(class_def.starting_items)) if class_def.starting_items else Inventory()
     )
-    return Loadout(equipment=Equipment(slots=dict(class_def.starting_equipment)), inventory=inventory)
+    worn = {str(slot): item_id for slot, item_id in class_def.starting_equipment.items()}
+    return Loadout(equipment=Equipment(slots=worn), inventory=inventory)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -12,8 +13,11 @@ from game.domain.errors import NotEnoughStatPoints, RuleViolation, UnknownStat
 MAX_LEVEL = 30
 STAT_POINTS_PER_LEVEL = 3
 SKILL_POINTS_PER_LEVEL = 1
-# Dying costs a tenth of the gold carried: it stings, yet never an item and never progress already made.
+# Dying costs a tenth of the gold carried, and never less than two rests at the inn: death must never be the
+# cheap way to heal. Who cannot pay it loses part of the level's progress instead — never a level, never an item.
 DEATH_GOLD_SHARE = 0.10
+DEATH_COSTS_RESTS = 2
+DEATH_XP_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,16 @@ def allocate_stats(character: Character, points: Mapping[str, int]) -> Character
 class Death:
     character: Character
     gold_lost: int
+    xp_lost: int = 0
 
 
-def die(character: Character) -> Death:
-    """The penalty of a lost fight: part of the gold. The caller respawns the hot state in town, restored."""
-    lost = int(character.gold * DEATH_GOLD_SHARE)
-    return Death(character=replace(character, gold=character.gold - lost), gold_lost=lost)
+def die(character: Character, rest_price: int = 0) -> Death:
+    """The penalty of a lost fight: gold — more than healing would have cost — or, short of it, part of this
+    level's XP. The caller respawns the hot state in town, restored."""
+    due = max(math.ceil(character.gold * DEATH_GOLD_SHARE), DEATH_COSTS_RESTS * rest_price)
+    gold_lost = min(character.gold, due)
+    xp_lost = 0
+    if gold_lost < due:
+        xp_lost = min(character.xp, math.ceil(xp_to_next(character.level) * DEATH_XP_SHARE * (1 - gold_lost / due)))
+    paid = replace(character, gold=character.gold - gold_lost, xp=character.xp - xp_lost)
+    return Death(character=paid, gold_lost=gold_lost, xp_lost=xp_lost)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from game.domain.content import Content
-from game.domain.content_models import ItemDef, LocationDef, RiftTemplateDef
+from game.domain.content_models import ItemDef, LocationDef, MonsterSpawn, RiftTemplateDef
 from game.domain.errors import RuleViolation, UnknownEntry
 from game.domain.loot import Rewards
 from game.domain.monsters import MonsterStats, monster_at_level
@@ -24,9 +24,12 @@ StepKind = Literal["monster", "elite", "treasure", "trap", "shrine", "boss"]
 FIGHTS: frozenset[str] = frozenset({"monster", "elite", "boss"})
 RunStatus = Literal["active", "cleared", "left", "collapsed", "fallen"]
 
-# Elites and the boss are the zone's monsters, stronger than their level alone would make them.
-ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = 1, 1.4, 1.15, 1.5
-BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 2, 2.2, 1.2, 3.0
+# A rift is a gauntlet: fight after fight with no inn between. Its ordinary monsters are met a little
+# below the tier, its elites and its boss are the zone's monsters made stronger than their level alone
+# would make them; every floor past the first two adds a level (`depth`).
+MONSTER_LEVELS = -3
+ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = -1, 1.25, 1.0, 1.5
+BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 0, 1.5, 1.0, 3.0
 # Traps bite harder in deeper rifts but never kill: a step of bad luck should not end a run.
 TRAP_BASE, TRAP_PER_TIER, TRAP_MAX = 0.10, 0.01, 0.30
 SHRINE_RESTORES = 0.5  # of max HP and mana
@@ -96,11 +99,16 @@ class Rift:
         return floor == len(self.floors) - 1 and index == len(self.floors[floor]) - 1
 
 
-def choose_template(content: Content, tier: int, rng: random.Random) -> RiftTemplateDef:
+def choose_template(
+    content: Content, tier: int, rng: random.Random, *, avoid: frozenset[str] = frozenset()
+) -> RiftTemplateDef:
+    """A template fitting the tier; one not in `avoid` (the rifts open beside it) while there is one, so two
+    rifts of one zone never share a name."""
     fitting = [(t, t.weight) for t in content.rifts.values() if t.min_tier <= tier <= t.max_tier]
     if not fitting:
         raise UnknownEntry("no rift fits this tier", tier=tier)
-    return pick_weighted(fitting, rng)
+    fresh = [(t, w) for t, w in fitting if t.id not in avoid]
+    return pick_weighted(fresh or fitting, rng)
 
 
 def rift_zones(content: Content) -> list[LocationDef]:
@@ -126,6 +134,7 @@ def generate_rift(content: Content, *, seed: int, location_id: str, tier: int, t
         ("shrine", weights.shrine),
     ]
     pool = _item_pool(content, tier)
+    spawns = _rift_spawns(content, location)
     floors: list[tuple[RiftStep, ...]] = []
     for f in range(template.floors):
         steps: list[RiftStep] = []
@@ -138,7 +147,7 @@ def generate_rift(content: Content, *, seed: int, location_id: str, tier: int, t
             else:
                 kind = pick_weighted(kinds, layout)
             # Every step draws its monster, fight or not, so the layout stream never drifts with the kinds.
-            spawn = pick_weighted([(m, m.weight) for m in location.monsters], layout)
+            spawn = pick_weighted([(m, m.weight) for m in spawns], layout)
             scaled = random.Random(f"{seed}:step:{f}:{s}")
             steps.append(_step(content, kind, spawn.monster, template, location, tier, f, scaled, pool))
         floors.append(tuple(steps))
@@ -161,7 +170,7 @@ def _step(
 ) -> RiftStep:
     depth = floor // 2  # deeper floors field stronger monsters
     if kind == "monster":
-        return RiftStep(kind, monster=monster_at_level(content.monsters[monster_id], tier + depth))
+        return RiftStep(kind, monster=monster_at_level(content.monsters[monster_id], tier + depth + MONSTER_LEVELS))
     if kind == "elite":
         base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS)
         return RiftStep(kind, monster=_toughen(base, ELITE_HP, ELITE_ATTACK, ELITE_PAY))
@@ -192,9 +201,17 @@ def _toughen(monster: MonsterStats, hp: float, attack: float, pay: float) -> Mon
     )
 
 
+def _rift_spawns(content: Content, location: LocationDef) -> list[MonsterSpawn]:
+    """The zone's ordinary monsters: a rift toughens its own elites and boss, and a zone's elite, toughened
+    again, would be a wall rather than a step."""
+    return [s for s in location.monsters if not content.monsters[s.monster].elite] or list(location.monsters)
+
+
 def _strongest(content: Content, location: LocationDef) -> str:
+    """The zone's toughest ordinary monster (its elite, met as the boss, would be toughened twice)."""
     monsters = [content.monsters[s.monster] for s in location.monsters]
-    return max(monsters, key=lambda m: (m.level, m.hp * m.attack, m.id)).id
+    ordinary = [m for m in monsters if not m.elite] or monsters
+    return max(ordinary, key=lambda m: (m.level, m.hp * m.attack, m.id)).id
 
 
 def rarity_weight(rarity: str, tier: int) -> int:

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.domain.character import Derived, Stats, derive
-from game.domain.combat import CRIT_MULTIPLIER, MAGIC_IGNORES_DEFENCE, strike
 from game.domain.content import Content
 from game.domain.content_models import LocationDef, WorldBossDef
+from game.domain.damage import MAGIC_IGNORES_DEFENCE, reduced, strike
 from game.domain.errors import UnknownEntry
 from game.domain.loot import Rewards, roll_loot
 from game.domain.monsters import MonsterStats, monster_at_level
@@ -86,17 +86,17 @@ def attack_damage(derived: Derived, boss: MonsterStats, rng: random.Random) -> i
     if not magic and rng.random() < boss.dodge_chance:
         return 0
     power = derived.magic if magic else derived.attack
-    amount, _ = strike(power, boss.defence, derived.crit_chance, rng, magic=magic)
-    return amount
+    amount, _ = strike(power, boss.defence, derived.crit_chance, rng, magic=magic, crit_damage=derived.crit_damage)
+    return reduced(amount, boss.magic_resist) if magic else amount
 
 
 def expected_blow(derived: Derived, boss: MonsterStats) -> float:
     """The average damage of one attack at the boss (misses, spread and crits counted)."""
     magic = derived.magic > derived.attack
-    power = (derived.magic if magic else derived.attack) * (1 + derived.crit_chance * (CRIT_MULTIPLIER - 1))
+    power = (derived.magic if magic else derived.attack) * (1 + derived.crit_chance * (derived.crit_damage - 1))
     armour = max(0, boss.defence) * (MAGIC_IGNORES_DEFENCE if magic else 1.0)
     hit = power * power / (power + armour) if power > 0 else 0.0
-    return hit if magic else hit * (1 - boss.dodge_chance)
+    return hit * (1 - boss.magic_resist) if magic else hit * (1 - boss.dodge_chance)
 
 
 def vigour(rng: random.Random) -> float:

@@ -23,3 +23,9 @@ async def test_a_location_shows_its_rifts_and_boss_and_the_one_looking(game):
     game.clock.advance(60 * 60)  # both are gone by now
     later = await game.exploration.look(player_id=1)
     assert later.rifts == () and later.boss is None
+
+
+async def test_rifts_open_side_by_side_have_names_of_their_own(game):
+    fitting = [t for t in game.content.rifts.values() if t.min_tier <= 1 <= t.max_tier]
+    opened = [await game.open_rift("meadows", tier=1) for _ in fitting]
+    assert len({r.name["en"] for r in opened}) == len(fitting)

@@ -128,8 +128,19 @@ def test_stamina_regenerates_from_timestamps_and_is_spent() -> None:
 def test_death_costs_a_tenth_of_the_gold_and_nothing_else(content: Content) -> None:
     character = hero(content, gold=155, xp=40)
     death = die(character)
-    assert death.gold_lost == 15
-    assert death.character.gold == 140 and death.character.xp == 40 and death.character.level == 1
+    assert death.gold_lost == 16 and death.xp_lost == 0
+    assert death.character.gold == 139 and death.character.xp == 40 and death.character.level == 1
+
+
+def test_death_always_costs_more_than_healing(content: Content) -> None:
+    poor = hero(content, gold=30, xp=40)
+    death = die(poor, rest_price=10)
+    assert death.gold_lost == 20  # two rests, not a tenth of 30
+    broke = die(hero(content, gold=5, xp=40), rest_price=10)
+    assert broke.gold_lost == 5 and 0 < broke.xp_lost <= 40  # what gold could not cover, in this level's XP
+    assert broke.character.level == 1
+    empty = die(hero(content, gold=0, xp=0), rest_price=10)
+    assert (empty.gold_lost, empty.xp_lost, empty.character.level) == (0, 0, 1)  # never below nothing
 
 
 def test_respawn_restores_hp_and_mana(content: Content) -> None:

@@ -10,7 +10,7 @@ from game.domain.content_models import LootTable, WeightedItem
 from game.domain.errors import NotUsable
 from game.domain.exploration import Encounter, explore
 from game.domain.loot import Rewards, roll_loot, roll_monster_rewards, roll_rewards, xp_share
-from game.domain.monsters import monster_at_level
+from game.domain.monsters import monster_at_level, standard_curve
 from game.domain.random_tables import pick_weighted
 
 
@@ -43,7 +43,7 @@ def test_rewards_of_a_monster(content: Content) -> None:
     rat = content.monsters["giant_rat"]
     stats = monster_at_level(rat, rat.level)
     rewards = roll_rewards(stats, rat.loot, random.Random(3))
-    assert rewards.xp == rat.xp and rat.gold.low <= rewards.gold <= rat.gold.high
+    assert rewards.xp == stats.xp and stats.gold_low <= rewards.gold <= stats.gold_high
     assert set(rewards.items) <= {e.item for e in rat.loot.entries}
     assert Rewards.from_dict(rewards.to_dict()) == rewards
 
@@ -64,7 +64,12 @@ def test_easy_kills_teach_less() -> None:
 def test_monsters_scale_with_level(content: Content) -> None:
     wolf = content.monsters["forest_wolf"]
     same, higher = monster_at_level(wolf, wolf.level), monster_at_level(wolf, wolf.level + 2)
-    assert (same.hp, same.attack, same.xp) == (wolf.hp, wolf.attack, wolf.xp)
+    curve = standard_curve(wolf.level)
+    assert (same.hp, same.attack, same.xp) == (
+        round(curve.hp * wolf.hp),
+        round(curve.attack * wolf.attack),
+        round(curve.xp * wolf.xp),
+    )
     assert higher.hp > same.hp and higher.attack > same.attack and higher.xp > same.xp
     assert monster_at_level(wolf, -3).level == 1
 
@@ -92,3 +97,58 @@ def test_exploring_finds_everything_the_table_allows(content: Content) -> None:
 def test_there_is_nothing_to_explore_in_town(content: Content) -> None:
     with pytest.raises(NotUsable):
         explore(content.locations[content.start_location], content, random.Random(1))
+
+
+# --- loot leans to the player's class -------------------------------------------------------------
+
+
+def class_table(content: Content) -> LootTable:
+    return LootTable(
+        rolls=1,
+        nothing=10,
+        entries=(
+            WeightedItem(item="iron_sword", weight=10),  # warrior
+            WeightedItem(item="iron_dagger", weight=10),  # rogue
+            WeightedItem(item="apprentice_staff", weight=10),  # mage
+            WeightedItem(item="iron_ore", weight=10),  # anyone's
+        ),
+    )
+
+
+def test_loot_leans_to_the_players_class(content: Content) -> None:
+    table = class_table(content)
+    for player_class, own in (("warrior", "iron_sword"), ("rogue", "iron_dagger"), ("mage", "apprentice_staff")):
+        rng = random.Random(21)
+        drops = Counter(
+            k for _ in range(8000) for k in roll_loot(table, rng, items=content.items, player_class=player_class)
+        )
+        # own gear 2×, the others' ½: 80 : 20 : 20 : 40 with nothing at 40, out of 200 quarters
+        assert drops[own] / 8000 == pytest.approx(0.40, abs=0.02)
+        assert drops["iron_ore"] / 8000 == pytest.approx(0.20, abs=0.02)
+        others = [i for i in ("iron_sword", "iron_dagger", "apprentice_staff") if i != own]
+        assert all(drops[i] / 8000 == pytest.approx(0.10, abs=0.015) for i in others)
+
+
+def test_without_a_class_the_table_rolls_as_written(content: Content) -> None:
+    table = class_table(content)
+    plain = [roll_loot(table, random.Random(n)) for n in range(200)]
+    unleaned = [roll_loot(table, random.Random(n), items=content.items) for n in range(200)]
+    assert plain == unleaned
+    wyrm = content.monsters["frost_wyrm"]
+    assert roll_monster_rewards(wyrm, 12, random.Random(8)) == roll_monster_rewards(
+        wyrm, 12, random.Random(8), player_class=None, items=content.items
+    )
+
+
+def test_a_monsters_rewards_lean_to_the_class(content: Content) -> None:
+    knight = content.monsters["drowned_knight"]
+    for player_class, own in (("warrior", "knights_longsword"), ("rogue", "windwalkers")):
+        got = Counter(
+            item
+            for n in range(3000)
+            for item in roll_monster_rewards(
+                knight, 8, random.Random(n), player_class=player_class, items=content.items
+            ).items
+        )
+        plain = Counter(item for n in range(3000) for item in roll_monster_rewards(knight, 8, random.Random(n)).items)
+        assert got[own] > 1.5 * plain[own], (player_class, got[own], plain[own])

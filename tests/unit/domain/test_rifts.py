@@ -137,3 +137,18 @@ def test_traps_never_kill_and_shrines_never_overheal() -> None:
     assert trap_hp(100, 100, 0.2) == 80
     assert shrine_vitals(10, 0, 100, 40, 0.5) == (60, 20)
     assert shrine_vitals(90, 39, 100, 40, 0.5) == (100, 40)
+
+
+def test_a_rift_draws_the_zones_ordinary_monsters_below_its_tier(content: Content) -> None:
+    elites = {s.monster for s in content.locations["steppe"].monsters if content.monsters[s.monster].elite}
+    for seed in range(30):
+        rift = generate_rift(content, seed=seed, location_id="steppe", tier=12, template_id="shattered_halls")
+        for floor in rift.floors:
+            for step in floor:
+                if step.monster is None:
+                    continue
+                assert step.monster.monster_id not in elites
+                if step.kind == "monster":
+                    assert step.monster.level < rift.tier + len(rift.floors) // 2
+        boss = rift.floors[-1][-1].monster
+        assert boss is not None and boss.level >= rift.tier
