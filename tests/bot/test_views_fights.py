@@ -124,6 +124,17 @@ def test_a_won_fight_lists_every_reward_and_a_level_up_shows_where_to_spend_it()
     assert rewards.lines(EN, dtos.rewards(xp=0, gold=0)) == ["Nothing this time."]
 
 
+def test_a_fall_lists_what_it_cost():
+    def fell(t: Translator, gold: int, xp: int) -> str:
+        return combat.text(t, dtos.combat(outcome="lost", gold_lost=gold, xp_lost=xp))
+
+    assert "💰 You lost 20 gold. Your items are safe." in fell(EN, 20, 0)
+    assert "💰 You lost 4 gold and ✨ 30 XP. Your items are safe." in fell(EN, 4, 30)
+    assert "✨ You lost 30 XP. Your items are safe." in fell(EN, 0, 30)
+    assert "Your gold and items are safe." in fell(EN, 0, 0)
+    assert "Ты теряешь 1 золотой и ✨ 22 очка опыта. Вещи целы." in fell(RU, 1, 22)
+
+
 # --- rifts -----------------------------------------------------------------------------------------
 
 

@@ -108,6 +108,17 @@ def fled(t: Translator, view: CombatView) -> str:
     return "\n".join(told)
 
 
+def price_of_dying(t: Translator, gold: int, xp: int) -> str:
+    """What the fall cost: gold, and this level's XP where the gold did not cover it (never an item)."""
+    if gold and xp:
+        return t("combat-gold-xp-lost", gold=gold, xp=xp)
+    if gold:
+        return t("combat-gold-lost", gold=gold)
+    if xp:
+        return t("combat-xp-lost", xp=xp)
+    return t("combat-nothing-lost")
+
+
 def waiting_skills(t: Translator, skills: tuple[SkillOption, ...]) -> str | None:
     """The skills that are not ready, and why, in one line (they have no button)."""
     said = []
@@ -146,7 +157,7 @@ def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
         lines += ["", t("combat-lost")]
         if view.respawn_location is not None:
             lines.append(t("combat-respawn", location=local(t, view.respawn_location)))
-        lines.append(t("combat-gold-lost", gold=view.gold_lost) if view.gold_lost else t("combat-nothing-lost"))
+        lines.append(price_of_dying(t, view.gold_lost or 0, view.xp_lost))
     elif view.outcome == "fled":
         if not any(line.kind == "fled" for line in view.log):  # the log says it otherwise
             lines += ["", t("combat-fled")]

@@ -88,6 +88,19 @@ combat-gold-lost = 💰 Ты теряешь { $gold } { $gold ->
         [one] золотой
        *[other] золотых
     }. Вещи целы.
+combat-xp-lost = ✨ Ты теряешь { $xp } { $xp ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } опыта. Вещи целы.
+combat-gold-xp-lost = 💰 Ты теряешь { $gold } { $gold ->
+        [one] золотой
+       *[other] золотых
+    } и ✨ { $xp } { $xp ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } опыта. Вещи целы.
 combat-nothing-lost = Золото и вещи целы.
 combat-fled = 🏃 Тебе удаётся уйти.
 no-fight = Сейчас ты не в бою.
