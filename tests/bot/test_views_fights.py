@@ -124,6 +124,12 @@ def test_a_won_fight_lists_every_reward_and_a_level_up_shows_where_to_spend_it()
     assert rewards.lines(EN, dtos.rewards(xp=0, gold=0)) == ["Nothing this time."]
 
 
+def test_a_level_up_notice_leads_to_where_the_points_are_spent():
+    told = notifications.level_up(RU, 5)
+    assert told.text.startswith("🎉 Теперь у тебя 5-й уровень!")
+    assert data(told) == ["nav:sheet", "nav:skills"]
+
+
 def test_a_fall_lists_what_it_cost():
     def fell(t: Translator, gold: int, xp: int) -> str:
         return combat.text(t, dtos.combat(outcome="lost", gold_lost=gold, xp_lost=xp))

@@ -34,12 +34,13 @@ async def show_place(
     """The place where the player stands (`view` if it was just read), under `notice`."""
     player_id = player_of(event)
     view = view or await game.look(player_id=player_id)
-    explore_in = 0 if view.is_town else (await game.get_character(player_id=player_id)).explore_in
+    sheet = await game.get_character(player_id=player_id)
     run = await game.rift_progress(player_id=player_id) if view.rifts else None
     if arrived:
-        await show(event, world.travelled(t, view, explore_in=explore_in, run=run))
+        await show(event, world.travelled(t, view, explore_in=sheet.explore_in, run=run))
     else:
-        await show(event, world.location(t, view, notice=notice, explore_in=explore_in, run=run))
+        shown = world.location(t, view, notice=notice, explore_in=sheet.explore_in, run=run, fighting=sheet.in_combat)
+        await show(event, shown)
 
 
 async def look(event: Message | CallbackQuery, game: PlaceGame, t: Translator) -> None:

@@ -93,12 +93,20 @@ def location(
     notice: str | None = None,
     explore_in: int = 0,
     run: RiftProgressView | None = None,
+    fighting: bool = False,
 ) -> Screen:
-    """`explore_in`: seconds until the player can explore here; `run`: their rift run, if any."""
+    """`explore_in`: seconds until the player can explore here; `run`: their rift run, if any;
+    `fighting`: a fight is on, and everything here waits for it (only the way back to it is offered)."""
     lines = [t("location", name=local(t, view.name), level=view.level, description=local(t, view.description))]
     if view.is_town:
         lines.append(t("location-town"))
     kb = KeyboardBuilder()
+    if fighting:
+        lines += ["", t("location-fighting")]
+        kb.button(text=t("btn-back-to-fight"), callback_data=NavCb(to="fight"))
+        kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+        kb.adjust(1)
+        return Screen(with_notice(notice, lines), kb.as_markup())
     if view.boss is not None:
         boss = view.boss
         lines += [

@@ -65,6 +65,7 @@ sheet-location = 📍 { $location }
 location = 📍 <b>{ $name }</b> (level { $level })
     <i>{ $description }</i>
 location-town = 🏘 A safe town.
+location-fighting = ⚔️ A fight is on: the roads wait until it is over.
 location-boss = 👹 <b>{ $boss }</b> is here! It escapes in { $left }.
 location-rift = 🌀 A rift is open here: <b>{ $name }</b>, tier { $tier }, from level { $min_level }. It closes in { $left }.
 location-rift-locked = 🔒 You need level { $min_level } to enter.

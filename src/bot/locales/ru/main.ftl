@@ -69,6 +69,7 @@ sheet-location = 📍 { $location }
 location = 📍 <b>{ $name }</b> (уровень { $level })
     <i>{ $description }</i>
 location-town = 🏘 Безопасный город.
+location-fighting = ⚔️ Идёт бой, и дороги подождут, пока он не кончится.
 location-boss = 👹 Здесь бродит <b>{ $boss }</b>! Уйдёт отсюда через { $left }.
 location-rift = 🌀 Здесь открыт разлом <b>«{ $name }»</b> { $tier }-го ранга. Войти можно с { $min_level }-го уровня, а закроется он через { $left }.
 location-rift-locked = 🔒 Чтобы войти, нужен { $min_level }-й уровень.
