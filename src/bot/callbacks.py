@@ -21,6 +21,13 @@ class TravelCb(CallbackData, prefix="go"):
     dest: str
 
 
+class GoAnywayCb(CallbackData, prefix="gox"):
+    """A road taken after its warning (a zone far above the player, or setting out hurt)."""
+
+    origin: str
+    dest: str
+
+
 class LangCb(CallbackData, prefix="lang"):
     code: str
 
@@ -51,6 +58,16 @@ class InvCb(CallbackData, prefix="inv"):
     id: str | None = None  # item id, or the slot for unequip
     v: int = 0  # the inventory's version, for actions
     p: int = 0  # the page to come back to
+
+
+class DropCb(CallbackData, prefix="drop"):
+    """Throw `q` of an item away; `ok` once confirmed (equipment and rare items ask first)."""
+
+    id: str
+    q: int
+    v: int  # the inventory's version
+    ok: bool = False
+    p: int = 0
 
 
 class ShopCb(CallbackData, prefix="shop"):

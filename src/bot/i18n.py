@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import fluent_number
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,11 @@ class Translator:
         if errors:
             log.error("text %r (%s): %s", key, self.locale, errors)
         return text if isinstance(text, str) else key  # resolved to nothing: shown like a missing text
+
+    def number(self, value: float) -> str:
+        """A number as this locale writes it: the very formatting Fluent gives a number argument
+        (`6,920` in English, `6 920` in Russian), for the numbers a view puts together itself."""
+        return str(fluent_number(value).format(self._bundle._babel_locale))
 
     def pick(self, local_text: dict[str, str]) -> str:
         return local_text.get(self.locale) or local_text.get(DEFAULT_LOCALE) or next(iter(local_text.values()), "")

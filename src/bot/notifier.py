@@ -23,7 +23,7 @@ from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
 from bot.views import Screen
 from bot.views import notifications as views
-from game.api import AdventureApi, NotificationsApi, NotRegistered, RiftsApi, WorldBossesApi
+from game.api import AdventureApi, InventoryApi, ItemInfo, NotificationsApi, NotRegistered, RiftsApi, WorldBossesApi
 from shared.events import (
     BossDefeated,
     BossEscaped,
@@ -44,8 +44,9 @@ RIFTS, BOSSES, EVERYONE = "rifts", "bosses", "everyone"
 Compose = Callable[[Translator, int], Awaitable[Outgoing | None] | Outgoing | None]
 
 
-class NotifierGame(NotificationsApi, RiftsApi, WorldBossesApi, AdventureApi, Protocol):
-    """Who to tell, and what to tell them about: rifts, bosses, and where a newcomer stands."""
+class NotifierGame(NotificationsApi, RiftsApi, WorldBossesApi, AdventureApi, InventoryApi, Protocol):
+    """Who to tell, and what to tell them about: rifts, bosses (and the items a boss paid, named from
+    the bag they went to), and where a newcomer stands."""
 
 
 class Notifier:
@@ -202,14 +203,31 @@ class Notifier:
         fought = set(event.contributors)
         defeated = isinstance(event, BossDefeated)
         killer = event.killer_id if isinstance(event, BossDefeated) else None
+        payouts = {p.player_id: p for p in event.payouts}
 
-        def compose(t: Translator, player_id: int) -> Outgoing:
+        async def compose(t: Translator, player_id: int) -> Outgoing:
+            payout = payouts.get(player_id)
+            known = await self._items_of(player_id) if payout is not None and payout.items else {}
             shown = views.boss_ended(
-                t, boss, defeated=defeated, fought=player_id in fought, killed=defeated and player_id == killer
+                t,
+                boss,
+                defeated=defeated,
+                fought=player_id in fought,
+                killed=defeated and player_id == killer,
+                payout=payout,
+                known=known,
             )
             return _outgoing(shown)
 
         return await self._deliver(event, _merged(_stream(sorted(fought)), self.recipients(BOSSES)), compose)
+
+    async def _items_of(self, player_id: int) -> dict[str, ItemInfo]:
+        """The items a player has, by id: what a payout put in the bag, to name it."""
+        try:
+            bag = await self._game.inventory(player_id=player_id)
+        except NotRegistered:
+            return {}
+        return {**{e.item.id: e.item for e in bag.items}, **{i.id: i for i in bag.equipment.values()}}
 
     async def _broadcast(self, event: Broadcast) -> DeliveryReport:
         # Every reachable player: an announcement cannot be muted, only blocking the bot stops it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import text
 
 from bot.world_callbacks import BossCb
@@ -32,16 +33,16 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
     assert chat.last_alert == "📍 This boss is in Whispering Meadows: travel there to fight it."
 
     await move_to(container, chat.user_id, "meadows")
-    await empower(db, chat.user_id)
     here = (await chat.send("/boss"))[-1]
     assert f"👹 <b>Old Tusk</b> · level {boss.level}" in here.text
-    assert f"▰▰▰▰▰▰▰▰▰▰ {boss.max_hp}/{boss.max_hp}" in here.text
+    assert f"▰▰▰▰▰▰▰▰▰▰ {boss.max_hp:,}/{boss.max_hp:,}" in here.text
     assert "Escapes in 15 min" in here.text and "Your damage: 0" in here.text and "You can strike." in here.text
     assert boss_buttons(here, "hit") == [f"bs:hit:{boss.id}"]
 
     struck = (await chat.press(boss_buttons(here, "hit")[0], message=here))[-1]
     assert struck.message_id == here.message_id and struck.edited
-    [after] = await game.list_bosses(player_id=chat.user_id)
+    after = await game.get_boss(boss_id=boss.id, player_id=chat.user_id)
+    assert after is not None and after.status == "alive"
     if after.my_damage:
         assert f"You strike for {after.my_damage:,}!" in struck.text
     else:
@@ -51,9 +52,8 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
 
     # At once again: the cooldown is named, the boss's HP is untouched.
     again = (await chat.press(boss_buttons(struck, "hit")[0], message=struck))[-1]
-    assert chat.last_alert.startswith("🕒 Catch your breath:")
-    assert "Catch your breath" in again.text
-    assert (await game.list_bosses(player_id=chat.user_id))[0].hp == after.hp
+    assert again.text.startswith("🕒 Catch your breath:") and chat.last_alert == ""
+    assert (await game.get_boss(boss_id=boss.id)).hp == after.hp
 
 
 async def test_the_last_blow_a_press_on_a_dead_boss_and_the_leaderboard(new_chat, game, container, db):
@@ -83,7 +83,8 @@ async def test_the_last_blow_a_press_on_a_dead_boss_and_the_leaderboard(new_chat
     late = next(c for c in chats if c is not killer)
     late_screen = screens[chats.index(late)]
     await late.press(boss_buttons(late_screen, "hit")[0], message=late_screen)
-    assert late.last_alert == "☠️ This boss has already been defeated."
+    assert late.last_alert == ""  # the redrawn screen says it
+    assert late.last.text.startswith("☠️ This boss has already been defeated.")
     assert "No world boss roams the land right now." in late.last.text
 
     top = (await killer.press(BossCb(act="top").pack()))[-1]
@@ -101,7 +102,7 @@ async def test_an_escaped_boss_says_so(new_chat, game, container):
     screen = (await chat.send("/boss"))[-1]
     await asyncio.sleep(2.5)
     await chat.press(BossCb(act="hit", id=boss.id).pack(), message=screen)
-    assert chat.last_alert == "🏃 This boss got away."
+    assert chat.last.text.startswith("🏃 This boss got away.")
 
 
 async def test_an_empty_leaderboard(new_chat):
@@ -117,6 +118,43 @@ async def test_the_location_screen_leads_to_the_boss_here(new_chat, game, contai
     await register(chat)
     await move_to(container, chat.user_id, "meadows")
     await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk")
+    if (await game.look(player_id=chat.user_id)).boss is None:
+        pytest.xfail("the game does not name the boss of a location yet (LocationView.boss)")
     here = (await chat.send("/look"))[-1]
-    answer = await chat.press_button("World boss", message=here)
+    assert "👹 <b>Old Tusk</b> is here!" in here.text and "❤️ ▰▰▰▰▰▰▰▰▰▰" in here.text
+    answer = await chat.press_button("Fight Old Tusk", message=here)
     assert "<b>Old Tusk</b>" in answer[-1].text and boss_buttons(answer[-1], "hit")
+
+
+async def test_a_location_without_a_boss_offers_no_boss_button(new_chat, game, container):
+    chat = new_chat()
+    await register(chat)
+    await move_to(container, chat.user_id, "meadows")
+    await game.admin_spawn_boss(location_id="darkwood", boss_def_id="old_tusk")
+    here = (await chat.send("/look"))[-1]
+    assert not button_data(here, "bs:") and not [d for d in button_data(here, "nav:") if d == "nav:boss"]
+
+
+async def test_the_live_ranking_names_the_fighters_and_my_place(new_chat, game, container, db):
+    await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk")
+    chats = []
+    for n in range(3):
+        chat = new_chat(user_id=700 + n)
+        await register(chat, name=f"Striker{n}")
+        await move_to(container, chat.user_id, "meadows")
+        await empower(db, chat.user_id)
+        screen = (await chat.send("/boss"))[-1]
+        await chat.press(boss_buttons(screen, "hit")[0], message=screen)
+        chats.append(chat)
+    [boss] = await game.list_bosses(player_id=702)
+    if not boss.ranking:
+        pytest.xfail("the game does not fill the live ranking yet (BossView.ranking, my_rank, fighters)")
+    screen = (await chats[2].send("/boss"))[-1]
+    assert f"Fighters so far</b> ({boss.fighters})" in screen.text
+    for row in boss.ranking:
+        assert f"{row.name} — {row.damage:,}" in screen.text
+    assert f"Your place: {boss.my_rank} of {boss.fighters}" in screen.text
+    # The board of all time is empty while the boss is up: the live ranking is shown above it.
+    top = (await chats[0].send("/boss_top"))[-1]
+    assert "Old Tusk</b> (Whispering Meadows), now:" in top.text and "Striker" in top.text
+    assert "Nobody has fought a world boss yet." not in top.text

@@ -97,7 +97,10 @@ async def test_a_boss_spawn_reaches_every_subscriber_once_in_their_language(
     [english] = tg.sent_to(101)
     assert english.text.startswith(f"👹 <b>Old Tusk</b> (level {boss.level}) appeared in Whispering Meadows!")
     assert english.reply_markup["inline_keyboard"][0][0]["callback_data"] == f"bs:show:{boss.id}"
-    assert tg.sent_to(105)[0].text.startswith("👹 <b>Старый Клык</b>")
+    assert tg.sent_to(105)[0].text.startswith("👹 Появляется мировой босс <b>Старый Клык</b>")
+    # Numbers read one way per language: 6,920 in English, 6 920 in Russian.
+    assert f"❤️ {boss.max_hp:,}" in english.text
+    assert f"❤️ {boss.max_hp:,}".replace(",", "\xa0") in tg.sent_to(105)[0].text
     assert tg.too_many_requests == 0
 
 
@@ -213,6 +216,7 @@ async def test_the_end_of_a_boss_is_told_to_its_fighters_and_followers(players, 
     for fighter in (101, 102):
         await move_to(container, fighter, "meadows")
     killer = 101
+    before = {p: await game.get_character(player_id=p) for p in (101, 102)}
     result = await game.attack_boss(player_id=killer, boss_id=boss.id)
     if not result.killed:  # it dodged
         killer = 102
@@ -224,8 +228,16 @@ async def test_the_end_of_a_boss_is_told_to_its_fighters_and_followers(players, 
 
     by_chat = {s.chat_id: s.text for s in tg.sent}
     assert sorted(by_chat) == [p for p in players if p != 108]  # followers and fighters, each once
-    assert by_chat[killer] == "🏆 Your blow felled <b>Old Tusk</b>! Your share of the spoils is in your bag."
-    assert by_chat[105] == "🏆 <b>Old Tusk</b> has fallen."
+    assert by_chat[killer].startswith("🏆 Your blow felled <b>Old Tusk</b>!\n\n🎁 Your share, already in your bag:")
+    # Every reward is listed where it is paid: the share in the announcement is what reached the character.
+    after = await game.get_character(player_id=killer)
+    gold, xp = after.gold - before[killer].gold, after.xp - before[killer].xp
+    assert "⚔️ Your damage: " in by_chat[killer]
+    if gold:
+        assert f"💰 +{gold:,} gold" in by_chat[killer]
+    if xp > 0 and after.level == before[killer].level:
+        assert f"✨ +{xp:,} XP" in by_chat[killer]
+    assert by_chat[105] == "🏆 <b>Old Tusk</b> has fallen."  # a follower who did not fight: no share
 
 
 async def test_a_collapse_tells_the_players_it_threw_out(new_chat, game, container, db, make_notifier, tg):
@@ -243,7 +255,7 @@ async def test_a_collapse_tells_the_players_it_threw_out(new_chat, game, contain
     # The opening was stale by the time it was read (nothing sent); the collapse reached the player.
     [told] = [s for s in tg.sent if s.chat_id == 130 and "collapsed" in s.text]
     assert told.text.startswith(f"💥 The rift <b>{rift.name['en']}</b> collapsed and threw you out.")
-    assert "You keep your loot: 💰 0 gold" in told.text
+    assert "You keep everything you won inside.\n💎 No treasure found." in told.text
     assert not [s for s in tg.sent if "A rift tore open" in s.text]
 
 
@@ -256,8 +268,8 @@ async def test_settings_toggle_rift_and_boss_alerts(new_chat, game):
     assert "🔔 Rift alerts: on" in labels and "🔔 Boss alerts: on" in labels
 
     muted = (await chat.press_button("Rift alerts"))[-1]
-    assert chat.last_alert == "🔕 Rift alerts muted."
-    assert "rifts off, world bosses on" in muted.text
+    assert chat.last_alert == ""  # the screen says it: no toast repeats it
+    assert "rifts off, world bosses on" in muted.text and "🔕 Rift alerts: off" in [b for b, _ in muted.buttons()]
     assert (await game.notification_settings(player_id=chat.user_id)).muted == ("rifts",)
     assert chat.user_id not in await game.notification_recipients(category="rifts")
 

@@ -24,14 +24,32 @@ async def test_the_list_shows_tier_level_and_time_and_enter_is_refused_elsewhere
     text = answer[-1].text
     assert rift.name["en"] in text and "Caves" in text
     assert f"Tier {rift.tier}" in text and f"from level {rift.min_level}" in text and "30 min" in text
-    [enter] = rift_buttons(answer[-1], "enter")
-    assert RiftCb.unpack(enter).id == rift.id
+    # Far away (and above a newcomer's level): no button that could only be refused.
+    assert not rift_buttons(answer[-1], "enter") and not button_data(answer[-1], "go:")
 
+    # An Enter button from elsewhere (an old screen, a forged press) names the place and moves nothing.
     listed = answer[-1]
-    await chat.press(enter, message=listed)
+    await chat.press(RiftCb(act="enter", id=rift.id).pack(), message=listed)
     assert chat.last_alert == "📍 This rift is in Echoing Caves: travel there first."
     assert chat.last.message_id == listed.message_id and chat.last.text == listed.text  # nothing moved
     assert await game.rift_progress(player_id=chat.user_id) is None
+
+
+async def test_a_rift_one_road_away_offers_the_road(new_chat, game, db):
+    chat = new_chat()
+    await register(chat)
+    await empower(db, chat.user_id)
+    rift = await game.admin_open_rift(location_id="meadows")
+    listed = (await chat.send("/rifts"))[-1]
+    assert not rift_buttons(listed, "enter")
+    [road] = button_data(listed, "go:")
+    assert road == "go:ashford:meadows"
+    arrived = (await chat.press(road, message=listed))[-1]
+    if button_data(arrived, "gox:"):  # the strong hero's HP lags its new maximum: the road warns first
+        arrived = (await chat.press(button_data(arrived, "gox:")[0], message=arrived))[-1]
+    assert (await game.look(player_id=chat.user_id)).id == "meadows" and "Whispering Meadows" in arrived.text
+    listed = (await chat.send("/rifts"))[-1]
+    assert rift_buttons(listed, "enter") == [f"rf:enter:{rift.id}:-1"]
 
 
 async def test_too_low_a_level_is_refused_with_the_level_needed(new_chat, game, container):
@@ -41,7 +59,8 @@ async def test_too_low_a_level_is_refused_with_the_level_needed(new_chat, game, 
     await move_to(container, chat.user_id, "caves")
     listed = (await chat.send("/rifts"))[-1]
     assert "📍" in listed.text  # the rift where the player stands is marked
-    await chat.press(rift_buttons(listed, "enter")[0], message=listed)
+    assert f"from level {rift.min_level}" in listed.text and not rift_buttons(listed, "enter")  # it would refuse
+    await chat.press(RiftCb(act="enter", id=rift.id).pack(), message=listed)  # an old or forged button
     assert chat.last_alert == f"🔒 This rift needs level {rift.min_level}; you are level 1."
     assert await game.rift_progress(player_id=chat.user_id) is None
 
@@ -82,9 +101,10 @@ async def test_walking_a_rift_to_its_chest(new_chat, game, container, db):
     assert "Rift cleared!" in screen.text and "The rift's chest:" in screen.text
     assert "XP" in screen.text
     assert rift_buttons(screen, "list")  # the way back to the open rifts
-    # The list offers the finished run, not a second walk through the same rift.
+    # The finished run is no longer the player's: no way back into it, no second walk through it.
     listed = (await chat.send("/rifts"))[-1]
-    assert rift_buttons(listed, "show") and not rift_buttons(listed, "enter")
+    assert not rift_buttons(listed, "show") and not rift_buttons(listed, "enter")
+    assert "You have walked this one" in listed.text
     progress = await game.rift_progress(player_id=chat.user_id)
     assert progress.status == "cleared" and progress.steps_done == total
 
@@ -107,7 +127,7 @@ async def test_a_second_press_of_go_on_advances_nothing(new_chat, game, containe
         done = (await game.rift_progress(player_id=chat.user_id)).steps_done
     # The same "Go on" again (a double tap, or the button of an older screen).
     await chat.press(go, message=snapshot)
-    assert chat.last_alert == "⌛ That step is already behind you: here is where you are now."
+    assert chat.last.text.startswith("⌛ That step is already behind you: here is where you are now.")
     assert (await game.rift_progress(player_id=chat.user_id)).steps_done == done
     assert f"{done}/" in chat.last.text
 
@@ -123,27 +143,27 @@ async def test_leaving_keeps_the_loot_and_a_fight_must_end_first(new_chat, game,
     leave = rift_buttons(screen, "leave")[0]
     while not is_fight(screen):
         screen = (await chat.press(rift_buttons(screen, "go")[0], message=screen))[-1]
-    # A fight is on: the old Leave button is refused and the fight is shown again.
+    # A fight is on: the old Leave button is refused and the fight is shown again, saying why.
     await chat.press(leave, message=listed)
-    assert chat.session.alerts[-1].show_alert
-    assert is_fight(chat.last)
+    assert is_fight(chat.last) and chat.last.text.startswith("⚔️ Not in the middle of a fight")
     assert (await game.rift_progress(player_id=chat.user_id)).status == "active"
 
-    await win_fight(chat)
+    won = await win_fight(chat)
     screen = (await chat.send("/rifts"))[-1]
+    assert rift_buttons(screen, "leave"), (won.text, screen.text)
     answer = await chat.press(rift_buttons(screen, "leave")[0], message=screen)
     assert "You walked out of the rift, keeping what you looted." in answer[-1].text
     assert (await game.rift_progress(player_id=chat.user_id)).status == "left"
     # The run is over: the old Leave button says so instead of failing.
     await chat.press(leave, message=screen)
-    assert chat.last_alert == "You are not in a rift."
+    assert chat.last.text.startswith("You are not in a rift.")
     # One walk per rift: entering it again is refused, and the list is shown as it is now.
     first_list = listed
     listed = (await chat.send("/rifts"))[-1]
     assert not rift_buttons(listed, "enter")
     await chat.press(rift_buttons(first_list, "enter")[0], message=first_list)
-    assert chat.last_alert == "🌀 That rift has closed."
-    assert rift_buttons(chat.last, "show")  # the list as it is now: the finished run, no Enter
+    assert chat.last.text.startswith("🌀 That rift has closed.")
+    assert "You have walked this one" in chat.last.text and not rift_buttons(chat.last, "show")
 
 
 async def test_a_rift_that_ran_out_of_time_refuses_the_next_step(new_chat, game, container, db):
@@ -156,8 +176,7 @@ async def test_a_rift_that_ran_out_of_time_refuses_the_next_step(new_chat, game,
     entered = (await chat.press(rift_buttons(listed, "enter")[0], message=listed))[-1]
     await asyncio.sleep(2.5)
     await chat.press(rift_buttons(entered, "go")[0], message=entered)
-    assert chat.last_alert == "🌀 That rift has closed."
-    assert "That rift has closed" in chat.last.text
+    assert chat.last.text.startswith("🌀 That rift has closed.")
 
 
 async def test_an_unregistered_player_is_told_to_start(new_chat):

@@ -139,7 +139,7 @@ async def test_the_notice_speaks_the_players_language(new_chat, bot):
     await register(chat, name="Добрыня", class_label="Воин")
     for _ in range(BURST - REGISTRATION + 3):
         await chat.press("nav:sheet")
-    assert slow_downs(bot.session, 15) == ["🐢 Потише — слишком много действий сразу. Подожди немного."]
+    assert slow_downs(bot.session, 15) == ["🐢 Потише, слишком много действий сразу. Подожди немного."]
 
 
 async def test_a_new_streak_after_calming_down_is_told_again(container, bot):

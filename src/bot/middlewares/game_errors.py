@@ -2,9 +2,10 @@
 and no refusal reaches the log as an error.
 
 The words come from the one table of refusals (`bot.views.refusals`). A button gets an alert with the
-reason; a stale button (`StaleAction`) gets a toast and the current screen instead (handlers name how
-to draw it with the `refresh` flag); `Busy` gets a short toast; a refusal because of a running fight
-shows that fight (drawn by `show_fight`, given by the dispatcher).
+reason; a stale button (`StaleAction`) gets the current screen under the reason instead (handlers name
+how to draw it with the `refresh` flag); `Busy` gets a short toast; a refusal because of a running
+fight shows that fight under the reason (drawn by `show_fight`, given by the dispatcher). A redrawn
+screen says the reason itself, so no toast repeats it; if it cannot be drawn, the toast says it.
 """
 
 from __future__ import annotations
@@ -55,17 +56,20 @@ class GameErrorMiddleware(BaseMiddleware):
     async def _answer_button(self, query: CallbackQuery, data: dict[str, Any], error: GameError, text: str) -> None:
         refresh: Refresh | None = get_flag(data, "refresh")
         if isinstance(error, StaleAction) and refresh is not None:
-            await toast(query, text)
-            await self._redraw(refresh, query, data, text)
+            if not await self._redraw(refresh, query, data, text):
+                await toast(query, text)
+            return
+        if isinstance(error, InCombat) and await self._redraw(self._show_fight, query, data, text):
             return
         await toast(query, text, alert=not isinstance(error, Busy))
-        if isinstance(error, InCombat):
-            await self._redraw(self._show_fight, query, data, text)
 
     @staticmethod
-    async def _redraw(refresh: Refresh, query: CallbackQuery, data: dict[str, Any], text: str) -> None:
+    async def _redraw(refresh: Refresh, query: CallbackQuery, data: dict[str, Any], text: str) -> bool:
+        """Whether the current screen could be drawn under the refusal's text."""
         try:
             await refresh(query, game=data["game"], t=data["t"], notice=text, callback_data=data.get("callback_data"))
         except GameError as error:
-            # The current screen could not be drawn either (e.g. no longer in town): the toast said enough.
+            # The current screen could not be drawn either (e.g. no longer in town): a toast says it.
             log.info("could not redraw after a refusal: %s %s", error.code, error.details)
+            return False
+        return True

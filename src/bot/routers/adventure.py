@@ -10,9 +10,11 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ExploreCb, FightCb, NavCb
 from bot.i18n import Translator
+from bot.routers.world import PlaceGame, show_place
 from bot.screens import player_of, show, toast
 from bot.views import combat, explore, menu, rifts, world
-from game.api import AdventureApi, CharactersApi, RiftsApi
+from bot.views.refusals import explain
+from game.api import AdventureApi, CharactersApi, NotEnoughStamina
 
 ACTIONS_WITH_ARG = {"skill": "skill_id", "item": "item_id"}
 
@@ -21,8 +23,8 @@ class FightOrMenuGame(AdventureApi, CharactersApi, Protocol):
     """The fight, or the character for the menu when there is none."""
 
 
-class FightGame(AdventureApi, RiftsApi, Protocol):
-    """A turn, and the run a rift's fight leads back to."""
+class FightGame(PlaceGame, Protocol):
+    """A turn; then the run a rift's fight leads back to, or the place and its stamina."""
 
 
 async def show_fight_or_menu(
@@ -33,7 +35,8 @@ async def show_fight_or_menu(
     if view is not None:
         await show(event, combat.screen(t, view, notice=notice))
         return
-    await show(event, menu.no_fight(t, await game.get_character(player_id=player_id), notice=notice))
+    sheet = await game.get_character(player_id=player_id)
+    await show(event, menu.no_fight(t, sheet, await game.look(player_id=player_id), notice=notice))
 
 
 async def refresh_fight(
@@ -47,18 +50,24 @@ async def open_fight(event: Message | CallbackQuery, game: FightOrMenuGame, t: T
     await show_fight_or_menu(event, game, t)
 
 
-async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: AdventureApi, t: Translator) -> None:
+async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: PlaceGame, t: Translator) -> None:
+    player_id = query.from_user.id
     if callback_data.loc is not None:
-        here = await game.look(player_id=query.from_user.id)
+        here = await game.look(player_id=player_id)
         if here.id != callback_data.loc:
             # A button from a place the player has left: explore nothing, show where they are.
-            notice = world.explore_elsewhere(t)
-            await toast(query, notice)
-            await show(query, world.location(t, here, notice=notice))
+            await show_place(query, game, t, notice=world.explore_elsewhere(t), view=here)
             return
-    result = await game.explore(player_id=query.from_user.id)
-    await toast(query, explore.toast(t, result))
-    await show(query, explore.screen(t, result))
+    try:
+        result = await game.explore(player_id=player_id)
+    except NotEnoughStamina as short:
+        # Said with the time until the next exploration (the screen it came from did not know).
+        wait = (await game.get_character(player_id=player_id)).explore_in
+        details = {"seconds": wait, **short.details}
+        await toast(query, explain(t, NotEnoughStamina(short.message, **details)), alert=True)
+        return
+    sheet = await game.get_character(player_id=player_id)
+    await show(query, explore.screen(t, result, sheet))
 
 
 async def fight(query: CallbackQuery, callback_data: FightCb, game: FightGame, t: Translator) -> None:
@@ -69,13 +78,20 @@ async def fight(query: CallbackQuery, callback_data: FightCb, game: FightGame, t
     view = await game.combat_action(
         player_id=player_id, combat_id=callback_data.cid, turn=callback_data.turn, action=callback_data.act, **extra
     )
+    if view.part_of == "rift" and view.outcome != "ongoing":
+        # A rift's fight leads back to the rift, however it ended; a flight straight to it.
+        run = await game.rift_progress(player_id=player_id)
+        if view.outcome == "fled" and run is not None:
+            await show(query, rifts.progress(t, run, notice=combat.fled(t, view)))
+            return
+        await show(query, rifts.with_way_back(t, combat.screen(t, view), run))
+        return
     if view.outcome == "fled":
         # Back where the fight was, with how it went.
-        here = await game.look(player_id=player_id)
-        await show(query, world.location(t, here, notice=combat.fled(t, view)))
+        await show_place(query, game, t, notice=combat.fled(t, view))
         return
-    run = await game.rift_progress(player_id=player_id) if rifts.leads_back(view) else None
-    await show(query, rifts.with_way_back(t, view, combat.screen(t, view), run))
+    explore_in = (await game.get_character(player_id=player_id)).explore_in if view.outcome == "won" else 0
+    await show(query, combat.screen(t, view, explore_in=explore_in))
 
 
 def build_router() -> Router:

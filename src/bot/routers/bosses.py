@@ -18,18 +18,18 @@ from bot.screens import player_of, show, toast
 from bot.views import bosses
 from bot.views.refusals import explain
 from bot.world_callbacks import BossCb
-from game.api import CharactersApi, LeaderboardsApi, WorldBossesApi
+from game.api import CharactersApi, LeaderboardsApi, RiftsApi, WorldBossesApi
 from game.api.world import BossCooldown, BossGone, WrongLocation
 
 TOP = 10
 
 
-class BossesGame(WorldBossesApi, CharactersApi, Protocol):
-    """The bosses, and where the player stands."""
+class BossesGame(WorldBossesApi, CharactersApi, RiftsApi, Protocol):
+    """The bosses, where the player stands, and whether a fight or a rift keeps them from striking."""
 
 
-class BossTopGame(LeaderboardsApi, CharactersApi, Protocol):
-    """The damage board, and the classes to name the players' classes with."""
+class BossTopGame(LeaderboardsApi, CharactersApi, WorldBossesApi, Protocol):
+    """The damage boards (live and of all time), and the classes to name the players' classes with."""
 
 
 async def boss_screen(
@@ -38,7 +38,13 @@ async def boss_screen(
     player_id = player_of(event)
     sheet = await game.get_character(player_id=player_id)
     alive = await game.list_bosses(player_id=player_id)
-    await show(event, bosses.screen(t, alive, here=sheet.location_id, notice=notice))
+    busy = None
+    if sheet.in_combat:
+        busy = "fight"
+    elif any(b.location_id == sheet.location_id for b in alive):
+        run = await game.rift_progress(player_id=player_id)
+        busy = "rift" if run is not None and run.status == "active" else None
+    await show(event, bosses.screen(t, alive, here=sheet.location_id, me=player_id, busy=busy, notice=notice))
 
 
 async def open_screen(event: Message | CallbackQuery, game: BossesGame, t: Translator) -> None:
@@ -51,22 +57,22 @@ async def attack(query: CallbackQuery, callback_data: BossCb, game: BossesGame, 
     try:
         result = await game.attack_boss(player_id=player_id, boss_id=boss_id)
     except (BossGone, BossCooldown) as refused:
-        # Told, then the bosses as they are now (an alert when the boss is gone for good).
-        notice = explain(t, refused)
-        await toast(query, notice, alert=isinstance(refused, BossGone))
-        await boss_screen(query, game, t, notice)
+        # The bosses as they are now, under what became of this one.
+        await boss_screen(query, game, t, explain(t, refused))
         return
     except WrongLocation as elsewhere:
         boss = next((b for b in await game.list_bosses() if b.id == boss_id), None)
         await toast(query, bosses.elsewhere(t, boss, str(elsewhere.details.get("location_id", "?"))), alert=True)
         return
     others = [b for b in await game.list_bosses(player_id=player_id) if b.id != result.boss.id]
-    await show(query, bosses.after_attack(t, result, others))
+    await show(query, bosses.after_attack(t, result, others, me=player_id))
 
 
 async def top(event: Message | CallbackQuery, game: BossTopGame, t: Translator) -> None:
+    player_id = player_of(event)
     rows = await game.boss_leaderboard(limit=TOP)
-    await show(event, bosses.boss_top(t, rows, await game.list_classes(), me=player_of(event)))
+    alive = await game.list_bosses(player_id=player_id)
+    await show(event, bosses.boss_top(t, rows, await game.list_classes(), alive=alive, me=player_id))
 
 
 async def refresh(query: CallbackQuery, *, game: BossesGame, t: Translator, notice: str, **_: object) -> None:

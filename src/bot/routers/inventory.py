@@ -1,4 +1,4 @@
-"""The bag: pages of items with equip/use/sell, worn gear with unequip, one item in detail."""
+"""The bag: pages of items with equip/use/sell, worn gear with unequip, one item in detail, dropping."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import InvCb, NavCb
+from bot.callbacks import DropCb, InvCb, NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
 from bot.views import fallback, inventory
-from game.api import AdventureApi, InventoryApi, InventoryView, TownApi
+from game.api import AdventureApi, CharactersApi, InventoryApi, InventoryView, TownApi
 
 
-class BagGame(InventoryApi, AdventureApi, Protocol):
-    """The bag, and whether the player stands in town (where the shop buys from it)."""
+class BagGame(InventoryApi, AdventureApi, CharactersApi, Protocol):
+    """The bag; whether the player stands in town (where the shop buys from it); HP and mana (a potion
+    with nothing to restore is not offered)."""
 
 
 class BagAndShopGame(BagGame, TownApi, Protocol):
@@ -36,7 +37,8 @@ async def _show_bag(
     view = view or await game.inventory(player_id=player_id)
     # Selling is a town affair: the sell buttons only appear where the shop is.
     in_town = (await game.look(player_id=player_id)).is_town
-    await show(event, inventory.screen(t, view, page=page, in_town=in_town, notice=notice))
+    sheet = await game.get_character(player_id=player_id)
+    await show(event, inventory.screen(t, view, page=page, in_town=in_town, sheet=sheet, notice=notice))
 
 
 async def open_bag(event: Message | CallbackQuery, game: BagGame, t: Translator) -> None:
@@ -51,11 +53,10 @@ async def item(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Tra
     player_id = query.from_user.id
     view = await game.inventory(player_id=player_id)
     in_town = (await game.look(player_id=player_id)).is_town
-    shown = inventory.detail(t, view, callback_data.id or "", page=callback_data.p, in_town=in_town)
+    sheet = await game.get_character(player_id=player_id)
+    shown = inventory.detail(t, view, callback_data.id or "", page=callback_data.p, in_town=in_town, sheet=sheet)
     if shown is None:
-        notice = inventory.not_in_bag(t)
-        await toast(query, notice)
-        await _show_bag(query, game, t, page=callback_data.p, view=view, notice=notice)
+        await _show_bag(query, game, t, page=callback_data.p, view=view, notice=inventory.not_in_bag(t))
         return
     await show(query, shown)
 
@@ -80,12 +81,34 @@ async def act(query: CallbackQuery, callback_data: InvCb, game: BagAndShopGame, 
     else:
         await toast(query, fallback.stale_button(t), alert=True)
         return
-    await toast(query, notice.split("\n")[0])
+    await _show_bag(query, game, t, page=callback_data.p, view=view, notice=notice)
+
+
+async def drop(query: CallbackQuery, callback_data: DropCb, game: BagGame, t: Translator) -> None:
+    """Asked (`ok` unset): the confirmation, or why there is nothing to drop. Confirmed: dropped."""
+    player_id, item_id, quantity = query.from_user.id, callback_data.id, callback_data.q
+    if quantity < 1:
+        # Only a forged button asks for none or fewer.
+        await toast(query, fallback.stale_button(t), alert=True)
+        return
+    before = await game.inventory(player_id=player_id)
+    if not callback_data.ok:
+        entry = next((e for e in before.items if e.item.id == item_id), None)
+        if entry is None:
+            worn = any(worn.id == item_id for worn in before.equipment.values())
+            notice = inventory.worn_not_dropped(t) if worn else inventory.not_in_bag(t)
+            await _show_bag(query, game, t, page=callback_data.p, view=before, notice=notice)
+            return
+        shown = inventory.confirm_drop(t, entry, min(quantity, entry.quantity), callback_data.v, callback_data.p)
+        await show(query, shown)
+        return
+    view = await game.drop_item(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
+    notice = inventory.dropped(t, before, item_id, quantity)
     await _show_bag(query, game, t, page=callback_data.p, view=view, notice=notice)
 
 
 async def refresh(
-    query: CallbackQuery, *, game: BagGame, t: Translator, notice: str, callback_data: InvCb, **_: object
+    query: CallbackQuery, *, game: BagGame, t: Translator, notice: str, callback_data: InvCb | DropCb, **_: object
 ) -> None:
     await _show_bag(query, game, t, page=callback_data.p, notice=notice)
 
@@ -97,4 +120,5 @@ def build_router() -> Router:
     router.callback_query.register(page, InvCb.filter(F.act == "page"))
     router.callback_query.register(item, InvCb.filter(F.act == "item"))
     router.callback_query.register(act, InvCb.filter(), flags={"refresh": refresh})
+    router.callback_query.register(drop, DropCb.filter(), flags={"refresh": refresh})
     return router

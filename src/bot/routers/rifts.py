@@ -19,21 +19,21 @@ from bot.screens import player_of, show, toast
 from bot.views import combat, rifts
 from bot.views.refusals import explain
 from bot.world_callbacks import RiftCb
-from game.api import CharactersApi, RiftsApi, StaleAction
+from game.api import AdventureApi, RiftsApi, StaleAction
 from game.api.world import InRift, NotInRift, RiftClosed, RiftProgressView, WrongLocation
 
 
-class RiftsGame(RiftsApi, CharactersApi, Protocol):
-    """The rifts, and where the player stands (the rifts there are listed first)."""
+class RiftsGame(RiftsApi, AdventureApi, Protocol):
+    """The rifts, and where the player stands (the rifts there are listed first, the roads lead to others)."""
 
 
 async def list_screen(
     event: Message | CallbackQuery, game: RiftsGame, t: Translator, notice: str | None = None
 ) -> None:
     player_id = player_of(event)
-    sheet = await game.get_character(player_id=player_id)
+    here = await game.look(player_id=player_id)
     run = await game.rift_progress(player_id=player_id)
-    await show(event, rifts.listing(t, await game.list_rifts(), here=sheet.location_id, run=run, notice=notice))
+    await show(event, rifts.listing(t, await game.list_rifts(), here, run=run, notice=notice))
 
 
 async def run_screen(
@@ -72,18 +72,14 @@ async def enter(query: CallbackQuery, callback_data: RiftCb, game: RiftsGame, t:
     try:
         run = await game.enter_rift(player_id=player_id, rift_id=callback_data.id or "")
     except RiftClosed as closed:
-        notice = explain(t, closed)
-        await toast(query, notice, alert=True)
-        await list_screen(query, game, t, notice)
+        await list_screen(query, game, t, explain(t, closed))
         return
     except WrongLocation as elsewhere:
         where = next((r for r in await game.list_rifts() if r.id == callback_data.id), None)
         await toast(query, rifts.elsewhere(t, where, str(elsewhere.details.get("location_id", "?"))), alert=True)
         return
     except InRift as inside:
-        notice = explain(t, inside)
-        await toast(query, notice)
-        await run_screen(query, game, t, notice)
+        await run_screen(query, game, t, explain(t, inside))
         return
     await show(query, rifts.progress(t, run, notice=rifts.entered(t)))
 
@@ -93,22 +89,16 @@ async def go_on(query: CallbackQuery, callback_data: RiftCb, game: RiftsGame, t:
     current = await game.rift_progress(player_id=player_id)
     if current is None or current.status != "active" or current.steps_done != callback_data.n:
         # A second press of the same button, or a button from an older screen: nothing moves.
-        notice = rifts.stale(t)
-        await toast(query, notice)
-        await run_screen(query, game, t, notice, run=current)
+        await run_screen(query, game, t, rifts.stale(t), run=current)
         return
     try:
         # The game checks the step too: two presses at the same instant cannot both advance.
         moved = await game.advance_rift(player_id=player_id, steps_done=callback_data.n)
     except StaleAction:
-        notice = rifts.stale(t)
-        await toast(query, notice)
-        await run_screen(query, game, t, notice)
+        await run_screen(query, game, t, rifts.stale(t))
         return
     except (NotInRift, RiftClosed) as over:
-        notice = explain(t, over)
-        await toast(query, notice, alert=True)
-        await run_screen(query, game, t, notice)
+        await run_screen(query, game, t, explain(t, over))
         return
     if moved.step.combat is not None:
         await show(query, combat.screen(t, moved.step.combat, notice=rifts.step_heading(t, moved.step)))
@@ -120,9 +110,7 @@ async def leave(query: CallbackQuery, game: RiftsGame, t: Translator) -> None:
     try:
         run = await game.leave_rift(player_id=query.from_user.id)
     except NotInRift as outside:
-        notice = explain(t, outside)
-        await toast(query, notice)
-        await run_screen(query, game, t, notice)
+        await run_screen(query, game, t, explain(t, outside))
         return
     await show(query, rifts.progress(t, run))
 

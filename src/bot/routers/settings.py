@@ -36,21 +36,18 @@ async def set_language(
         return
     await remember_locale(state, callback_data.code)
     t = Translator(callback_data.code)  # the rest of this answer speaks the new language
-    await toast(query, views.language_set(t))
     await show(query, views.screen(t, await _notifications(game, query.from_user.id)))
 
 
 async def toggle_notification(
     query: CallbackQuery, callback_data: NotifyCb, game: NotificationsApi, t: Translator
 ) -> None:
-    notice = views.toggled(t, callback_data.cat, callback_data.on)
-    if notice is None:
+    if not views.knows(callback_data.cat):
         await toast(query, fallback.stale_button(t), alert=True)
         return
     notifications = await game.set_notification(
         player_id=query.from_user.id, category=callback_data.cat, enabled=callback_data.on
     )
-    await toast(query, notice)
     await show(query, views.screen(t, notifications))
 
 

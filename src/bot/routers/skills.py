@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import NavCb, SkillCb
 from bot.i18n import Translator
-from bot.screens import player_of, show, toast
+from bot.screens import player_of, show
 from bot.views import skills
 from game.api import CharactersApi, SkillsApi, SkillTreeView
 
@@ -31,9 +31,7 @@ async def open_tree(event: Message | CallbackQuery, game: SkillsGame, t: Transla
 
 async def learn(query: CallbackQuery, callback_data: SkillCb, game: SkillsGame, t: Translator) -> None:
     tree = await game.learn_skill(player_id=query.from_user.id, skill_id=callback_data.id, version=callback_data.v)
-    notice = skills.learned(t, tree, callback_data.id)
-    await toast(query, notice)
-    await _show_tree(query, game, t, tree, notice)
+    await _show_tree(query, game, t, tree, skills.learned(t, tree, callback_data.id))
 
 
 async def refresh(query: CallbackQuery, *, game: SkillsGame, t: Translator, notice: str, **_: object) -> None:

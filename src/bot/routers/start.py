@@ -15,15 +15,21 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import ClassCb
 from bot.i18n import Translator
 from bot.notifier import UNREACHABLE_KEY
+from bot.routers.menu import hint_skills
 from bot.screens import player_of, show, toast
 from bot.states import Registration
 from bot.views import Screen, menu, start
 from bot.views.refusals import explain
-from game.api import AlreadyRegistered, CharactersApi, NameTaken, NotificationsApi, NotRegistered
+from game.api import AdventureApi, AlreadyRegistered, CharactersApi, NameTaken, NotificationsApi, NotRegistered
 
 
-class WelcomeGame(CharactersApi, NotificationsApi, Protocol):
-    """The character, and the player's reachability (writing to the bot undoes a block)."""
+class WelcomeGame(CharactersApi, AdventureApi, NotificationsApi, Protocol):
+    """The character and where it stands (for the menu), and the player's reachability (writing to the
+    bot undoes a block)."""
+
+
+class RegistrationGame(CharactersApi, AdventureApi, Protocol):
+    """A new character, and where it starts (for the menu)."""
 
 
 async def begin(message: Message, state: FSMContext, game: WelcomeGame, t: Translator) -> None:
@@ -39,7 +45,8 @@ async def begin(message: Message, state: FSMContext, game: WelcomeGame, t: Trans
     await state.update_data({UNREACHABLE_KEY: None})
     await state.set_state(None)
     await show(message, start.welcome_back(t, sheet))
-    await show(message, menu.main(t, sheet, offer_fight=False))
+    here = await game.look(player_id=player_id)
+    await show(message, menu.main(t, sheet, here, offer_fight=False, hint_skills=await hint_skills(state, sheet)))
 
 
 async def got_name(message: Message, state: FSMContext, game: CharactersApi, t: Translator) -> None:
@@ -58,7 +65,7 @@ async def name_not_text(message: Message, t: Translator) -> None:
 
 
 async def got_class(
-    query: CallbackQuery, callback_data: ClassCb, state: FSMContext, game: CharactersApi, t: Translator
+    query: CallbackQuery, callback_data: ClassCb, state: FSMContext, game: RegistrationGame, t: Translator
 ) -> None:
     name = (await state.get_data()).get("name")
     if not name:
@@ -75,7 +82,8 @@ async def got_class(
         sheet = await game.get_character(player_id=query.from_user.id)
     await state.set_state(None)
     await state.update_data(name=None)
-    await show(query, start.registered(t, sheet))
+    here = await game.look(player_id=query.from_user.id)
+    await show(query, start.registered(t, sheet, here, hint_skills=await hint_skills(state, sheet)))
 
 
 async def class_outside_registration(query: CallbackQuery, t: Translator) -> None:

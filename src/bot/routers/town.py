@@ -38,7 +38,6 @@ async def trade(query: CallbackQuery, callback_data: ShopCb, game: TownApi, t: T
         before = await game.shop(player_id=player_id)
         view = await game.sell(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
         notice, tab = town.sold(t, before, item_id, quantity, view.gold), "sell"
-    await toast(query, notice)
     await show(query, town.shop(t, view, tab=tab, page=callback_data.p, notice=notice))
 
 
@@ -59,9 +58,7 @@ async def inn(query: CallbackQuery, game: TownApi, t: Translator) -> None:
 
 async def rest(query: CallbackQuery, game: TownApi, t: Translator) -> None:
     view = await game.rest_at_inn(player_id=query.from_user.id)
-    notice = town.rested(t, view)
-    await toast(query, notice)
-    await show(query, town.inn(t, view, notice=notice))
+    await show(query, town.inn(t, view, notice=town.rested(t, view)))
 
 
 # --- forge -----------------------------------------------------------------------------------------
@@ -82,9 +79,7 @@ async def craft(query: CallbackQuery, callback_data: ForgeCb, game: TownApi, t: 
             raise
         await toast(query, said, alert=True)
         return
-    notice = town.crafted(t, made)
-    await toast(query, notice)
-    await show(query, town.forge(t, made.forge, page=callback_data.p, notice=notice))
+    await show(query, town.forge(t, made.forge, page=callback_data.p, notice=town.crafted(t, made)))
 
 
 async def refresh_forge(

@@ -61,7 +61,7 @@ def lookup(t: Translator, sheet: CharacterSheet, *, muted: Sequence[str]) -> Scr
         t(
             "admin-lookup",
             name=literal(sheet.name),
-            id=sheet.player_id,
+            id=str(sheet.player_id),  # an id, not an amount: never grouped
             **{"class": t.pick(sheet.class_name)},
             level=sheet.level,
             xp=sheet.xp,

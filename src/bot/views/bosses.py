@@ -1,5 +1,5 @@
-"""World bosses: the one where the player stands (with its Attack button), the others, and the
-damage leaderboard."""
+"""World bosses: the one where the player stands (with its Attack button and the live ranking of its
+fighters), the others, and the damage leaderboards (live, then of all time)."""
 
 from __future__ import annotations
 
@@ -8,39 +8,72 @@ from collections.abc import Sequence
 from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen
-from bot.views.common import MEDALS, bar, duration, literal, local, with_notice
+from bot.views.common import MEDALS, bar, duration, literal, local, noun, with_notice
 from bot.views.keyboard import KeyboardBuilder
-from bot.world_callbacks import BossCb
+from bot.world_callbacks import BossCb, RiftCb
 from game.api import ClassInfo, LeaderboardRow
 from game.api.world import BossAttackResult, BossView
 
+LIVE_TOP = 5  # fighters named under a boss
 
-def boss_lines(t: Translator, boss: BossView) -> list[str]:
+
+def ranking_lines(t: Translator, boss: BossView, *, me: int | None = None, top: int = LIVE_TOP) -> list[str]:
+    """Who has dealt the most to this boss so far, and the player's own place."""
+    if not boss.ranking:
+        return [t("boss-ranking-empty")]
+    lines = [t("boss-ranking-title", fighters=max(boss.fighters, len(boss.ranking)))]
+    for row in boss.ranking[:top]:
+        line = t(
+            "boss-ranking-row", rank=MEDALS.get(row.rank, f"{row.rank}."), name=literal(row.name), damage=row.damage
+        )
+        lines.append(f"<b>{line}</b>" if row.player_id == me else line)
+    if boss.my_rank is not None:
+        lines.append(t("boss-my-rank", rank=boss.my_rank, fighters=max(boss.fighters, boss.my_rank)))
+    return lines
+
+
+def boss_lines(t: Translator, boss: BossView, *, me: int | None = None) -> list[str]:
     lines = [
         t("boss-title", name=local(t, boss.name), level=boss.level, location=local(t, boss.location_name)),
-        t("boss-hp", bar=bar(boss.hp, boss.max_hp)),
+        t("boss-hp", bar=bar(t, boss.hp, boss.max_hp)),
     ]
     if boss.status == "alive":
         lines.append(t("boss-left", left=duration(t, boss.seconds_left)))
     lines.append(t("boss-my-damage", damage=boss.my_damage))
     if boss.status == "alive":
         if boss.my_cooldown_left > 0:
-            lines.append(t("boss-cooldown", seconds=f"{boss.my_cooldown_left:g}"))
+            lines.append(t("boss-cooldown", seconds=round(boss.my_cooldown_left, 1)))
         else:
             lines.append(t("boss-ready"))
-    return lines
+    return [*lines, "", *ranking_lines(t, boss, me=me)]
 
 
-def screen(t: Translator, alive: Sequence[BossView], *, here: str | None, notice: str | None = None) -> Screen:
-    """The boss where the player stands (with its Attack button), then the ones elsewhere."""
+def screen(
+    t: Translator,
+    alive: Sequence[BossView],
+    *,
+    here: str | None,
+    me: int | None = None,
+    busy: str | None = None,
+    notice: str | None = None,
+) -> Screen:
+    """The boss where the player stands (with its Attack button), then the ones elsewhere. `busy`:
+    "fight" or "rift" while the player cannot strike a boss; the way back there instead of Attack."""
     local_ones = [b for b in alive if b.location_id == here]
     others = [b for b in alive if b.location_id != here]
     lines: list[str] = []
     kb = KeyboardBuilder()
     rows = []
     for boss in local_ones:
-        lines += [*boss_lines(t, boss), ""]
-        kb.button(text=t("btn-boss-attack"), callback_data=BossCb(act="hit", id=boss.id))
+        lines += [*boss_lines(t, boss, me=me), ""]
+        if busy == "fight":
+            lines += [t("boss-busy-fight"), ""]
+            kb.button(text=t("btn-back-to-fight"), callback_data=NavCb(to="fight"))
+        elif busy == "rift":
+            lines += [t("boss-busy-rift"), ""]
+            kb.button(text=t("btn-rift-current"), callback_data=RiftCb(act="show"))
+        else:
+            kb.button(text=t("btn-boss-attack"), callback_data=BossCb(act="hit", id=boss.id))
         kb.button(text=t("btn-refresh"), callback_data=BossCb(act="show", id=boss.id))
         rows.append(2)
     if not alive:
@@ -66,18 +99,18 @@ def screen(t: Translator, alive: Sequence[BossView], *, here: str | None, notice
 
 def attack_notice(t: Translator, result: BossAttackResult) -> str:
     if result.killed:
-        return t("boss-killed", name=local(t, result.boss.name), damage=result.damage)
+        return t("boss-killed", **noun(t, "boss", result.boss.name), damage=result.damage)
     if result.damage:
         return t("boss-hit", damage=result.damage)
     return t("boss-miss")
 
 
-def after_attack(t: Translator, result: BossAttackResult, others: Sequence[BossView]) -> Screen:
+def after_attack(t: Translator, result: BossAttackResult, others: Sequence[BossView], *, me: int) -> Screen:
     """The struck boss as the attack left it (even if this blow killed it), and the rest."""
     boss = result.boss
     if boss.status == "alive":
-        return screen(t, [boss, *others], here=boss.location_id, notice=attack_notice(t, result))
-    lines = [attack_notice(t, result), "", *boss_lines(t, boss)]
+        return screen(t, [boss, *others], here=boss.location_id, me=me, notice=attack_notice(t, result))
+    lines = [attack_notice(t, result), "", *boss_lines(t, boss, me=me)]
     kb = KeyboardBuilder()
     kb.button(text=t("btn-boss-top"), callback_data=BossCb(act="top"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
@@ -86,12 +119,22 @@ def after_attack(t: Translator, result: BossAttackResult, others: Sequence[BossV
 
 
 def boss_top(
-    t: Translator, rows: Sequence[LeaderboardRow], classes: Sequence[ClassInfo], *, me: int | None = None
+    t: Translator,
+    rows: Sequence[LeaderboardRow],
+    classes: Sequence[ClassInfo],
+    *,
+    alive: Sequence[BossView] = (),
+    me: int | None = None,
 ) -> Screen:
+    """The live ranking of each boss up now, then the damage of all time (counted once a boss ends)."""
     names = {c.id: t.pick(c.name) for c in classes}
-    lines = [t("boss-top-title"), ""]
+    lines = []
+    for boss in alive:
+        lines += [t("boss-top-live", name=local(t, boss.name), location=local(t, boss.location_name))]
+        lines += [*ranking_lines(t, boss, me=me, top=10), ""]
+    lines += [t("boss-top-title"), ""]
     if not rows:
-        lines.append(t("boss-top-empty"))
+        lines.append(t("boss-top-empty-live") if alive else t("boss-top-empty"))
     for row in rows:
         line = t(
             "boss-top-row",

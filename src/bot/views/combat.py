@@ -1,7 +1,8 @@
 """The fight: both sides' bars, statuses, the last turn in words, and one button per possible action.
 
 Every button carries the combat id and the turn it was drawn for, so a stale or repeated press is
-recognised by the game and changes nothing.
+recognised by the game and changes nothing. Only what can be done now has a button: a skill cooling
+down or short of mana is named in the text, and a potion that would restore nothing is not offered.
 """
 
 from __future__ import annotations
@@ -10,41 +11,52 @@ from typing import assert_never
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import ExploreCb, FightCb, NavCb
+from bot.callbacks import FightCb, NavCb
 from bot.i18n import Translator
-from bot.views import Screen
-from bot.views.common import EFFECTS, bar, effects_line, in_pairs, item_label, local, named, stack_lines
+from bot.views import Screen, rewards
+from bot.views.common import (
+    EFFECTS,
+    bar,
+    effects_line,
+    in_pairs,
+    item_label,
+    local,
+    named,
+    noun,
+    restores_nothing,
+)
 from bot.views.keyboard import KeyboardBuilder
-from game.api import CombatLogLine, CombatView, Rewards
+from bot.views.world import explore_button
+from game.api import CombatLogLine, CombatView, SkillOption
 
 
-def log_line(t: Translator, line: CombatLogLine, monster: str) -> str:
-    """One thing that happened, in the player's words."""
+def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str:
+    """One thing that happened, in the player's words; `monster`: the monster's `noun` arguments."""
     kind, by_player = line.kind, line.actor == "player"
-    skill = t.pick(line.skill) if line.skill else ""
-    item = t.pick(line.item) if line.item else ""
+    skill = local(t, line.skill) if line.skill else ""
+    item = local(t, line.item) if line.item else ""
     effect = named(t, EFFECTS, line.effect or "")
     amount, turns = line.amount or 0, line.turns or 0
     if kind == "hit":
         if by_player and skill:
             if line.crit:
-                return t("log-skill-crit", skill=skill, monster=monster, amount=amount)
-            return t("log-skill-hit", skill=skill, monster=monster, amount=amount)
+                return t("log-skill-crit", skill=skill, **monster, amount=amount)
+            return t("log-skill-hit", skill=skill, **monster, amount=amount)
         if by_player:
             return (
-                t("log-crit-player", monster=monster, amount=amount)
+                t("log-crit-player", **monster, amount=amount)
                 if line.crit
-                else t("log-hit-player", monster=monster, amount=amount)
+                else t("log-hit-player", **monster, amount=amount)
             )
         return (
-            t("log-crit-monster", monster=monster, amount=amount)
+            t("log-crit-monster", **monster, amount=amount)
             if line.crit
-            else t("log-hit-monster", monster=monster, amount=amount)
+            else t("log-hit-monster", **monster, amount=amount)
         )
     if kind == "miss":
         if by_player:
-            return t("log-skill-miss", skill=skill, monster=monster) if skill else t("log-miss-player", monster=monster)
-        return t("log-miss-monster", monster=monster)
+            return t("log-skill-miss", skill=skill, **monster) if skill else t("log-miss-player", **monster)
+        return t("log-miss-monster", **monster)
     if kind == "skill":
         return t("log-skill", skill=skill)
     if kind == "item":
@@ -57,62 +69,80 @@ def log_line(t: Translator, line: CombatLogLine, monster: str) -> str:
         return t("log-cleanse")
     if kind == "status":
         if line.target == "monster":
-            return t("log-status-monster", monster=monster, effect=effect, turns=turns)
+            return t("log-status-monster", **monster, effect=effect, turns=turns)
         if by_player:
             return t("log-status-self", effect=effect, turns=turns)
-        return t("log-status-player", monster=monster, effect=effect, turns=turns)
+        return t("log-status-player", **monster, effect=effect, turns=turns)
     if kind == "tick":
         if by_player:
             return t("log-tick-player", effect=effect, amount=amount)
-        return t("log-tick-monster", monster=monster, effect=effect, amount=amount)
+        return t("log-tick-monster", **monster, effect=effect, amount=amount)
     if kind == "expired":
         if by_player:
             return t("log-expired-player", effect=effect)
-        return t("log-expired-monster", monster=monster, effect=effect)
+        return t("log-expired-monster", **monster, effect=effect)
     if kind == "stunned":
-        return t("log-stunned-player") if by_player else t("log-stunned-monster", monster=monster)
+        return t("log-stunned-player") if by_player else t("log-stunned-monster", **monster)
     if kind == "flee_failed":
-        return t("log-flee-failed", monster=monster)
+        return t("log-flee-failed", **monster)
     if kind == "fled":
         return t("log-fled")
     if kind == "won":
-        return t("log-won", monster=monster)
+        return t("log-won", **monster)
     if kind == "lost":
         return t("log-lost")
     assert_never(kind)  # every kind of the port has its words
 
 
 def log_lines(t: Translator, view: CombatView) -> list[str]:
-    monster = local(t, view.monster_name)
+    monster = noun(t, "monster", view.monster_name)
     return [log_line(t, line, monster) for line in view.log]
 
 
 def fled(t: Translator, view: CombatView) -> str:
-    """How the fight went, for the place the player fled back to."""
-    return "\n".join([*log_lines(t, view), t("combat-fled")])
+    """How the fight went, for the place the player fled back to: the last turn, which ends in the
+    getaway (said once)."""
+    told = log_lines(t, view)
+    if not any(line.kind == "fled" for line in view.log):
+        told.append(t("combat-fled"))
+    return "\n".join(told)
 
 
-def rewards_lines(t: Translator, rewards: Rewards) -> list[str]:
-    lines = [t("combat-rewards", xp=rewards.xp, gold=rewards.gold)]
-    if rewards.items:
-        lines += [t("combat-loot"), *stack_lines(t, rewards.items)]
-    if rewards.items_lost:
-        lines += [t("loot-lost"), *stack_lines(t, rewards.items_lost)]
-    if rewards.levels_gained:
-        lines.append(t("level-up", level=rewards.level))
-    return lines
+def price_of_dying(t: Translator, gold: int, xp: int) -> str:
+    """What the fall cost: gold, and this level's XP where the gold did not cover it (never an item)."""
+    if gold and xp:
+        return t("combat-gold-xp-lost", gold=gold, xp=xp)
+    if gold:
+        return t("combat-gold-lost", gold=gold)
+    if xp:
+        return t("combat-xp-lost", xp=xp)
+    return t("combat-nothing-lost")
+
+
+def waiting_skills(t: Translator, skills: tuple[SkillOption, ...]) -> str | None:
+    """The skills that are not ready, and why, in one line (they have no button)."""
+    said = []
+    for skill in skills:
+        if skill.ready:
+            continue
+        name = local(t, skill.name)
+        if skill.cooldown_left:
+            said.append(t("skill-cooling", name=name, turns=skill.cooldown_left))
+        else:
+            said.append(t("skill-short-of-mana", name=name, mana=skill.mana))
+    return " · ".join(said) or None
 
 
 def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
     p, m = view.player, view.monster
     lines = [notice, ""] if notice else []
     lines.append(t("combat-monster", name=local(t, view.monster_name), level=m.level))
-    lines.append(f"❤️ {bar(m.hp, m.max_hp)}")
+    lines.append(f"❤️ {bar(t, m.hp, m.max_hp)}")
     if m.effects:
         lines.append(f"   {effects_line(t, m.effects)}")
-    lines += ["", t("combat-you", level=p.level), f"❤️ {bar(p.hp, p.max_hp)}"]
+    lines += ["", t("combat-you", level=p.level), f"❤️ {bar(t, p.hp, p.max_hp)}"]
     if p.max_mana:
-        lines.append(f"🔷 {bar(p.mana, p.max_mana)}")
+        lines.append(f"🔷 {bar(t, p.mana, p.max_mana)}")
     if p.effects:
         lines.append(f"   {effects_line(t, p.effects)}")
     log = log_lines(t, view)
@@ -122,27 +152,37 @@ def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
     if view.outcome == "won":
         lines += ["", t("combat-won")]
         if view.rewards is not None:
-            lines += rewards_lines(t, view.rewards)
+            lines += rewards.lines(t, view.rewards)
     elif view.outcome == "lost":
         lines += ["", t("combat-lost")]
         if view.respawn_location is not None:
             lines.append(t("combat-respawn", location=local(t, view.respawn_location)))
-        lines.append(t("combat-gold-lost", gold=view.gold_lost or 0))
+        lines.append(price_of_dying(t, view.gold_lost or 0, view.xp_lost))
     elif view.outcome == "fled":
-        lines += ["", t("combat-fled")]
+        if not any(line.kind == "fled" for line in view.log):  # the log says it otherwise
+            lines += ["", t("combat-fled")]
     else:
-        lines += ["", t("combat-your-move")]
+        waiting = waiting_skills(t, view.skills)
+        lines += ["", *([waiting] if waiting else []), t("combat-your-move")]
     return "\n".join(lines)
 
 
-def markup(t: Translator, view: CombatView) -> InlineKeyboardMarkup:
+def markup(t: Translator, view: CombatView, *, explore_in: int = 0) -> InlineKeyboardMarkup:
+    """`explore_in`: seconds until the next exploration, for the way on after a win."""
     kb = KeyboardBuilder()
     if view.outcome != "ongoing":
+        rows = []
+        if view.rewards is not None and view.rewards.levels_gained:
+            # New points: the way to spend them.
+            kb.button(text=t("btn-character"), callback_data=NavCb(to="sheet"))
+            kb.button(text=t("btn-skills"), callback_data=NavCb(to="skills"))
+            rows.append(2)
         if view.outcome == "won":
-            kb.button(text=t("btn-explore-more"), callback_data=ExploreCb())
+            kb.add(explore_button(t, None, explore_in, again=True))
+            rows.append(1)
         kb.button(text=t("btn-look"), callback_data=NavCb(to="look"))
         kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-        kb.adjust(1)
+        kb.adjust(*rows, 2)
         return kb.as_markup()
 
     def act(name: str, arg: str | None = None) -> FightCb:
@@ -150,24 +190,20 @@ def markup(t: Translator, view: CombatView) -> InlineKeyboardMarkup:
 
     rows = [1]
     kb.button(text=t("btn-attack"), callback_data=act("attack"))
-    for skill in view.skills:
-        name = t.pick(skill.name)
-        if skill.ready:
-            label = t("btn-skill", name=name, mana=skill.mana)
-        elif skill.cooldown_left:
-            label = t("btn-skill-cooling", name=name, turns=skill.cooldown_left)
-        else:
-            label = t("btn-skill-no-mana", name=name, mana=skill.mana)
-        kb.button(text=label, callback_data=act("skill", skill.id))
-    rows += in_pairs(len(view.skills))
-    for stack in view.items:
+    ready = [skill for skill in view.skills if skill.ready]
+    for skill in ready:
+        kb.button(text=t("btn-skill", name=t.pick(skill.name), mana=skill.mana), callback_data=act("skill", skill.id))
+    rows += in_pairs(len(ready))
+    p = view.player
+    useful = [s for s in view.items if not restores_nothing(s.item, p.hp, p.max_hp, p.mana, p.max_mana)]
+    for stack in useful:
         kb.button(text=item_label(t, stack.item, stack.quantity), callback_data=act("item", stack.item.id))
-    rows += in_pairs(len(view.items))
+    rows += in_pairs(len(useful))
     kb.button(text=t("btn-flee", chance=round(view.flee_chance * 100)), callback_data=act("flee"))
     rows.append(1)
     kb.adjust(*rows)
     return kb.as_markup()
 
 
-def screen(t: Translator, view: CombatView, *, notice: str | None = None) -> Screen:
-    return Screen(text(t, view, notice=notice), markup(t, view))
+def screen(t: Translator, view: CombatView, *, notice: str | None = None, explore_in: int = 0) -> Screen:
+    return Screen(text(t, view, notice=notice), markup(t, view, explore_in=explore_in))

@@ -1,4 +1,5 @@
-"""Pieces every screen uses: escaping, bars, durations, names of effects, stats, slots and rarities, item lines."""
+"""Pieces every screen uses: escaping, numbers, bars, durations, names of effects, stats, slots and
+rarities, item lines, and the arguments a content name brings into a sentence."""
 
 from __future__ import annotations
 
@@ -86,6 +87,29 @@ def local(t: Translator, text: LocalText) -> str:
     return literal(t.pick(text))
 
 
+def noun(t: Translator, role: str, name: LocalText) -> dict[str, str]:
+    """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
+    `role` is the name itself, `role_gender` its grammatical gender.
+
+    The one place gender and case come in: until content names carry them, the gender is "other" and
+    every text is phrased so that it reads right whatever the name's gender (present tense, the name
+    as the subject, in the nominative). When they do, the gender (and the case forms, as
+    `role_gen`, `role_acc`, …) are filled here and the texts may select on them.
+    """
+    return {role: local(t, name), f"{role}_gender": "other"}
+
+
+def num(t: Translator, value: float) -> str:
+    """A number put together by a view (a bar, a ×count): formatted as Fluent formats a number
+    argument, so every number of a language reads one way."""
+    return t.number(value)
+
+
+def signed(t: Translator, value: float) -> str:
+    """`+5`, `-3`: a change."""
+    return f"+{num(t, value)}" if value > 0 else num(t, value)
+
+
 def duration(t: Translator, seconds: float) -> str:
     """`1 h 5 min`, `12 min`, `40 s`: as precise as a player needs."""
     seconds = max(0, int(seconds))
@@ -101,13 +125,13 @@ def with_notice(notice: str | None, lines: Iterable[str]) -> str:
     return "\n".join(([notice, ""] if notice else []) + list(lines))
 
 
-def bar(value: int, maximum: int, width: int = 10) -> str:
+def bar(t: Translator, value: int, maximum: int, width: int = 10) -> str:
     """`▰▰▰▱▱ 34/60`."""
-    maximum = max(maximum, 1)
-    filled = round(width * max(0, min(value, maximum)) / maximum)
+    shown = max(maximum, 1)
+    filled = round(width * max(0, min(value, shown)) / shown)
     if value > 0 and filled == 0:
         filled = 1  # alive shows as alive
-    return f"{'▰' * filled}{'▱' * (width - filled)} {value}/{maximum}"
+    return f"{'▰' * filled}{'▱' * (width - filled)} {num(t, value)}/{num(t, maximum)}"
 
 
 def effects_line(t: Translator, effects: Iterable[StatusView]) -> str:
@@ -115,7 +139,7 @@ def effects_line(t: Translator, effects: Iterable[StatusView]) -> str:
 
 
 def bonus_text(t: Translator, stat: str, value: float) -> str:
-    amount = f"{value * 100:+g}%" if stat in PERCENT_STATS else f"{value:+g}"
+    amount = f"{signed(t, round(value * 100, 1))}%" if stat in PERCENT_STATS else signed(t, value)
     return f"{named(t, STATS, stat)} {amount}"
 
 
@@ -125,7 +149,7 @@ def bonuses_line(t: Translator, bonuses: dict[str, float]) -> str:
 
 def effect_text(t: Translator, effect: str, value: int) -> str:
     if effect in ("heal", "mana"):
-        return f"{named(t, EFFECTS, effect)} +{value}"
+        return f"{named(t, EFFECTS, effect)} {signed(t, value)}"
     if effect == "cleanse":
         return named(t, EFFECTS, effect)
     return t("status-turns", effect=named(t, EFFECTS, effect), turns=value)
@@ -143,12 +167,28 @@ def item_mark(item: ItemInfo) -> str:
 
 def item_label(t: Translator, item: ItemInfo, quantity: int = 1) -> str:
     """`⚔️ Iron Sword ×2` (no HTML: fit for a button too)."""
-    count = f" ×{quantity}" if quantity > 1 else ""
-    return f"{item_mark(item)} {t.pick(item.name)}{count}"
+    return f"{item_mark(item)} {t.pick(item.name)}{times(t, quantity)}"
+
+
+def times(t: Translator, quantity: int) -> str:
+    """` ×3` after a name; nothing for one."""
+    return f" ×{num(t, quantity)}" if quantity > 1 else ""
 
 
 def stack_lines(t: Translator, stacks: Iterable[ItemStack]) -> list[str]:
-    return [f"  • {RARITY_MARKS.get(s.item.rarity, '')} {local(t, s.item.name)} ×{s.quantity}" for s in stacks]
+    return [f"  • {RARITY_MARKS.get(s.item.rarity, '')} {local(t, s.item.name)} ×{num(t, s.quantity)}" for s in stacks]
+
+
+RESTORES = frozenset({"heal", "mana"})
+
+
+def restores_nothing(item: ItemInfo, hp: int, max_hp: int, mana: int, max_mana: int) -> bool:
+    """A potion that only restores, with everything it restores full: using it would do nothing
+    (the game refuses it), so it is not offered."""
+    effects = set(item.effects)
+    if not effects or not effects <= RESTORES:
+        return False
+    return ("heal" not in effects or hp >= max_hp) and ("mana" not in effects or mana >= max_mana)
 
 
 def in_pairs(count: int) -> list[int]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot.callbacks import ExploreCb, NavCb
+from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.views import Screen, combat
-from bot.views.common import Text, local, stack_lines
+from bot.views import Screen, combat, rewards
+from bot.views.common import Text, duration, local, noun, stack_lines
 from bot.views.keyboard import KeyboardBuilder
-from game.api import ExploreResult
+from bot.views.world import explore_button
+from game.api import CharacterSheet, ExploreResult
 
 # Flavour for an empty find; which one is picked is decoration, not a rule.
 NOTHING: tuple[Text, ...] = (
@@ -17,14 +18,17 @@ NOTHING: tuple[Text, ...] = (
 )
 
 
-def stamina_line(t: Translator, result: ExploreResult) -> str:
-    return t("explore-stamina", stamina=result.stamina, max_stamina=result.max_stamina)
+def stamina_line(t: Translator, stamina: int, max_stamina: int, sheet: CharacterSheet | None) -> str:
+    """Stamina, and when the next exploration is possible if it is not now."""
+    line = t("explore-stamina", stamina=stamina, max_stamina=max_stamina)
+    wait = sheet.explore_in if sheet is not None else 0
+    return f"{line} · {t('explore-next-in', wait=duration(t, wait))}" if wait > 0 else line
 
 
 def headline(t: Translator, result: ExploreResult) -> str:
-    """The find in one line (also the toast: two empty finds in a row may leave the message unchanged)."""
+    """The find in one line."""
     if result.combat is not None:
-        return t("explore-monster", monster=t.pick(result.combat.monster_name))
+        return t("explore-monster", **noun(t, "monster", result.combat.monster_name))
     if result.kind == "resource":
         return t("explore-resource")
     if result.kind == "treasure":
@@ -32,26 +36,19 @@ def headline(t: Translator, result: ExploreResult) -> str:
     return NOTHING[result.stamina % len(NOTHING)](t)
 
 
-def toast(t: Translator, result: ExploreResult) -> str:
-    return headline(t, result).rstrip(":")
-
-
-def screen(t: Translator, result: ExploreResult) -> Screen:
+def screen(t: Translator, result: ExploreResult, sheet: CharacterSheet | None = None) -> Screen:
+    """`sheet`: the character after exploring, for when the next exploration is possible."""
+    stamina = stamina_line(t, result.stamina, result.max_stamina, sheet)
     if result.combat is not None:
-        notice = "\n".join(
-            [t("explore-monster", monster=local(t, result.combat.monster_name)), stamina_line(t, result)]
-        )
-        return combat.screen(t, result.combat, notice=notice)
+        return combat.screen(t, result.combat, notice="\n".join([headline(t, result), stamina]))
     lines = [t("explore-where", location=local(t, result.location_name)), "", headline(t, result)]
     if result.kind in ("resource", "treasure"):
         lines += stack_lines(t, result.found)
-        if result.gold:
-            lines.append(t("explore-gold", gold=result.gold))
-        if result.lost:
-            lines += [t("loot-lost"), *stack_lines(t, result.lost)]
-    lines += ["", stamina_line(t, result)]
+        lines += rewards.xp_and_gold(t, 0, result.gold)
+        lines += rewards.left_behind(t, result.lost)
+    lines += ["", stamina]
     kb = KeyboardBuilder()
-    kb.button(text=t("btn-explore-more"), callback_data=ExploreCb(loc=result.location_id))
+    kb.add(explore_button(t, result.location_id, sheet.explore_in if sheet else 0, again=True))
     kb.button(text=t("btn-look"), callback_data=NavCb(to="look"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
     kb.adjust(1, 2)

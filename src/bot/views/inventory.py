@@ -1,10 +1,11 @@
-"""The bag (a page at a time, with equip/use/sell per item), what is worn, and one item in detail."""
+"""The bag (a page at a time, with equip/use/sell per item), what is worn, one item in detail (where it
+can be dropped, after a confirmation for gear and rare things)."""
 
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardButton
 
-from bot.callbacks import InvCb, NavCb
+from bot.callbacks import DropCb, InvCb, NavCb
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import (
@@ -19,14 +20,31 @@ from bot.views.common import (
     literal,
     local,
     named,
+    restores_nothing,
+    times,
 )
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.pagination import nav_row, paginate
-from game.api import DerivedStats, InventoryEntry, InventoryView, ItemInfo, ItemUsed
+from game.api import CharacterSheet, DerivedStats, InventoryEntry, InventoryView, ItemInfo, ItemUsed
 from game.api.kinds import Slot
 
 PAGE_SIZE = 8
 SLOT_ORDER: tuple[Slot, ...] = ("weapon", "head", "chest", "legs", "feet", "trinket")
+PRECIOUS = frozenset({"rare", "epic", "legendary"})  # dropping these asks first, like any gear
+
+
+def asks_before_drop(item: ItemInfo) -> bool:
+    return item.kind == "equipment" or item.rarity in PRECIOUS
+
+
+def usable(entry: InventoryEntry, sheet: CharacterSheet | None) -> bool:
+    """Worth a Use button: the game allows it, and it would restore something (a potion at full HP
+    and mana would only be refused)."""
+    if not entry.can_use:
+        return False
+    if sheet is None:
+        return True
+    return not restores_nothing(entry.item, sheet.hp, sheet.derived.max_hp, sheet.mana, sheet.derived.max_mana)
 
 
 def derived_line(t: Translator, d: DerivedStats) -> str:
@@ -43,7 +61,7 @@ def derived_line(t: Translator, d: DerivedStats) -> str:
 
 def entry_line(t: Translator, number: int, entry: InventoryEntry) -> str:
     item = entry.item
-    count = f" ×{entry.quantity}" if entry.quantity > 1 else ""
+    count = times(t, entry.quantity)
     extra = ""
     if item.kind == "equipment":
         extra = t("item-slot-level", slot=named(t, SLOTS, item.slot or ""), level=item.level)
@@ -51,8 +69,15 @@ def entry_line(t: Translator, number: int, entry: InventoryEntry) -> str:
 
 
 def screen(
-    t: Translator, view: InventoryView, *, page: int = 0, in_town: bool = False, notice: str | None = None
+    t: Translator,
+    view: InventoryView,
+    *,
+    page: int = 0,
+    in_town: bool = False,
+    sheet: CharacterSheet | None = None,
+    notice: str | None = None,
 ) -> Screen:
+    """`sheet`: the character's HP and mana, so that a potion with nothing to restore is not offered."""
     bag = paginate(view.items, page, PAGE_SIZE)
     lines = [notice, ""] if notice else []
     lines += [
@@ -84,7 +109,7 @@ def screen(
         ]
         if entry.can_equip:
             row.append(action_button(t("btn-equip"), "equip", item.id, view.version, bag.number))
-        if entry.can_use:
+        if usable(entry, sheet):
             row.append(action_button(t("btn-use"), "use", item.id, view.version, bag.number))
         if in_town and item.sell_price > 0:
             row.append(action_button(t("btn-sell", price=item.sell_price), "sell", item.id, view.version, bag.number))
@@ -126,8 +151,17 @@ def item_text(t: Translator, item: ItemInfo) -> list[str]:
     return lines
 
 
-def detail(t: Translator, view: InventoryView, item_id: str, *, page: int = 0, in_town: bool = False) -> Screen | None:
-    """One item of the bag or of the worn gear; None when the player has no such item (any more)."""
+def detail(
+    t: Translator,
+    view: InventoryView,
+    item_id: str,
+    *,
+    page: int = 0,
+    in_town: bool = False,
+    sheet: CharacterSheet | None = None,
+) -> Screen | None:
+    """One item of the bag or of the worn gear, with what can be done with it (dropping what is in
+    the bag: one, or all); None when the player has no such item (any more)."""
     entry = next((e for e in view.items if e.item.id == item_id), None)
     worn_slot = next((slot for slot, item in view.equipment.items() if item.id == item_id), None)
     if entry is None and worn_slot is None:
@@ -142,13 +176,35 @@ def detail(t: Translator, view: InventoryView, item_id: str, *, page: int = 0, i
     if entry is not None:
         if entry.can_equip:
             kb.add(action_button(t("btn-equip"), "equip", item.id, view.version, page))
-        if entry.can_use:
+        if usable(entry, sheet):
             kb.add(action_button(t("btn-use"), "use", item.id, view.version, page))
         if in_town and item.sell_price > 0:
             kb.add(action_button(t("btn-sell", price=item.sell_price), "sell", item.id, view.version, page))
+        ok = not asks_before_drop(item)
+        drops = [InlineKeyboardButton(text=t("btn-drop-one"), callback_data=_drop(item, 1, view, page, ok))]
+        if entry.quantity > 1:
+            label = t("btn-drop-all", quantity=entry.quantity)
+            drops.append(InlineKeyboardButton(text=label, callback_data=_drop(item, entry.quantity, view, page, ok)))
+        kb.row(*drops)
     if worn_slot is not None:
         kb.add(action_button(t("btn-unequip", name=t.pick(item.name)), "unequip", worn_slot, view.version, page))
     kb.row(InlineKeyboardButton(text=t("btn-back"), callback_data=InvCb(act="page", p=page).pack()))
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def _drop(item: ItemInfo, quantity: int, view: InventoryView, page: int, ok: bool) -> str:
+    return DropCb(id=item.id, q=quantity, v=view.version, ok=ok, p=page).pack()
+
+
+def confirm_drop(t: Translator, entry: InventoryEntry, quantity: int, version: int, page: int) -> Screen:
+    """Gear or a rare thing: asked once more, since a dropped item is gone for good."""
+    item = entry.item
+    lines = [*item_text(t, item), "", t("drop-confirm", name=local(t, item.name), count=times(t, quantity))]
+    kb = KeyboardBuilder()
+    yes = DropCb(id=item.id, q=quantity, v=version, ok=True, p=page)
+    kb.button(text=t("btn-drop-confirm", quantity=quantity), callback_data=yes)
+    kb.button(text=t("btn-drop-cancel"), callback_data=InvCb(act="item", id=item.id, p=page))
+    kb.adjust(1)
     return Screen("\n".join(lines), kb.as_markup())
 
 
@@ -187,5 +243,14 @@ def sold(t: Translator, before: InventoryView, item_id: str, gold: int) -> str:
     return t("sold", name=item_name(t, before, item_id), gold=gold)
 
 
+def dropped(t: Translator, before: InventoryView, item_id: str, quantity: int) -> str:
+    """`before`: the bag as it was, which still holds what was dropped."""
+    return t("dropped", name=item_name(t, before, item_id), count=times(t, quantity))
+
+
 def not_in_bag(t: Translator) -> str:
     return t("item-not-in-bag")
+
+
+def worn_not_dropped(t: Translator) -> str:
+    return t("drop-worn")

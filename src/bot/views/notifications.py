@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.callbacks import NavCb
 from bot.i18n import Translator
-from bot.views import Screen
+from bot.views import Screen, rewards, rifts
 from bot.views.common import duration, literal, local
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
-from game.api import BossView, LocationView, RiftInfo, RiftProgressView
+from game.api import BossView, ItemInfo, LocationView, RiftInfo, RiftProgressView
+from shared.events import BossPayout
 
 
 def _button(text: str, data: CallbackData) -> InlineKeyboardMarkup:
@@ -25,7 +28,12 @@ def greeting(t: Translator, name: str, here: LocationView) -> Screen:
 
 
 def level_up(t: Translator, level: int) -> Screen:
-    return Screen(t("notify-level-up", level=level), _button(t("btn-character"), NavCb(to="sheet")))
+    """With the ways to spend the new points."""
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-character"), callback_data=NavCb(to="sheet"))
+    kb.button(text=t("btn-skills"), callback_data=NavCb(to="skills"))
+    kb.adjust(2)
+    return Screen(t("notify-level-up", level=level), kb.as_markup())
 
 
 def rift_opened(t: Translator, rift: RiftInfo) -> Screen:
@@ -43,12 +51,8 @@ def rift_opened(t: Translator, rift: RiftInfo) -> Screen:
 def rift_collapsed(t: Translator, run: RiftProgressView | None) -> Screen:
     """`run`: the player's run in the collapsed rift, when the game still has it."""
     if run is not None:
-        text = t(
-            "notify-rift-collapsed",
-            name=local(t, run.rift.name),
-            gold=run.looted_gold,
-            items=sum(s.quantity for s in run.looted_items),
-        )
+        told = [t("notify-rift-collapsed", name=local(t, run.rift.name))]
+        text = "\n".join(told + rifts.treasure_lines(t, run.looted_gold, run.looted_items))
     else:
         text = t("notify-rift-collapsed-unnamed")
     return Screen(text, _button(t("btn-notify-rifts"), RiftCb(act="list")))
@@ -66,8 +70,18 @@ def boss_spawned(t: Translator, boss: BossView) -> Screen:
     return Screen(text, _button(t("btn-notify-boss"), BossCb(act="show", id=boss.id)))
 
 
-def boss_ended(t: Translator, boss: BossView | None, *, defeated: bool, fought: bool, killed: bool) -> Screen:
-    """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither."""
+def boss_ended(
+    t: Translator,
+    boss: BossView | None,
+    *,
+    defeated: bool,
+    fought: bool,
+    killed: bool,
+    payout: BossPayout | None = None,
+    known: Mapping[str, ItemInfo] | None = None,
+) -> Screen:
+    """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither;
+    with what the player was paid (`payout`; `known` names its items)."""
     name = local(t, boss.name) if boss else t("boss-unnamed")
     if defeated and killed:
         text = t("notify-boss-killed-by-you", name=name)
@@ -79,6 +93,10 @@ def boss_ended(t: Translator, boss: BossView | None, *, defeated: bool, fought: 
         text = t("notify-boss-escaped-fought", name=name)
     else:
         text = t("notify-boss-escaped", name=name)
+    if payout is not None:
+        text = "\n".join([text, "", t("notify-boss-share"), *rewards.share(t, payout, known or {})])
+    elif defeated and fought:
+        text = "\n".join([text, t("notify-boss-share-unlisted")])
     return Screen(text, _button(t("btn-boss-top"), BossCb(act="top")))
 
 

@@ -15,12 +15,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.i18n import Translator
-from bot.views.common import literal
+from bot.views.common import duration, literal
 from game.api import GameError
 
 Details = Mapping[str, Any]
-# An argument of the text: (the detail it is read from, the default when it is missing), or a function of all of them.
-Arg = tuple[str, object] | Callable[[Details], object]
+
+
+@dataclass(frozen=True)
+class Seconds:
+    """A detail in seconds, said as a duration ("4 min")."""
+
+    detail: str
+
+
+# An argument of the text: (the detail it is read from, the default when it is missing), a duration,
+# or a function of all of them.
+Arg = tuple[str, object] | Seconds | Callable[[Details], object]
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,7 @@ class Say:
         return {self.key}
 
     def text(self, t: Translator, details: Details, context: Mapping[str, object]) -> str:
-        values = {name: _value(arg, details) for name, arg in self.args.items()}
+        values = {name: _value(t, arg, details) for name, arg in self.args.items()}
         return t(self.key, **{**values, **context})
 
 
@@ -55,7 +65,10 @@ def say(key: str, **args: Arg) -> Say:
     return Say(key, args)
 
 
-def _value(arg: Arg, details: Details) -> object:
+def _value(t: Translator, arg: Arg, details: Details) -> object:
+    if isinstance(arg, Seconds):
+        seconds = details.get(arg.detail)
+        return duration(t, seconds) if isinstance(seconds, int | float) else "?"
     value = arg(details) if callable(arg) else details.get(arg[0], arg[1])
     # Details may carry what a player typed or a button carried: shown as literal text, never as HTML.
     return literal(value) if isinstance(value, str) else value
@@ -110,7 +123,12 @@ EXPLAIN: dict[str, Say | Choose] = {
         otherwise=say("err-skill-not-learnable"),
     ),
     "missing_materials": say("missing-materials", materials=_materials),
-    "not_enough_stamina": say("err-no-stamina", needed=("needed", "?"), have=("available", 0)),
+    # With the time until the next exploration when it is known (the explore handler adds it).
+    "not_enough_stamina": Choose(
+        lambda d: isinstance(d.get("seconds"), int | float) and d["seconds"] > 0,
+        {True: say("err-no-stamina-wait", needed=("needed", "?"), have=("available", 0), wait=Seconds("seconds"))},
+        otherwise=say("err-no-stamina", needed=("needed", "?"), have=("available", 0)),
+    ),
     "combat_over": say("err-combat-over"),
     "skill_not_ready": Choose(
         _detail("reason"),

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import ExploreCb, NavCb
+from bot.callbacks import ExploreCb, NavCb, TravelCb
 from bot.i18n import Translator
-from bot.views import Screen
-from bot.views.common import Text, duration, literal, local, stack_lines, with_notice
+from bot.views import Screen, rewards
+from bot.views.common import Text, duration, literal, local, signed, stack_lines, with_notice
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import RiftCb
-from game.api import CombatView, ItemStack, Rewards
+from game.api import ItemStack, LocationView
 from game.api.world import RiftAdvance, RiftInfo, RiftProgressView, RiftStepView
 
 FIGHT_STEPS: dict[str, Text] = {
@@ -32,23 +32,16 @@ ENDED: dict[str, Text] = {
 }
 
 
-def _loot_lines(t: Translator, gold: int, items: Sequence[ItemStack]) -> list[str]:
-    lines = [t("rift-looted", gold=gold)]
-    if items:
-        lines += [t("rift-looted-items"), *stack_lines(t, items)]
-    return lines
+def treasure_lines(t: Translator, gold: int, items: Sequence[ItemStack]) -> list[str]:
+    """What the rift's treasures gave so far (each fight lists its own rewards where it is won)."""
+    if not gold and not items:
+        return [t("rift-treasure-none")]
+    lines = [t("rift-treasure-so-far")]
+    lines += rewards.xp_and_gold(t, 0, gold)
+    return lines + stack_lines(t, items)
 
 
-def reward_lines(t: Translator, rewards: Rewards) -> list[str]:
-    lines = [t("rift-chest"), t("rift-reward", xp=rewards.xp, gold=rewards.gold), *stack_lines(t, rewards.items)]
-    if rewards.items_lost:
-        lines += [t("rift-bag-full"), *stack_lines(t, rewards.items_lost)]
-    if rewards.levels_gained:
-        lines.append(t("rift-level-up", level=rewards.level))
-    return lines
-
-
-def rift_line(t: Translator, rift: RiftInfo, *, here: str | None = None) -> str:
+def rift_line(t: Translator, rift: RiftInfo, *, here: str | None = None, walked: bool = False) -> str:
     line = t(
         "rift-line",
         name=local(t, rift.name),
@@ -57,40 +50,54 @@ def rift_line(t: Translator, rift: RiftInfo, *, here: str | None = None) -> str:
         min_level=rift.min_level,
         left=duration(t, rift.seconds_left),
     )
-    return f"{line} {t('rift-here')}" if rift.location_id == here else line
+    if rift.location_id == here:
+        line = f"{line} {t('rift-here')}"
+    return f"{line}\n{t('rift-walked')}" if walked else line
+
+
+def way_in(t: Translator, rift: RiftInfo, here: LocationView) -> tuple[str, RiftCb | TravelCb] | None:
+    """The button a listed rift gets: enter it where the player stands, travel there when it is one
+    road away, nothing when neither would work (too low a level, or too far)."""
+    if here.player_level and here.player_level < rift.min_level:
+        return None
+    if rift.location_id == here.id:
+        return t("btn-rift-enter-here", name=t.pick(rift.name)), RiftCb(act="enter", id=rift.id)
+    if any(road.id == rift.location_id for road in here.exits):
+        return t("btn-rift-travel", location=t.pick(rift.location_name)), TravelCb(
+            origin=here.id, dest=rift.location_id
+        )
+    return None
 
 
 def listing(
     t: Translator,
     open_rifts: Sequence[RiftInfo],
+    here: LocationView,
     *,
-    here: str | None = None,
     run: RiftProgressView | None = None,
     notice: str | None = None,
 ) -> Screen:
-    """The open rifts, those where the player stands first; a way back if a run is going on."""
-    ordered = sorted(open_rifts, key=lambda r: (r.location_id != here, r.seconds_left))
+    """The open rifts, those where the player stands first, each with the way in if there is one; the
+    way back if a run is going on. A run that ended is no longer the player's: its rift is marked
+    walked (one walk per rift), with no button."""
+    ordered = sorted(open_rifts, key=lambda r: (r.location_id != here.id, r.seconds_left))
+    walked = run.rift.id if run is not None and run.status != "active" else None
     lines = [t("rifts-title"), ""]
     if not ordered:
         lines.append(t("rifts-none"))
-    lines += [rift_line(t, r, here=here) for r in ordered]
+    lines += [rift_line(t, r, here=here.id, walked=r.id == walked) for r in ordered]
     kb = KeyboardBuilder()
     rows = []
     if run is not None and run.status == "active":
         kb.button(text=t("btn-rift-current"), callback_data=RiftCb(act="show"))
         rows.append(1)
     else:
-        walked = run.rift if run is not None else None  # one walk per rift: no second Enter
-        if walked is not None and any(r.id == walked.id for r in ordered):
-            kb.button(text=t("btn-rift-last", name=t.pick(walked.name)), callback_data=RiftCb(act="show"))
-            rows.append(1)
-        for rift in (r for r in ordered if walked is None or r.id != walked.id):
-            kb.button(
-                text=t("btn-rift-enter", name=t.pick(rift.name), location=t.pick(rift.location_name)),
-                callback_data=RiftCb(act="enter", id=rift.id),
-            )
-            rows.append(1)
-        if ordered and not any(r.location_id == here for r in ordered):
+        for rift in ordered:
+            way = way_in(t, rift, here) if rift.id != walked else None
+            if way is not None:
+                kb.button(text=way[0], callback_data=way[1])
+                rows.append(1)
+        if ordered and not any(r.location_id == here.id for r in ordered):
             lines += ["", t("rifts-hint")]
     kb.button(text=t("btn-refresh"), callback_data=RiftCb(act="list"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
@@ -116,12 +123,12 @@ def progress_lines(t: Translator, progress: RiftProgressView) -> list[str]:
     ]
     if progress.status == "active":
         lines.append(t("rift-time-left", left=duration(t, rift.seconds_left)))
-    lines += _loot_lines(t, progress.looted_gold, progress.looted_items)
+    lines += treasure_lines(t, progress.looted_gold, progress.looted_items)
     ended = ENDED.get(progress.status)
     if ended is not None:
         lines += ["", ended(t)]
     if progress.status == "cleared" and progress.reward is not None:
-        lines += reward_lines(t, progress.reward)
+        lines += [t("rift-chest"), *rewards.lines(t, progress.reward)]
     elif progress.fighting:
         lines += ["", t("rift-fighting")]
     return lines
@@ -159,15 +166,13 @@ def step_lines(t: Translator, step: RiftStepView) -> list[str]:
     lines = [t("rift-step", floor=step.floor, step=step.step)]
     if step.kind == "treasure":
         lines.append(t("rift-step-treasure"))
-        if step.gold:
-            lines.append(t("rift-step-gold", gold=step.gold))
+        lines += rewards.xp_and_gold(t, 0, step.gold)
         lines += stack_lines(t, step.found)
-        if step.lost:
-            lines += [t("rift-bag-full"), *stack_lines(t, step.lost)]
+        lines += rewards.left_behind(t, step.lost)
     elif step.kind == "trap":
         lines.append(t("rift-step-trap", hp=abs(step.hp_change)))
     elif step.kind == "shrine":
-        lines.append(t("rift-step-shrine", hp=step.hp_change, mana=step.mana_change))
+        lines.append(t("rift-step-shrine", hp=signed(t, step.hp_change), mana=signed(t, step.mana_change)))
     if step.kind in ("trap", "shrine"):
         lines.append(t("rift-step-vitals", hp=step.hp, max_hp=step.max_hp, mana=step.mana, max_mana=step.max_mana))
     return lines
@@ -181,25 +186,25 @@ def advanced(t: Translator, moved: RiftAdvance) -> Screen:
     )
 
 
-def with_way_back(t: Translator, fight: CombatView, shown: Screen, run: RiftProgressView | None) -> Screen:
-    """A finished fight's screen, with a button back to the rift when the fight was a step of `run`.
+WAY_BACK: dict[str, Text] = {
+    "active": lambda t: t("btn-rift-back"),
+    "cleared": lambda t: t("btn-rift-chest"),
+}
 
-    The combat screen does not know where its fight came from; the run does.
-    """
-    if not leads_back(fight) or shown.markup is None:
+
+def with_way_back(t: Translator, shown: Screen, run: RiftProgressView | None) -> Screen:
+    """A rift fight's end, with the way to the rift's screen: back into the run while it goes on, to
+    the chest once cleared, to how it ended otherwise. Never "explore again": that leads out of it."""
+    if run is None or shown.markup is None:
         return shown
-    if run is None or run.rift.status != "open" or run.status not in ("active", "cleared", "fallen") or run.fighting:
-        return shown
-    back = InlineKeyboardButton(text=t("btn-rift-back"), callback_data=RiftCb(act="show").pack())
-    # Inside a rift the way on is the rift, not the wild: "explore again" would lead out of it.
-    explore = ExploreCb().pack()
-    rows = [[b for b in row if b.callback_data != explore] for row in shown.markup.inline_keyboard]
+    said = WAY_BACK.get(run.status)
+    label = said(t) if said is not None else t("btn-rift-outcome")
+    back = InlineKeyboardButton(text=label, callback_data=RiftCb(act="show").pack())
+    rows = [
+        [b for b in row if not (b.callback_data or "").startswith(f"{ExploreCb.__prefix__}:")]
+        for row in shown.markup.inline_keyboard
+    ]
     return Screen(shown.text, InlineKeyboardMarkup(inline_keyboard=[[back], *(row for row in rows if row)]))
-
-
-def leads_back(fight: CombatView) -> bool:
-    """Whether a fight's end may lead back into a rift (only then is the run worth asking for)."""
-    return fight.part_of == "rift" and fight.outcome in ("won", "lost")
 
 
 # --- notices -------------------------------------------------------------------------------------

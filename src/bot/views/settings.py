@@ -17,12 +17,6 @@ TOGGLES: dict[tuple[str, bool], Text] = {
     ("bosses", True): lambda t: t("btn-notify-bosses-on"),
     ("bosses", False): lambda t: t("btn-notify-bosses-off"),
 }
-TOGGLED: dict[tuple[str, bool], Text] = {
-    ("rifts", True): lambda t: t("notify-rifts-enabled"),
-    ("rifts", False): lambda t: t("notify-rifts-muted"),
-    ("bosses", True): lambda t: t("notify-bosses-enabled"),
-    ("bosses", False): lambda t: t("notify-bosses-muted"),
-}
 
 
 def screen(t: Translator, notifications: NotificationSettings | None) -> Screen:
@@ -52,11 +46,6 @@ def screen(t: Translator, notifications: NotificationSettings | None) -> Screen:
     return Screen(text, kb.as_markup())
 
 
-def toggled(t: Translator, category: str, enabled: bool) -> str | None:
-    """What turning `category` on or off says; None for a category this bot does not know."""
-    said = TOGGLED.get((category, enabled))
-    return said(t) if said else None
-
-
-def language_set(t: Translator) -> str:
-    return t("language-set")
+def knows(category: str) -> bool:
+    """A category of notifications this bot has buttons for (a newer one's button would be forged)."""
+    return (category, True) in TOGGLES

@@ -19,12 +19,18 @@ def why_locked(t: Translator, tree: SkillTreeView, skill: SkillView) -> str:
     learned = {s.id for s in tree.skills if s.learned}
     missing = [s for s in tree.skills if s.id in skill.requires and s.id not in learned]
     if missing:
-        return t("skill-needs-skill", skills=", ".join(local(t, s.name) for s in missing))
+        names = ", ".join(t("skill-name", name=local(t, s.name)) for s in missing)
+        return t("skill-needs-skill", skills=names, count=len(missing))
     return t("skill-needs-points")
 
 
 def skill_line(t: Translator, tree: SkillTreeView, skill: SkillView) -> list[str]:
-    kind = t("skill-active", mana=skill.mana, cooldown=skill.cooldown) if skill.kind == "active" else t("skill-passive")
+    # A cooldown of N turns: usable every N turns (1, or none: every turn).
+    kind = (
+        t("skill-active", mana=skill.mana, every=max(skill.cooldown, 1))
+        if skill.kind == "active"
+        else t("skill-passive")
+    )
     if skill.learned:
         head, status = "✅", t("skill-learned")
     elif skill.learnable:

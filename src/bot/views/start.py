@@ -9,7 +9,7 @@ from bot.i18n import Translator
 from bot.views import Screen, menu
 from bot.views.common import literal
 from bot.views.keyboard import KeyboardBuilder
-from game.api import CharacterSheet, ClassInfo
+from game.api import CharacterSheet, ClassInfo, LocationView
 
 
 def welcome_new(t: Translator) -> Screen:
@@ -43,14 +43,14 @@ def class_choice(t: Translator, name: str, options: Sequence[ClassInfo]) -> Scre
     return Screen("\n\n".join(lines), kb.as_markup())
 
 
-def registered(t: Translator, sheet: CharacterSheet) -> Screen:
+def registered(t: Translator, sheet: CharacterSheet, here: LocationView, *, hint_skills: bool = False) -> Screen:
     heading = t(
         "registered",
         name=literal(sheet.name),
         location=t.pick(sheet.location_name),
         **{"class": t.pick(sheet.class_name)},
     )
-    return menu.main(t, sheet, heading=heading, offer_fight=False)
+    return menu.main(t, sheet, here, heading=heading, offer_fight=False, hint_skills=hint_skills)
 
 
 def registration_expired(t: Translator) -> str:

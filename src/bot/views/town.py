@@ -1,4 +1,8 @@
-"""The town: its square, the shop (buy and sell tabs), the inn and the forge."""
+"""The town: its square, the shop (buy and sell tabs), the inn and the forge.
+
+Only what can be done has a button: what the purse cannot pay for, a rest at full HP and mana, a
+recipe short of something are shown, with what is missing, but not offered.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from bot.views.common import (
     literal,
     local,
     named,
+    num,
     with_notice,
 )
 from bot.views.keyboard import KeyboardBuilder
@@ -84,10 +89,15 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
         for item in offers.items:
             lines.append(offer_line(t, item))
             price = item.buy_price or 0
-            row = [_shop_button(t("btn-buy-one", name=t.pick(item.name), price=price), "b", item, 1, view, page)]
-            if item.kind == "consumable":
+            row = []
+            if price <= view.gold:
+                row.append(
+                    _shop_button(t("btn-buy-one", name=t.pick(item.name), price=price), "b", item, 1, view, page)
+                )
+            if item.kind == "consumable" and price * BULK <= view.gold:
                 row.append(_shop_button(t("btn-buy-many", count=BULK, price=price * BULK), "b", item, BULK, view, page))
-            kb.row(*row)
+            if row:
+                kb.row(*row)
     if nav:
         kb.row(*nav)
     other = "buy" if tab == "sell" else "sell"
@@ -120,10 +130,17 @@ def inn(t: Translator, view: InnView, *, notice: str | None = None) -> Screen:
         t("inn-vitals", hp=view.hp, max_hp=view.max_hp, mana=view.mana, max_mana=view.max_mana, gold=view.gold),
     ]
     kb = KeyboardBuilder()
-    kb.button(text=t("btn-rest", price=view.price), callback_data=InnCb(act="rest"))
+    rows = []
+    if view.hp >= view.max_hp and view.mana >= view.max_mana:
+        lines.append(t("inn-rested"))
+    elif view.gold < view.price:
+        lines.append(t("inn-too-poor", price=view.price))
+    else:
+        kb.button(text=t("btn-rest", price=view.price), callback_data=InnCb(act="rest"))
+        rows.append(1)
     kb.button(text=t("btn-town"), callback_data=NavCb(to="town"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-    kb.adjust(1, 2)
+    kb.adjust(*rows, 2)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
 
@@ -132,7 +149,7 @@ def inn(t: Translator, view: InnView, *, notice: str | None = None) -> Screen:
 
 def recipe_lines(t: Translator, recipe: RecipeView, forge: ForgeView) -> list[str]:
     mark = "✅" if recipe.craftable else "🔒"
-    count = f" ×{recipe.quantity}" if recipe.quantity > 1 else ""
+    count = f" ×{num(t, recipe.quantity)}" if recipe.quantity > 1 else ""
     lines = [f"{mark} <b>{local(t, recipe.result.name)}</b>{count}"]
     needs = [
         t("forge-gold", gold=recipe.gold) + ("" if forge.gold >= recipe.gold else " ❌"),
@@ -140,7 +157,7 @@ def recipe_lines(t: Translator, recipe: RecipeView, forge: ForgeView) -> list[st
     ]
     lines.append("   " + " · ".join(needs))
     materials = [
-        f"{local(t, m.item.name)} {m.have}/{m.needed}" + (" ✓" if m.have >= m.needed else " ❌")
+        f"{local(t, m.item.name)} {num(t, m.have)}/{num(t, m.needed)}" + (" ✓" if m.have >= m.needed else " ❌")
         for m in recipe.materials
     ]
     lines.append("   " + ", ".join(materials))
@@ -153,11 +170,11 @@ def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None =
     for recipe in recipes.items:
         lines += recipe_lines(t, recipe, view)
     kb = KeyboardBuilder()
-    for recipe in recipes.items:
+    for recipe in (r for r in recipes.items if r.craftable):
         label = item_label(t, recipe.result, recipe.quantity)
         kb.row(
             InlineKeyboardButton(
-                text=t("btn-craft", name=label) if recipe.craftable else t("btn-craft-locked", name=label),
+                text=t("btn-craft", name=label),
                 callback_data=ForgeCb(act="craft", id=recipe.id, v=view.version, p=recipes.number).pack(),
             )
         )
@@ -199,5 +216,7 @@ def missing_materials(t: Translator, refused: MissingMaterials, forge: ForgeView
     recipe = next((r for r in forge.recipes if r.id == recipe_id), None)
     if recipe is None:
         return None
-    short = [f"{local(t, m.item.name)} {m.have}/{m.needed}" for m in recipe.materials if m.have < m.needed]
+    short = [
+        f"{local(t, m.item.name)} {num(t, m.have)}/{num(t, m.needed)}" for m in recipe.materials if m.have < m.needed
+    ]
     return explain(t, refused, materials=", ".join(short) or "—")

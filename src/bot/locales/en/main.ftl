@@ -19,11 +19,18 @@ registration-expired = This choice has expired: send /start to begin again.
 menu-title = 🏰 <b>{ $name }</b> · level { $level } { $class }
     ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }  ⚡ { $stamina }/{ $max_stamina }  💰 { $gold }
     📍 { $location }
+hint-skill-point = 💡 You have a free skill point: open 🌳 <b>Skills</b> to learn your first skill.
 btn-character = 🧍 Character
 btn-look = 🗺 Look around
 btn-settings = ⚙️ Settings
 btn-menu = ⬅️ Menu
 btn-back = ⬅️ Back
+
+## When HP, mana and stamina are back
+refill-hp = ❤️ full in { $wait }
+refill-mana = 🔷 full in { $wait }
+refill-stamina = ⚡ full in { $wait }
+refill-explore = ⚡ next exploration in { $wait }
 
 ## Character sheet
 sheet = 🧍 <b>{ $name }</b> — { $class }, level { $level }
@@ -32,32 +39,56 @@ sheet = 🧍 <b>{ $name }</b> — { $class }, level { $level }
 
     ❤️ HP { $hp }/{ $max_hp }   🔷 Mana { $mana }/{ $max_mana }
     ⚡ Stamina { $stamina }/{ $max_stamina }
-
-    💪 STR { $strength }   🏹 AGI { $agility }
+sheet-stats = 💪 STR { $strength }   🏹 AGI { $agility }
     🧠 INT { $intellect }   🛡 VIT { $vitality }
 
-    ⚔️ Attack { $attack }   🛡 Defence { $defence }
+    ⚔️ Attack { $attack }   🛡 Defence { $defence }   ✨ Magic { $magic }
     🎯 Crit { $crit }%   💨 Dodge { $dodge }%
-    Unspent: { $stat_points } stat, { $skill_points } skill points
-    📍 { $location }
+sheet-unspent = Unspent: { $stat_points ->
+        [one] { $stat_points } stat point
+       *[other] { $stat_points } stat points
+    }, { $skill_points ->
+        [one] { $skill_points } skill point
+       *[other] { $skill_points } skill points
+    }
+sheet-unspent-stat = Unspent: { $stat_points ->
+        [one] { $stat_points } stat point
+       *[other] { $stat_points } stat points
+    }
+sheet-unspent-skill = Unspent: { $skill_points ->
+        [one] { $skill_points } skill point
+       *[other] { $skill_points } skill points
+    }
+sheet-location = 📍 { $location }
 
 ## World
 location = 📍 <b>{ $name }</b> (level { $level })
     <i>{ $description }</i>
 location-town = 🏘 A safe town.
+location-fighting = ⚔️ A fight is on: the roads wait until it is over.
+location-boss = 👹 <b>{ $boss }</b> is here! It escapes in { $left }.
+location-rift = 🌀 A rift is open here: <b>{ $name }</b>, tier { $tier }, from level { $min_level }. It closes in { $left }.
+location-rift-locked = 🔒 You need level { $min_level } to enter.
+btn-boss-here = 👹 Fight { $name }
+btn-rift-enter-here = 🌀 Enter { $name }
 exits-title = Roads lead to:
 btn-go = ➡️ { $name } (lvl { $level })
-travelled = You travel to { $name }.
+travelled = You travel to { $location }.
 travel-not-adjacent = 🚫 You can't get there from here.
 travel-stale = ⌛ That road was on an old map: here is where you are now.
 location-unknown = 🚫 No such place.
+travel-warning-title = ⚠️ <b>The road to { $location }</b>
+travel-warning-level = Its monsters are level { $zone_level }, and you are level { $level }: they will be much stronger than you.
+travel-warning-hp = You have only { $hp } of { $max_hp } HP. Heal before you set out.
+btn-go-anyway = ➡️ Go anyway
+btn-rest-first = 🛏 Rest at the inn first
+btn-stay = ⬅️ Stay here
 
 ## Settings
 settings = ⚙️ <b>Settings</b>
     Language: { $language }
 btn-lang-en = 🇬🇧 English
 btn-lang-ru = 🇷🇺 Русский
-language-set = ✅ Language: English.
 language-name = English
 
 ## Bad input
@@ -83,3 +114,19 @@ help = <b>Riftwalker</b> — a text RPG.
     /boss_top — boss damage leaderboard
     /settings — language and notifications
     /help — this help
+## Main menu entries
+btn-explore = 🔎 Explore
+btn-explore-wait = ⏳ Explore in { $wait }
+btn-inventory = 🎒 Inventory
+btn-skills = 🌳 Skills
+btn-town = 🏘 Town
+btn-leaderboard = 🏆 Leaderboard
+btn-back-to-fight = ⚔️ Back to the fight
+
+## Character sheet
+sheet-points-hint = ⬇️ Spend your stat points with the buttons below.
+btn-stat-strength = +STR
+btn-stat-agility = +AGI
+btn-stat-intellect = +INT
+btn-stat-vitality = +VIT
+stat-raised = ✅ { $stat } +1.

@@ -1,19 +1,3 @@
-## Main menu entries
-btn-explore = 🔎 Explore
-btn-inventory = 🎒 Inventory
-btn-skills = 🌳 Skills
-btn-town = 🏘 Town
-btn-leaderboard = 🏆 Leaderboard
-btn-back-to-fight = ⚔️ Back to the fight
-
-## Character sheet
-sheet-points-hint = ⬇️ Spend your stat points with the buttons below.
-btn-stat-strength = +STR
-btn-stat-agility = +AGI
-btn-stat-intellect = +INT
-btn-stat-vitality = +VIT
-stat-raised = ✅ { $stat } +1.
-
 ## Names
 stat-strength = STR
 stat-agility = AGI
@@ -53,19 +37,28 @@ kind-equipment = Equipment
 kind-consumable = Consumable
 kind-material = Material
 
+## Rewards, wherever they are paid
+reward-xp-gold = ✨ +{ $xp } XP   💰 +{ $gold } gold
+reward-xp = ✨ +{ $xp } XP
+reward-gold = 💰 +{ $gold } gold
+reward-items = 🎁 Loot:
+reward-left-behind = 🎒 No room in your bag — left behind:
+reward-nothing = Nothing this time.
+reward-boss-damage = ⚔️ Your damage: { $damage }
+reward-level-up = 🎉 <b>Level up!</b> You are now level { $level }. New stat and skill points await.
+
 ## Exploring
 explore-where = 🔎 You explore { $location }.
 explore-monster = ❗ A { $monster } blocks your way!
 explore-resource = 🌿 You gather:
 explore-treasure = 🎁 You find a small treasure:
-explore-gold = 💰 +{ $gold } gold
 explore-nothing-1 = 🍃 Only the wind in the grass. Nothing here this time.
 explore-nothing-2 = 👣 Old tracks lead nowhere. You find nothing.
 explore-nothing-3 = 🌫 You search for a while, but come back empty-handed.
 explore-stamina = ⚡ Stamina { $stamina }/{ $max_stamina }
+explore-next-in = next exploration in { $wait }
 explore-elsewhere = ⌛ That button was for a place you have left: here is where you are now.
 btn-explore-more = 🔎 Explore again
-loot-lost = 🎒 No room in your bag — left behind:
 
 ## Combat
 combat-monster = 👹 <b>{ $name }</b> (level { $level })
@@ -73,18 +66,21 @@ combat-you = 🧍 <b>You</b> (level { $level })
 combat-turn = — Turn { $turn } —
 combat-your-move = Your move:
 combat-won = 🏆 <b>Victory!</b>
-combat-rewards = ✨ +{ $xp } XP   💰 +{ $gold } gold
-combat-loot = 🎁 Loot:
-level-up = 🎉 <b>Level up!</b> You are now level { $level }. New stat and skill points await.
 combat-lost = 💀 <b>You have fallen.</b>
 combat-respawn = You wake up in { $location }, wounds tended.
-combat-gold-lost = 💰 Gold lost: { $gold }. Your items are safe.
+combat-gold-lost = 💰 You lost { $gold } gold. Your items are safe.
+combat-xp-lost = ✨ You lost { $xp } XP. Your items are safe.
+combat-gold-xp-lost = 💰 You lost { $gold } gold and ✨ { $xp } XP. Your items are safe.
+combat-nothing-lost = Your gold and items are safe.
 combat-fled = 🏃 You got away.
 no-fight = You are not in a fight.
+skill-cooling = ⏳ { $name }: ready in { $turns ->
+        [one] { $turns } turn
+       *[other] { $turns } turns
+    }
+skill-short-of-mana = 🔷 { $name }: needs { $mana } mana
 btn-attack = ⚔️ Attack
 btn-skill = ✨ { $name } ({ $mana } 🔷)
-btn-skill-cooling = ⏳ { $name } ({ $turns })
-btn-skill-no-mana = 🔷 { $name } (needs { $mana })
 btn-flee = 🏃 Flee ({ $chance }%)
 
 ## The fight, line by line
@@ -102,9 +98,18 @@ log-item = 🧪 You use { $item }.
 log-heal = 💚 You recover { $amount } HP.
 log-mana = 🔷 You recover { $amount } mana.
 log-cleanse = ✨ Your ailments are washed away.
-log-status-monster = 🌀 The { $monster } is affected: { $effect } for { $turns } turns.
-log-status-self = 🌟 You gain { $effect } for { $turns } turns.
-log-status-player = 🌀 The { $monster } leaves you { $effect } for { $turns } turns.
+log-status-monster = 🌀 The { $monster } is affected: { $effect } for { $turns ->
+        [one] { $turns } turn
+       *[other] { $turns } turns
+    }.
+log-status-self = 🌟 You gain { $effect } for { $turns ->
+        [one] { $turns } turn
+       *[other] { $turns } turns
+    }.
+log-status-player = 🌀 The { $monster } leaves you { $effect } for { $turns ->
+        [one] { $turns } turn
+       *[other] { $turns } turns
+    }.
 log-tick-player = 🔥 { $effect }: you lose { $amount } HP.
 log-tick-monster = 🔥 { $effect }: the { $monster } loses { $amount } HP.
 log-expired-player = ⌛ { $effect } wears off.
@@ -117,7 +122,10 @@ log-won = 🏆 The { $monster } is defeated!
 log-lost = 💀 You collapse...
 
 ## Inventory
-inventory-title = 🎒 <b>Inventory</b> — { $used }/{ $capacity } slots · 💰 { $gold }
+inventory-title = 🎒 <b>Inventory</b> — { $used }/{ $capacity ->
+        [one] { $capacity } slot
+       *[other] { $capacity } slots
+    } · 💰 { $gold }
 derived-line = ⚔️ { $attack }  🛡 { $defence }  ❤️ { $max_hp }  🔷 { $max_mana }  🎯 { $crit }%  💨 { $dodge }%
 equipped-title = <b>Equipped</b>
 bag-title = <b>Bag</b> (page { $page }/{ $pages })
@@ -128,6 +136,16 @@ btn-equip = Equip
 btn-use = Use
 btn-sell = Sell { $price }💰
 btn-unequip = ✖ { $name }
+btn-drop-one = 🗑 Drop one
+btn-drop-all = 🗑 Drop all ({ $quantity })
+btn-drop-confirm = 🗑 Yes, drop { $quantity ->
+        [one] it
+       *[other] all { $quantity }
+    }
+btn-drop-cancel = ⬅️ Keep it
+drop-confirm = 🗑 Drop <b>{ $name }</b>{ $count }? Whatever you drop is gone for good.
+dropped = 🗑 You dropped { $name }{ $count }.
+drop-worn = 🚫 You are wearing that: take it off first.
 equipped = ✅ Equipped: { $name }.
 unequipped = ✅ Taken off and put in the bag.
 item-used = 🧪 You use { $name }: ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
@@ -166,20 +184,25 @@ sold-many = 💰 Sold { $name } ×{ $quantity }. Gold: { $gold }.
 inn-title = 🛏 <b>The Inn</b>
 inn-offer = A warm bed and a hot meal restore your HP and mana: { $price } gold.
 inn-vitals = ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }  💰 { $gold }
+inn-rested = 😊 You are already fully rested.
+inn-too-poor = 💰 A night here costs { $price } gold: more than you have.
 btn-rest = 🛏 Rest ({ $price }💰)
 rested = 😴 You rest and wake up refreshed. Gold left: { $gold }.
 forge-title = ⚒ <b>Forge</b> · 💰 { $gold } · your level { $level }
 forge-gold = 💰 { $gold }
 forge-level = lvl { $level }
 btn-craft = ⚒ Craft { $name }
-btn-craft-locked = 🔒 { $name }
 crafted = ⚒ Crafted: { $name } ×{ $quantity }.
 missing-materials = 🪨 Missing materials: { $materials }
 
 ## Skills
+skill-name = { $name }
 skills-title = 🌳 <b>{ $class_name } skills</b> · skill points: { $points }
 skill-level = lvl { $level }
-skill-active = active, { $mana } 🔷, cooldown { $cooldown }
+skill-active = active, { $mana } 🔷, { $every ->
+        [1] ready every turn
+       *[other] once every { $every } turns
+    }
 skill-passive = passive
 skill-learned = learned
 skill-learnable = can be learned now
@@ -198,7 +221,10 @@ top-empty = No heroes yet.
 stale-screen = ⌛ This button is from an older screen: here is the current one.
 err-rule = 🚫 The rules don't allow that right now.
 err-unknown-entry = 🚫 There is no such thing (an old or broken button).
-err-inventory-full = 🎒 Your bag is full ({ $capacity } slots). Sell or drop something first.
+err-inventory-full = 🎒 Your bag is full ({ $capacity ->
+        [one] { $capacity } slot
+       *[other] { $capacity } slots
+    }). Sell or drop something first.
 err-not-owned = 🚫 You don't have that item.
 err-not-enough-items = 🚫 Not enough of that: you need { $needed }, you have { $have }.
 err-not-enough-gold = 💰 Not enough gold: you need { $needed }, you have { $have }.
@@ -206,7 +232,7 @@ err-level-too-low = 🔒 Your level is too low: level { $required } needed, you 
 err-wrong-slot = 🚫 That can't be worn.
 err-slot-empty = 🚫 Nothing is worn there.
 err-not-usable = 🚫 That can't be used here.
-err-nothing-to-restore = 🧪 Your health and mana are already full — keep it for later.
+err-nothing-to-restore = 🧪 Your HP and mana are already full: keep it for later.
 err-explore-in-town = 🏘 There is nothing to explore in town: take a road out first.
 err-not-sellable = 🚫 The shop doesn't buy that.
 err-no-stat-points = 🚫 No stat points left to spend.
@@ -217,10 +243,14 @@ err-skill-other-class = 🚫 That skill belongs to another class.
 err-skill-level = 🔒 That skill needs level { $level }.
 err-skill-prerequisite = 🔒 Learn the skills it builds on first.
 err-skill-not-learnable = 🔒 That skill can't be learned now.
-err-skill-cooldown = ⏳ Not ready yet: { $turns } more turns.
+err-skill-cooldown = ⏳ Not ready yet: { $turns ->
+        [one] { $turns } more turn
+       *[other] { $turns } more turns
+    }.
 err-skill-mana = 🔷 Not enough mana: { $needed } needed.
 err-skill-unknown = 🚫 You don't know that skill.
 err-no-stamina = ⚡ Not enough stamina: { $needed } needed, you have { $have }. Rest a while, it comes back with time.
+err-no-stamina-wait = ⚡ Not enough stamina: { $needed } needed, you have { $have }. You can explore again in { $wait }.
 err-combat-over = ⌛ That fight is over.
 err-in-combat = ⚔️ Not in the middle of a fight! Finish it first.
 err-not-in-combat = You are not in a fight.

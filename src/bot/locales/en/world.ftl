@@ -7,7 +7,6 @@ time-seconds = { $s } s
 
 btn-refresh = 🔄 Refresh
 btn-rifts = 🌀 Rifts
-btn-boss = 👹 World boss
 
 ## Rifts: the list
 rifts-title = 🌀 <b>Open rifts</b>
@@ -16,10 +15,12 @@ rifts-hint = Rifts open in the wilds: travel to one to step in.
 rift-line = 🌀 <b>{ $name }</b> — { $location }
     Tier { $tier } · from level { $min_level } · ⏳ { $left }
 rift-here = 📍 <i>here</i>
-btn-rift-enter = 🌀 Enter { $name } ({ $location })
+rift-walked = ✔️ You have walked this one: a rift is walked once.
+btn-rift-travel = ➡️ Travel to { $location }
 btn-rift-current = 🌀 Back to my rift
-btn-rift-last = 🌀 My run: { $name }
 btn-rift-back = 🌀 Back to the rift
+btn-rift-chest = 🎁 To the rift's chest
+btn-rift-outcome = 🌀 How the run ended
 rift-elsewhere = 📍 This rift is in { $location }: travel there first.
 rift-level-low = 🔒 This rift needs level { $needed }; you are level { $level }.
 rift-entered = 🌀 You step through the tear…
@@ -29,17 +30,14 @@ rift-stale = ⌛ That step is already behind you: here is where you are now.
 rift-progress = 🌀 <b>{ $name }</b> — tier { $tier }, { $location }
     🧭 Floor { $floor }/{ $floors } · step { $step }/{ $steps } · { $done }/{ $total } done
 rift-time-left = ⏳ The rift closes in { $left }
-rift-looted = 💰 Looted so far: { $gold } gold
-rift-looted-items = 🎒 Found:
+rift-treasure-so-far = 💎 The rift's treasures gave you:
+rift-treasure-none = 💎 No treasure found.
 rift-fighting = ⚔️ A fight waits for you on this step.
 rift-status-cleared = 🏆 <b>Rift cleared!</b>
 rift-status-left = 🚪 You walked out of the rift, keeping what you looted.
 rift-status-collapsed = 💥 The rift collapsed and threw you out. You keep what you looted.
 rift-status-fallen = ☠️ You fell inside the rift. The run is over.
 rift-chest = 🎁 The rift's chest:
-rift-reward = ✨ { $xp } XP · 💰 { $gold } gold
-rift-bag-full = 🎒 No room in your bag for:
-rift-level-up = 🎉 Level { $level }!
 btn-rift-go = ➡️ Go on
 btn-rift-leave = 🚪 Leave
 btn-rift-fight = ⚔️ To the fight
@@ -50,9 +48,8 @@ rift-step-monster = A monster bars the way!
 rift-step-elite = An elite guardian bars the way!
 rift-step-boss = The lord of the rift rises!
 rift-step-treasure = 💎 A treasure!
-rift-step-gold = 💰 +{ $gold } gold
 rift-step-trap = 🪤 A trap! You lose { $hp } HP.
-rift-step-shrine = ⛩ A shrine: +{ $hp } HP, +{ $mana } mana.
+rift-step-shrine = ⛩ A shrine restores you: { $hp } HP, { $mana } mana.
 rift-step-vitals = ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
 
 ## World bosses
@@ -63,13 +60,19 @@ boss-left = ⏳ Escapes in { $left }
 boss-my-damage = ⚔️ Your damage: { $damage }
 boss-ready = ✅ You can strike.
 boss-cooldown = 🕒 Catching your breath: { $seconds } s
+boss-ranking-title = ⚔️ <b>Fighters so far</b> ({ $fighters })
+boss-ranking-row = { $rank } { $name } — { $damage }
+boss-ranking-empty = Nobody has struck it yet: be the first!
+boss-my-rank = Your place: { $rank } of { $fighters }
+boss-busy-fight = ⚔️ You are in a fight: finish it, then strike.
+boss-busy-rift = 🌀 You are inside a rift: leave it to strike the boss.
 boss-none = No world boss roams the land right now.
 boss-not-here = No world boss here.
 boss-elsewhere-title = Elsewhere:
 boss-elsewhere = 👹 { $name } — { $location } (⏳ { $left })
 boss-hit = 💥 You strike for { $damage }!
 boss-miss = 💨 Your blow glances off.
-boss-killed = 🏆 Your blow of { $damage } fells <b>{ $name }</b>! Everyone who fought shares the spoils.
+boss-killed = 🏆 Your blow of { $damage } fells <b>{ $boss }</b>! Everyone who fought shares the spoils.
 boss-gone-defeated = ☠️ This boss has already been defeated.
 boss-gone-escaped = 🏃 This boss got away.
 boss-gone-unknown = This boss is no longer around.
@@ -79,20 +82,23 @@ boss-unnamed = The world boss
 btn-boss-attack = ⚔️ Attack
 btn-boss-top = 🏆 Boss damage
 btn-boss-back = 👹 Bosses
-boss-top-title = 🏆 <b>Damage dealt to world bosses</b>
+boss-top-live = 👹 <b>{ $name }</b> ({ $location }), now:
+boss-top-title = 🏆 <b>Damage dealt to world bosses</b>, all time
 boss-top-empty = Nobody has fought a world boss yet.
+boss-top-empty-live = No boss has ended yet: damage is counted here once a boss falls or escapes.
 boss-top-row = { $rank } { $name } ({ $class_name }, lvl { $level }) — { $damage }
 
 ## Notifications
 notify-rift-opened = 🌀 A rift tore open: <b>{ $name }</b> in { $location }!
     Tier { $tier } · from level { $min_level } · closes in { $left }
-notify-rift-collapsed = 💥 The rift <b>{ $name }</b> collapsed and threw you out.
-    You keep your loot: 💰 { $gold } gold, 🎒 { $items } items.
+notify-rift-collapsed = 💥 The rift <b>{ $name }</b> collapsed and threw you out. You keep everything you won inside.
 notify-rift-collapsed-unnamed = 💥 Your rift collapsed and threw you out. You keep your loot.
 notify-boss-spawned = 👹 <b>{ $name }</b> (level { $level }) appeared in { $location }!
     ❤️ { $hp } · escapes in { $left }
-notify-boss-killed-by-you = 🏆 Your blow felled <b>{ $name }</b>! Your share of the spoils is in your bag.
-notify-boss-defeated-fought = 🏆 <b>{ $name }</b> has fallen! Your share of the spoils is in your bag.
+notify-boss-killed-by-you = 🏆 Your blow felled <b>{ $name }</b>!
+notify-boss-defeated-fought = 🏆 <b>{ $name }</b> has fallen!
+notify-boss-share = 🎁 Your share, already in your bag:
+notify-boss-share-unlisted = 🎁 Your share of the spoils is in your bag.
 notify-boss-defeated = 🏆 <b>{ $name }</b> has fallen.
 notify-boss-escaped-fought = 🏃 <b>{ $name }</b> got away. Your damage still counts on the leaderboard.
 notify-boss-escaped = 🏃 <b>{ $name }</b> got away.
@@ -109,10 +115,6 @@ btn-notify-rifts-on = 🔔 Rift alerts: on
 btn-notify-rifts-off = 🔕 Rift alerts: off
 btn-notify-bosses-on = 🔔 Boss alerts: on
 btn-notify-bosses-off = 🔕 Boss alerts: off
-notify-rifts-enabled = 🔔 You will hear about rifts.
-notify-rifts-muted = 🔕 Rift alerts muted.
-notify-bosses-enabled = 🔔 You will hear about world bosses.
-notify-bosses-muted = 🔕 Boss alerts muted.
 
 ## Admin
 admin-rift-opened = 🌀 Rift opened: <b>{ $name }</b> in { $location }, tier { $tier }, closes in { $left }.

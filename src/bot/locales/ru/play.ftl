@@ -1,20 +1,4 @@
-## Main menu entries
-btn-explore = 🔎 Исследовать
-btn-inventory = 🎒 Инвентарь
-btn-skills = 🌳 Умения
-btn-town = 🏘 Город
-btn-leaderboard = 🏆 Рейтинг
-btn-back-to-fight = ⚔️ Вернуться в бой
-
-## Character sheet
-sheet-points-hint = ⬇️ Распредели очки характеристик кнопками ниже.
-btn-stat-strength = +СИЛ
-btn-stat-agility = +ЛОВ
-btn-stat-intellect = +ИНТ
-btn-stat-vitality = +ВЫН
-stat-raised = ✅ { $stat } +1.
-
-## Names
+## Названия
 stat-strength = СИЛ
 stat-agility = ЛОВ
 stat-intellect = ИНТ
@@ -43,129 +27,188 @@ slot-head = Голова
 slot-chest = Торс
 slot-legs = Ноги
 slot-feet = Ступни
-slot-trinket = Амулет
-rarity-common = обычный
-rarity-uncommon = необычный
-rarity-rare = редкий
-rarity-epic = эпический
-rarity-legendary = легендарный
+slot-trinket = Аксессуар
+rarity-common = обычная
+rarity-uncommon = необычная
+rarity-rare = редкая
+rarity-epic = эпическая
+rarity-legendary = легендарная
 kind-equipment = Снаряжение
 kind-consumable = Расходник
 kind-material = Материал
 
-## Exploring
-explore-where = 🔎 Ты исследуешь: { $location }.
-explore-monster = ❗ На пути противник: { $monster }!
-explore-resource = 🌿 Ты собираешь:
-explore-treasure = 🎁 Ты находишь небольшой клад:
-explore-gold = 💰 +{ $gold } золота
-explore-nothing-1 = 🍃 Лишь ветер в траве. На этот раз ничего.
-explore-nothing-2 = 👣 Старые следы ведут в никуда. Ничего не найдено.
-explore-nothing-3 = 🌫 Ты долго ищешь, но возвращаешься с пустыми руками.
-explore-stamina = ⚡ Выносливость { $stamina }/{ $max_stamina }
-explore-elsewhere = ⌛ Эта кнопка была для места, которое ты покинул: вот где ты сейчас.
-btn-explore-more = 🔎 Исследовать ещё
-loot-lost = 🎒 В сумке нет места — осталось лежать:
+## Награды, где бы они ни выплачивались
+reward-xp-gold = ✨ +{ $xp } { $xp ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } опыта   💰 +{ $gold } { $gold ->
+        [one] золотой
+       *[other] золотых
+    }
+reward-xp = ✨ +{ $xp } { $xp ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } опыта
+reward-gold = 💰 +{ $gold } { $gold ->
+        [one] золотой
+       *[other] золотых
+    }
+reward-items = 🎁 Добыча:
+reward-left-behind = 🎒 В сумке не хватило места, и вот что осталось лежать:
+reward-nothing = На этот раз ничего.
+reward-boss-damage = ⚔️ Твой урон: { $damage }
+reward-level-up = 🎉 <b>Новый уровень!</b> Теперь у тебя { $level }-й уровень, а с ним новые очки характеристик и умений.
 
-## Combat
+## Исследование
+explore-where = 📍 { $location }
+    🔎 Ты осматриваешь окрестности.
+explore-monster = ❗ Тебе преграждает путь { $monster }!
+explore-resource = 🌿 Удаётся кое-что собрать:
+explore-treasure = 🎁 Ты находишь небольшой клад:
+explore-nothing-1 = 🍃 Лишь ветер в траве. На этот раз ничего.
+explore-nothing-2 = 👣 Старые следы никуда не ведут. Ничего не нашлось.
+explore-nothing-3 = 🌫 Ты долго ищешь, но возвращаешься с пустыми руками.
+explore-stamina = ⚡ Энергия { $stamina }/{ $max_stamina }
+explore-next-in = исследовать снова можно через { $wait }
+explore-elsewhere = ⌛ Эта кнопка осталась от места, где тебя уже нет. Вот где ты сейчас.
+btn-explore-more = 🔎 Исследовать ещё
+
+## Бой
 combat-monster = 👹 <b>{ $name }</b> (уровень { $level })
 combat-you = 🧍 <b>Ты</b> (уровень { $level })
 combat-turn = — Ход { $turn } —
-combat-your-move = Твой ход:
+combat-your-move = Твой ход.
 combat-won = 🏆 <b>Победа!</b>
-combat-rewards = ✨ +{ $xp } опыта   💰 +{ $gold } золота
-combat-loot = 🎁 Добыча:
-level-up = 🎉 <b>Новый уровень!</b> Теперь у тебя { $level } уровень. Тебя ждут новые очки характеристик и умений.
-combat-lost = 💀 <b>Ты пал в бою.</b>
-combat-respawn = Ты приходишь в себя: { $location }, раны перевязаны.
-combat-gold-lost = 💰 Потеряно золота: { $gold }. Вещи целы.
-combat-fled = 🏃 Тебе удалось уйти.
-no-fight = Ты сейчас не в бою.
+combat-lost = 💀 <b>Поражение.</b>
+combat-respawn = Ты приходишь в себя с перевязанными ранами.
+    📍 { $location }
+combat-gold-lost = 💰 Ты теряешь { $gold } { $gold ->
+        [one] золотой
+       *[other] золотых
+    }. Вещи целы.
+combat-xp-lost = ✨ Ты теряешь { $xp } { $xp ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } опыта. Вещи целы.
+combat-gold-xp-lost = 💰 Ты теряешь { $gold } { $gold ->
+        [one] золотой
+       *[other] золотых
+    } и ✨ { $xp } { $xp ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } опыта. Вещи целы.
+combat-nothing-lost = Золото и вещи целы.
+combat-fled = 🏃 Тебе удаётся уйти.
+no-fight = Сейчас ты не в бою.
+skill-cooling = ⏳ Умение «{ $name }» будет готово через { $turns } { $turns ->
+        [one] ход
+        [few] хода
+       *[many] ходов
+    }
+skill-short-of-mana = 🔷 Умению «{ $name }» нужно { $mana } ед. маны
 btn-attack = ⚔️ Атаковать
 btn-skill = ✨ { $name } ({ $mana } 🔷)
-btn-skill-cooling = ⏳ { $name } ({ $turns })
-btn-skill-no-mana = 🔷 { $name } (нужно { $mana })
 btn-flee = 🏃 Бежать ({ $chance }%)
 
-## The fight, line by line
-log-hit-player = ⚔️ Твой удар: <b>{ $amount }</b> урона ({ $monster }).
-log-crit-player = 💥 Критический удар! { $monster } получает <b>{ $amount }</b> урона.
-log-skill-hit = ✨ { $skill }: <b>{ $amount }</b> урона ({ $monster }).
-log-skill-crit = 💥 { $skill } — критический удар: <b>{ $amount }</b> урона ({ $monster })!
-log-hit-monster = 🩸 { $monster } бьёт тебя: <b>{ $amount }</b> урона.
-log-crit-monster = 💢 { $monster } наносит критический удар: <b>{ $amount }</b>!
+## Бой, строка за строкой
+log-hit-player = ⚔️ От твоего удара { $monster } теряет <b>{ $amount }</b> ОЗ.
+log-crit-player = 💥 Критический удар! { $monster } теряет <b>{ $amount }</b> ОЗ.
+log-skill-hit = ✨ От умения «{ $skill }» { $monster } теряет <b>{ $amount }</b> ОЗ.
+log-skill-crit = 💥 Умение «{ $skill }» бьёт критически! { $monster } теряет <b>{ $amount }</b> ОЗ.
+log-hit-monster = 🩸 { $monster } бьёт тебя, и ты теряешь <b>{ $amount }</b> ОЗ.
+log-crit-monster = 💢 { $monster } наносит критический удар! Ты теряешь <b>{ $amount }</b> ОЗ.
 log-miss-player = 💨 { $monster } уклоняется от твоей атаки.
-log-skill-miss = 💨 { $monster } уклоняется: { $skill } мимо.
-log-miss-monster = 💨 Ты уклоняешься от атаки ({ $monster }).
-log-skill = ✨ Ты применяешь: { $skill }.
-log-item = 🧪 Ты используешь: { $item }.
-log-heal = 💚 Восстановлено здоровья: { $amount }.
-log-mana = 🔷 Восстановлено маны: { $amount }.
-log-cleanse = ✨ Недуги сняты.
-log-status-monster = 🌀 { $monster }: { $effect } на { $turns } { $turns ->
+log-skill-miss = 💨 { $monster } уклоняется от умения «{ $skill }».
+log-miss-monster = 💨 Ты уклоняешься, и { $monster } бьёт мимо.
+log-skill = ✨ Ты применяешь умение «{ $skill }».
+log-item = 🧪 В ход идёт { $item }.
+log-heal = 💚 Ты восстанавливаешь { $amount } ОЗ.
+log-mana = 🔷 Ты восстанавливаешь { $amount } ед. маны.
+log-cleanse = ✨ Недуги отступают.
+log-status-monster = 🌀 { $monster } получает эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-status-self = 🌟 На тебе: { $effect } на { $turns } { $turns ->
+log-status-self = 🌟 Ты получаешь эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-status-player = 🌀 { $monster } накладывает на тебя: { $effect } на { $turns } { $turns ->
+log-status-player = 🌀 { $monster } накладывает на тебя эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-tick-player = 🔥 { $effect }: ты теряешь { $amount } здоровья.
-log-tick-monster = 🔥 { $effect }: { $monster } теряет { $amount } здоровья.
-log-expired-player = ⌛ Эффект закончился: { $effect }.
-log-expired-monster = ⌛ { $monster }: эффект закончился ({ $effect }).
-log-stunned-player = 😵 Ты оглушён и пропускаешь ход.
-log-stunned-monster = 😵 { $monster } оглушён и не может действовать.
-log-flee-failed = 🏃 Ты пытаешься бежать, но { $monster } преграждает путь.
-log-fled = 🏃 Ты ускользаешь!
-log-won = 🏆 { $monster } повержен!
-log-lost = 💀 Ты падаешь без сил...
+log-tick-player = 🔥 Эффект «{ $effect }» отнимает у тебя { $amount } ОЗ.
+log-tick-monster = 🔥 { $monster } теряет { $amount } ОЗ от эффекта «{ $effect }».
+log-expired-player = ⌛ Эффект «{ $effect }» проходит.
+log-expired-monster = ⌛ { $monster } избавляется от эффекта «{ $effect }».
+log-stunned-player = 😵 Оглушение! Ты пропускаешь ход.
+log-stunned-monster = 😵 { $monster } пропускает ход из-за оглушения.
+log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster } преграждает путь.
+log-fled = 🏃 Тебе удаётся сбежать!
+log-won = 🏆 { $monster } падает и больше не встаёт!
+log-lost = 💀 Силы покидают тебя…
 
-## Inventory
-inventory-title = 🎒 <b>Инвентарь</b> — { $used }/{ $capacity } ячеек · 💰 { $gold }
+## Инвентарь
+inventory-title = 🎒 <b>Инвентарь</b> — занято { $used } из { $capacity } { $capacity ->
+        [one] ячейки
+       *[other] ячеек
+    } · 💰 { $gold }
 derived-line = ⚔️ { $attack }  🛡 { $defence }  ❤️ { $max_hp }  🔷 { $max_mana }  🎯 { $crit }%  💨 { $dodge }%
 equipped-title = <b>Надето</b>
-bag-title = <b>Сумка</b> (страница { $page }/{ $pages })
+bag-title = <b>Сумка</b> (страница { $page } из { $pages })
 bag-empty = Сумка пуста.
-inventory-sell-hint = 💰 Ты в городе: здесь можно продавать вещи.
+inventory-sell-hint = 💰 Ты в городе, и вещи можно продать.
 item-slot-level = — { $slot }, ур. { $level }
 btn-equip = Надеть
 btn-use = Использовать
-btn-sell = Продать { $price }💰
+btn-sell = Продать за { $price }💰
 btn-unequip = ✖ { $name }
-equipped = ✅ Надето: { $name }.
+btn-drop-one = 🗑 Выбросить одну штуку
+btn-drop-all = 🗑 Выбросить все ({ $quantity })
+btn-drop-confirm = 🗑 Да, выбросить
+btn-drop-cancel = ⬅️ Оставить
+drop-confirm = 🗑 Точно выбросить? <b>{ $name }</b>{ $count } пропадёт навсегда.
+dropped = 🗑 { $name }{ $count } остаётся лежать на земле.
+drop-worn = 🚫 Это сейчас надето. Сначала сними.
+equipped = ✅ { $name } теперь на тебе.
 unequipped = ✅ Снято и убрано в сумку.
-item-used = 🧪 Использовано: { $name }. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
-sold = 💰 Продано: { $name }. Золото: { $gold }.
+item-used = 🧪 { $name } идёт в ход. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
+sold = 💰 { $name } уходит торговцу. Золота теперь { $gold }.
 item-not-in-bag = Этого предмета у тебя больше нет.
-item-kind = { $kind } · { $rarity } · уровень { $level }
+item-kind = { $kind } · { $rarity } редкость · уровень { $level }
 item-slot = Слот: { $slot }
 item-bonuses = Бонусы: { $bonuses }
 item-effects = Действие: { $effects }
-item-buy-price = Цена в лавке: { $price } золота
-item-sell-price = Продаётся за: { $price } золота
+item-buy-price = Цена в лавке: { $price } { $price ->
+        [one] золотой
+       *[other] золотых
+    }
+item-sell-price = Лавка купит за { $price } { $price ->
+        [one] золотой
+       *[other] золотых
+    }
 item-not-sellable = Лавка это не купит.
-item-owned = В сумке: { $quantity }
+item-owned = В сумке: { $quantity } шт.
 item-worn = Сейчас надето.
 
-## Town
-town-title = 🏘 <b>Городская площадь</b> — здесь лавка, трактир и кузница.
-town-purse = 💰 { $gold } золота · ❤️ { $hp }/{ $max_hp }
+## Город
+town-title = 🏘 <b>Городская площадь</b>. Здесь лавка, трактир и кузница.
+town-purse = 💰 { $gold } · ❤️ { $hp }/{ $max_hp }
 btn-shop = 🛒 Лавка
 btn-inn = 🛏 Трактир
 btn-forge = ⚒ Кузница
-shop-title = 🛒 <b>Лавка</b> · 💰 { $gold } золота
+shop-title = 🛒 <b>Лавка</b> · 💰 { $gold }
 shop-buy-title = В продаже:
 shop-sell-title = Торговец купит:
 shop-offer = { $mark } <b>{ $name }</b> — { $price }💰 · ур. { $level } · { $what }
-shop-sellable = • { $name } ×{ $quantity } — { $price }💰 за штуку
+shop-sellable = • { $name } ×{ $quantity } — по { $price }💰 за штуку
 shop-nothing-to-sell = В сумке нет ничего, что купила бы лавка.
 btn-buy-one = Купить: { $name } ({ $price }💰)
 btn-buy-many = ×{ $count } ({ $price }💰)
@@ -173,74 +216,99 @@ btn-sell-one = Продать: { $name } ({ $price }💰)
 btn-sell-all = Все ({ $total }💰)
 btn-shop-buy = 🛒 Купить
 btn-shop-sell = 💰 Продать
-bought = ✅ Куплено: { $name } ×{ $quantity }. Осталось золота: { $gold }.
-sold-many = 💰 Продано: { $name } ×{ $quantity }. Золото: { $gold }.
+bought = ✅ { $name } ×{ $quantity } теперь в твоей сумке. Золота осталось { $gold }.
+sold-many = 💰 { $name } ×{ $quantity } уходит торговцу. Золота теперь { $gold }.
 inn-title = 🛏 <b>Трактир</b>
-inn-offer = Тёплая постель и горячий ужин восстановят здоровье и ману: { $price } золота.
+inn-offer = Тёплая постель и горячий ужин вернут здоровье и ману. Ночлег стоит { $price } { $price ->
+        [one] золотой
+       *[other] золотых
+    }.
 inn-vitals = ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }  💰 { $gold }
+inn-rested = 😊 Здоровье и мана и так полны, отдых не нужен.
+inn-too-poor = 💰 Ночлег стоит { $price } { $price ->
+        [one] золотой
+       *[other] золотых
+    }, а у тебя столько нет.
 btn-rest = 🛏 Отдохнуть ({ $price }💰)
-rested = 😴 Ты отдыхаешь и просыпаешься полным сил. Осталось золота: { $gold }.
+rested = 😴 Ночь в тепле, и силы возвращаются. Золота осталось { $gold }.
 forge-title = ⚒ <b>Кузница</b> · 💰 { $gold } · твой уровень { $level }
 forge-gold = 💰 { $gold }
 forge-level = ур. { $level }
-btn-craft = ⚒ Создать: { $name }
-btn-craft-locked = 🔒 { $name }
-crafted = ⚒ Создано: { $name } ×{ $quantity }.
-missing-materials = 🪨 Не хватает материалов: { $materials }
+btn-craft = ⚒ Выковать: { $name }
+crafted = ⚒ Работа окончена, и { $name } ×{ $quantity } уже в сумке.
+missing-materials = 🪨 Не хватает материалов. Нужно ещё: { $materials }
 
-## Skills
-skills-title = 🌳 <b>Умения: { $class_name }</b> · очки умений: { $points }
+## Умения
+skill-name = «{ $name }»
+skills-title = 🌳 <b>Умения класса «{ $class_name }»</b> · очков умений: { $points }
 skill-level = ур. { $level }
-skill-active = активное, { $mana } 🔷, перезарядка { $cooldown }
+skill-active = активное, { $mana } 🔷, { $every ->
+        [1] можно каждый ход
+        [one] раз в { $every } ход
+        [few] раз в { $every } хода
+       *[many] раз в { $every } ходов
+    }
 skill-passive = пассивное
 skill-learned = изучено
 skill-learnable = можно изучить сейчас
-skill-needs-level = нужен уровень { $level }
-skill-needs-skill = сначала нужно: { $skills }
+skill-needs-level = нужен { $level }-й уровень
+skill-needs-skill = откроется после { $count ->
+        [one] умения
+       *[other] умений
+    } { $skills }
 skill-needs-points = нужно очко умений
 btn-learn = 📖 Изучить: { $name }
-skill-learned-now = 📖 Изучено: { $name }.
+skill-learned-now = 📖 Умение «{ $name }» изучено.
 
-## Leaderboard
-top-title = 🏆 <b>Рейтинг</b> — по уровню
+## Рейтинг
+top-title = 🏆 <b>Рейтинг</b> по уровню
 top-row = { $rank } { $name } — { $class_name }, уровень { $level }
 top-empty = Героев пока нет.
 
-## Refusals
-stale-screen = ⌛ Эта кнопка со старого экрана: вот текущий.
-err-rule = 🚫 Правила сейчас этого не позволяют.
-err-unknown-entry = 🚫 Такого нет (старая или испорченная кнопка).
-err-inventory-full = 🎒 Сумка полна ({ $capacity } ячеек). Сначала продай или выброси что-нибудь.
+## Отказы
+stale-screen = ⌛ Эта кнопка со старого экрана. Вот как всё выглядит сейчас.
+err-rule = 🚫 Сейчас правила этого не позволяют.
+err-unknown-entry = 🚫 Такого нет. Похоже, кнопка старая или испорченная.
+err-inventory-full = 🎒 Сумка полна, все { $capacity } { $capacity ->
+        [one] ячейка заняты
+        [few] ячейки заняты
+       *[many] ячеек заняты
+    }. Сначала продай или выброси что-нибудь.
 err-not-owned = 🚫 У тебя нет этого предмета.
-err-not-enough-items = 🚫 Не хватает: нужно { $needed }, есть { $have }.
-err-not-enough-gold = 💰 Не хватает золота: нужно { $needed }, есть { $have }.
-err-level-too-low = 🔒 Слишком низкий уровень: нужен { $required }, у тебя { $level }.
+err-not-enough-items = 🚫 Не хватает: нужно { $needed }, а есть { $have }.
+err-not-enough-gold = 💰 Не хватает золота: нужно { $needed }, а есть { $have }.
+err-level-too-low = 🔒 Уровень слишком низкий: нужен { $required }-й, а у тебя { $level }-й.
 err-wrong-slot = 🚫 Это нельзя надеть.
 err-slot-empty = 🚫 Там ничего не надето.
-err-not-usable = 🚫 Это здесь не использовать.
-err-nothing-to-restore = 🧪 Здоровье и мана и так полны — прибереги зелье на потом.
-err-explore-in-town = 🏘 В городе нечего исследовать: сначала выйди за ворота.
+err-not-usable = 🚫 Здесь это не использовать.
+err-nothing-to-restore = 🧪 Здоровье и мана и так полны, прибереги зелье на потом.
+err-explore-in-town = 🏘 В городе нечего исследовать. Сначала выйди за ворота.
 err-not-sellable = 🚫 Лавка это не покупает.
 err-no-stat-points = 🚫 Свободных очков характеристик нет.
-err-unknown-stat = 🚫 Нет такой характеристики.
+err-unknown-stat = 🚫 Такой характеристики нет.
 err-no-skill-points = 🚫 Не хватает очков умений: нужно { $needed }.
 err-skill-known = ✅ Это умение уже изучено.
 err-skill-other-class = 🚫 Это умение другого класса.
-err-skill-level = 🔒 Для этого умения нужен уровень { $level }.
-err-skill-prerequisite = 🔒 Сначала изучи умения, на которых оно основано.
+err-skill-level = 🔒 Для этого умения нужен { $level }-й уровень.
+err-skill-prerequisite = 🔒 Сначала изучи умения, на которых оно держится.
 err-skill-not-learnable = 🔒 Это умение сейчас не изучить.
-err-skill-cooldown = ⏳ Ещё не готово: осталось ходов — { $turns }.
-err-skill-mana = 🔷 Не хватает маны: нужно { $needed }.
+err-skill-cooldown = ⏳ Умение ещё не готово, подожди { $turns } { $turns ->
+        [one] ход
+        [few] хода
+       *[many] ходов
+    }.
+err-skill-mana = 🔷 Не хватает маны: нужно { $needed } ед.
 err-skill-unknown = 🚫 Ты не знаешь этого умения.
-err-no-stamina = ⚡ Не хватает выносливости: нужно { $needed }, есть { $have }. Она восстанавливается со временем.
+err-no-stamina = ⚡ Не хватает энергии: нужно { $needed }, а есть { $have }. Она восстанавливается со временем.
+err-no-stamina-wait = ⚡ Не хватает энергии: нужно { $needed }, а есть { $have }. Исследовать снова можно будет через { $wait }.
 err-combat-over = ⌛ Этот бой уже окончен.
 err-in-combat = ⚔️ Не посреди боя! Сначала закончи его.
-err-not-in-combat = Ты сейчас не в бою.
-err-not-in-town = 🏘 Это в городе: сначала вернись в город.
-err-already-rested = 😊 Ты и так полностью отдохнул.
-err-busy = ⏳ Секунду — ещё выполняется прошлое действие.
-err-rift-closed = 🌀 Этот разлом закрылся.
+err-not-in-combat = Сейчас ты не в бою.
+err-not-in-town = 🏘 Это есть только в городе. Сначала вернись туда.
+err-already-rested = 😊 Здоровье и мана и так полны.
+err-busy = ⏳ Секунду, ещё выполняется прошлое действие.
+err-rift-closed = 🌀 Этот разлом уже закрылся.
 err-in-rift = 🌀 Только не внутри разлома.
-err-not-in-rift = Ты не в разломе.
-err-wrong-location = 📍 Это в другом месте: сначала доберись туда.
+err-not-in-rift = Ты сейчас не в разломе.
+err-wrong-location = 📍 Это в другом месте. Сначала доберись туда.
 err-boss-alive = Там уже есть босс.
