@@ -29,6 +29,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## Contracts, lint and every test, against real PostgreSQL and Redis (found on this machine, or embedded).
 test: lint
@@ -43,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/actions.py
 	$(BIN)/python benchmarks/boss.py
 	$(BIN)/python benchmarks/broadcast.py $(BROADCAST_ARGS)
+	$(BIN)/python benchmarks/balance.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache

@@ -26,10 +26,10 @@ from game.domain.content import Content
 from tests.fakes.game import FakeGame
 
 # Seconds a human spends on each kind of step: reading the screen and tapping.
-THINK = {"menu": 2.0, "explore": 4.0, "turn": 3.0, "travel": 4.0, "shop": 6.0, "rift": 4.0}
-HEAL_BELOW = 0.55  # rest or drink before exploring again below this share of HP
-POTION_IN_FIGHT_BELOW = 0.35
-FLEE_BELOW = 0.2
+THINK = {"menu": 3.0, "explore": 5.0, "turn": 4.0, "travel": 5.0, "shop": 8.0, "rift": 5.0}
+HEAL_BELOW = 0.65  # rest or drink before exploring again below this share of HP
+POTION_IN_FIGHT_BELOW = 0.45
+FLEE_BELOW = 0.35
 KEEP_POTIONS = 3
 WAIT_STEP = 30.0  # how long a blocked player waits before looking again
 # Stat points per class, in the order a careful player spends them.
@@ -80,6 +80,7 @@ class Record:
     gold_earned: int = 0
     gold_spent: dict[str, int] = field(default_factory=dict)  # inn, shop, death
     gear_bought: int = 0
+    killers: dict[str, int] = field(default_factory=dict)  # monster → fights it won against the player
 
 
 class Newcomer:
@@ -337,6 +338,7 @@ class Newcomer:
         elif combat.outcome == "lost":
             tally.lost += 1
             self.record.deaths += 1
+            self.record.killers[combat.monster_id] = self.record.killers.get(combat.monster_id, 0) + 1
             self.record.gold_spent["death"] = self.record.gold_spent.get("death", 0) + (combat.gold_lost or 0)
         else:
             tally.fled += 1
@@ -350,7 +352,8 @@ class Newcomer:
         heal = next((i for i in combat.items if i.item.effects.get("heal")), None)
         if share < POTION_IN_FIGHT_BELOW and heal is not None:
             return "item", None, heal.item.id
-        if share < FLEE_BELOW and foe.hp > foe.max_hp * 0.4 and combat.flee_chance >= 0.3:
+        # Losing: the foe has more of its health left than the player has of theirs.
+        if share < FLEE_BELOW and foe.hp / max(1, foe.max_hp) > 0.25 and combat.flee_chance >= 0.15:
             return "flee", None, None
         ready = [s for s in combat.skills if s.ready]
         heals = [s for s in ready if self.content.skills[s.id].heal]

@@ -18,7 +18,7 @@ from game.domain.rifts import min_level, rift_zones
 from tests.fakes.game import FakeGame, build_game
 
 CLASSES = ("warrior", "rogue", "mage")
-RARITIES_A_PLAYER_HAS = ("common", "uncommon", "rare")
+RARITIES_A_PLAYER_HAS = ("common", "uncommon")
 
 
 async def hero_of_level(game: FakeGame, player_id: int, class_id: str, level: int, rng: random.Random) -> Newcomer:

@@ -64,8 +64,10 @@ async def test_the_last_blow_a_press_on_a_dead_boss_and_the_leaderboard(new_chat
         await register(chat, name=f"Hunter{n}")
         await move_to(container, chat.user_id, "meadows")
         chats.append(chat)
-    async with db.begin() as conn:  # strong enough to fell it in one blow (unless it dodges)
-        await conn.execute(text("UPDATE characters SET strength = 100000 WHERE player_id >= 600 AND player_id < 606"))
+    # Strong enough to fell it in one blow, and with magic, which a boss cannot dodge: a missed first blow
+    # would let the next hunters grow its pool by their expected share, beyond any one blow.
+    async with db.begin() as conn:
+        await conn.execute(text("UPDATE characters SET intellect = 100000 WHERE player_id >= 600 AND player_id < 606"))
 
     screens = [(await chat.send("/boss"))[-1] for chat in chats]
     killer = None

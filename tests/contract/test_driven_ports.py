@@ -682,7 +682,7 @@ async def test_hot_state_is_kept_per_player(hot):
     assert await hot.store.get(2) is None
     assert await hot.store.get_fight(1) is None
     assert await hot.store.get_fight_checked(1) == (None, True)
-    moved = replace(HOT, location_id="meadows", stamina=72.5, stamina_at=START + 30, activity="idle")
+    moved = replace(HOT, location_id="meadows", stamina=72.5, stamina_at=START + 30, hp_carry=0.25, mana_carry=0.5)
     await hot.store.put(1, moved, mark_changed=False)
     assert await hot.store.get(1) == moved
 
@@ -767,6 +767,17 @@ async def test_the_snapshot_copies_what_changed_once(snapshot):
     await snapshot.hot.put_fight(2, None, replace(fighting, activity="idle"))  # the fight ended
     assert (await snapshot.snapshotter.run(full=False)).accounts_written == 1
     assert await snapshot.saved(2) == SavedHotState(state=replace(fighting, activity="idle"), fight=None)
+
+
+async def test_what_is_saved_leaves_out_the_fractions_of_a_point_regained(snapshot):
+    await snapshot.hot.put(1, HOT)
+    async with snapshot.uow_factory() as uow:
+        await uow.characters.add(hero(1), name_key="hero1", hot=replace(HOT, hp_carry=0.75))
+        await uow.commit()
+    assert await snapshot.saved(1) == SavedHotState(state=HOT, fight=None)
+    await snapshot.hot.put(1, replace(HOT, hp=50, hp_carry=0.5, mana_carry=0.25))
+    await snapshot.snapshotter.run(full=False)
+    assert await snapshot.saved(1) == SavedHotState(state=replace(HOT, hp=50), fight=None)
 
 
 async def test_an_unmarked_write_waits_for_a_full_snapshot(snapshot):

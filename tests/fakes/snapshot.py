@@ -6,6 +6,7 @@ from game.api import SnapshotReport
 from game.application.ports.unit_of_work import SavedHotState
 from tests.fakes.database import FakeDatabase
 from tests.fakes.hot_state import FakeHotStateStore
+from tests.fakes.unit_of_work import saved
 
 
 class FakeSnapshotter:
@@ -22,6 +23,6 @@ class FakeSnapshotter:
             state = self._hot.states.get(player_id)
             if state is None or player_id not in accounts:
                 continue  # only accounts PostgreSQL knows are updated
-            accounts[player_id] = SavedHotState(state=state, fight=await self._hot.get_fight(player_id))
+            accounts[player_id] = SavedHotState(state=saved(state), fight=await self._hot.get_fight(player_id))
             written += 1
         return SnapshotReport(mode="all" if full else "changed", accounts_written=written, seconds=0.0)

@@ -134,7 +134,7 @@ class FakeCharacterRepository:
             raise NameTaken("that name is taken", name=character.name)
         row = CharacterRow(character, name_key, version=0, created=self._tx.db.next_sequence())
         self._tx.write("characters", character.player_id, row)
-        self._tx.write("accounts", character.player_id, SavedHotState(state=hot, fight=None))
+        self._tx.write("accounts", character.player_id, SavedHotState(state=saved(hot), fight=None))
 
     async def get_saved_hot_state(self, player_id: int) -> SavedHotState | None:
         return self._tx.row("accounts", player_id)
@@ -322,6 +322,11 @@ class FakeWorldRepository:
                 board.append(BossLeaderRecord(pid, c.name, c.class_id, c.level, total.damage))
         board.sort(key=lambda r: (-r.damage, r.name.lower()))
         return board[:limit]
+
+
+def saved(state: HotState) -> HotState:
+    """What the `accounts` table keeps of a hot state: the fractions of a point regained stay in Redis."""
+    return replace(state, hp_carry=0.0, mana_carry=0.0)
 
 
 def _copy(run: RiftRun) -> RiftRun:

@@ -17,7 +17,7 @@ from game.domain.errors import NotEnoughStamina
 NAME_PATTERN = re.compile(r"^[\w-]{3,16}$")
 
 MAX_STAMINA = 100
-STAMINA_REGEN_PER_MINUTE = 1.0
+STAMINA_REGEN_PER_MINUTE = 1.5
 # Out of a fight HP and mana come back by themselves, slowly: a potion or the inn is the quick way.
 HP_REGEN_SHARE_PER_MINUTE = 0.02
 MANA_REGEN_SHARE_PER_MINUTE = 0.04
@@ -132,9 +132,14 @@ def sum_bonuses(bonuses: Iterable[Bonuses]) -> Bonuses:
     return Bonuses(**{name: round(value, 3) if isinstance(value, float) else value for name, value in totals.items()})
 
 
+# Fights a level takes grow after the first few: the first hour is quick, then each level is a session's
+# work, and the last ones a long game (the monsters' XP grows as level^1.5, like the base of this curve).
+XP_SLOWDOWN_FROM, XP_SLOWDOWN_PER_LEVEL = 1, 0.7
+
+
 def xp_to_next(level: int) -> int:
-    """XP needed to go from `level` to `level + 1`: a curve that grows a little faster than linear."""
-    return int(100 * level**1.5)
+    """XP needed to go from `level` to `level + 1`."""
+    return int(100 * level**1.5 * (1 + XP_SLOWDOWN_PER_LEVEL * max(0, level - XP_SLOWDOWN_FROM)))
 
 
 @dataclass(frozen=True)

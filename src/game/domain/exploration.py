@@ -13,7 +13,8 @@ from game.domain.loot import roll_loot
 from game.domain.monsters import MonsterStats, monster_at_level
 from game.domain.random_tables import pick_weighted
 
-# A monster is met at its own level or one either side, so a zone is never quite the same twice.
+# A monster is met at its zone's level or one either side, so a zone is never quite the same twice and a
+# player of the zone's level is never outmatched by one creature that happens to live deeper.
 LEVEL_SPREAD = ((-1, 1), (0, 2), (1, 1))
 
 EncounterKind = Literal["monster", "resource", "treasure", "nothing"]
@@ -87,4 +88,4 @@ def explore(location: LocationDef, content: Content, rng: random.Random) -> Enco
 def meet_monster(location: LocationDef, content: Content, rng: random.Random) -> MonsterStats:
     spawn = pick_weighted([(s, s.weight) for s in location.monsters], rng)
     monster = content.monsters[spawn.monster]
-    return monster_at_level(monster, monster.level + pick_weighted(LEVEL_SPREAD, rng))
+    return monster_at_level(monster, max(1, location.level + pick_weighted(LEVEL_SPREAD, rng)))

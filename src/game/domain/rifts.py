@@ -27,9 +27,12 @@ RunStatus = Literal["active", "cleared", "left", "collapsed", "fallen"]
 # A rift is a gauntlet: fight after fight with no inn between. Its ordinary monsters are met a little
 # below the tier, its elites and its boss are the zone's monsters made stronger than their level alone
 # would make them; every floor past the first two adds a level (`depth`).
-MONSTER_LEVELS = -3
-ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = -1, 1.25, 1.0, 1.5
-BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 0, 1.5, 1.0, 3.0
+MONSTER_LEVELS = 0
+# Players of high levels carry more skills and better potions than the curve counts: a rift gains a level
+# every this many tiers to stay a gauntlet.
+DEEPER_EVERY = 8
+ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = 0, 1.3, 1.05, 1.5
+BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 1, 2.0, 1.05, 3.0
 # Traps bite harder in deeper rifts but never kill: a step of bad luck should not end a run.
 TRAP_BASE, TRAP_PER_TIER, TRAP_MAX = 0.10, 0.01, 0.30
 SHRINE_RESTORES = 0.5  # of max HP and mana
@@ -52,8 +55,8 @@ def rift_tier(location: LocationDef) -> int:
 
 
 def min_level(tier: int) -> int:
-    """The level a player needs to enter a rift of this tier."""
-    return max(1, tier - 1)
+    """The level a player needs to enter a rift of this tier: the tier's own."""
+    return max(1, tier)
 
 
 @dataclass(frozen=True)
@@ -170,13 +173,18 @@ def _step(
 ) -> RiftStep:
     depth = floor // 2  # deeper floors field stronger monsters
     if kind == "monster":
-        return RiftStep(kind, monster=monster_at_level(content.monsters[monster_id], tier + depth + MONSTER_LEVELS))
+        return RiftStep(
+            kind,
+            monster=monster_at_level(
+                content.monsters[monster_id], tier + depth + MONSTER_LEVELS + tier // DEEPER_EVERY
+            ),
+        )
     if kind == "elite":
-        base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS)
+        base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS + tier // DEEPER_EVERY)
         return RiftStep(kind, monster=_toughen(base, ELITE_HP, ELITE_ATTACK, ELITE_PAY))
     if kind == "boss":
         boss_id = template.boss or _strongest(content, location)
-        base = monster_at_level(content.monsters[boss_id], tier + depth + BOSS_LEVELS)
+        base = monster_at_level(content.monsters[boss_id], tier + depth + BOSS_LEVELS + tier // DEEPER_EVERY)
         return RiftStep(kind, monster=_toughen(base, BOSS_HP, BOSS_ATTACK, BOSS_PAY))
     if kind == "treasure":
         gold = rng.randint(*TREASURE_GOLD_PER_TIER) * tier

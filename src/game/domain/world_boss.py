@@ -25,7 +25,7 @@ ATTACK_COOLDOWN_SECONDS = 10.0
 REACTION_SECONDS = 2.5
 # The pool grows by each fighter's expected output over the time left, times the boss's vigour: a vigour
 # drawn per boss from this range makes those who come win about two fights in three, however many come.
-VIGOUR = (0.72, 1.22)
+VIGOUR = (0.62, 1.12)
 # What a full share of a fight is worth, whoever else came: a kill pays it, an escape a part of it.
 ESCAPE_SHARE = 0.35
 # Contribution counted against a fair share of the pool, so one who hit little gets little and the
@@ -112,7 +112,7 @@ def fighter_share(derived: Derived, boss: MonsterStats, seconds_left: float, coo
 def typical_fighter(level: int) -> Derived:
     """A player of `level` as an average of the classes, with the gear of their level: the first share of a
     boss before anyone has come."""
-    points = 8 + level
+    points = 8 + 2 * level  # the stat points of the levels, and gear's share of them
     return derive(Stats(points, points, points, points), level)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.api import InCombat, NotAdjacent, NotEnoughStamina, NotUsable, UnknownLocation
+from game.domain.character import STAMINA_REGEN_PER_MINUTE
 
 from .play import explore, meet, play_out
 
@@ -43,14 +44,15 @@ async def test_exploring_costs_stamina_which_comes_back_with_time(game):
     await game.register(1)
     await game.empower(1)
     await game.exploration.travel(player_id=1, destination="meadows")
+    cost = game.content.locations["meadows"].stamina_cost
     first = await explore(game, 1)
-    assert first.stamina == first.max_stamina - 5
+    assert first.stamina == first.max_stamina - cost
     if first.combat is not None:
         await play_out(game, 1, first.combat)
-    await game.set_hot(1, stamina=3.0, stamina_at=game.clock.now())
+    await game.set_hot(1, stamina=0.0, stamina_at=game.clock.now())
     with pytest.raises(NotEnoughStamina):
         await game.exploration.explore(player_id=1)
-    game.clock.advance(120)  # a point a minute
+    game.clock.advance(cost / STAMINA_REGEN_PER_MINUTE * 60)  # just enough comes back
     assert (await game.exploration.explore(player_id=1)).stamina == 0
 
 

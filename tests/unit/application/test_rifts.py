@@ -66,7 +66,7 @@ async def test_a_rift_opens_only_where_rifts_can(game):
     with pytest.raises(UnknownLocation):
         await game.administration.admin_open_rift(location_id="ashford")
     info = await game.administration.admin_open_rift(location_id="darkwood", tier=2)
-    assert (info.location_id, info.tier, info.min_level) == ("darkwood", 2, 1)
+    assert (info.location_id, info.tier, info.min_level) == ("darkwood", 2, 2)
 
 
 async def test_who_may_not_enter_a_rift_is_told_why(game):
@@ -79,7 +79,7 @@ async def test_who_may_not_enter_a_rift_is_told_why(game):
     deep = await game.open_rift("meadows", tier=4)
     with pytest.raises(RiftLevelTooLow) as weak:
         await game.rifts.enter_rift(player_id=1, rift_id=deep.id)
-    assert weak.value.details == {"needed": 3, "level": 1}
+    assert weak.value.details == {"needed": 4, "level": 1}
     with pytest.raises(RiftClosed):
         await game.rifts.enter_rift(player_id=1, rift_id="no-such-rift")
     await meet(game, 1)

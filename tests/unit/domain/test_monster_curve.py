@@ -54,20 +54,20 @@ def test_multipliers_scale_the_curve() -> None:
 
 @pytest.mark.parametrize(
     ("monster_id", "level", "hp", "attack", "xp"),
-    [  # what these monsters had at their own level before the curve: the curve keeps them (a few others
-        # of levels 4-10 were retuned on purpose: the marsh and the caves a little harder, the yeti lighter)
-        ("giant_rat", 1, 85, 24, 9),
-        ("bog_toad", 2, 141, 33, 26),
-        ("forest_wolf", 3, 186, 50, 47),
-        ("goblin_scout", 4, 211, 50, 73),
-        ("wild_boar", 2, 149, 35, 26),
-        ("cave_troll", 6, 392, 69, 134),
-        ("skeleton_warrior", 7, 400, 79, 168),
-        ("drowned_knight", 8, 741, 102, 411),
-        ("frost_wolf", 9, 504, 105, 245),
+    [  # pinned after the balance pass (benchmarks/balance.py): the first levels gentler than before,
+        # so a newcomer is not killed in the first hour; a change to the curve shows up here
+        ("giant_rat", 1, 68, 16, 9),
+        ("bog_toad", 2, 108, 20, 26),
+        ("forest_wolf", 3, 140, 28, 47),
+        ("goblin_scout", 4, 158, 27, 73),
+        ("wild_boar", 2, 114, 21, 26),
+        ("cave_troll", 6, 294, 36, 134),
+        ("skeleton_warrior", 7, 303, 41, 169),
+        ("drowned_knight", 8, 567, 53, 412),
+        ("frost_wolf", 9, 391, 55, 246),
     ],
 )
-def test_levels_one_to_nine_keep_their_numbers(
+def test_levels_one_to_nine_keep_their_tuned_numbers(
     content: Content, monster_id: str, level: int, hp: int, attack: int, xp: int
 ) -> None:
     met = monster_at_level(content.monsters[monster_id], level)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from game.domain.character import (
     MAX_STAMINA,
+    STAMINA_REGEN_PER_MINUTE,
     Character,
     HotState,
     Stats,
@@ -117,9 +118,10 @@ def test_an_active_skill_changes_no_derived_value(content: Content) -> None:
 
 def test_stamina_regenerates_from_timestamps_and_is_spent() -> None:
     hot = HotState(location_id="meadows", hp=10, mana=10, stamina=10.0, stamina_at=1000.0)
-    assert hot.stamina_now(1000.0 + 60 * 5) == 15.0
+    assert hot.stamina_now(1000.0 + 60 * 5) == 10.0 + 5 * STAMINA_REGEN_PER_MINUTE
     assert hot.stamina_now(10**9) == MAX_STAMINA
-    spent = hot.spend_stamina(12, now=1000.0 + 60 * 5)
+    available = 10.0 + 5 * STAMINA_REGEN_PER_MINUTE
+    spent = hot.spend_stamina(available - 3, now=1000.0 + 60 * 5)
     assert (spent.stamina, spent.stamina_at) == (3.0, 1300.0)
     with pytest.raises(NotEnoughStamina):
         spent.spend_stamina(4, now=1300.0)

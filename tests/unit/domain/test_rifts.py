@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from game.domain.content import Content
 from game.domain.rifts import (
+    DEEPER_EVERY,
     Rift,
     RiftRefused,
     RiftRun,
@@ -101,7 +102,7 @@ def test_a_template_boss_is_used_when_named(content: Content) -> None:
 def test_tier_and_level_gate_follow_the_zone(content: Content) -> None:
     assert rift_tier(content.locations["meadows"]) == 1
     assert rift_tier(content.locations["frostfang"]) == 9
-    assert min_level(1) == 1 and min_level(9) == 8
+    assert min_level(1) == 1 and min_level(9) == 9
     import random
 
     assert choose_template(content, 1, random.Random(1)).id == "fractured_hollow"  # the only one at tier 1
@@ -149,6 +150,6 @@ def test_a_rift_draws_the_zones_ordinary_monsters_below_its_tier(content: Conten
                     continue
                 assert step.monster.monster_id not in elites
                 if step.kind == "monster":
-                    assert step.monster.level < rift.tier + len(rift.floors) // 2
+                    assert step.monster.level <= rift.tier + len(rift.floors) // 2 + rift.tier // DEEPER_EVERY
         boss = rift.floors[-1][-1].monster
         assert boss is not None and boss.level >= rift.tier

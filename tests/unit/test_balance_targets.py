@@ -1,0 +1,53 @@
+"""A seeded short run of the balance harness (benchmarks/balance.py): the pacing targets it holds.
+
+Two careful newcomers a class play 75 minutes through the real use cases on in-memory storage with a
+simulated clock. Medians of so few are noisy, so the bounds are the targets with a little room; the harness
+itself prints the full tables.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+
+import pytest
+
+from benchmarks.sim.newcomer import Newcomer, Record
+from tests.fakes.game import build_game
+
+CLASSES = ("warrior", "rogue", "mage")
+
+
+async def _play(class_id: str, n: int) -> Record:
+    rng = random.Random(f"regression:{class_id}:{n}")
+    game = build_game(seed=rng.getrandbits(32))
+    return await Newcomer(game, 1, class_id, rng).play(75)
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, list[Record]]:
+    import asyncio
+
+    async def everyone() -> dict[str, list[Record]]:
+        return {c: [await _play(c, n) for n in range(2)] for c in CLASSES}
+
+    return asyncio.run(everyone())
+
+
+def _at(record: Record, minute: int):
+    return next(s for s in record.snapshots if s.minute == minute)
+
+
+@pytest.mark.parametrize("class_id", CLASSES)
+def test_the_first_hour_moves_and_is_not_spent_waiting(records, class_id) -> None:
+    hour = [_at(r, 60) for r in records[class_id]]
+    assert statistics.median(s.level for s in hour) >= 4  # level 5 comes at 45–90 minutes
+    assert statistics.median(s.blocked_share for s in hour) <= 0.20
+    assert statistics.median(s.won for s in hour) >= 40  # a session of fights, not of waiting
+
+
+@pytest.mark.parametrize("class_id", CLASSES)
+def test_a_newcomer_wins_most_fights_at_the_zones_level(records, class_id) -> None:
+    won = sum(t.won for r in records[class_id] for t in r.at_zone_level.values())
+    fought = sum(t.fights for r in records[class_id] for t in r.at_zone_level.values())
+    assert fought >= 50 and won / fought >= 0.75
