@@ -298,7 +298,8 @@ async def test_exploring_where_it_cannot_be_done(new_chat, game, redis):
     await go_to(chat, "Whispering Meadows")
     await redis.hset(f"account:{pid}", mapping={"stamina": "0.0", "stamina_at": repr(time.time())})
     await chat.press_button("Explore")
-    assert "Not enough stamina: 5 needed, you have 0" in chat.last_alert
+    cost = (await game.get_character(player_id=pid)).explore_cost
+    assert f"Not enough stamina: {cost} needed, you have 0" in chat.last_alert
     assert await game.get_combat(player_id=pid) is None
     # An explore button from a place left behind explores nothing.
     await chat.press("ex:darkwood")
