@@ -126,7 +126,8 @@ async def test_without_stamina_the_time_until_the_next_exploration_is_shown(new_
     sheet = await game.get_character(player_id=pid)
     assert sheet.explore_in > 0, "the game says when the next exploration is possible"
     await chat.press_button("Explore", message=place)  # the button drawn while there was stamina
-    assert chat.last_alert.startswith("⚡ Not enough stamina: 1 needed, you have 0. You can explore again in ")
+    said = f"⚡ Not enough stamina: {sheet.explore_cost} needed, you have 0. You can explore again in "
+    assert chat.last_alert.startswith(said)
     look = (await chat.send("/look"))[-1]
     assert has_button(look, "⏳ Explore in") and not button_data(look, "ex:")
     menu = (await chat.send("/menu"))[-1]

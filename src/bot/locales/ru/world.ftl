@@ -97,7 +97,7 @@ notify-boss-spawned = 👹 Появляется мировой босс <b>{ $na
     📍 { $location } · ❤️ { $hp } · уйдёт через { $left }
 notify-boss-killed-by-you = 🏆 Твой удар становится последним, и <b>{ $name }</b> падает!
 notify-boss-defeated-fought = 🏆 Мировой босс <b>{ $name }</b> повержен!
-notify-boss-share = 🎁 Твоя доля уже в сумке.
+notify-boss-share = 🎁 Твоя доля уже в сумке:
 notify-boss-share-unlisted = 🎁 Твоя доля добычи уже в сумке.
 notify-boss-defeated = 🏆 Мировой босс <b>{ $name }</b> повержен.
 notify-boss-escaped-fought = 🏃 Мировой босс <b>{ $name }</b> ушёл. Твой урон всё равно идёт в зачёт.
