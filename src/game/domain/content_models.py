@@ -5,7 +5,7 @@ Cross-references between entries (a loot table naming an item, …) are checked 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -18,24 +18,9 @@ from game.domain.grammar import RuPlace as RuPlace
 
 SLOTS = ("weapon", "head", "chest", "legs", "feet", "trinket")
 Slot = Literal["weapon", "head", "chest", "legs", "feet", "trinket"]
-RARITIES = ("common", "uncommon", "rare", "epic", "legendary")
 Rarity = Literal["common", "uncommon", "rare", "epic", "legendary"]
+RARITIES: tuple[str, ...] = get_args(Rarity)
 STAT_NAMES = ("strength", "agility", "intellect", "vitality")
-EFFECTS = (
-    "bleed",
-    "burn",
-    "poison",
-    "stun",
-    "freeze",
-    "attack_up",
-    "defence_up",
-    "attack_down",
-    "defence_down",
-    "guard",
-    "dodge_up",
-    "crit_up",
-    "mana_shield",
-)
 Effect = Literal[
     "bleed",
     "burn",
@@ -51,6 +36,7 @@ Effect = Literal[
     "crit_up",
     "mana_shield",
 ]
+EFFECTS: tuple[str, ...] = get_args(Effect)
 DamageOverTime = Literal["bleed", "burn", "poison"]
 DAMAGE_OVER_TIME = frozenset({"bleed", "burn", "poison"})
 # Statuses whose `power` is a share written as a percentage on the status: guard (of damage taken away),
