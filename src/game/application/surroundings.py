@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from game.api import BossHere, RiftHere
 from game.application.ports.unit_of_work import UnitOfWorkFactory
 from game.application.ports.world_events import BossArena
+from game.application.presenters.bosses import boss_name
 from game.domain.content import Content
 from game.domain.rifts import min_level
 from shared.ports import Clock
@@ -41,12 +42,9 @@ class Surroundings:
         live = await self.arena.state(boss.id)
         if live is not None and live.status != "alive":
             return here, None
-        spec = self.content.bosses.get(boss.boss_def_id)
-        monster = self.content.monsters[boss.monster_id]
-        name = spec.name if spec is not None and spec.name is not None else monster.name
         return here, BossHere(
             id=boss.id,
-            name=name.as_dict(),
+            name=boss_name(self.content, boss),
             hp=live.hp if live else boss.hp_left,
             max_hp=live.max_hp if live else boss.max_hp,
             seconds_left=int(boss.deadline - now),

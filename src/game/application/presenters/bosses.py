@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from game.api import LocalText
 from game.api.kinds import BossStatus
 from game.api.world import BossView
 from game.application.ports.world_events import BossRecord
 from game.domain.content import Content
 
 
+def boss_name(content: Content, boss: BossRecord) -> LocalText:
+    """A world boss's own title, or its monster's name where it has none."""
+    spec = content.bosses.get(boss.boss_def_id)
+    name = spec.name if spec is not None and spec.name is not None else content.monsters[boss.monster_id].name
+    return name.as_dict()
+
+
 def boss_view(
     content: Content, boss: BossRecord, now: float, *, hp: int, status: BossStatus, mine: tuple[int, int]
 ) -> BossView:
-    spec = content.bosses.get(boss.boss_def_id)
     monster = content.monsters[boss.monster_id]
-    name = spec.name if spec is not None and spec.name is not None else monster.name
     location = content.locations[boss.location_id]
     return BossView(
         id=boss.id,
         boss_def_id=boss.boss_def_id,
         monster_id=boss.monster_id,
-        name=name.as_dict(),
+        name=boss_name(content, boss),
         description=monster.description.as_dict(),
         location_id=location.id,
         location_name=location.name.as_dict(),
