@@ -13,7 +13,9 @@ from dependency_injector import containers, providers
 from game.application.actions import Actions
 from game.application.administration import Administration
 from game.application.characters import Characters
+from game.application.dailies import Dailies
 from game.application.dice import Dice
+from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fight_endings import FightEndings
 from game.application.fights import Fights
@@ -33,6 +35,7 @@ from game.application.surroundings import Surroundings
 from game.application.town import Town
 from game.application.world_bosses import WorldBosses
 from game.domain.content import Content
+from game.domain.exchange import ExchangeRules
 from game.domain.world import WorldMap
 from game.domain.world_boss import ATTACK_COOLDOWN_SECONDS
 from game.entrypoints.inprocess import InProcessGame
@@ -50,6 +53,8 @@ class GameCore(containers.DeclarativeContainer):
     clock: providers.Dependency[Clock] = providers.Dependency()
     seed: providers.Object[int | None] = providers.Object(None)
     boss_cooldown_seconds = providers.Object(ATTACK_COOLDOWN_SECONDS)
+    exchange_rules = providers.Object(ExchangeRules())
+    daily_reset_hour = providers.Object(0)
 
     # What the use cases share.
     world = providers.Singleton(WorldMap, content)
@@ -114,6 +119,11 @@ class GameCore(containers.DeclarativeContainer):
         Administration, uow_factory=uow_factory, characters=characters, rifts=rifts, bosses=bosses
     )
     maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter)
+    # the player economy
+    exchange = providers.Singleton(Exchange, **_player_actions, events=events, clock=clock, rules=exchange_rules)
+    dailies = providers.Singleton(
+        Dailies, uow_factory=uow_factory, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
+    )
 
     # The port, served in this process.
     game = providers.Singleton(
@@ -130,4 +140,6 @@ class GameCore(containers.DeclarativeContainer):
         notifications=notifications,
         administration=administration,
         maintenance=maintenance,
+        exchange=exchange,
+        dailies=dailies,
     )

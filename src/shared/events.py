@@ -105,6 +105,23 @@ class Broadcast(Event):
     text: str
 
 
+# --- the player economy ---------------------------------------------------------------------------
+
+
+class OrderFilled(Event):
+    """A resting order on the exchange traded (in part or in full); told to its owner."""
+
+    kind: Literal["order_filled"] = "order_filled"
+    player_id: int
+    order_id: int
+    item_id: str
+    side: Literal["buy", "sell"]
+    quantity: int  # traded just now
+    price: int  # per unit
+    remaining: int  # still open (0: the order is filled)
+    fee: int = 0  # taken from a seller's proceeds
+
+
 _Events: TypeAlias = (
     CharacterCreated
     | PlayerLeveledUp
@@ -114,6 +131,8 @@ _Events: TypeAlias = (
     | BossDefeated
     | BossEscaped
     | Broadcast
+    # the player economy
+    | OrderFilled
 )
 AnyEvent: TypeAlias = Annotated[_Events, Field(discriminator="kind")]
 

@@ -23,6 +23,8 @@ from game.api import CharacterSheet, GameApi
 from game.api.world import RiftInfo
 from game.application.administration import Administration
 from game.application.characters import Characters
+from game.application.dailies import Dailies
+from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fights import Fights
 from game.application.items import Items
@@ -70,6 +72,8 @@ class FakeGame:
     notifications: Notifications
     administration: Administration
     maintenance: Maintenance
+    exchange: Exchange
+    dailies: Dailies
     api: GameApi  # all of them behind the port, as the bot and the scheduler call them in process
 
     # --- players ------------------------------------------------------------------------------
@@ -215,5 +219,7 @@ def build_game(
         notifications=core.notifications(),
         administration=core.administration(),
         maintenance=core.maintenance(),
+        exchange=core.exchange(),
+        dailies=core.dailies(),
         api=core.game(),
     )

@@ -15,6 +15,7 @@ from shared.events import (
     Broadcast,
     CharacterCreated,
     Event,
+    OrderFilled,
     PlayerLeveledUp,
     RiftCollapsed,
     RiftOpened,
@@ -31,6 +32,8 @@ ONE_OF_EACH: list[Event] = [
     BossDefeated(boss_id="b1", monster_id="troll", location_id="caves", contributors=(3, 4), killer_id=4),
     BossEscaped(boss_id="b1", monster_id="troll", location_id="caves", contributors=(3,)),
     Broadcast(text="Привет, мир"),
+    # the player economy
+    OrderFilled(player_id=1, order_id=7, item_id="iron_ore", side="sell", quantity=3, price=10, remaining=2, fee=1),
 ]
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     PrimaryKeyConstraint,
+    Sequence,
     Table,
     Text,
     func,
@@ -216,3 +217,77 @@ player_settings = Table(
     Column("muted", ARRAY(Text), nullable=False, server_default="{}"),
     Column("unreachable_since", DateTime(timezone=True), nullable=True),
 )
+
+# --- the player economy (migration 0008) ---------------------------------------------------------
+
+# Orders on the exchange. Escrow is implied: an open buy order holds `remaining * price` gold, an open
+# sell order `remaining` items; both were taken from the owner in the transaction that inserted the row.
+exchange_order_ids = Sequence("exchange_order_ids", metadata=metadata)
+exchange_orders = Table(
+    "exchange_orders",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),  # drawn from `exchange_order_ids`
+    _player_column(),
+    Column("item_id", Text, nullable=False),
+    Column("side", Text, nullable=False),
+    Column("price", BigInteger, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("remaining", Integer, nullable=False),
+    Column("status", Text, nullable=False, server_default="open"),
+    Column("placed_at", Double, nullable=False),
+    Column("expires_at", Double, nullable=False),
+    Column("closed_at", Double, nullable=True),
+    CheckConstraint("side IN ('buy', 'sell')", name="side_known"),
+    CheckConstraint("price > 0 AND quantity > 0 AND remaining >= 0 AND remaining <= quantity", name="amounts"),
+)
+# The book: the open orders of one item and side in matching order.
+Index(
+    "ix_exchange_orders_book",
+    exchange_orders.c.item_id,
+    exchange_orders.c.side,
+    exchange_orders.c.price,
+    exchange_orders.c.placed_at,
+    postgresql_where=exchange_orders.c.status == "open",
+)
+Index("ix_exchange_orders_player", exchange_orders.c.player_id, exchange_orders.c.id.desc())
+Index("ix_exchange_orders_expiry", exchange_orders.c.expires_at, postgresql_where=exchange_orders.c.status == "open")
+
+# Every trade, once: the price history, the 24-hour volume, "my trades" and the fees taken.
+exchange_fills = Table(
+    "exchange_fills",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("item_id", Text, nullable=False),
+    Column("buy_order_id", BigInteger, nullable=False),
+    Column("sell_order_id", BigInteger, nullable=False),
+    Column("buyer_id", BigInteger, nullable=False),
+    Column("seller_id", BigInteger, nullable=False),
+    Column("price", BigInteger, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("fee", BigInteger, nullable=False),
+    Column("taker", Text, nullable=False),
+    Column("at", Double, nullable=False),
+)
+Index("ix_exchange_fills_item_at", exchange_fills.c.item_id, exchange_fills.c.at)
+Index("ix_exchange_fills_at", exchange_fills.c.at)
+Index("ix_exchange_fills_buyer", exchange_fills.c.buyer_id, exchange_fills.c.id.desc())
+Index("ix_exchange_fills_seller", exchange_fills.c.seller_id, exchange_fills.c.id.desc())
+
+# What the exchange paid a player and they have not collected yet: gold, and items by id.
+exchange_counters = Table(
+    "exchange_counters",
+    metadata,
+    _player_column(primary_key=True),
+    Column("gold", BigInteger, nullable=False, server_default="0"),
+    Column("items", JSONB, nullable=False, server_default="{}"),
+    CheckConstraint("gold >= 0", name="gold_not_negative"),
+)
+
+daily_streaks = Table(
+    "daily_streaks",
+    metadata,
+    _player_column(primary_key=True),
+    Column("days", Integer, nullable=False),
+    Column("last_claim_at", Double, nullable=False),
+)
+Index("ix_daily_streaks_last_claim_at", daily_streaks.c.last_claim_at)

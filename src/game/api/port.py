@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+# the player economy
 from game.api.ports import (
     AdministrationApi,
     AdventureApi,
     CharactersApi,
+    DailiesApi,
+    EconomyJobsApi,
+    ExchangeApi,
     InventoryApi,
     LeaderboardsApi,
     MaintenanceApi,
@@ -34,6 +38,10 @@ class GameApi(
     AdministrationApi,
     MaintenanceApi,
     WorldJobsApi,
+    # the player economy
+    ExchangeApi,
+    DailiesApi,
+    EconomyJobsApi,
     Protocol,
 ):
     """Everything the bot and the scheduler may ask of the game.

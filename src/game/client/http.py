@@ -26,6 +26,19 @@ from game.api import (
     SnapshotReport,
     error_from_payload,
 )
+from game.api.economy import (
+    Collected,
+    DailyClaimed,
+    DailyView,
+    EconomyReport,
+    ExpiryReport,
+    FillView,
+    MarketIndex,
+    MarketView,
+    MyOrdersView,
+    OrderPlaced,
+    OrderSide,
+)
 from game.api.wire import load_result
 from game.api.world import (
     BossAttackResult,
@@ -251,6 +264,49 @@ class HttpGameClient:
 
     async def end_expired_bosses(self) -> WorldEventsReport:
         return await self._call("end_expired_bosses")
+
+    # --- ExchangeApi -------------------------------------------------------------------------------
+
+    async def market_index(self, *, player_id: int) -> MarketIndex:
+        return await self._call("market_index", player_id=player_id)
+
+    async def market(self, *, player_id: int, item_id: str) -> MarketView:
+        return await self._call("market", player_id=player_id, item_id=item_id)
+
+    async def place_order(
+        self, *, player_id: int, item_id: str, side: OrderSide, price: int, quantity: int
+    ) -> OrderPlaced:
+        return await self._call(
+            "place_order", player_id=player_id, item_id=item_id, side=side, price=price, quantity=quantity
+        )
+
+    async def cancel_order(self, *, player_id: int, order_id: int) -> MyOrdersView:
+        return await self._call("cancel_order", player_id=player_id, order_id=order_id)
+
+    async def my_orders(self, *, player_id: int) -> MyOrdersView:
+        return await self._call("my_orders", player_id=player_id)
+
+    async def my_trades(self, *, player_id: int, limit: int = 10) -> list[FillView]:
+        return await self._call("my_trades", player_id=player_id, limit=limit)
+
+    async def collect(self, *, player_id: int) -> Collected:
+        return await self._call("collect", player_id=player_id)
+
+    # --- DailiesApi --------------------------------------------------------------------------------
+
+    async def daily(self, *, player_id: int) -> DailyView:
+        return await self._call("daily", player_id=player_id)
+
+    async def claim_daily(self, *, player_id: int) -> DailyClaimed:
+        return await self._call("claim_daily", player_id=player_id)
+
+    # --- EconomyJobsApi ----------------------------------------------------------------------------
+
+    async def expire_orders(self, *, limit: int = 500) -> ExpiryReport:
+        return await self._call("expire_orders", limit=limit)
+
+    async def economy_report(self, *, most_traded: int = 5) -> EconomyReport:
+        return await self._call("economy_report", most_traded=most_traded)
 
 
 def _jsonable(value: Any) -> Any:

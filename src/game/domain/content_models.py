@@ -214,6 +214,11 @@ class ItemDef(ContentModel):
     slot: Slot | None = None
     bonuses: Bonuses = Bonuses()
     use: ConsumableEffect | None = None
+    bound: bool = False  # bound to who earned it: never traded between players
+
+    @property
+    def tradable(self) -> bool:
+        return not self.bound
 
     @model_validator(mode="after")
     def _consistent(self) -> ItemDef:

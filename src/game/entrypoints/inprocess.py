@@ -29,6 +29,19 @@ from game.api import (
     SkillTreeView,
     SnapshotReport,
 )
+from game.api.economy import (
+    Collected,
+    DailyClaimed,
+    DailyView,
+    EconomyReport,
+    ExpiryReport,
+    FillView,
+    MarketIndex,
+    MarketView,
+    MyOrdersView,
+    OrderPlaced,
+    OrderSide,
+)
 from game.api.wire import port_methods
 from game.api.world import (
     BossAttackResult,
@@ -40,6 +53,8 @@ from game.api.world import (
 )
 from game.application.administration import Administration
 from game.application.characters import Characters
+from game.application.dailies import Dailies
+from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fights import Fights
 from game.application.items import Items
@@ -96,6 +111,8 @@ class InProcessGame:
         notifications: Notifications,
         administration: Administration,
         maintenance: Maintenance,
+        exchange: Exchange,
+        dailies: Dailies,
     ) -> None:
         self._characters = characters
         self._exploration = exploration
@@ -109,6 +126,8 @@ class InProcessGame:
         self._notifications = notifications
         self._administration = administration
         self._maintenance = maintenance
+        self._exchange = exchange
+        self._dailies = dailies
 
     # --- CharactersApi -----------------------------------------------------------------------------
 
@@ -292,3 +311,46 @@ class InProcessGame:
 
     async def end_expired_bosses(self) -> WorldEventsReport:
         return await self._bosses.end_expired_bosses()
+
+    # --- ExchangeApi -------------------------------------------------------------------------------
+
+    async def market_index(self, *, player_id: int) -> MarketIndex:
+        return await self._exchange.market_index(player_id=player_id)
+
+    async def market(self, *, player_id: int, item_id: str) -> MarketView:
+        return await self._exchange.market(player_id=player_id, item_id=item_id)
+
+    async def place_order(
+        self, *, player_id: int, item_id: str, side: OrderSide, price: int, quantity: int
+    ) -> OrderPlaced:
+        return await self._exchange.place_order(
+            player_id=player_id, item_id=item_id, side=side, price=price, quantity=quantity
+        )
+
+    async def cancel_order(self, *, player_id: int, order_id: int) -> MyOrdersView:
+        return await self._exchange.cancel_order(player_id=player_id, order_id=order_id)
+
+    async def my_orders(self, *, player_id: int) -> MyOrdersView:
+        return await self._exchange.my_orders(player_id=player_id)
+
+    async def my_trades(self, *, player_id: int, limit: int = 10) -> list[FillView]:
+        return await self._exchange.my_trades(player_id=player_id, limit=limit)
+
+    async def collect(self, *, player_id: int) -> Collected:
+        return await self._exchange.collect(player_id=player_id)
+
+    # --- DailiesApi --------------------------------------------------------------------------------
+
+    async def daily(self, *, player_id: int) -> DailyView:
+        return await self._dailies.daily(player_id=player_id)
+
+    async def claim_daily(self, *, player_id: int) -> DailyClaimed:
+        return await self._dailies.claim_daily(player_id=player_id)
+
+    # --- EconomyJobsApi ----------------------------------------------------------------------------
+
+    async def expire_orders(self, *, limit: int = 500) -> ExpiryReport:
+        return await self._exchange.expire_orders(limit=limit)
+
+    async def economy_report(self, *, most_traded: int = 5) -> EconomyReport:
+        return await self._exchange.economy_report(most_traded=most_traded)

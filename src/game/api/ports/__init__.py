@@ -8,6 +8,11 @@ world's jobs) are the ones a server guards apart.
 from game.api.ports.administration import AdministrationApi
 from game.api.ports.adventure import AdventureApi
 from game.api.ports.characters import CharactersApi
+
+# the player economy
+from game.api.ports.dailies import DailiesApi
+from game.api.ports.economy_jobs import EconomyJobsApi
+from game.api.ports.exchange import ExchangeApi
 from game.api.ports.inventory import InventoryApi
 from game.api.ports.leaderboards import LeaderboardsApi
 from game.api.ports.maintenance import MaintenanceApi
@@ -28,8 +33,17 @@ PLAYER_PORTS: tuple[type, ...] = (
     RiftsApi,
     WorldBossesApi,
     NotificationsApi,
+    # the player economy
+    ExchangeApi,
+    DailiesApi,
 )
-OPERATOR_PORTS: tuple[type, ...] = (AdministrationApi, MaintenanceApi, WorldJobsApi)
+OPERATOR_PORTS: tuple[type, ...] = (
+    AdministrationApi,
+    MaintenanceApi,
+    WorldJobsApi,
+    # the player economy
+    EconomyJobsApi,
+)
 
 __all__ = [
     "OPERATOR_PORTS",
@@ -47,3 +61,5 @@ __all__ = [
     "WorldBossesApi",
     "WorldJobsApi",
 ]
+# the player economy
+__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi"]

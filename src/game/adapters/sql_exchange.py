@@ -1,0 +1,284 @@
+"""The exchange and daily streaks in PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, func, insert, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from game.adapters.orm import (
+    characters,
+    daily_streaks,
+    exchange_counters,
+    exchange_fills,
+    exchange_order_ids,
+    exchange_orders,
+)
+from game.application.ports.exchange import TradedItem
+from game.domain.daily import Streak
+from game.domain.exchange import Fill, Order, Payout, Side
+
+_OPEN = exchange_orders.c.status == "open"
+
+
+def _order(row: Row[Any]) -> Order:
+    return Order(
+        id=row.id,
+        player_id=row.player_id,
+        item_id=row.item_id,
+        side=row.side,
+        price=row.price,
+        quantity=row.quantity,
+        remaining=row.remaining,
+        placed_at=row.placed_at,
+        expires_at=row.expires_at,
+        status=row.status,
+    )
+
+
+def _fill(row: Row[Any]) -> Fill:
+    return Fill(
+        item_id=row.item_id,
+        buy_order_id=row.buy_order_id,
+        sell_order_id=row.sell_order_id,
+        buyer_id=row.buyer_id,
+        seller_id=row.seller_id,
+        price=row.price,
+        quantity=row.quantity,
+        fee=row.fee,
+        at=row.at,
+        taker=row.taker,
+    )
+
+
+class SqlExchangeRepository:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def lock_book(self, item_id: str) -> None:
+        # A transaction-scoped advisory lock per item: held until COMMIT or ROLLBACK.
+        await self._conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": f"book:{item_id}"}
+        )
+
+    async def next_order_id(self) -> int:
+        return int((await self._conn.execute(select(exchange_order_ids.next_value()))).scalar_one())
+
+    async def add_order(self, order: Order) -> None:
+        await self._conn.execute(
+            insert(exchange_orders).values(
+                id=order.id,
+                player_id=order.player_id,
+                item_id=order.item_id,
+                side=order.side,
+                price=order.price,
+                quantity=order.quantity,
+                remaining=order.remaining,
+                status=order.status,
+                placed_at=order.placed_at,
+                expires_at=order.expires_at,
+                closed_at=None if order.status == "open" else order.placed_at,
+            )
+        )
+
+    async def get_order(self, order_id: int, *, for_update: bool = False) -> Order | None:
+        query = select(exchange_orders).where(exchange_orders.c.id == order_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._conn.execute(query)).first()
+        return _order(row) if row else None
+
+    async def save_orders(self, orders: Sequence[Order], *, now: float) -> None:
+        for order in orders:
+            await self._conn.execute(
+                update(exchange_orders)
+                .where(exchange_orders.c.id == order.id)
+                .values(
+                    remaining=order.remaining,
+                    status=order.status,
+                    closed_at=None if order.status == "open" else now,
+                )
+            )
+
+    async def crossing(self, item_id: str, side: Side, price: int) -> list[Order]:
+        o = exchange_orders.c
+        if side == "sell":
+            query = select(exchange_orders).where(o.price <= price).order_by(o.price, o.placed_at, o.id)
+        else:
+            query = select(exchange_orders).where(o.price >= price).order_by(o.price.desc(), o.placed_at, o.id)
+        query = query.where(_OPEN, o.item_id == item_id, o.side == side)
+        return [_order(r) for r in await self._conn.execute(query)]
+
+    async def book(self, item_id: str) -> list[Order]:
+        query = select(exchange_orders).where(_OPEN, exchange_orders.c.item_id == item_id)
+        return [_order(r) for r in await self._conn.execute(query)]
+
+    async def player_orders(self, player_id: int, *, open_only: bool, limit: int) -> list[Order]:
+        query = select(exchange_orders).where(exchange_orders.c.player_id == player_id)
+        if open_only:
+            query = query.where(_OPEN)
+        query = query.order_by(exchange_orders.c.id.desc()).limit(limit)
+        return [_order(r) for r in await self._conn.execute(query)]
+
+    async def count_open(self, player_id: int) -> int:
+        query = select(func.count()).where(exchange_orders.c.player_id == player_id, _OPEN)
+        return int((await self._conn.execute(query)).scalar_one())
+
+    async def expired(self, now: float, *, limit: int) -> list[Order]:
+        query = (
+            select(exchange_orders)
+            .where(_OPEN, exchange_orders.c.expires_at <= now)
+            .order_by(exchange_orders.c.expires_at, exchange_orders.c.id)
+            .limit(limit)
+        )
+        return [_order(r) for r in await self._conn.execute(query)]
+
+    async def add_fills(self, fills: Sequence[Fill]) -> None:
+        if not fills:
+            return
+        await self._conn.execute(
+            insert(exchange_fills),
+            [
+                {
+                    "item_id": f.item_id,
+                    "buy_order_id": f.buy_order_id,
+                    "sell_order_id": f.sell_order_id,
+                    "buyer_id": f.buyer_id,
+                    "seller_id": f.seller_id,
+                    "price": f.price,
+                    "quantity": f.quantity,
+                    "fee": f.fee,
+                    "taker": f.taker,
+                    "at": f.at,
+                }
+                for f in fills
+            ],
+        )
+
+    async def fills(self, item_id: str, *, since: float) -> list[Fill]:
+        f = exchange_fills.c
+        query = select(exchange_fills).where(f.item_id == item_id, f.at >= since).order_by(f.at, f.id)
+        return [_fill(r) for r in await self._conn.execute(query)]
+
+    async def last_fill(self, item_id: str) -> Fill | None:
+        f = exchange_fills.c
+        query = select(exchange_fills).where(f.item_id == item_id).order_by(f.at.desc(), f.id.desc()).limit(1)
+        row = (await self._conn.execute(query)).first()
+        return _fill(row) if row else None
+
+    async def player_fills(self, player_id: int, *, limit: int) -> list[Fill]:
+        f = exchange_fills.c
+        query = (
+            select(exchange_fills)
+            .where(or_(f.buyer_id == player_id, f.seller_id == player_id))
+            .order_by(f.id.desc())
+            .limit(limit)
+        )
+        return [_fill(r) for r in await self._conn.execute(query)]
+
+    async def credit(self, payouts: dict[int, Payout]) -> None:
+        for player_id in sorted(payouts):
+            payout = payouts[player_id]
+            items = {k: v for k, v in payout.items.items() if v}
+            stmt = pg_insert(exchange_counters).values(player_id=player_id, gold=payout.gold, items=items)
+            c = exchange_counters.c
+            # jsonb has no "add the numbers" merge: sum key by key over both objects.
+            merged = text(
+                "(SELECT coalesce(jsonb_object_agg(k, s), '{}'::jsonb) FROM ("
+                " SELECT k, sum(v::bigint) AS s FROM ("
+                "  SELECT key AS k, value AS v FROM jsonb_each_text(exchange_counters.items)"
+                "  UNION ALL SELECT key, value FROM jsonb_each_text(excluded.items)) AS both_"
+                " GROUP BY k) AS sums)"
+            )
+            await self._conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["player_id"], set_={"gold": c.gold + stmt.excluded.gold, "items": merged}
+                )
+            )
+
+    async def counter(self, player_id: int, *, for_update: bool = False) -> Payout:
+        query = select(exchange_counters).where(exchange_counters.c.player_id == player_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._conn.execute(query)).first()
+        if row is None:
+            return Payout()
+        return Payout(gold=row.gold, items={k: int(v) for k, v in row._mapping["items"].items() if int(v)})
+
+    async def set_counter(self, player_id: int, payout: Payout) -> None:
+        items = {k: v for k, v in payout.items.items() if v}
+        stmt = pg_insert(exchange_counters).values(player_id=player_id, gold=payout.gold, items=items)
+        await self._conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["player_id"], set_={"gold": stmt.excluded.gold, "items": stmt.excluded["items"]}
+            )
+        )
+
+    async def active_items(self, limit: int) -> list[str]:
+        o = exchange_orders.c
+        query = select(o.item_id).where(_OPEN).group_by(o.item_id).order_by(func.count().desc(), o.item_id).limit(limit)
+        return list((await self._conn.execute(query)).scalars())
+
+    async def fees_since(self, since: float) -> int:
+        query = select(func.coalesce(func.sum(exchange_fills.c.fee), 0)).where(exchange_fills.c.at >= since)
+        return int((await self._conn.execute(query)).scalar_one())
+
+    async def most_traded(self, since: float, *, limit: int) -> list[TradedItem]:
+        f = exchange_fills.c
+        quantity = func.sum(f.quantity)
+        query = (
+            select(f.item_id, quantity, func.sum(f.quantity * f.price))
+            .where(f.at >= since)
+            .group_by(f.item_id)
+            .order_by(quantity.desc(), f.item_id)
+            .limit(limit)
+        )
+        return [TradedItem(r[0], int(r[1]), int(r[2])) for r in await self._conn.execute(query)]
+
+    async def escrow_totals(self) -> tuple[int, dict[str, int]]:
+        o = exchange_orders.c
+        gold = select(func.coalesce(func.sum(o.remaining * o.price), 0)).where(_OPEN, o.side == "buy")
+        items = select(o.item_id, func.sum(o.remaining)).where(_OPEN, o.side == "sell").group_by(o.item_id)
+        held = {r[0]: int(r[1]) for r in await self._conn.execute(items) if r[1]}
+        return int((await self._conn.execute(gold)).scalar_one()), held
+
+    async def counter_totals(self) -> tuple[int, dict[str, int]]:
+        gold = int(
+            (await self._conn.execute(select(func.coalesce(func.sum(exchange_counters.c.gold), 0)))).scalar_one()
+        )
+        items: dict[str, int] = {}
+        for (raw,) in await self._conn.execute(select(exchange_counters.c["items"])):
+            for k, v in raw.items():
+                if int(v):
+                    items[k] = items.get(k, 0) + int(v)
+        return gold, items
+
+    async def gold_in_purses(self) -> int:
+        return int((await self._conn.execute(select(func.coalesce(func.sum(characters.c.gold), 0)))).scalar_one())
+
+    async def streaks_claimed_since(self, since: float) -> list[Streak]:
+        s = daily_streaks.c
+        query = select(s.days, s.last_claim_at).where(s.last_claim_at >= since)
+        return [Streak(days=r.days, last_claim_at=r.last_claim_at) for r in await self._conn.execute(query)]
+
+    async def get_streak(self, player_id: int, *, for_update: bool = False) -> Streak:
+        query = select(daily_streaks).where(daily_streaks.c.player_id == player_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._conn.execute(query)).first()
+        return Streak(days=row.days, last_claim_at=row.last_claim_at) if row else Streak()
+
+    async def save_streak(self, player_id: int, streak: Streak) -> None:
+        assert streak.last_claim_at is not None
+        stmt = pg_insert(daily_streaks).values(
+            player_id=player_id, days=streak.days, last_claim_at=streak.last_claim_at
+        )
+        await self._conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["player_id"],
+                set_={"days": stmt.excluded.days, "last_claim_at": stmt.excluded.last_claim_at},
+            )
+        )

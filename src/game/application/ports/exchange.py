@@ -1,0 +1,96 @@
+"""What the exchange and the daily reward keep durably: orders, fills, counters and streaks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from game.domain.daily import Streak
+from game.domain.exchange import Fill, Order, Payout, Side
+
+
+@dataclass(frozen=True)
+class TradedItem:
+    item_id: str
+    quantity: int
+    gold: int
+
+
+class ExchangeRepository(Protocol):
+    async def lock_book(self, item_id: str) -> None:
+        """Serialise matching on one item's book until the transaction ends."""
+        ...
+
+    async def next_order_id(self) -> int: ...
+
+    async def add_order(self, order: Order) -> None: ...
+
+    async def get_order(self, order_id: int, *, for_update: bool = False) -> Order | None: ...
+
+    async def save_orders(self, orders: Sequence[Order], *, now: float) -> None:
+        """Write the remaining quantity and status of orders already stored."""
+        ...
+
+    async def crossing(self, item_id: str, side: Side, price: int) -> list[Order]:
+        """Open orders on `side` of the book that an order of the other side at `price` would trade with,
+        best first."""
+        ...
+
+    async def book(self, item_id: str) -> list[Order]:
+        """Every open order of one item."""
+        ...
+
+    async def player_orders(self, player_id: int, *, open_only: bool, limit: int) -> list[Order]:
+        """A player's orders, newest first."""
+        ...
+
+    async def count_open(self, player_id: int) -> int: ...
+
+    async def expired(self, now: float, *, limit: int) -> list[Order]:
+        """Open orders whose time ran out, the oldest first."""
+        ...
+
+    async def add_fills(self, fills: Sequence[Fill]) -> None: ...
+
+    async def fills(self, item_id: str, *, since: float) -> list[Fill]:
+        """One item's fills since `since`, the oldest first."""
+        ...
+
+    async def last_fill(self, item_id: str) -> Fill | None: ...
+
+    async def player_fills(self, player_id: int, *, limit: int) -> list[Fill]:
+        """Fills a player bought or sold in, newest first."""
+        ...
+
+    async def credit(self, payouts: dict[int, Payout]) -> None:
+        """Add to players' counters (in player order, so concurrent credits lock rows alike)."""
+        ...
+
+    async def counter(self, player_id: int, *, for_update: bool = False) -> Payout: ...
+
+    async def set_counter(self, player_id: int, payout: Payout) -> None:
+        """Replace what waits on a player's counter (after they collected)."""
+        ...
+
+    async def active_items(self, limit: int) -> list[str]:
+        """Items with open orders, the busiest first."""
+        ...
+
+    async def fees_since(self, since: float) -> int: ...
+
+    async def most_traded(self, since: float, *, limit: int) -> list[TradedItem]: ...
+
+    async def escrow_totals(self) -> tuple[int, dict[str, int]]:
+        """Gold held by open buy orders, and items by open sell orders (for the money supply)."""
+        ...
+
+    async def counter_totals(self) -> tuple[int, dict[str, int]]: ...
+
+    async def gold_in_purses(self) -> int: ...
+
+    async def streaks_claimed_since(self, since: float) -> list[Streak]: ...
+
+    async def get_streak(self, player_id: int, *, for_update: bool = False) -> Streak: ...
+
+    async def save_streak(self, player_id: int, streak: Streak) -> None: ...

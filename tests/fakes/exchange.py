@@ -1,0 +1,152 @@
+"""The exchange's storage in memory, with the semantics of `game/adapters/sql_exchange.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from game.application.ports.exchange import TradedItem
+from game.domain.daily import Streak
+from game.domain.exchange import Fill, Order, Payout, Side, priority
+from tests.fakes.database import Transaction
+
+
+class FakeExchangeRepository:
+    def __init__(self, tx: Transaction) -> None:
+        self._tx = tx
+
+    async def lock_book(self, item_id: str) -> None:
+        await self._tx.lock("books", item_id)
+
+    async def next_order_id(self) -> int:
+        return self._tx.db.next_sequence()
+
+    async def add_order(self, order: Order) -> None:
+        if self._tx.row("orders", order.id) is not None:
+            raise KeyError(f"order {order.id} exists")
+        self._tx.write("orders", order.id, order)
+
+    async def get_order(self, order_id: int, *, for_update: bool = False) -> Order | None:
+        if for_update and self._tx.row("orders", order_id) is not None:
+            await self._tx.lock("orders", order_id)
+        return self._tx.row("orders", order_id)
+
+    async def save_orders(self, orders: Sequence[Order], *, now: float) -> None:
+        for order in orders:
+            stored = self._tx.row("orders", order.id)
+            if stored is not None:
+                await self._tx.lock("orders", order.id)
+                self._tx.write("orders", order.id, replace(stored, remaining=order.remaining, status=order.status))
+
+    def _open(self) -> list[Order]:
+        return [o for o in self._tx.rows("orders").values() if o.status == "open"]
+
+    async def crossing(self, item_id: str, side: Side, price: int) -> list[Order]:
+        found = [
+            o
+            for o in self._open()
+            if o.item_id == item_id and o.side == side and (o.price <= price if side == "sell" else o.price >= price)
+        ]
+        return sorted(found, key=priority)
+
+    async def book(self, item_id: str) -> list[Order]:
+        return [o for o in self._open() if o.item_id == item_id]
+
+    async def player_orders(self, player_id: int, *, open_only: bool, limit: int) -> list[Order]:
+        mine = [
+            o
+            for o in self._tx.rows("orders").values()
+            if o.player_id == player_id and (o.status == "open" or not open_only)
+        ]
+        return sorted(mine, key=lambda o: -o.id)[:limit]
+
+    async def count_open(self, player_id: int) -> int:
+        return sum(1 for o in self._open() if o.player_id == player_id)
+
+    async def expired(self, now: float, *, limit: int) -> list[Order]:
+        return sorted((o for o in self._open() if o.expires_at <= now), key=lambda o: (o.expires_at, o.id))[:limit]
+
+    async def add_fills(self, fills: Sequence[Fill]) -> None:
+        for fill in fills:
+            self._tx.write("fills", self._tx.db.next_sequence(), fill)
+
+    def _fills(self) -> list[Fill]:
+        return [f for _, f in sorted(self._tx.rows("fills").items())]
+
+    async def fills(self, item_id: str, *, since: float) -> list[Fill]:
+        return sorted((f for f in self._fills() if f.item_id == item_id and f.at >= since), key=lambda f: f.at)
+
+    async def last_fill(self, item_id: str) -> Fill | None:
+        mine = [f for f in self._fills() if f.item_id == item_id]
+        return max(mine, key=lambda f: f.at) if mine else None
+
+    async def player_fills(self, player_id: int, *, limit: int) -> list[Fill]:
+        mine = [f for f in self._fills() if player_id in (f.buyer_id, f.seller_id)]
+        return list(reversed(mine))[:limit]
+
+    async def credit(self, payouts: dict[int, Payout]) -> None:
+        for player_id in sorted(payouts):
+            await self._tx.lock("counters", player_id)
+            had = self._tx.row("counters", player_id) or Payout()
+            self._tx.write("counters", player_id, _clean(had + payouts[player_id]))
+
+    async def counter(self, player_id: int, *, for_update: bool = False) -> Payout:
+        if for_update:
+            await self._tx.lock("counters", player_id)
+        return self._tx.row("counters", player_id) or Payout()
+
+    async def set_counter(self, player_id: int, payout: Payout) -> None:
+        await self._tx.lock("counters", player_id)
+        self._tx.write("counters", player_id, _clean(payout))
+
+    async def active_items(self, limit: int) -> list[str]:
+        counts: dict[str, int] = {}
+        for o in self._open():
+            counts[o.item_id] = counts.get(o.item_id, 0) + 1
+        return sorted(counts, key=lambda i: (-counts[i], i))[:limit]
+
+    async def fees_since(self, since: float) -> int:
+        return sum(f.fee for f in self._fills() if f.at >= since)
+
+    async def most_traded(self, since: float, *, limit: int) -> list[TradedItem]:
+        totals: dict[str, TradedItem] = {}
+        for f in self._fills():
+            if f.at >= since:
+                t = totals.get(f.item_id, TradedItem(f.item_id, 0, 0))
+                totals[f.item_id] = TradedItem(f.item_id, t.quantity + f.quantity, t.gold + f.quantity * f.price)
+        return sorted(totals.values(), key=lambda t: (-t.quantity, t.item_id))[:limit]
+
+    async def escrow_totals(self) -> tuple[int, dict[str, int]]:
+        gold, items = 0, {}
+        for o in self._open():
+            if o.side == "buy":
+                gold += o.remaining * o.price
+            elif o.remaining:
+                items[o.item_id] = items.get(o.item_id, 0) + o.remaining
+        return gold, items
+
+    async def counter_totals(self) -> tuple[int, dict[str, int]]:
+        total = Payout()
+        for payout in self._tx.rows("counters").values():
+            total = total + payout
+        return total.gold, {k: v for k, v in total.items.items() if v}
+
+    async def gold_in_purses(self) -> int:
+        return sum(row.character.gold for row in self._tx.rows("characters").values())
+
+    async def streaks_claimed_since(self, since: float) -> list[Streak]:
+        return [
+            s for s in self._tx.rows("streaks").values() if s.last_claim_at is not None and s.last_claim_at >= since
+        ]
+
+    async def get_streak(self, player_id: int, *, for_update: bool = False) -> Streak:
+        if for_update and self._tx.row("streaks", player_id) is not None:
+            await self._tx.lock("streaks", player_id)
+        return self._tx.row("streaks", player_id) or Streak()
+
+    async def save_streak(self, player_id: int, streak: Streak) -> None:
+        self._tx.write("streaks", player_id, streak)
+
+
+def _clean(payout: Payout) -> Payout:
+    return Payout(gold=payout.gold, items={k: v for k, v in sorted(payout.items.items()) if v})
