@@ -27,6 +27,7 @@ from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.client.http import HttpGameClient
+from game.domain.exchange import ExchangeRules
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
@@ -97,6 +98,14 @@ class Container(containers.DeclarativeContainer):
         events=event_bus,
         clock=clock,
         seed=settings.provided.game_seed,
+        # the player economy
+        exchange_rules=providers.Factory(
+            ExchangeRules,
+            fee_percent=settings.provided.exchange_fee_percent,
+            max_open_orders=settings.provided.exchange_max_open_orders,
+            order_days=settings.provided.exchange_order_days,
+        ),
+        daily_reset_hour=settings.provided.daily_reset_hour,
     )
     # Callers get the port; which side of a process boundary serves it is configuration.
     game = providers.Selector(

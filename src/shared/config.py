@@ -67,6 +67,16 @@ class Settings(BaseSettings):
         default=None, description="Load game content from here instead of the built-in files."
     )
     log_level: LogLevel = Field(default="INFO")
+    # --- the player economy
+    exchange_fee_percent: int = Field(
+        default=5, ge=0, le=50, description="The exchange's fee, a percentage of what a seller is paid."
+    )
+    exchange_max_open_orders: int = Field(default=10, ge=1, description="Open exchange orders a player may have.")
+    exchange_order_days: float = Field(default=7.0, gt=0, description="Days until an exchange order expires.")
+    exchange_expiry_sweep_seconds: float = Field(
+        default=60.0, gt=0, description="How often expired exchange orders are closed and their escrow returned."
+    )
+    daily_reset_hour: int = Field(default=0, ge=0, le=23, description="UTC hour at which a game day (dailies) starts.")
 
 
 def load_settings(**overrides: Any) -> Settings:

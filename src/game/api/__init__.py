@@ -215,3 +215,8 @@ __all__ = [
     "error_from_payload",
     "rule_refusal",
 ]
+
+# --- the player economy (DTOs and errors in `game.api.economy`) ---------------------------------
+from game.api.ports import DailiesApi, EconomyJobsApi, ExchangeApi
+
+__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi"]
