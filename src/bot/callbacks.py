@@ -92,3 +92,22 @@ class ForgeCb(CallbackData, prefix="fg"):
 class SkillCb(CallbackData, prefix="sk"):
     id: str
     v: int
+
+
+# --- the player economy ---------------------------------------------------------------------------
+
+
+class MarketCb(CallbackData, prefix="mk"):
+    """The market: `act` is index | item | order (ask for amounts) | quick (one unit at a shown price) |
+    mine | cancel | collect | trades | chart. A quick trade carries its price, so an old button trades
+    at the price it showed (a limit order) or rests; a cancel carries its order id."""
+
+    act: str
+    id: str | None = None  # item id
+    side: str | None = None  # buy | sell
+    o: int = 0  # order id
+    p: int = 0  # price per unit
+
+
+class DailyCb(CallbackData, prefix="dly"):
+    act: str  # show | claim

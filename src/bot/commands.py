@@ -17,6 +17,9 @@ COMMANDS = (
     ("rifts", "Open rifts", "Открытые разломы"),
     ("boss", "The world boss where you are", "Мировой босс рядом"),
     ("top", "Leaderboard", "Рейтинг"),
+    # the player economy
+    ("market", "The players' market", "Рынок игроков"),
+    ("daily", "Daily reward", "Награда дня"),
     ("settings", "Language and notifications", "Язык и уведомления"),
     ("help", "Help", "Справка"),
 )

@@ -22,10 +22,11 @@ from aiogram.methods import (
     EditMessageText,
     GetMe,
     SendMessage,
+    SendPhoto,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
+from aiogram.types import BufferedInputFile, Chat, InlineKeyboardMarkup, Message, User
 
 BOT_USER = User(id=1, is_bot=True, first_name="Riftwalker", username="riftwalker_bot")
 
@@ -39,6 +40,7 @@ class ShownMessage:
     text: str
     markup: InlineKeyboardMarkup | None
     edited: bool = False
+    picture: bytes | None = None  # a photo's (the text is its caption)
 
     def buttons(self) -> list[tuple[str, str]]:
         """(label, callback data) of every inline button, row by row."""
@@ -80,6 +82,16 @@ class LocalSession(BaseSession):
         if isinstance(method, SendMessage):
             chat_id = int(method.chat_id)
             shown = ShownMessage(chat_id, next(self._ids), method.text, _markup(method.reply_markup))
+            self.messages[(chat_id, shown.message_id)] = shown
+            self.timeline.append(shown)
+            return self._message(bot, shown)
+        if isinstance(method, SendPhoto):
+            chat_id = int(method.chat_id)
+            photo = method.photo
+            data = photo.data if isinstance(photo, BufferedInputFile) else b""
+            shown = ShownMessage(
+                chat_id, next(self._ids), method.caption or "", _markup(method.reply_markup), picture=data
+            )
             self.messages[(chat_id, shown.message_id)] = shown
             self.timeline.append(shown)
             return self._message(bot, shown)

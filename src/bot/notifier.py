@@ -22,8 +22,18 @@ from bot.delivery import DeliveryReport, FanOut, Outgoing, RateLimiter, Telegram
 from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
 from bot.views import Screen
+from bot.views import economy as economy_views
 from bot.views import notifications as views
-from game.api import AdventureApi, InventoryApi, ItemInfo, NotificationsApi, NotRegistered, RiftsApi, WorldBossesApi
+from game.api import (
+    AdventureApi,
+    ExchangeApi,
+    InventoryApi,
+    ItemInfo,
+    NotificationsApi,
+    NotRegistered,
+    RiftsApi,
+    WorldBossesApi,
+)
 from shared.events import (
     BossDefeated,
     BossEscaped,
@@ -31,6 +41,7 @@ from shared.events import (
     Broadcast,
     CharacterCreated,
     Event,
+    OrderFilled,
     PlayerLeveledUp,
     RiftCollapsed,
     RiftOpened,
@@ -41,12 +52,13 @@ log = logging.getLogger(__name__)
 
 UNREACHABLE_KEY = "unreachable"  # in the chat's FSM data: Telegram said 403; cleared by /start
 RIFTS, BOSSES, EVERYONE = "rifts", "bosses", "everyone"
+EXCHANGE = "exchange"
 Compose = Callable[[Translator, int], Awaitable[Outgoing | None] | Outgoing | None]
 
 
-class NotifierGame(NotificationsApi, RiftsApi, WorldBossesApi, AdventureApi, InventoryApi, Protocol):
+class NotifierGame(NotificationsApi, RiftsApi, WorldBossesApi, AdventureApi, InventoryApi, ExchangeApi, Protocol):
     """Who to tell, and what to tell them about: rifts, bosses (and the items a boss paid, named from
-    the bag they went to), and where a newcomer stands."""
+    the bag they went to), where a newcomer stands, and their market orders that traded."""
 
 
 class Notifier:
@@ -117,6 +129,8 @@ class Notifier:
             BossDefeated: self._boss_ended,
             BossEscaped: self._boss_ended,
             Broadcast: self._broadcast,
+            # the player economy
+            OrderFilled: self._order_filled,
         }
         handler = handlers.get(type(event))
         if handler is None:
@@ -228,6 +242,30 @@ class Notifier:
         except NotRegistered:
             return {}
         return {**{e.item.id: e.item for e in bag.items}, **{i.id: i for i in bag.equipment.values()}}
+
+    async def _order_filled(self, event: OrderFilled) -> DeliveryReport | None:
+        """The owner of an order hears that it traded, unless they muted the market."""
+        try:
+            settings = await self._game.notification_settings(player_id=event.player_id)
+            market = await self._game.market(player_id=event.player_id, item_id=event.item_id)
+        except NotRegistered:
+            return None
+        if EXCHANGE in settings.muted:
+            return None
+
+        def compose(t: Translator) -> Outgoing:
+            screen = economy_views.order_filled(
+                t,
+                item_name=market.item.name,
+                side=event.side,
+                quantity=event.quantity,
+                price=event.price,
+                fee=event.fee,
+                remaining=event.remaining,
+            )
+            return _outgoing(screen)
+
+        return await self._deliver(event, [event.player_id], self._same_for_all(compose))
 
     async def _broadcast(self, event: Broadcast) -> DeliveryReport:
         # Every reachable player: an announcement cannot be muted, only blocking the bot stops it.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.views import Screen
 
@@ -44,3 +44,11 @@ def player_of(event: Message | CallbackQuery) -> int:
     if event.from_user is None:
         raise LookupError("an update without a sender")
     return event.from_user.id
+
+
+async def show_picture(query: CallbackQuery, picture: bytes, *, filename: str, caption: str) -> None:
+    """A picture (a chart) as a new photo message, its figures in the caption."""
+    if query.bot is not None:
+        await query.bot.send_photo(query.from_user.id, BufferedInputFile(picture, filename=filename), caption=caption)
+    with contextlib.suppress(TelegramBadRequest):
+        await query.answer()

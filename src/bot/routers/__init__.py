@@ -10,6 +10,7 @@ from bot.routers import (
     adventure,
     bosses,
     character,
+    economy,
     fallback,
     inventory,
     leaderboard,
@@ -40,6 +41,8 @@ def feature_routers() -> list[Router]:
             leaderboard,
             rifts,
             bosses,
+            # the player economy
+            economy,
             settings,
             fallback,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import NavCb
+from bot.callbacks import DailyCb, NavCb
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.character import refill_lines, with_points
@@ -56,6 +56,9 @@ def markup(
     kb.button(text=with_points(t("btn-skills"), sheet.skill_points), callback_data=NavCb(to="skills"))
     kb.button(text=t("btn-rifts"), callback_data=NavCb(to="rifts"))
     kb.button(text=t("btn-leaderboard"), callback_data=NavCb(to="top"))
+    # the player economy
+    kb.button(text=t("btn-market"), callback_data=NavCb(to="market"))
+    kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))
     kb.button(text=t("btn-settings"), callback_data=NavCb(to="settings"))
     kb.adjust(*([1] if fighting else []), 2)
     return kb.as_markup()

@@ -157,6 +157,21 @@ EXPLAIN: dict[str, Say | Choose] = {
     ),
     "boss_cooldown": say("boss-cooldown-wait", seconds=("seconds_left", "?")),
     "boss_already_alive": say("err-boss-alive"),
+    # The player economy.
+    "bad_order": Choose(
+        _detail("field"),
+        {
+            "price": say("err-order-price", limit=("limit", "?")),
+            "quantity": say("err-order-quantity", limit=("limit", "?")),
+            "own": say("err-order-own"),
+        },
+        otherwise=say("err-order-bad"),
+    ),
+    "not_tradable": say("err-not-tradable"),
+    "too_many_orders": say("err-too-many-orders", limit=("limit", "?")),
+    "not_your_order": say("err-not-your-order"),
+    "order_closed": say("err-order-closed"),
+    "already_claimed": say("err-already-claimed"),
 }
 
 

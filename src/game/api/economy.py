@@ -37,6 +37,7 @@ class MarketItem(Dto):
 
 class MarketIndex(Dto):
     items: list[MarketItem]  # items with open orders, then the tradable ones in the bag
+    fee_percent: int
 
 
 class MarketView(Dto):
@@ -68,6 +69,7 @@ class OrderView(Dto):
     status: OrderStatus
     placed_at: float
     expires_at: float
+    expires_in: int  # seconds, when the view was made
 
 
 class FillView(Dto):

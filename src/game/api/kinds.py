@@ -33,9 +33,9 @@ EncounterKind = Literal["monster", "resource", "treasure", "nothing"]
 FightPart = Literal["rift"]
 SnapshotMode = Literal["changed", "all"]
 Leaderboard = Literal["level", "boss_damage"]
-NotificationCategory = Literal["rifts", "bosses"]
+NotificationCategory = Literal["rifts", "bosses", "exchange"]
 # Recipients of a message that cannot be muted (announcements).
-RecipientCategory = Literal["rifts", "bosses", "everyone"]
+RecipientCategory = Literal["rifts", "bosses", "exchange", "everyone"]
 
 RiftStatus = Literal["open", "collapsed"]
 RiftStepKind = Literal["monster", "elite", "boss", "treasure", "trap", "shrine"]

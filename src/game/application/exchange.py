@@ -76,7 +76,7 @@ class Exchange:
                         last_price=last.price if last else None,
                     )
                 )
-        return MarketIndex(items=entries)
+        return MarketIndex(items=entries, fee_percent=self.rules.fee_percent)
 
     async def market(self, *, player_id: int, item_id: str) -> MarketView:
         item = self._item(item_id)
@@ -123,7 +123,7 @@ class Exchange:
             opposite: Side = "sell" if checked == "buy" else "buy"
             resting = await uow.exchange.crossing(item_id, opposite, order.price)
             if any(o.player_id == player_id for o in resting):
-                raise rules_of.BadOrder("it would trade with your own order", field="price", own=True)
+                raise rules_of.BadOrder("it would trade with your own order", field="own")
             order = replace(order, id=await uow.exchange.next_order_id())
             matched = rules_of.match(order, resting, now=now, rules=self.rules)
             await uow.exchange.add_order(matched.order)
@@ -303,6 +303,7 @@ class Exchange:
             status=order.status,
             placed_at=order.placed_at,
             expires_at=order.expires_at,
+            expires_in=max(0, int(order.expires_at - self.clock.now())),
         )
 
     def _fill_view(self, fill: Fill, player_id: int) -> FillView | None:

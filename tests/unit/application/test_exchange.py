@@ -133,7 +133,7 @@ async def test_an_order_that_would_trade_with_your_own_is_refused(game):
     await game.exchange.place_order(player_id=1, item_id=ORE, side="sell", price=10, quantity=2)
     with pytest.raises(BadOrder) as refused:
         await game.exchange.place_order(player_id=1, item_id=ORE, side="buy", price=11, quantity=1)
-    assert refused.value.details["own"] is True
+    assert refused.value.details["field"] == "own"
 
 
 async def test_open_orders_are_capped(game):

@@ -1,0 +1,93 @@
+## The exchange
+btn-market = ⚖️ Market
+btn-daily = 🎁 Daily reward
+market-index = ⚖️ <b>Market</b>
+    Players buy and sell to each other here. An order sets its gold or items aside at once; the seller pays a fee of { $fee }% of each sale.
+market-index-empty = Nothing is on the market yet, and nothing in your bag can be sold here. Bring loot and materials back from the wilds.
+market-index-line = • { $item } — buyers offer { $bid }, sellers ask { $ask }
+market-none = —
+market-title = ⚖️ <b>{ $item }</b> on the market
+market-asks-head = 📕 Sellers ask
+market-bids-head = 📗 Buyers offer
+market-level = { $price } 💰 × { $quantity }
+market-no-asks = No one is selling.
+market-no-bids = No one is buying.
+market-last = Last trade at { $price } 💰 · { $volume } sold in 24 hours
+market-no-trades = No trades yet.
+market-you = 🎒 You have { $held } in your bag and { $gold } 💰 · orders { $open } of { $max }
+market-bound = 🔒 This item is bound to whoever earned it and cannot be traded.
+market-history = 📈 Prices over the last days, oldest first: { $prices }
+btn-market-buy = 🛒 Buy
+btn-market-sell = 💰 Sell
+btn-market-quick-buy = 🛒 1 for { $price } 💰
+btn-market-quick-sell = 💰 1 for { $price } 💰
+btn-market-chart = 📈 Price chart
+btn-market-back = ⚖️ Market
+btn-my-orders = 📋 My orders
+btn-my-trades = 🧾 My trades
+order-ask-buy = 🛒 How many <b>{ $item }</b> do you want, and the most you will pay for each? Send two numbers, for example <code>3 25</code>.
+order-ask-sell = 💰 How many <b>{ $item }</b> do you sell (you have { $held }), and the least you take for each? Send two numbers, for example <code>3 25</code>.
+order-ask-best = The best price on offer now is { $price } 💰.
+order-input-bad = ❌ Send two whole numbers: how many, then the price for each, for example <code>3 25</code>.
+order-placed-buy = ✅ You offer to buy { $quantity } × <b>{ $item }</b> at up to { $price } 💰 each.
+order-placed-sell = ✅ You offer { $quantity } × <b>{ $item }</b> at { $price } 💰 each or more.
+order-traded = 🤝 Traded at once: { $quantity } × { $price } 💰.
+order-resting = { $remaining } still wait for a match on the book.
+order-filled = The whole order is filled.
+my-orders-title = 📋 <b>Your orders</b> ({ $open } of { $max })
+my-orders-empty = You have no open orders.
+my-order-buy = 🛒 { $item } — buying { $remaining } of { $quantity } at { $price } 💰, expires in { $left }
+my-order-sell = 💰 { $item } — selling { $remaining } of { $quantity } at { $price } 💰, expires in { $left }
+counter-waiting = 🎁 Waiting for you at the market: { $gold } 💰
+counter-items = 🎁 Items waiting for you at the market:
+btn-collect = 🎁 Collect
+btn-cancel-order = ❌ { $item } at { $price }
+order-cancelled = ✅ Order cancelled: what it held is back with you.
+collected = ✅ Collected: { $gold } 💰
+collected-items = Into your bag:
+collected-left = 🎒 Your bag is full: the rest still waits at the market.
+collected-nothing = Nothing is waiting for you at the market.
+my-trades-title = 🧾 <b>Your recent trades</b>
+my-trades-empty = You have not traded yet.
+my-trade-bought = 🛒 Bought { $quantity } × { $item } at { $price } 💰
+my-trade-sold = 💰 Sold { $quantity } × { $item } at { $price } 💰 (fee { $fee } 💰)
+notify-order-filled-buy = 🤝 Your order traded: you bought { $quantity } × <b>{ $item }</b> at { $price } 💰. They wait for you at the market.
+notify-order-filled-sell = 🤝 Your order traded: you sold { $quantity } × <b>{ $item }</b> at { $price } 💰; after the fee, { $gold } 💰 wait for you at the market.
+notify-order-rest = { $remaining } still on offer.
+settings-notifications-exchange = 🔔 Market trades { $state }
+btn-notify-exchange-on = 🔔 Market: on
+btn-notify-exchange-off = 🔕 Market: off
+chart-caption = 📈 <b>{ $item }</b>: { $trades ->
+        [one] { $trades } trade
+       *[other] { $trades } trades
+    } in 7 days, from { $low } to { $high } 💰, last { $last } 💰
+chart-empty = 📈 No trades of this item in the last 7 days: nothing to draw yet.
+
+## The daily reward
+daily-title = 🎁 <b>Daily reward</b>
+daily-streak = 🔥 Day { $day } of { $max } in a row
+daily-ready = Today's reward is { $gold } 💰.
+daily-wait = Claimed today. The next one, { $gold } 💰, in { $wait }.
+daily-lapse = Come back within { $wait } to keep the streak.
+daily-days = Rewards by day: { $rewards }
+btn-daily-claim = 🎁 Claim { $gold } 💰
+daily-claimed = ✅ { $gold } 💰 claimed, day { $day } of your streak.
+
+## Economy (admin)
+economy-report = 💰 <b>The economy</b>
+    Money supply { $supply } 💰: purses { $purses }, set aside in buy orders { $escrow }, waiting at the market { $counters }.
+    Last 24 hours: fees taken { $fees } 💰 (sink), daily rewards paid { $daily } 💰 (source).
+economy-traded = Most traded in 24 hours:
+economy-traded-line = • { $item } — { $quantity } for { $gold } 💰
+economy-traded-none = Nothing traded in 24 hours.
+
+## Refusals of the market and the daily reward
+err-order-price = ❌ The price must be a whole number of gold from 1 to { $limit }.
+err-order-quantity = ❌ The quantity must be a whole number from 1 to { $limit }.
+err-order-own = ❌ That order would trade with one of your own orders: cancel that one first.
+err-order-bad = ❌ An order either buys or sells.
+err-not-tradable = 🔒 That item is bound to you and cannot be traded.
+err-too-many-orders = ❌ You already have { $limit } open orders. Cancel one or wait for one to fill.
+err-not-your-order = ❌ You have no such order.
+err-order-closed = That order is already closed: filled, cancelled or expired.
+err-already-claimed = You have already claimed today's reward. Come back tomorrow!

@@ -1,0 +1,166 @@
+"""The market (an order book per tradable item), my orders and trades, the price chart, the daily
+reward, and the economy report for admins."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import DailyCb, MarketCb, NavCb
+from bot.charts import price_chart
+from bot.i18n import Translator
+from bot.routers.admin import is_admin
+from bot.screens import player_of, show, show_picture, toast
+from bot.states import ExchangeOrder
+from bot.views import Screen, fallback
+from bot.views import economy as views
+from game.api import DailiesApi, EconomyJobsApi, ExchangeApi
+
+# "3 25", "3x25", "3 × 25": how many, then the price for each.
+AMOUNTS = re.compile(r"^\s*(\d{1,30})\s*(?:[x×*]|\s)\s*(\d{1,30})\s*$")
+SIDES = frozenset({"buy", "sell"})
+
+
+class MarketGame(ExchangeApi, DailiesApi, Protocol):
+    """The market's screens and the daily reward beside them."""
+
+
+# --- the market -----------------------------------------------------------------------------------
+
+
+async def index(event: Message | CallbackQuery, state: FSMContext, game: ExchangeApi, t: Translator) -> None:
+    await state.set_state(None)
+    await show(event, views.index(t, await game.market_index(player_id=player_of(event))))
+
+
+async def item(
+    query: CallbackQuery, callback_data: MarketCb, state: FSMContext, game: ExchangeApi, t: Translator
+) -> None:
+    await state.set_state(None)
+    view = await game.market(player_id=query.from_user.id, item_id=callback_data.id or "")
+    await show(query, views.market(t, view))
+
+
+async def ask_amounts(
+    query: CallbackQuery, callback_data: MarketCb, state: FSMContext, game: ExchangeApi, t: Translator
+) -> None:
+    if callback_data.side not in SIDES:
+        await toast(query, fallback.stale_button(t), alert=True)
+        return
+    view = await game.market(player_id=query.from_user.id, item_id=callback_data.id or "")
+    await state.set_state(ExchangeOrder.amounts)
+    await state.update_data(order_item=view.item.id, order_side=callback_data.side)
+    await show(query, views.ask_amounts(t, view, callback_data.side))
+
+
+async def got_amounts(message: Message, state: FSMContext, game: ExchangeApi, t: Translator) -> None:
+    found = AMOUNTS.match(message.text or "")
+    if found is None:
+        await show(message, views.bad_amounts(t))
+        return
+    data = await state.get_data()
+    item_id, side = str(data.get("order_item", "")), str(data.get("order_side", ""))
+    if side not in SIDES:
+        await state.set_state(None)
+        await show(message, Screen(fallback.stale_button(t)))
+        return
+    quantity, price = int(found.group(1)), int(found.group(2))
+    placed = await game.place_order(
+        player_id=player_of(message),
+        item_id=item_id,
+        side="buy" if side == "buy" else "sell",
+        price=price,
+        quantity=quantity,
+    )
+    await state.set_state(None)
+    await show(message, views.market(t, placed.market, notice=views.placed(t, placed)))
+
+
+async def quick(query: CallbackQuery, callback_data: MarketCb, game: ExchangeApi, t: Translator) -> None:
+    """One unit at the price the button showed: a limit order, so a moved market never costs more."""
+    if callback_data.side not in SIDES or callback_data.p < 1:
+        await toast(query, fallback.stale_button(t), alert=True)
+        return
+    placed = await game.place_order(
+        player_id=query.from_user.id,
+        item_id=callback_data.id or "",
+        side="buy" if callback_data.side == "buy" else "sell",
+        price=callback_data.p,
+        quantity=1,
+    )
+    await show(query, views.market(t, placed.market, notice=views.placed(t, placed)))
+
+
+async def mine(query: CallbackQuery, state: FSMContext, game: ExchangeApi, t: Translator) -> None:
+    await state.set_state(None)
+    await show(query, views.my_orders(t, await game.my_orders(player_id=query.from_user.id)))
+
+
+async def cancel(query: CallbackQuery, callback_data: MarketCb, game: ExchangeApi, t: Translator) -> None:
+    view = await game.cancel_order(player_id=query.from_user.id, order_id=callback_data.o)
+    await show(query, views.my_orders(t, view, notice=views.cancelled(t)))
+
+
+async def collect(query: CallbackQuery, game: ExchangeApi, t: Translator) -> None:
+    result = await game.collect(player_id=query.from_user.id)
+    await show(query, views.my_orders(t, result.orders, notice=views.collected(t, result)))
+
+
+async def trades(query: CallbackQuery, game: ExchangeApi, t: Translator) -> None:
+    await show(query, views.my_trades(t, await game.my_trades(player_id=query.from_user.id)))
+
+
+async def chart(query: CallbackQuery, callback_data: MarketCb, game: ExchangeApi, t: Translator) -> None:
+    """The price history as a picture, with its figures in the caption."""
+    view = await game.market(player_id=query.from_user.id, item_id=callback_data.id or "")
+    caption = views.chart_caption(t, view)
+    if not view.history:
+        await toast(query, caption, alert=True)
+        return
+    png = price_chart([(p.at, p.price) for p in view.history])
+    await show_picture(query, png, filename=f"{view.item.id}.png", caption=caption)
+
+
+# --- the daily reward -----------------------------------------------------------------------------
+
+
+async def daily(event: Message | CallbackQuery, game: DailiesApi, t: Translator) -> None:
+    await show(event, views.daily(t, await game.daily(player_id=player_of(event))))
+
+
+async def claim(query: CallbackQuery, game: DailiesApi, t: Translator) -> None:
+    result = await game.claim_daily(player_id=query.from_user.id)
+    await show(query, views.daily(t, result.daily, notice=views.claimed(t, result)))
+
+
+# --- admins ---------------------------------------------------------------------------------------
+
+
+async def economy(message: Message, game: EconomyJobsApi, t: Translator) -> None:
+    await show(message, views.economy_report(t, await game.economy_report()))
+
+
+def build_router() -> Router:
+    router = Router(name="economy")
+    router.message.register(economy, Command("economy"), is_admin)
+    router.message.register(index, Command("market"))
+    router.callback_query.register(index, NavCb.filter(F.to == "market"))
+    router.callback_query.register(index, MarketCb.filter(F.act == "index"))
+    router.callback_query.register(item, MarketCb.filter(F.act == "item"))
+    router.callback_query.register(ask_amounts, MarketCb.filter(F.act == "order"))
+    router.message.register(got_amounts, ExchangeOrder.amounts, F.text, ~F.text.startswith("/"))
+    router.callback_query.register(quick, MarketCb.filter(F.act == "quick"))
+    router.callback_query.register(mine, MarketCb.filter(F.act == "mine"))
+    router.callback_query.register(cancel, MarketCb.filter(F.act == "cancel"))
+    router.callback_query.register(collect, MarketCb.filter(F.act == "collect"))
+    router.callback_query.register(trades, MarketCb.filter(F.act == "trades"))
+    router.callback_query.register(chart, MarketCb.filter(F.act == "chart"))
+    router.message.register(daily, Command("daily"))
+    router.callback_query.register(daily, DailyCb.filter(F.act == "show"))
+    router.callback_query.register(claim, DailyCb.filter(F.act == "claim"))
+    return router

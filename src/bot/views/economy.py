@@ -1,0 +1,309 @@
+"""The market (index, an item's book, my orders, my trades), the daily reward and the economy report."""
+
+from __future__ import annotations
+
+from bot.callbacks import DailyCb, MarketCb, NavCb
+from bot.i18n import Translator
+from bot.views import Screen
+from bot.views.common import duration, item_label, local, num, stack_lines, with_notice
+from bot.views.keyboard import KeyboardBuilder
+from game.api.economy import (
+    Collected,
+    DailyClaimed,
+    DailyView,
+    EconomyReport,
+    FillView,
+    MarketIndex,
+    MarketView,
+    MyOrdersView,
+    OrderPlaced,
+    PriceLevel,
+)
+
+PAGE = 8  # items listed on the market's index
+
+
+def _price(t: Translator, value: int | None) -> str:
+    return num(t, value) if value is not None else t("market-none")
+
+
+# --- the index --------------------------------------------------------------------------------------
+
+
+def index(t: Translator, market: MarketIndex, *, notice: str | None = None) -> Screen:
+    lines = [t("market-index", fee=market.fee_percent), ""]
+    shown = market.items[:PAGE]
+    if not shown:
+        lines.append(t("market-index-empty"))
+    for entry in shown:
+        lines.append(
+            t(
+                "market-index-line",
+                item=local(t, entry.item.name),
+                bid=_price(t, entry.best_bid),
+                ask=_price(t, entry.best_ask),
+            )
+        )
+    kb = KeyboardBuilder()
+    for entry in shown:
+        kb.button(text=item_label(t, entry.item, entry.held), callback_data=MarketCb(act="item", id=entry.item.id))
+    kb.button(text=t("btn-my-orders"), callback_data=MarketCb(act="mine"))
+    kb.button(text=t("btn-my-trades"), callback_data=MarketCb(act="trades"))
+    kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(*([2] * (len(shown) // 2) + [1] * (len(shown) % 2)), 2, 2)
+    return Screen(with_notice(notice, lines), kb.as_markup())
+
+
+# --- one item's market ------------------------------------------------------------------------------
+
+
+def _levels(t: Translator, levels: list[PriceLevel]) -> list[str]:
+    return [f"  {t('market-level', price=lv.price, quantity=lv.quantity)}" for lv in levels]
+
+
+def market_lines(t: Translator, view: MarketView) -> list[str]:
+    """The text figures of an item's market: the book's best five levels each side, the last price,
+    the day's volume, and what the player holds."""
+    lines = [t("market-title", item=local(t, view.item.name))]
+    if not view.tradable:
+        return [*lines, "", t("market-bound")]
+    lines += ["", t("market-asks-head")]
+    # Asks from the highest down to the best, so the two best prices meet in the middle.
+    lines += _levels(t, list(reversed(view.asks))) or [f"  {t('market-no-asks')}"]
+    lines += [t("market-bids-head")]
+    lines += _levels(t, view.bids) or [f"  {t('market-no-bids')}"]
+    lines.append("")
+    if view.last_price is not None:
+        lines.append(t("market-last", price=view.last_price, volume=view.volume_24h))
+    else:
+        lines.append(t("market-no-trades"))
+    if view.history:
+        prices = " → ".join(num(t, p.price) for p in view.history[-8:])
+        lines.append(t("market-history", prices=prices))
+    lines.append(t("market-you", held=view.held, gold=view.gold, open=view.open_orders, max=view.max_open_orders))
+    return lines
+
+
+def market(t: Translator, view: MarketView, *, notice: str | None = None) -> Screen:
+    kb = KeyboardBuilder()
+    item_id = view.item.id
+    rows: list[int] = []
+    if view.tradable:
+        quick = []
+        if view.best_ask is not None:
+            quick.append(
+                (
+                    t("btn-market-quick-buy", price=view.best_ask),
+                    MarketCb(act="quick", id=item_id, side="buy", p=view.best_ask),
+                )
+            )
+        if view.best_bid is not None and view.held > 0:
+            quick.append(
+                (
+                    t("btn-market-quick-sell", price=view.best_bid),
+                    MarketCb(act="quick", id=item_id, side="sell", p=view.best_bid),
+                )
+            )
+        for text, data in quick:
+            kb.button(text=text, callback_data=data)
+        if quick:
+            rows.append(len(quick))
+        kb.button(text=t("btn-market-buy"), callback_data=MarketCb(act="order", id=item_id, side="buy"))
+        if view.held > 0:
+            kb.button(text=t("btn-market-sell"), callback_data=MarketCb(act="order", id=item_id, side="sell"))
+        rows.append(2 if view.held > 0 else 1)
+        if view.history:
+            kb.button(text=t("btn-market-chart"), callback_data=MarketCb(act="chart", id=item_id))
+            rows.append(1)
+    kb.button(text=t("btn-market-back"), callback_data=MarketCb(act="index"))
+    kb.button(text=t("btn-my-orders"), callback_data=MarketCb(act="mine"))
+    rows.append(2)
+    kb.adjust(*rows)
+    return Screen(with_notice(notice, market_lines(t, view)), kb.as_markup())
+
+
+def ask_amounts(t: Translator, view: MarketView, side: str) -> Screen:
+    name = local(t, view.item.name)
+    if side == "buy":
+        lines = [t("order-ask-buy", item=name)]
+        best = view.best_ask
+    else:
+        lines = [t("order-ask-sell", item=name, held=view.held)]
+        best = view.best_bid
+    if best is not None:
+        lines.append(t("order-ask-best", price=best))
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-back"), callback_data=MarketCb(act="item", id=view.item.id))
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def bad_amounts(t: Translator) -> Screen:
+    return Screen(t("order-input-bad"))
+
+
+def placed(t: Translator, result: OrderPlaced) -> str:
+    order = result.order
+    name = local(t, order.item.name)
+    if order.side == "buy":
+        lines = [t("order-placed-buy", quantity=order.quantity, item=name, price=order.price)]
+    else:
+        lines = [t("order-placed-sell", quantity=order.quantity, item=name, price=order.price)]
+    lines += [t("order-traded", quantity=f.quantity, price=f.price) for f in result.fills]
+    lines.append(t("order-resting", remaining=order.remaining) if order.remaining else t("order-filled"))
+    return "\n".join(lines)
+
+
+# --- my orders and trades ---------------------------------------------------------------------------
+
+
+def my_orders(t: Translator, view: MyOrdersView, *, notice: str | None = None) -> Screen:
+    lines = [t("my-orders-title", open=len(view.orders), max=view.max_open_orders), ""]
+    if not view.orders:
+        lines.append(t("my-orders-empty"))
+    for o in view.orders:
+        figures = {
+            "item": local(t, o.item.name),
+            "remaining": o.remaining,
+            "quantity": o.quantity,
+            "price": o.price,
+            "left": duration(t, o.expires_in),
+        }
+        lines.append(t("my-order-buy", **figures) if o.side == "buy" else t("my-order-sell", **figures))
+    waiting = view.counter_gold > 0 or bool(view.counter_items)
+    if view.counter_gold:
+        lines += ["", t("counter-waiting", gold=view.counter_gold)]
+    if view.counter_items:
+        lines += ["", t("counter-items"), *stack_lines(t, view.counter_items)]
+    kb = KeyboardBuilder()
+    for o in view.orders:
+        kb.button(
+            text=t("btn-cancel-order", item=t.pick(o.item.name), price=o.price),
+            callback_data=MarketCb(act="cancel", o=o.id),
+        )
+    if waiting:
+        kb.button(text=t("btn-collect"), callback_data=MarketCb(act="collect"))
+    kb.button(text=t("btn-my-trades"), callback_data=MarketCb(act="trades"))
+    kb.button(text=t("btn-market-back"), callback_data=MarketCb(act="index"))
+    kb.adjust(*([1] * (len(view.orders) + int(waiting))), 2)
+    return Screen(with_notice(notice, lines), kb.as_markup())
+
+
+def cancelled(t: Translator) -> str:
+    return t("order-cancelled")
+
+
+def collected(t: Translator, result: Collected) -> str:
+    if not result.gold and not result.items and not result.left_items:
+        return t("collected-nothing")
+    lines = [t("collected", gold=result.gold)]
+    if result.items:
+        lines += [t("collected-items"), *stack_lines(t, result.items)]
+    if result.left_items:
+        lines.append(t("collected-left"))
+    return "\n".join(lines)
+
+
+def my_trades(t: Translator, fills: list[FillView]) -> Screen:
+    lines = [t("my-trades-title"), ""]
+    if not fills:
+        lines.append(t("my-trades-empty"))
+    for f in fills:
+        name = local(t, f.item.name)
+        if f.side == "buy":
+            lines.append(t("my-trade-bought", quantity=f.quantity, item=name, price=f.price))
+        else:
+            lines.append(t("my-trade-sold", quantity=f.quantity, item=name, price=f.price, fee=f.fee))
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-my-orders"), callback_data=MarketCb(act="mine"))
+    kb.button(text=t("btn-market-back"), callback_data=MarketCb(act="index"))
+    kb.adjust(2)
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+# --- notifications ----------------------------------------------------------------------------------
+
+
+def order_filled(
+    t: Translator, *, item_name: dict[str, str], side: str, quantity: int, price: int, fee: int, remaining: int
+) -> Screen:
+    name = local(t, item_name)
+    if side == "buy":
+        lines = [t("notify-order-filled-buy", quantity=quantity, item=name, price=price)]
+    else:
+        gold = quantity * price - fee
+        lines = [t("notify-order-filled-sell", quantity=quantity, item=name, price=price, gold=gold)]
+    if remaining:
+        lines.append(t("notify-order-rest", remaining=remaining))
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-my-orders"), callback_data=MarketCb(act="mine"))
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+# --- the chart's caption ----------------------------------------------------------------------------
+
+
+def chart_caption(t: Translator, view: MarketView) -> str:
+    prices = [p.price for p in view.history]
+    if not prices:
+        return t("chart-empty")
+    return t(
+        "chart-caption",
+        item=local(t, view.item.name),
+        trades=len(prices),
+        low=min(prices),
+        high=max(prices),
+        last=prices[-1],
+    )
+
+
+# --- the daily reward -------------------------------------------------------------------------------
+
+
+def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Screen:
+    lines = [t("daily-title"), "", t("daily-streak", day=view.streak, max=view.max_streak)]
+    if view.claimable:
+        lines.append(t("daily-ready", gold=view.gold))
+    else:
+        lines.append(t("daily-wait", gold=view.gold, wait=duration(t, view.seconds_to_next)))
+    if view.seconds_to_lapse is not None and not view.claimable:
+        lines.append(t("daily-lapse", wait=duration(t, view.seconds_to_lapse)))
+    lines.append(t("daily-days", rewards=" · ".join(num(t, g) for g in view.rewards)))
+    kb = KeyboardBuilder()
+    if view.claimable:
+        kb.button(text=t("btn-daily-claim", gold=view.gold), callback_data=DailyCb(act="claim"))
+    kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(*([1] if view.claimable else []), 2)
+    return Screen(with_notice(notice, lines), kb.as_markup())
+
+
+def claimed(t: Translator, result: DailyClaimed) -> str:
+    return t("daily-claimed", gold=result.gold, day=result.streak)
+
+
+# --- the economy report (admins) --------------------------------------------------------------------
+
+
+def economy_report(t: Translator, report: EconomyReport) -> Screen:
+    lines = [
+        t(
+            "economy-report",
+            supply=report.money_supply,
+            purses=report.purses,
+            escrow=report.escrow_gold,
+            counters=report.counter_gold,
+            fees=report.fees_24h,
+            daily=report.daily_gold_24h,
+        ),
+        "",
+    ]
+    if report.most_traded:
+        lines.append(t("economy-traded"))
+        lines += [
+            t("economy-traded-line", item=local(t, r.item.name), quantity=r.quantity, gold=r.gold)
+            for r in report.most_traded
+        ]
+    else:
+        lines.append(t("economy-traded-none"))
+    return Screen("\n".join(lines))
