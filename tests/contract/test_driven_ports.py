@@ -19,10 +19,12 @@ from game.adapters.content_files import load_content
 from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
+from game.adapters.sql_exchange import SqlExchangeRepository
 from game.adapters.sql_settings import SqlSettingsRepository
 from game.adapters.sql_unit_of_work import SqlCharacterRepository, SqlUnitOfWork
 from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, Busy, NameTaken
+from game.application.ports.exchange import ExchangeRepository
 from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
 from game.application.ports.unit_of_work import (
@@ -44,7 +46,9 @@ from game.application.ports.world_events import (
 )
 from game.domain.character import Character, HotState, Stats, derive
 from game.domain.combat import start_combat
+from game.domain.daily import Streak
 from game.domain.equipment import Equipment
+from game.domain.exchange import Fill, Order, Payout
 from game.domain.inventory import Inventory
 from game.domain.monsters import monster_at_level
 from game.domain.rifts import RiftRun
@@ -53,6 +57,7 @@ from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.ports import Clock, EventBus, SystemClock
 from tests.fakes.clock import START, SettableClock
 from tests.fakes.event_bus import InMemoryEventBus
+from tests.fakes.exchange import FakeExchangeRepository
 from tests.fakes.hot_state import FakeHotStateStore, FakePlayerLocks
 from tests.fakes.snapshot import FakeSnapshotter
 from tests.fakes.unit_of_work import (
@@ -792,6 +797,77 @@ async def test_an_unmarked_write_waits_for_a_full_snapshot(snapshot):
 
 
 # ================================================================================================
+# the exchange's storage
+# ================================================================================================
+
+
+def an_order(oid: int, player: int, side: str, price: int, quantity: int, *, at: float = 0.0) -> Order:
+    return Order(oid, player, "iron_ore", side, price, quantity, quantity, at, at + 100)  # type: ignore[arg-type]
+
+
+async def test_the_book_lists_crossing_orders_best_first_and_saves_fills(uow_factory):
+    await add(uow_factory, hero(1), hero(2))
+    async with uow_factory() as uow:
+        ids = [await uow.exchange.next_order_id() for _ in range(4)]
+        assert len(set(ids)) == 4 and ids == sorted(ids)
+        await uow.exchange.add_order(an_order(ids[0], 1, "sell", 12, 5, at=1))
+        await uow.exchange.add_order(an_order(ids[1], 1, "sell", 10, 2, at=3))
+        await uow.exchange.add_order(an_order(ids[2], 2, "sell", 10, 4, at=2))
+        await uow.exchange.add_order(an_order(ids[3], 2, "buy", 8, 1, at=2))
+        await uow.commit()
+    async with uow_factory() as uow:
+        await uow.exchange.lock_book("iron_ore")
+        crossing = await uow.exchange.crossing("iron_ore", "sell", 11)
+        assert [o.id for o in crossing] == [ids[2], ids[1]]
+        assert [o.id for o in await uow.exchange.crossing("iron_ore", "buy", 8)] == [ids[3]]
+        filled = replace(crossing[0], remaining=0, status="filled")
+        await uow.exchange.save_orders([filled], now=5.0)
+        fill = Fill("iron_ore", 99, ids[2], 2, 2, 10, 4, 2, 5.0, "buy")
+        await uow.exchange.add_fills([fill])
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert (await uow.exchange.get_order(ids[2])).status == "filled"  # type: ignore[union-attr]
+        assert await uow.exchange.count_open(2) == 1 and await uow.exchange.count_open(1) == 2
+        assert [o.id for o in await uow.exchange.player_orders(1, open_only=True, limit=5)] == [ids[1], ids[0]]
+        assert await uow.exchange.fills("iron_ore", since=0) == [fill]
+        assert await uow.exchange.last_fill("iron_ore") == fill
+        assert await uow.exchange.player_fills(2, limit=5) == [fill]
+        assert await uow.exchange.fees_since(0) == 2 and await uow.exchange.fees_since(6) == 0
+        assert await uow.exchange.escrow_totals() == (8, {"iron_ore": 7})
+        assert await uow.exchange.active_items(5) == ["iron_ore"]
+        assert [o.id for o in await uow.exchange.expired(101.5, limit=5)] == [ids[0]]
+
+
+async def test_counters_add_up_and_are_replaced_on_collect(uow_factory):
+    await add(uow_factory, hero(1), hero(2))
+    async with uow_factory() as uow:
+        await uow.exchange.credit({2: Payout(gold=5, items={"iron_ore": 2}), 1: Payout(gold=3)})
+        await uow.exchange.credit({2: Payout(gold=1, items={"iron_ore": 1, "copper_ore": 4})})
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.exchange.counter(2, for_update=True) == Payout(gold=6, items={"copper_ore": 4, "iron_ore": 3})
+        assert await uow.exchange.counter_totals() == (9, {"copper_ore": 4, "iron_ore": 3})
+        await uow.exchange.set_counter(2, Payout(items={"iron_ore": 1}))
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.exchange.counter(2) == Payout(items={"iron_ore": 1})
+        assert await uow.exchange.counter(3) == Payout()
+
+
+async def test_streaks_are_kept_per_player(uow_factory):
+    await add(uow_factory, hero(1))
+    async with uow_factory() as uow:
+        assert await uow.exchange.get_streak(1, for_update=True) == Streak()
+        await uow.exchange.save_streak(1, Streak(days=3, last_claim_at=50.0))
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.exchange.get_streak(1) == Streak(days=3, last_claim_at=50.0)
+        assert await uow.exchange.streaks_claimed_since(40.0) == [Streak(days=3, last_claim_at=50.0)]
+        assert await uow.exchange.streaks_claimed_since(60.0) == []
+        assert await uow.exchange.gold_in_purses() == 20
+
+
+# ================================================================================================
 # every method, with the port's parameters
 # ================================================================================================
 
@@ -799,6 +875,7 @@ PORTS = [
     (CharacterRepository, FakeCharacterRepository, SqlCharacterRepository),
     (SettingsRepository, FakeSettingsRepository, SqlSettingsRepository),
     (WorldRepository, FakeWorldRepository, SqlWorldRepository),
+    (ExchangeRepository, FakeExchangeRepository, SqlExchangeRepository),
     (UnitOfWork, FakeUnitOfWork, SqlUnitOfWork),
     (HotStateStore, FakeHotStateStore, RedisHotStateStore),
     (PlayerLocks, FakePlayerLocks, RedisPlayerLocks),

@@ -73,3 +73,30 @@ async def test_dtos_round_trip_through_json(port: GameApi):
     assert CharacterSheet.model_validate_json(sheet.model_dump_json()) == sheet
     view = await port.look(player_id=13)
     assert LocationView.model_validate_json(view.model_dump_json()) == view
+
+
+async def test_the_exchange_and_its_refusals_cross_the_wire(port: GameApi, db):
+    from sqlalchemy import text
+
+    from game.api.economy import BadOrder, MarketView, NotYourOrder, OrderPlaced
+
+    await port.register(player_id=21, name="Seller", class_id="warrior")
+    await port.register(player_id=22, name="Buyer", class_id="rogue")
+    async with db.begin() as conn:
+        await conn.execute(text("INSERT INTO inventory_items VALUES (21, 'iron_ore', 5)"))
+        await conn.execute(text("UPDATE characters SET gold = 100"))
+    sold = await port.place_order(player_id=21, item_id="iron_ore", side="sell", price=7, quantity=3)
+    bought = await port.place_order(player_id=22, item_id="iron_ore", side="buy", price=9, quantity=2)
+    assert isinstance(bought, OrderPlaced) and [(f.price, f.quantity) for f in bought.fills] == [(7, 2)]
+    assert OrderPlaced.model_validate_json(bought.model_dump_json()) == bought
+    market = await port.market(player_id=22, item_id="iron_ore")
+    assert isinstance(market, MarketView) and market.best_ask == 7 and market.last_price == 7
+    with pytest.raises(BadOrder) as bad:
+        await port.place_order(player_id=22, item_id="iron_ore", side="buy", price=2**70, quantity=1)
+    assert bad.value.details["field"] == "price"
+    with pytest.raises(NotYourOrder):
+        await port.cancel_order(player_id=22, order_id=sold.order.id)
+    assert (await port.my_orders(player_id=21)).counter_gold == 14
+    assert (await port.daily(player_id=21)).claimable
+    assert (await port.expire_orders()).expired == 0
+    assert (await port.economy_report()).fees_24h == 0

@@ -227,3 +227,25 @@ def test_any_sequence_of_actions_at_once_conserves_gold_and_items(actions):
             assert await game.gold(pid) >= 0
 
     asyncio.run(run())
+
+
+# --- the daily reward ---------------------------------------------------------------------------
+
+
+async def test_the_daily_reward_pays_once_a_day_and_the_streak_grows(game):
+    from game.api.economy import AlreadyClaimed
+
+    await game.register(1)
+    gold = await game.gold(1)
+    first = await game.dailies.claim_daily(player_id=1)
+    assert (first.gold, first.streak, first.purse) == (20, 1, gold + 20)
+    assert not first.daily.claimable and first.daily.gold == 25
+    with pytest.raises(AlreadyClaimed):
+        await game.dailies.claim_daily(player_id=1)
+    game.clock.advance(86400)
+    assert (await game.dailies.claim_daily(player_id=1)).streak == 2
+    game.clock.advance(3 * 86400)  # away too long
+    assert (await game.dailies.claim_daily(player_id=1)).streak == 1
+    assert await game.gold(1) == gold + 20 + 25 + 20
+    report = await game.exchange.economy_report()
+    assert report.daily_gold_24h == 20
