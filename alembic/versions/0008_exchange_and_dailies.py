@@ -1,4 +1,4 @@
-"""the exchange (orders, fills, counters) and daily reward streaks
+"""the exchange (orders, fills, counters), daily reward streaks and bounty progress
 
 Revision ID: 0008
 Revises: 0006
@@ -99,9 +99,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("player_id", name=op.f("pk_daily_streaks")),
     )
     op.create_index("ix_daily_streaks_last_claim_at", "daily_streaks", ["last_claim_at"])
+    player, player_fk = _player("bounty_progress")
+    op.create_table(
+        "bounty_progress",
+        player,
+        sa.Column("period", sa.Text(), nullable=False),
+        sa.Column("bounty_id", sa.Text(), nullable=False),
+        sa.Column("progress", sa.Integer(), nullable=False),
+        sa.Column("paid", sa.Boolean(), server_default="false", nullable=False),
+        player_fk,
+        sa.PrimaryKeyConstraint("player_id", "period", "bounty_id", name=op.f("pk_bounty_progress")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("bounty_progress")
     op.drop_table("daily_streaks")
     op.drop_table("exchange_counters")
     op.drop_table("exchange_fills")

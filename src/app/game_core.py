@@ -13,7 +13,7 @@ from dependency_injector import containers, providers
 from game.application.actions import Actions
 from game.application.administration import Administration
 from game.application.characters import Characters
-from game.application.dailies import Dailies
+from game.application.dailies import CountingEvents, Dailies
 from game.application.dice import Dice
 from game.application.exchange import Exchange
 from game.application.exploration import Exploration
@@ -73,9 +73,21 @@ class GameCore(containers.DeclarativeContainer):
     _player_actions: ClassVar[dict[str, providers.Provider[Any]]] = dict(
         content=content, uow_factory=uow_factory, players=players, actions=actions
     )
+    # Every day: the daily reward and the bounties, which count the events of fights, crafts and trades.
+    dailies = providers.Singleton(
+        Dailies, uow_factory=uow_factory, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
+    )
+    counting_events = providers.Singleton(CountingEvents, events, dailies)
+
     characters = providers.Singleton(Characters, **_player_actions, world=world, events=events, clock=clock)
     fights = providers.Singleton(
-        Fights, **_player_actions, world=world, payouts=payouts, dice=dice, endings=fight_endings
+        Fights,
+        **_player_actions,
+        world=world,
+        payouts=payouts,
+        dice=dice,
+        endings=fight_endings,
+        events=counting_events,
     )
     exploration = providers.Singleton(
         Exploration,
@@ -88,7 +100,7 @@ class GameCore(containers.DeclarativeContainer):
         surroundings=surroundings,
     )
     items = providers.Singleton(Items, **_player_actions)
-    town = providers.Singleton(Town, **_player_actions)
+    town = providers.Singleton(Town, **_player_actions, events=counting_events)
     skills = providers.Singleton(Skills, **_player_actions)
     leaderboards = providers.Singleton(Leaderboards, uow_factory=uow_factory)
     rifts = providers.Singleton(
@@ -120,9 +132,8 @@ class GameCore(containers.DeclarativeContainer):
     )
     maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter)
     # the player economy
-    exchange = providers.Singleton(Exchange, **_player_actions, events=events, clock=clock, rules=exchange_rules)
-    dailies = providers.Singleton(
-        Dailies, uow_factory=uow_factory, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
+    exchange = providers.Singleton(
+        Exchange, **_player_actions, events=counting_events, clock=clock, rules=exchange_rules
     )
 
     # The port, served in this process.

@@ -110,4 +110,5 @@ class MarketCb(CallbackData, prefix="mk"):
 
 
 class DailyCb(CallbackData, prefix="dly"):
-    act: str  # show | claim
+    act: str  # show | claim | bounty
+    id: str | None = None  # the bounty claimed

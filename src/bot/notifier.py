@@ -244,7 +244,9 @@ class Notifier:
         return {**{e.item.id: e.item for e in bag.items}, **{i.id: i for i in bag.equipment.values()}}
 
     async def _order_filled(self, event: OrderFilled) -> DeliveryReport | None:
-        """The owner of an order hears that it traded, unless they muted the market."""
+        """The owner of an order hears that it traded, unless they muted the market (or placed it just now)."""
+        if event.taker:
+            return None
         try:
             settings = await self._game.notification_settings(player_id=event.player_id)
             market = await self._game.market(player_id=event.player_id, item_id=event.item_id)

@@ -120,6 +120,23 @@ class OrderFilled(Event):
     price: int  # per unit
     remaining: int  # still open (0: the order is filled)
     fee: int = 0  # taken from a seller's proceeds
+    taker: bool = False  # the placing player's side (they saw it on screen: nobody is told)
+
+
+class FightWon(Event):
+    """A player won a fight (what daily bounties count)."""
+
+    kind: Literal["fight_won"] = "fight_won"
+    player_id: int
+    monster_id: str
+    combat_id: str
+
+
+class ItemCrafted(Event):
+    kind: Literal["item_crafted"] = "item_crafted"
+    player_id: int
+    recipe_id: str
+    quantity: int
 
 
 _Events: TypeAlias = (
@@ -133,6 +150,8 @@ _Events: TypeAlias = (
     | Broadcast
     # the player economy
     | OrderFilled
+    | FightWon
+    | ItemCrafted
 )
 AnyEvent: TypeAlias = Annotated[_Events, Field(discriminator="kind")]
 

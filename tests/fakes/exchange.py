@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from game.application.ports.exchange import TradedItem
+from game.application.ports.exchange import BountyProgress, TradedItem
 from game.domain.daily import Streak
 from game.domain.exchange import Fill, Order, Payout, Side, priority
 from tests.fakes.database import Transaction
@@ -146,6 +146,31 @@ class FakeExchangeRepository:
 
     async def save_streak(self, player_id: int, streak: Streak) -> None:
         self._tx.write("streaks", player_id, streak)
+
+    async def bounty_progress(self, player_id: int, periods: Sequence[str]) -> list[BountyProgress]:
+        return [
+            row
+            for (pid, period, _), row in sorted(self._tx.rows("bounties").items())
+            if pid == player_id and period in periods
+        ]
+
+    async def add_bounty_progress(self, player_id: int, period: str, bounty_id: str, amount: int, target: int) -> None:
+        key = (player_id, period, bounty_id)
+        await self._tx.lock("bounties", key)
+        row = self._tx.row("bounties", key) or BountyProgress(period, bounty_id, 0, False)
+        self._tx.write("bounties", key, replace(row, progress=min(row.progress + amount, target)))
+
+    async def mark_bounty_paid(self, player_id: int, period: str, bounty_id: str, target: int) -> bool:
+        key = (player_id, period, bounty_id)
+        row = self._tx.row("bounties", key)
+        if row is None:
+            return False
+        await self._tx.lock("bounties", key)
+        row = self._tx.row("bounties", key)
+        if row.progress < target or row.paid:
+            return False
+        self._tx.write("bounties", key, replace(row, paid=True))
+        return True
 
 
 def _clean(payout: Payout) -> Payout:

@@ -15,6 +15,8 @@ from shared.events import (
     Broadcast,
     CharacterCreated,
     Event,
+    FightWon,
+    ItemCrafted,
     OrderFilled,
     PlayerLeveledUp,
     RiftCollapsed,
@@ -34,6 +36,8 @@ ONE_OF_EACH: list[Event] = [
     Broadcast(text="Привет, мир"),
     # the player economy
     OrderFilled(player_id=1, order_id=7, item_id="iron_ore", side="sell", quantity=3, price=10, remaining=2, fee=1),
+    FightWon(player_id=1, monster_id="wolf", combat_id="c1"),
+    ItemCrafted(player_id=1, recipe_id="iron_sword", quantity=1),
 ]
 
 

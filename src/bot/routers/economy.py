@@ -138,6 +138,11 @@ async def claim(query: CallbackQuery, game: DailiesApi, t: Translator) -> None:
     await show(query, views.daily(t, result.daily, notice=views.claimed(t, result)))
 
 
+async def claim_bounty(query: CallbackQuery, callback_data: DailyCb, game: DailiesApi, t: Translator) -> None:
+    result = await game.claim_bounty(player_id=query.from_user.id, bounty_id=callback_data.id or "")
+    await show(query, views.daily(t, result.daily, notice=views.bounty_paid(t, result.gold)))
+
+
 # --- admins ---------------------------------------------------------------------------------------
 
 
@@ -163,4 +168,5 @@ def build_router() -> Router:
     router.message.register(daily, Command("daily"))
     router.callback_query.register(daily, DailyCb.filter(F.act == "show"))
     router.callback_query.register(claim, DailyCb.filter(F.act == "claim"))
+    router.callback_query.register(claim_bounty, DailyCb.filter(F.act == "bounty"))
     return router

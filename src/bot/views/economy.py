@@ -8,6 +8,7 @@ from bot.views import Screen
 from bot.views.common import duration, item_label, local, num, stack_lines, with_notice
 from bot.views.keyboard import KeyboardBuilder
 from game.api.economy import (
+    BountyView,
     Collected,
     DailyClaimed,
     DailyView,
@@ -269,13 +270,43 @@ def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Scree
     if view.seconds_to_lapse is not None and not view.claimable:
         lines.append(t("daily-lapse", wait=duration(t, view.seconds_to_lapse)))
     lines.append(t("daily-days", rewards=" · ".join(num(t, g) for g in view.rewards)))
+    lines += ["", t("bounties-title")]
+    done = []
+    for b in view.bounties:
+        lines.append(bounty_line(t, b))
+        if b.progress >= b.target and not b.paid:
+            done.append(b)
+    week = next((b for b in view.bounties if b.period == "week"), None)
+    day = next((b for b in view.bounties if b.period == "day"), None)
+    if day is not None:
+        lines.append(t("bounties-reset", wait=duration(t, day.seconds_left)))
+    if week is not None:
+        lines.append(t("bounties-week-reset", wait=duration(t, week.seconds_left)))
     kb = KeyboardBuilder()
     if view.claimable:
         kb.button(text=t("btn-daily-claim", gold=view.gold), callback_data=DailyCb(act="claim"))
+    for b in done:
+        kb.button(text=t("btn-bounty-claim", gold=b.gold), callback_data=DailyCb(act="bounty", id=b.id))
     kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-    kb.adjust(*([1] if view.claimable else []), 2)
+    kb.adjust(*([1] * (int(view.claimable) + len(done))), 2)
     return Screen(with_notice(notice, lines), kb.as_markup())
+
+
+def bounty_line(t: Translator, b: BountyView) -> str:
+    """`⚔️ Win 5 fights — 3/5 · 30 💰`, ticked when done and paid."""
+    mark = "✅" if b.paid else ("🎯" if b.progress >= b.target else "▫️")
+    if b.kind == "fights_won":
+        task = t("bounty-fights", target=b.target)
+    elif b.kind == "crafted":
+        task = t("bounty-craft", target=b.target)
+    else:
+        task = t("bounty-trade", target=b.target)
+    return t("bounty-line", mark=mark, task=task, progress=b.progress, target=b.target, gold=b.gold)
+
+
+def bounty_paid(t: Translator, gold: int) -> str:
+    return t("bounty-paid", gold=gold)
 
 
 def claimed(t: Translator, result: DailyClaimed) -> str:

@@ -172,6 +172,7 @@ EXPLAIN: dict[str, Say | Choose] = {
     "not_your_order": say("err-not-your-order"),
     "order_closed": say("err-order-closed"),
     "already_claimed": say("err-already-claimed"),
+    "bounty_not_done": say("err-bounty-not-done"),
 }
 
 

@@ -291,3 +291,15 @@ daily_streaks = Table(
     Column("last_claim_at", Double, nullable=False),
 )
 Index("ix_daily_streaks_last_claim_at", daily_streaks.c.last_claim_at)
+
+# Progress towards the day's and the week's bounties, per period; `paid` is set in the payout's transaction.
+bounty_progress = Table(
+    "bounty_progress",
+    metadata,
+    _player_column(),
+    Column("period", Text, nullable=False),
+    Column("bounty_id", Text, nullable=False),
+    Column("progress", Integer, nullable=False),
+    Column("paid", Boolean, nullable=False, server_default="false"),
+    PrimaryKeyConstraint("player_id", "period", "bounty_id"),
+)

@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from game.adapters.orm import (
+    bounty_progress,
     characters,
     daily_streaks,
     exchange_counters,
@@ -17,7 +18,7 @@ from game.adapters.orm import (
     exchange_order_ids,
     exchange_orders,
 )
-from game.application.ports.exchange import TradedItem
+from game.application.ports.exchange import BountyProgress, TradedItem
 from game.domain.daily import Streak
 from game.domain.exchange import Fill, Order, Payout, Side
 
@@ -282,3 +283,30 @@ class SqlExchangeRepository:
                 set_={"days": stmt.excluded.days, "last_claim_at": stmt.excluded.last_claim_at},
             )
         )
+
+    async def bounty_progress(self, player_id: int, periods: Sequence[str]) -> list[BountyProgress]:
+        b = bounty_progress.c
+        query = select(bounty_progress).where(b.player_id == player_id, b.period.in_(list(periods)))
+        return [BountyProgress(r.period, r.bounty_id, r.progress, r.paid) for r in await self._conn.execute(query)]
+
+    async def add_bounty_progress(self, player_id: int, period: str, bounty_id: str, amount: int, target: int) -> None:
+        stmt = pg_insert(bounty_progress).values(
+            player_id=player_id, period=period, bounty_id=bounty_id, progress=min(amount, target)
+        )
+        await self._conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["player_id", "period", "bounty_id"],
+                set_={"progress": func.least(bounty_progress.c.progress + amount, target)},
+            )
+        )
+
+    async def mark_bounty_paid(self, player_id: int, period: str, bounty_id: str, target: int) -> bool:
+        b = bounty_progress.c
+        stmt = (
+            update(bounty_progress)
+            .where(b.player_id == player_id, b.period == period, b.bounty_id == bounty_id)
+            .where(b.progress >= target, b.paid.is_(False))
+            .values(paid=True)
+            .returning(b.player_id)
+        )
+        return (await self._conn.execute(stmt)).first() is not None

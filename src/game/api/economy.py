@@ -124,6 +124,17 @@ class EconomyReport(Dto):
 # --- the daily reward ----------------------------------------------------------------------------
 
 
+class BountyView(Dto):
+    id: str
+    kind: Literal["fights_won", "crafted", "traded"]
+    period: Literal["day", "week"]
+    target: int
+    progress: int
+    gold: int
+    paid: bool
+    seconds_left: int  # until the day or week turns and progress starts again
+
+
 class DailyView(Dto):
     streak: int  # the streak day the next claim is (1–7), or today's once claimed
     max_streak: int
@@ -132,6 +143,14 @@ class DailyView(Dto):
     seconds_to_lapse: int | None  # until the streak is lost without a claim (None: nothing to lose)
     gold: int  # what the next claim pays
     rewards: list[int]  # gold by streak day
+    bounties: list[BountyView]  # the day's three, then the week's
+
+
+class BountyClaimed(Dto):
+    bounty: BountyView
+    gold: int
+    purse: int
+    daily: DailyView
 
 
 class DailyClaimed(Dto):
@@ -170,9 +189,16 @@ class AlreadyClaimed(RuleRefused):
     code = "already_claimed"
 
 
+class BountyNotDone(RuleRefused):
+    code = "bounty_not_done"
+
+
 __all__ = [
     "AlreadyClaimed",
     "BadOrder",
+    "BountyClaimed",
+    "BountyNotDone",
+    "BountyView",
     "Collected",
     "DailyClaimed",
     "DailyView",

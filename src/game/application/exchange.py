@@ -136,7 +136,7 @@ class Exchange:
             await uow.characters.save(before, after)
             market = await self._market(uow, after, item)
             await uow.commit()
-        await self._tell(matched.touched, matched.fills)
+        await self._tell(matched.order, matched.touched, matched.fills)
         return OrderPlaced(
             order=self._order_view(matched.order),
             fills=[v for f in matched.fills if (v := self._fill_view(f, player_id)) is not None],
@@ -326,9 +326,10 @@ class Exchange:
             if q > 0 and i in self.content.items
         ]
 
-    async def _tell(self, touched: Sequence[Order], fills: Sequence[Fill]) -> None:
-        """Tell the owner of each resting order that traded (the placing player sees it on screen)."""
-        for order in touched:
+    async def _tell(self, placed: Order, touched: Sequence[Order], fills: Sequence[Fill]) -> None:
+        """Tell the owner of each resting order that traded, and that the placed one did (its player saw
+        it on screen; the event counts for bounties)."""
+        for order in [*touched, *([placed] if fills else [])]:
             mine = [f for f in fills if order.id in (f.buy_order_id, f.sell_order_id)]
             await self.events.publish(
                 OrderFilled(
@@ -340,5 +341,6 @@ class Exchange:
                     price=order.price,
                     remaining=order.remaining,
                     fee=sum(f.fee for f in mine) if order.side == "sell" else 0,
+                    taker=order is placed,
                 )
             )

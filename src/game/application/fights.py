@@ -26,6 +26,8 @@ from game.domain.running_fight import FightContext, RiftFight, RunningFight
 from game.domain.shop import inn_price
 from game.domain.skills import active_skills, passive_skills
 from game.domain.world import WorldMap
+from shared.events import FightWon
+from shared.ports import EventBus
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +40,7 @@ class Fights:
     payouts: Payouts
     dice: Dice
     endings: FightEndings
+    events: EventBus | None = None  # wins are told (daily bounties count them)
 
     async def get_combat(self, *, player_id: int) -> CombatView | None:
         fight = await self.players.hot.get_fight(player_id)
@@ -124,6 +127,10 @@ class Fights:
                 items=self.content.items,
             )
             granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards)
+            if granted.applied and self.events is not None:
+                await self.events.publish(
+                    FightWon(player_id=player_id, monster_id=after.monster_id, combat_id=after.id)
+                )
             view = RewardsView(
                 xp=rewards.xp,
                 gold=rewards.gold,

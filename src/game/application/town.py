@@ -15,6 +15,8 @@ from game.domain import shop as trade
 from game.domain.character import HotState
 from game.domain.content import Content, ItemDef, ShopDef
 from game.domain.crafting import craft
+from shared.events import ItemCrafted
+from shared.ports import EventBus
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,6 +25,7 @@ class Town:
     uow_factory: UnitOfWorkFactory
     players: Players
     actions: Actions
+    events: EventBus | None = None  # crafts are told (daily bounties count them)
 
     @property
     def _items(self) -> Mapping[str, ItemDef]:
@@ -93,6 +96,8 @@ class Town:
             return replace(before, inventory=made.inventory, character=replace(before.character, gold=made.gold)), None
 
         after, _ = await self.actions.change(player_id, version, change)
+        if self.events is not None:
+            await self.events.publish(ItemCrafted(player_id=player_id, recipe_id=recipe_id, quantity=recipe.quantity))
         return Crafted(
             item=item_info(self._items[recipe.result]),
             quantity=recipe.quantity,

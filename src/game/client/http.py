@@ -27,6 +27,7 @@ from game.api import (
     error_from_payload,
 )
 from game.api.economy import (
+    BountyClaimed,
     Collected,
     DailyClaimed,
     DailyView,
@@ -299,6 +300,9 @@ class HttpGameClient:
 
     async def claim_daily(self, *, player_id: int) -> DailyClaimed:
         return await self._call("claim_daily", player_id=player_id)
+
+    async def claim_bounty(self, *, player_id: int, bounty_id: str) -> BountyClaimed:
+        return await self._call("claim_bounty", player_id=player_id, bounty_id=bounty_id)
 
     # --- EconomyJobsApi ----------------------------------------------------------------------------
 

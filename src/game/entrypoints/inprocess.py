@@ -30,6 +30,7 @@ from game.api import (
     SnapshotReport,
 )
 from game.api.economy import (
+    BountyClaimed,
     Collected,
     DailyClaimed,
     DailyView,
@@ -346,6 +347,9 @@ class InProcessGame:
 
     async def claim_daily(self, *, player_id: int) -> DailyClaimed:
         return await self._dailies.claim_daily(player_id=player_id)
+
+    async def claim_bounty(self, *, player_id: int, bounty_id: str) -> BountyClaimed:
+        return await self._dailies.claim_bounty(player_id=player_id, bounty_id=bounty_id)
 
     # --- EconomyJobsApi ----------------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ async def test_placing_takes_escrow_at_once_and_a_crossing_order_trades_at_the_r
     # The seller's proceeds, less 5% (1 gold on 30), wait on the counter; the seller is told.
     mine = await game.exchange.my_orders(player_id=1)
     assert mine.counter_gold == 29 and [o.remaining for o in mine.orders] == [2]
-    told = game.events.of_type(OrderFilled)
+    told = [e for e in game.events.of_type(OrderFilled) if not e.taker]
     assert [(e.player_id, e.quantity, e.price, e.remaining, e.fee) for e in told] == [(1, 3, 10, 2, 1)]
     collected = await game.exchange.collect(player_id=1)
     assert collected.gold == 29 and await game.gold(1) == 1029
@@ -249,3 +249,38 @@ async def test_the_daily_reward_pays_once_a_day_and_the_streak_grows(game):
     assert await game.gold(1) == gold + 20 + 25 + 20
     report = await game.exchange.economy_report()
     assert report.daily_gold_24h == 20
+
+
+# --- bounties -----------------------------------------------------------------------------------
+
+
+async def test_bounties_count_what_players_do_and_pay_once(game):
+    from game.api.economy import BountyNotDone
+    from tests.unit.application.play import meet, play_out
+
+    await trader(game, 1)
+    await trader(game, 2)
+    await game.empower(1)
+    with pytest.raises(BountyNotDone):
+        await game.dailies.claim_bounty(player_id=1, bounty_id="trade")
+    with pytest.raises(UnknownEntry):
+        await game.dailies.claim_bounty(player_id=1, bounty_id="slay_dragons")
+    # A trade counts for both sides; a won fight for the day's and the week's fight bounties.
+    await game.exchange.place_order(player_id=1, item_id=ORE, side="sell", price=5, quantity=1)
+    await game.exchange.place_order(player_id=2, item_id=ORE, side="buy", price=5, quantity=1)
+    won = await play_out(game, 1, await meet(game, 1))
+    assert won.outcome == "won"
+    progress = {b.id: (b.progress, b.target) for b in (await game.dailies.daily(player_id=1)).bounties}
+    assert progress == {"win_fights": (1, 5), "craft": (0, 1), "trade": (1, 1), "weekly_fights": (1, 60)}
+    assert {b.id: b.progress for b in (await game.dailies.daily(player_id=2)).bounties}["trade"] == 1
+
+    gold = await game.gold(1)
+    paid = await game.dailies.claim_bounty(player_id=1, bounty_id="trade")
+    assert paid.gold == 30 and paid.bounty.paid and await game.gold(1) == gold + 30
+    with pytest.raises(BountyNotDone):
+        await game.dailies.claim_bounty(player_id=1, bounty_id="trade")
+    assert await game.gold(1) == gold + 30
+    # A new day: the day's bounties start again, the week's keeps counting (unless the week turned too).
+    game.clock.advance(86400)
+    after = {b.id: (b.progress, b.paid) for b in (await game.dailies.daily(player_id=1)).bounties}
+    assert after["trade"] == (0, False) and after["win_fights"] == (0, False)

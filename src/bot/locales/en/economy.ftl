@@ -91,3 +91,24 @@ err-too-many-orders = ❌ You already have { $limit } open orders. Cancel one or
 err-not-your-order = ❌ You have no such order.
 err-order-closed = That order is already closed: filled, cancelled or expired.
 err-already-claimed = You have already claimed today's reward. Come back tomorrow!
+
+## Bounties
+bounties-title = 📜 <b>Bounties</b>
+bounty-line = { $mark } { $task } — { $progress }/{ $target } · { $gold } 💰
+bounty-fights = Win { $target ->
+        [1] a fight
+       *[other] { $target } fights
+    }
+bounty-craft = Craft { $target ->
+        [1] something
+       *[other] { $target } things
+    } at the forge
+bounty-trade = Make { $target ->
+        [1] a trade
+       *[other] { $target } trades
+    } on the market
+bounties-reset = The day's bounties start again in { $wait }.
+bounties-week-reset = The week's bounty starts again in { $wait }.
+btn-bounty-claim = 🎯 Take { $gold } 💰
+bounty-paid = ✅ Bounty done: { $gold } 💰 are yours.
+err-bounty-not-done = That bounty is not done yet, or it has been paid already.

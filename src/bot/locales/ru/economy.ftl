@@ -96,3 +96,29 @@ err-too-many-orders = ❌ У тебя уже { $limit } открытых зая�
 err-not-your-order = ❌ Такой заявки у тебя нет.
 err-order-closed = Эта заявка уже закрыта: исполнена, снята или истекла.
 err-already-claimed = Сегодняшняя награда уже у тебя. Возвращайся завтра!
+
+## Поручения
+bounties-title = 📜 <b>Поручения</b>
+bounty-line = { $mark } { $task } — { $progress }/{ $target } · { $gold } 💰
+bounty-fights = Победить { $target ->
+        [1] в бою
+        [one] в { $target } бою
+       *[other] в { $target } боях
+    }
+bounty-craft = Изготовить в кузнице { $target ->
+        [1] что-нибудь
+        [one] { $target } вещь
+        [few] { $target } вещи
+       *[many] { $target } вещей
+    }
+bounty-trade = Заключить на рынке { $target ->
+        [1] сделку
+        [one] { $target } сделку
+        [few] { $target } сделки
+       *[many] { $target } сделок
+    }
+bounties-reset = Поручения дня обновятся через { $wait }.
+bounties-week-reset = Поручение недели обновится через { $wait }.
+btn-bounty-claim = 🎯 Забрать { $gold } 💰
+bounty-paid = ✅ Поручение выполнено, { $gold } 💰 твои.
+err-bounty-not-done = Это поручение ещё не выполнено или награда за него уже получена.

@@ -11,6 +11,14 @@ from game.domain.exchange import Fill, Order, Payout, Side
 
 
 @dataclass(frozen=True)
+class BountyProgress:
+    period: str
+    bounty_id: str
+    progress: int
+    paid: bool
+
+
+@dataclass(frozen=True)
 class TradedItem:
     item_id: str
     quantity: int
@@ -94,3 +102,13 @@ class ExchangeRepository(Protocol):
     async def get_streak(self, player_id: int, *, for_update: bool = False) -> Streak: ...
 
     async def save_streak(self, player_id: int, streak: Streak) -> None: ...
+
+    async def bounty_progress(self, player_id: int, periods: Sequence[str]) -> list[BountyProgress]: ...
+
+    async def add_bounty_progress(self, player_id: int, period: str, bounty_id: str, amount: int, target: int) -> None:
+        """Count `amount` more towards a bounty (never beyond its target)."""
+        ...
+
+    async def mark_bounty_paid(self, player_id: int, period: str, bounty_id: str, target: int) -> bool:
+        """Mark a done bounty paid; False if it is not done or was paid already."""
+        ...
