@@ -1,4 +1,4 @@
-"""the exchange (orders, fills, counters), daily reward streaks and bounty progress
+"""the exchange (orders, fills, counters), daily reward streaks, bounty progress and direct trades
 
 Revision ID: 0008
 Revises: 0006
@@ -110,9 +110,35 @@ def upgrade() -> None:
         player_fk,
         sa.PrimaryKeyConstraint("player_id", "period", "bounty_id", name=op.f("pk_bounty_progress")),
     )
+    op.create_table(
+        "trade_offers",
+        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("a_id", sa.BigInteger(), nullable=False),
+        sa.Column("b_id", sa.BigInteger(), nullable=False),
+        sa.Column("a_gold", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("a_items", postgresql.JSONB(), server_default="{}", nullable=False),
+        sa.Column("b_gold", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("b_items", postgresql.JSONB(), server_default="{}", nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("a_ok", sa.Boolean(), server_default="false", nullable=False),
+        sa.Column("b_ok", sa.Boolean(), server_default="false", nullable=False),
+        sa.Column("status", sa.Text(), server_default="open", nullable=False),
+        sa.Column("created_at", sa.Double(), nullable=False),
+        sa.Column("expires_at", sa.Double(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["a_id"], ["characters.player_id"], name=op.f("fk_trade_offers_a_id_characters"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["b_id"], ["characters.player_id"], name=op.f("fk_trade_offers_b_id_characters"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_trade_offers")),
+    )
+    op.create_index("ix_trade_offers_a", "trade_offers", ["a_id", sa.text("id DESC")])
+    op.create_index("ix_trade_offers_b", "trade_offers", ["b_id", sa.text("id DESC")])
 
 
 def downgrade() -> None:
+    op.drop_table("trade_offers")
     op.drop_table("bounty_progress")
     op.drop_table("daily_streaks")
     op.drop_table("exchange_counters")

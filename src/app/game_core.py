@@ -33,6 +33,7 @@ from game.application.rifts import Rifts
 from game.application.skills import Skills
 from game.application.surroundings import Surroundings
 from game.application.town import Town
+from game.application.trades import Trades
 from game.application.world_bosses import WorldBosses
 from game.domain.content import Content
 from game.domain.exchange import ExchangeRules
@@ -135,6 +136,7 @@ class GameCore(containers.DeclarativeContainer):
     exchange = providers.Singleton(
         Exchange, **_player_actions, events=counting_events, clock=clock, rules=exchange_rules
     )
+    trades = providers.Singleton(Trades, **_player_actions, events=events, clock=clock)
 
     # The port, served in this process.
     game = providers.Singleton(
@@ -153,4 +155,5 @@ class GameCore(containers.DeclarativeContainer):
         maintenance=maintenance,
         exchange=exchange,
         dailies=dailies,
+        trades=trades,
     )

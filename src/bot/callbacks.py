@@ -112,3 +112,14 @@ class MarketCb(CallbackData, prefix="mk"):
 class DailyCb(CallbackData, prefix="dly"):
     act: str  # show | claim | bounty
     id: str | None = None  # the bounty claimed
+
+
+class TradeCb(CallbackData, prefix="td"):
+    """A direct trade: `act` is list | show | gold | item | clear | ok | cancel; each change and the
+    confirmation carry the offer's version `v`, so a press on an older offer changes nothing."""
+
+    act: str
+    t: int = 0  # trade id
+    v: int = 0  # the offer's version
+    g: int = 0  # gold to add
+    id: str | None = None  # an item to add one of

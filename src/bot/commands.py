@@ -20,6 +20,7 @@ COMMANDS = (
     # the player economy
     ("market", "The players' market", "Рынок игроков"),
     ("daily", "Daily reward", "Награда дня"),
+    ("trades", "Trades with other players", "Обмен с игроками"),
     ("settings", "Language and notifications", "Язык и уведомления"),
     ("help", "Help", "Справка"),
 )

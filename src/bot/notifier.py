@@ -45,6 +45,7 @@ from shared.events import (
     PlayerLeveledUp,
     RiftCollapsed,
     RiftOpened,
+    TradeUpdated,
 )
 from shared.ports.delivery_ledger import DeliveryLedger
 
@@ -131,6 +132,7 @@ class Notifier:
             Broadcast: self._broadcast,
             # the player economy
             OrderFilled: self._order_filled,
+            TradeUpdated: self._trade_updated,
         }
         handler = handlers.get(type(event))
         if handler is None:
@@ -266,6 +268,15 @@ class Notifier:
                 remaining=event.remaining,
             )
             return _outgoing(screen)
+
+        return await self._deliver(event, [event.player_id], self._same_for_all(compose))
+
+    async def _trade_updated(self, event: TradeUpdated) -> DeliveryReport:
+        """The other side of a direct trade hears of each change (they confirm what they saw)."""
+
+        def compose(t: Translator) -> Outgoing:
+            shown = economy_views.trade_updated(t, trade_id=event.trade_id, by_name=event.by_name, status=event.status)
+            return _outgoing(shown)
 
         return await self._deliver(event, [event.player_id], self._same_for_all(compose))
 

@@ -123,6 +123,17 @@ class OrderFilled(Event):
     taker: bool = False  # the placing player's side (they saw it on screen: nobody is told)
 
 
+class TradeUpdated(Event):
+    """A direct trade was offered, changed, confirmed, done or cancelled by the other side; told to
+    `player_id`."""
+
+    kind: Literal["trade_updated"] = "trade_updated"
+    player_id: int
+    trade_id: int
+    by_name: str
+    status: Literal["open", "done", "cancelled", "expired"]
+
+
 class FightWon(Event):
     """A player won a fight (what daily bounties count)."""
 
@@ -152,6 +163,7 @@ _Events: TypeAlias = (
     | OrderFilled
     | FightWon
     | ItemCrafted
+    | TradeUpdated
 )
 AnyEvent: TypeAlias = Annotated[_Events, Field(discriminator="kind")]
 

@@ -128,3 +128,36 @@ async def test_a_filled_order_is_told_to_its_owner_unless_muted(container, game:
     await game.place_order(player_id=702, item_id="iron_ore", side="buy", price=10, quantity=1)
     await consume(container, await make_notifier())
     assert len(tg.sent_to(701)) == 1  # muted: the second fill is not told
+
+
+async def test_a_direct_trade_through_the_buttons(new_chat, game: GameApi, db):
+    from bot.callbacks import TradeCb
+
+    alba, borin = new_chat(611), new_chat(612)
+    await register(alba, "Alba")
+    await register(borin, "Borin")
+    await sql(db, "UPDATE characters SET gold = 200")
+    await sql(db, "INSERT INTO inventory_items VALUES (612, 'iron_ore', 3)")
+    await alba.send("/trade")
+    assert "Send <code>/trade Name</code>" in alba.last.text
+    await alba.send("/trade nobody")
+    assert alba.last.text  # a clear refusal, nothing made
+    await alba.send("/trade borin")
+    assert "🤝 <b>Trade with Borin</b>" in alba.last.text
+    await alba.press_button("+100 💰")
+    assert "• 100 💰" in alba.last.text
+    [offer] = await game.open_trades(player_id=612)
+    await borin.send("/trades")
+    await borin.press_button("Alba")
+    await borin.press_button("+ Iron Ore")
+    stale = TradeCb(act="ok", t=offer.id, v=offer.version - 1).pack()
+    await alba.press(stale)
+    assert alba.last_alert.startswith("⌛ The offer changed")
+    await alba.press_button("Refresh")
+    await alba.press_button("Confirm")
+    assert "✅ You confirmed this offer." in alba.last.text
+    await borin.press_button("Refresh")
+    await borin.press_button("Confirm")
+    assert "🎉 The trade is done" in borin.last.text
+    assert (await game.get_character(player_id=611)).gold == 100
+    assert (await game.get_character(player_id=612)).gold == 300

@@ -8,6 +8,7 @@ from dataclasses import replace
 from game.application.ports.exchange import BountyProgress, TradedItem
 from game.domain.daily import Streak
 from game.domain.exchange import Fill, Order, Payout, Side, priority
+from game.domain.trades import Trade
 from tests.fakes.database import Transaction
 
 
@@ -171,6 +172,27 @@ class FakeExchangeRepository:
             return False
         self._tx.write("bounties", key, replace(row, paid=True))
         return True
+
+    async def add_trade(self, trade: Trade) -> None:
+        self._tx.write("trades", trade.id, trade)
+
+    async def get_trade(self, trade_id: int, *, for_update: bool = False) -> Trade | None:
+        if for_update and self._tx.row("trades", trade_id) is not None:
+            await self._tx.lock("trades", trade_id)
+        return self._tx.row("trades", trade_id)
+
+    async def save_trade(self, trade: Trade) -> None:
+        stored = self._tx.row("trades", trade.id)
+        if stored is not None:
+            await self._tx.lock("trades", trade.id)
+            # Its parties and times never change.
+            self._tx.write("trades", trade.id, replace(trade, a_id=stored.a_id, b_id=stored.b_id))
+
+    async def player_trades(self, player_id: int, *, open_only: bool, limit: int) -> list[Trade]:
+        mine = [
+            t for t in self._tx.rows("trades").values() if t.party(player_id) and (t.status == "open" or not open_only)
+        ]
+        return sorted(mine, key=lambda t: -t.id)[:limit]
 
 
 def _clean(payout: Payout) -> Payout:

@@ -35,6 +35,7 @@ from game.application.ports.unit_of_work import PlayerRecord
 from game.application.rifts import Rifts
 from game.application.skills import Skills
 from game.application.town import Town
+from game.application.trades import Trades
 from game.application.world_bosses import WorldBosses
 from game.domain.character import HotState
 from game.domain.content import Content
@@ -74,6 +75,7 @@ class FakeGame:
     maintenance: Maintenance
     exchange: Exchange
     dailies: Dailies
+    trades: Trades
     api: GameApi  # all of them behind the port, as the bot and the scheduler call them in process
 
     # --- players ------------------------------------------------------------------------------
@@ -221,5 +223,6 @@ def build_game(
         maintenance=core.maintenance(),
         exchange=core.exchange(),
         dailies=core.dailies(),
+        trades=core.trades(),
         api=core.game(),
     )

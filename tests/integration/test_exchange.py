@@ -153,3 +153,21 @@ async def test_two_hundred_traders_at_once_conserve_every_coin_and_item(game: Ga
         ).scalar_one()
         filled = (await conn.execute(text("SELECT coalesce(sum(quantity), 0) FROM exchange_fills"))).scalar_one()
     assert negative == 0 and bought == sold == filled
+
+
+async def test_a_trade_confirmed_twice_at_the_same_moment_swaps_once(game: GameApi, db):
+    await seed(db, game, range(1, 3), gold=500, ore=10)
+    for _ in range(3):
+        offer = await game.propose_trade(player_id=1, partner="trader2")
+        v = await game.set_trade_offer(player_id=1, trade_id=offer.id, version=offer.version, gold=40, items={ORE: 2})
+        v = await game.set_trade_offer(player_id=2, trade_id=offer.id, version=v.version, gold=5, items={})
+        before = await totals(db)
+        results = await asyncio.gather(
+            *(game.confirm_trade(player_id=p, trade_id=offer.id, version=v.version) for p in (1, 2, 1, 2)),
+            return_exceptions=True,
+        )
+        done = [r for r in results if not isinstance(r, BaseException) and r.status == "done"]
+        assert len(done) == 1, results
+        assert await totals(db) == before
+    assert (await game.get_character(player_id=1)).gold == 500 - 3 * 35
+    assert (await game.get_character(player_id=2)).gold == 500 + 3 * 35

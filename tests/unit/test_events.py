@@ -21,6 +21,7 @@ from shared.events import (
     PlayerLeveledUp,
     RiftCollapsed,
     RiftOpened,
+    TradeUpdated,
     UnknownEvent,
     event_from_json,
 )
@@ -38,6 +39,7 @@ ONE_OF_EACH: list[Event] = [
     OrderFilled(player_id=1, order_id=7, item_id="iron_ore", side="sell", quantity=3, price=10, remaining=2, fee=1),
     FightWon(player_id=1, monster_id="wolf", combat_id="c1"),
     ItemCrafted(player_id=1, recipe_id="iron_sword", quantity=1),
+    TradeUpdated(player_id=2, trade_id=5, by_name="Ирина", status="open"),
 ]
 
 

@@ -7,11 +7,11 @@ import re
 from typing import Protocol
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import DailyCb, MarketCb, NavCb
+from bot.callbacks import DailyCb, MarketCb, NavCb, TradeCb
 from bot.charts import price_chart
 from bot.i18n import Translator
 from bot.routers.admin import is_admin
@@ -19,7 +19,7 @@ from bot.screens import player_of, show, show_picture, toast
 from bot.states import ExchangeOrder
 from bot.views import Screen, fallback
 from bot.views import economy as views
-from game.api import DailiesApi, EconomyJobsApi, ExchangeApi
+from game.api import DailiesApi, EconomyJobsApi, ExchangeApi, TradesApi
 
 # "3 25", "3x25", "3 × 25": how many, then the price for each.
 AMOUNTS = re.compile(r"^\s*(\d{1,30})\s*(?:[x×*]|\s)\s*(\d{1,30})\s*$")
@@ -143,6 +143,56 @@ async def claim_bounty(query: CallbackQuery, callback_data: DailyCb, game: Daili
     await show(query, views.daily(t, result.daily, notice=views.bounty_paid(t, result.gold)))
 
 
+# --- direct trades --------------------------------------------------------------------------------
+
+
+async def propose(message: Message, command: CommandObject, game: TradesApi, t: Translator) -> None:
+    partner = (command.args or "").strip()
+    if not partner:
+        await show(message, views.trade_usage(t))
+        return
+    await show(message, views.trade(t, await game.propose_trade(player_id=player_of(message), partner=partner)))
+
+
+async def trades_list(event: Message | CallbackQuery, game: TradesApi, t: Translator) -> None:
+    await show(event, views.trades_list(t, await game.open_trades(player_id=player_of(event))))
+
+
+async def trade_screen(query: CallbackQuery, callback_data: TradeCb, game: TradesApi, t: Translator) -> None:
+    await show(query, views.trade(t, await game.trade_offer(player_id=query.from_user.id, trade_id=callback_data.t)))
+
+
+async def trade_change(query: CallbackQuery, callback_data: TradeCb, game: TradesApi, t: Translator) -> None:
+    """Add gold or one item to my side, or take all of mine back; on the version the button was drawn for."""
+    player_id, trade_id = query.from_user.id, callback_data.t
+    current = await game.trade_offer(player_id=player_id, trade_id=trade_id)
+    gold = current.mine.gold
+    items = {s.item.id: s.quantity for s in current.mine.items}
+    if callback_data.act == "gold":
+        if callback_data.g < 1:
+            await toast(query, fallback.stale_button(t), alert=True)
+            return
+        gold = min(gold + callback_data.g, current.gold)
+    elif callback_data.act == "item":
+        item_id = callback_data.id or ""
+        items[item_id] = items.get(item_id, 0) + 1
+    else:
+        gold, items = 0, {}
+    view = await game.set_trade_offer(
+        player_id=player_id, trade_id=trade_id, version=callback_data.v, gold=gold, items=items
+    )
+    await show(query, views.trade(t, view))
+
+
+async def trade_confirm(query: CallbackQuery, callback_data: TradeCb, game: TradesApi, t: Translator) -> None:
+    view = await game.confirm_trade(player_id=query.from_user.id, trade_id=callback_data.t, version=callback_data.v)
+    await show(query, views.trade(t, view))
+
+
+async def trade_cancel(query: CallbackQuery, callback_data: TradeCb, game: TradesApi, t: Translator) -> None:
+    await show(query, views.trade(t, await game.cancel_trade(player_id=query.from_user.id, trade_id=callback_data.t)))
+
+
 # --- admins ---------------------------------------------------------------------------------------
 
 
@@ -165,6 +215,13 @@ def build_router() -> Router:
     router.callback_query.register(collect, MarketCb.filter(F.act == "collect"))
     router.callback_query.register(trades, MarketCb.filter(F.act == "trades"))
     router.callback_query.register(chart, MarketCb.filter(F.act == "chart"))
+    router.message.register(propose, Command("trade"))
+    router.message.register(trades_list, Command("trades"))
+    router.callback_query.register(trades_list, TradeCb.filter(F.act == "list"))
+    router.callback_query.register(trade_screen, TradeCb.filter(F.act == "show"))
+    router.callback_query.register(trade_change, TradeCb.filter(F.act.in_({"gold", "item", "clear"})))
+    router.callback_query.register(trade_confirm, TradeCb.filter(F.act == "ok"))
+    router.callback_query.register(trade_cancel, TradeCb.filter(F.act == "cancel"))
     router.message.register(daily, Command("daily"))
     router.callback_query.register(daily, DailyCb.filter(F.act == "show"))
     router.callback_query.register(claim, DailyCb.filter(F.act == "claim"))

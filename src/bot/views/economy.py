@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.callbacks import DailyCb, MarketCb, NavCb
+from bot.callbacks import DailyCb, MarketCb, NavCb, TradeCb
 from bot.i18n import Translator
 from bot.views import Screen
-from bot.views.common import duration, item_label, local, num, stack_lines, with_notice
+from bot.views.common import duration, item_label, literal, local, num, stack_lines, with_notice
 from bot.views.keyboard import KeyboardBuilder
 from game.api.economy import (
     BountyView,
@@ -17,8 +17,10 @@ from game.api.economy import (
     MarketIndex,
     MarketView,
     MyOrdersView,
+    OfferView,
     OrderPlaced,
     PriceLevel,
+    TradeView,
 )
 
 PAGE = 8  # items listed on the market's index
@@ -50,9 +52,10 @@ def index(t: Translator, market: MarketIndex, *, notice: str | None = None) -> S
         kb.button(text=item_label(t, entry.item, entry.held), callback_data=MarketCb(act="item", id=entry.item.id))
     kb.button(text=t("btn-my-orders"), callback_data=MarketCb(act="mine"))
     kb.button(text=t("btn-my-trades"), callback_data=MarketCb(act="trades"))
+    kb.button(text=t("btn-trades"), callback_data=TradeCb(act="list"))
     kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-    kb.adjust(*([2] * (len(shown) // 2) + [1] * (len(shown) % 2)), 2, 2)
+    kb.adjust(*([2] * (len(shown) // 2) + [1] * (len(shown) % 2)), 2, 2, 1)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
 
@@ -338,3 +341,92 @@ def economy_report(t: Translator, report: EconomyReport) -> Screen:
     else:
         lines.append(t("economy-traded-none"))
     return Screen("\n".join(lines))
+
+
+# --- direct trades ----------------------------------------------------------------------------------
+
+GOLD_STEPS = (10, 100)
+ITEM_BUTTONS = 6
+
+
+def trades_list(t: Translator, trades: list[TradeView]) -> Screen:
+    lines = [t("trades-title"), ""]
+    if not trades:
+        lines.append(t("trades-none"))
+    lines += [t("trades-line", name=literal(tr.partner_name), left=duration(t, tr.seconds_left)) for tr in trades]
+    kb = KeyboardBuilder()
+    for tr in trades:
+        kb.button(text=t("btn-trade-open", name=tr.partner_name), callback_data=TradeCb(act="show", t=tr.id))
+    kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(*([1] * len(trades)), 2)
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def _offer_lines(t: Translator, offer: OfferView) -> list[str]:
+    lines = [t("trade-gold", gold=offer.gold)] if offer.gold else []
+    lines += stack_lines(t, offer.items)
+    return lines or [t("trade-nothing")]
+
+
+def trade(t: Translator, view: TradeView, *, notice: str | None = None) -> Screen:
+    name = literal(view.partner_name)
+    lines = [t("trade-title", name=name), "", t("trade-yours"), *_offer_lines(t, view.mine)]
+    lines += ["", t("trade-theirs", name=name), *_offer_lines(t, view.theirs), ""]
+    kb = KeyboardBuilder()
+    rows: list[int] = []
+    if view.status == "open":
+        lines.append(t("trade-you-ok") if view.you_confirmed else t("trade-you-not"))
+        lines.append(t("trade-they-ok", name=name) if view.they_confirmed else t("trade-they-not", name=name))
+        lines.append(t("trade-left", left=duration(t, view.seconds_left)))
+        for gold in GOLD_STEPS:
+            kb.button(
+                text=t("btn-trade-gold", gold=gold),
+                callback_data=TradeCb(act="gold", t=view.id, v=view.version, g=gold),
+            )
+        rows.append(len(GOLD_STEPS))
+        offered = {s.item.id: s.quantity for s in view.mine.items}
+        addable = [s for s in view.tradable if s.quantity > offered.get(s.item.id, 0)][:ITEM_BUTTONS]
+        for s in addable:
+            kb.button(
+                text=t("btn-trade-item", item=t.pick(s.item.name)),
+                callback_data=TradeCb(act="item", t=view.id, v=view.version, id=s.item.id),
+            )
+        rows += [2] * (len(addable) // 2) + [1] * (len(addable) % 2)
+        if view.mine.gold or view.mine.items:
+            kb.button(text=t("btn-trade-clear"), callback_data=TradeCb(act="clear", t=view.id, v=view.version))
+            rows.append(1)
+        if not view.you_confirmed:
+            kb.button(text=t("btn-trade-confirm"), callback_data=TradeCb(act="ok", t=view.id, v=view.version))
+        kb.button(text=t("btn-trade-refresh"), callback_data=TradeCb(act="show", t=view.id))
+        kb.button(text=t("btn-trade-cancel"), callback_data=TradeCb(act="cancel", t=view.id))
+        rows += [1 if view.you_confirmed else 2, 1]
+    elif view.status == "done":
+        lines.append(t("trade-done"))
+    elif view.status == "cancelled":
+        lines.append(t("trade-cancelled"))
+    else:
+        lines.append(t("trade-expired"))
+    kb.button(text=t("btn-trades"), callback_data=TradeCb(act="list"))
+    rows.append(1)
+    kb.adjust(*rows)
+    return Screen(with_notice(notice, lines), kb.as_markup())
+
+
+def trade_usage(t: Translator) -> Screen:
+    return Screen(t("trade-usage"))
+
+
+def trade_updated(t: Translator, *, trade_id: int, by_name: str, status: str) -> Screen:
+    name = literal(by_name)
+    if status == "done":
+        text = t("notify-trade-done", name=name)
+    elif status == "cancelled":
+        text = t("notify-trade-cancelled", name=name)
+    elif status == "expired":
+        text = t("notify-trade-expired", name=name)
+    else:
+        text = t("notify-trade-open", name=name)
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-trade-show"), callback_data=TradeCb(act="show", t=trade_id))
+    return Screen(text, kb.as_markup())

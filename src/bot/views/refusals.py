@@ -173,6 +173,17 @@ EXPLAIN: dict[str, Say | Choose] = {
     "order_closed": say("err-order-closed"),
     "already_claimed": say("err-already-claimed"),
     "bounty_not_done": say("err-bounty-not-done"),
+    "trade_refused": Choose(
+        _detail("reason"),
+        {
+            "self": say("err-trade-self"),
+            "item": say("err-trade-item"),
+            "empty": say("err-trade-empty"),
+        },
+        otherwise=say("err-trade-number"),
+    ),
+    "stale_trade": say("err-trade-stale"),
+    "trade_closed": say("err-trade-closed"),
 }
 
 

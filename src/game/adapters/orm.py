@@ -303,3 +303,24 @@ bounty_progress = Table(
     Column("paid", Boolean, nullable=False, server_default="false"),
     PrimaryKeyConstraint("player_id", "period", "bounty_id"),
 )
+
+# Direct trades between two players: each side's offer, the offer's version and who confirmed it.
+trade_offers = Table(
+    "trade_offers",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),  # drawn from `exchange_order_ids`
+    Column("a_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("b_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("a_gold", BigInteger, nullable=False, server_default="0"),
+    Column("a_items", JSONB, nullable=False, server_default="{}"),
+    Column("b_gold", BigInteger, nullable=False, server_default="0"),
+    Column("b_items", JSONB, nullable=False, server_default="{}"),
+    Column("version", Integer, nullable=False),
+    Column("a_ok", Boolean, nullable=False, server_default="false"),
+    Column("b_ok", Boolean, nullable=False, server_default="false"),
+    Column("status", Text, nullable=False, server_default="open"),
+    Column("created_at", Double, nullable=False),
+    Column("expires_at", Double, nullable=False),
+)
+Index("ix_trade_offers_a", trade_offers.c.a_id, trade_offers.c.id.desc())
+Index("ix_trade_offers_b", trade_offers.c.b_id, trade_offers.c.id.desc())

@@ -17,10 +17,12 @@ from game.adapters.orm import (
     exchange_fills,
     exchange_order_ids,
     exchange_orders,
+    trade_offers,
 )
 from game.application.ports.exchange import BountyProgress, TradedItem
 from game.domain.daily import Streak
 from game.domain.exchange import Fill, Order, Payout, Side
+from game.domain.trades import Offer, Trade
 
 _OPEN = exchange_orders.c.status == "open"
 
@@ -53,6 +55,36 @@ def _fill(row: Row[Any]) -> Fill:
         at=row.at,
         taker=row.taker,
     )
+
+
+def _trade(row: Row[Any]) -> Trade:
+    m = row._mapping
+    return Trade(
+        id=m["id"],
+        a_id=m["a_id"],
+        b_id=m["b_id"],
+        a=Offer(gold=m["a_gold"], items={k: int(v) for k, v in m["a_items"].items()}),
+        b=Offer(gold=m["b_gold"], items={k: int(v) for k, v in m["b_items"].items()}),
+        version=m["version"],
+        a_ok=m["a_ok"],
+        b_ok=m["b_ok"],
+        status=m["status"],
+        created_at=m["created_at"],
+        expires_at=m["expires_at"],
+    )
+
+
+def _trade_values(trade: Trade) -> dict[str, object]:
+    return {
+        "a_gold": trade.a.gold,
+        "a_items": dict(trade.a.items),
+        "b_gold": trade.b.gold,
+        "b_items": dict(trade.b.items),
+        "version": trade.version,
+        "a_ok": trade.a_ok,
+        "b_ok": trade.b_ok,
+        "status": trade.status,
+    }
 
 
 class SqlExchangeRepository:
@@ -310,3 +342,35 @@ class SqlExchangeRepository:
             .returning(b.player_id)
         )
         return (await self._conn.execute(stmt)).first() is not None
+
+    async def add_trade(self, trade: Trade) -> None:
+        await self._conn.execute(
+            insert(trade_offers).values(
+                id=trade.id,
+                a_id=trade.a_id,
+                b_id=trade.b_id,
+                created_at=trade.created_at,
+                expires_at=trade.expires_at,
+                **_trade_values(trade),
+            )
+        )
+
+    async def get_trade(self, trade_id: int, *, for_update: bool = False) -> Trade | None:
+        query = select(trade_offers).where(trade_offers.c.id == trade_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._conn.execute(query)).first()
+        return _trade(row) if row else None
+
+    async def save_trade(self, trade: Trade) -> None:
+        await self._conn.execute(
+            update(trade_offers).where(trade_offers.c.id == trade.id).values(**_trade_values(trade))
+        )
+
+    async def player_trades(self, player_id: int, *, open_only: bool, limit: int) -> list[Trade]:
+        c = trade_offers.c
+        query = select(trade_offers).where(or_(c.a_id == player_id, c.b_id == player_id))
+        if open_only:
+            query = query.where(c.status == "open")
+        query = query.order_by(c.id.desc()).limit(limit)
+        return [_trade(r) for r in await self._conn.execute(query)]

@@ -121,6 +121,30 @@ class EconomyReport(Dto):
     most_traded: list[TradedItemView]
 
 
+# --- direct trades -------------------------------------------------------------------------------
+
+
+class OfferView(Dto):
+    gold: int
+    items: list[ItemStack]
+
+
+class TradeView(Dto):
+    id: int
+    version: int  # a confirmation names it: any change makes an older one stale
+    partner_id: int
+    partner_name: str
+    proposed_by_you: bool
+    mine: OfferView
+    theirs: OfferView
+    you_confirmed: bool
+    they_confirmed: bool
+    status: Literal["open", "done", "cancelled", "expired"]
+    seconds_left: int
+    gold: int  # in your purse
+    tradable: list[ItemStack]  # what you could put in from your bag
+
+
 # --- the daily reward ----------------------------------------------------------------------------
 
 
@@ -185,6 +209,20 @@ class OrderClosed(RuleRefused):
     code = "order_closed"
 
 
+class TradeRefused(RuleRefused):
+    """With yourself, an untradable item, a number out of range, nothing offered at all."""
+
+    code = "trade_refused"
+
+
+class StaleTrade(RuleRefused):
+    code = "stale_trade"
+
+
+class TradeClosed(RuleRefused):
+    code = "trade_closed"
+
+
 class AlreadyClaimed(RuleRefused):
     code = "already_claimed"
 
@@ -212,12 +250,17 @@ __all__ = [
     "MyOrdersView",
     "NotTradable",
     "NotYourOrder",
+    "OfferView",
     "OrderClosed",
     "OrderPlaced",
     "OrderSide",
     "OrderView",
     "PriceLevel",
     "PricePoint",
+    "StaleTrade",
     "TooManyOrders",
+    "TradeClosed",
+    "TradeRefused",
+    "TradeView",
     "TradedItemView",
 ]

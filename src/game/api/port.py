@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-# the player economy
 from game.api.ports import (
     AdministrationApi,
     AdventureApi,
@@ -19,6 +18,7 @@ from game.api.ports import (
     RiftsApi,
     SkillsApi,
     TownApi,
+    TradesApi,
     WorldBossesApi,
     WorldJobsApi,
 )
@@ -41,6 +41,7 @@ class GameApi(
     # the player economy
     ExchangeApi,
     DailiesApi,
+    TradesApi,
     EconomyJobsApi,
     Protocol,
 ):

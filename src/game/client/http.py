@@ -39,6 +39,7 @@ from game.api.economy import (
     MyOrdersView,
     OrderPlaced,
     OrderSide,
+    TradeView,
 )
 from game.api.wire import load_result
 from game.api.world import (
@@ -303,6 +304,30 @@ class HttpGameClient:
 
     async def claim_bounty(self, *, player_id: int, bounty_id: str) -> BountyClaimed:
         return await self._call("claim_bounty", player_id=player_id, bounty_id=bounty_id)
+
+    # --- TradesApi ----------------------------------------------------------------------------------
+
+    async def propose_trade(self, *, player_id: int, partner: str) -> TradeView:
+        return await self._call("propose_trade", player_id=player_id, partner=partner)
+
+    async def trade_offer(self, *, player_id: int, trade_id: int) -> TradeView:
+        return await self._call("trade_offer", player_id=player_id, trade_id=trade_id)
+
+    async def open_trades(self, *, player_id: int) -> list[TradeView]:
+        return await self._call("open_trades", player_id=player_id)
+
+    async def set_trade_offer(
+        self, *, player_id: int, trade_id: int, version: int, gold: int, items: dict[str, int]
+    ) -> TradeView:
+        return await self._call(
+            "set_trade_offer", player_id=player_id, trade_id=trade_id, version=version, gold=gold, items=items
+        )
+
+    async def confirm_trade(self, *, player_id: int, trade_id: int, version: int) -> TradeView:
+        return await self._call("confirm_trade", player_id=player_id, trade_id=trade_id, version=version)
+
+    async def cancel_trade(self, *, player_id: int, trade_id: int) -> TradeView:
+        return await self._call("cancel_trade", player_id=player_id, trade_id=trade_id)
 
     # --- EconomyJobsApi ----------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from game.api.economy import (
     MyOrdersView,
     OrderPlaced,
     OrderSide,
+    TradeView,
 )
 from game.api.wire import port_methods
 from game.api.world import (
@@ -65,6 +66,7 @@ from game.application.notifications import Notifications
 from game.application.rifts import Rifts
 from game.application.skills import Skills
 from game.application.town import Town
+from game.application.trades import Trades
 from game.application.world_bosses import WorldBosses
 
 log = logging.getLogger(__name__)
@@ -114,6 +116,7 @@ class InProcessGame:
         maintenance: Maintenance,
         exchange: Exchange,
         dailies: Dailies,
+        trades: Trades,
     ) -> None:
         self._characters = characters
         self._exploration = exploration
@@ -129,6 +132,7 @@ class InProcessGame:
         self._maintenance = maintenance
         self._exchange = exchange
         self._dailies = dailies
+        self._trades = trades
 
     # --- CharactersApi -----------------------------------------------------------------------------
 
@@ -350,6 +354,30 @@ class InProcessGame:
 
     async def claim_bounty(self, *, player_id: int, bounty_id: str) -> BountyClaimed:
         return await self._dailies.claim_bounty(player_id=player_id, bounty_id=bounty_id)
+
+    # --- TradesApi ----------------------------------------------------------------------------------
+
+    async def propose_trade(self, *, player_id: int, partner: str) -> TradeView:
+        return await self._trades.propose_trade(player_id=player_id, partner=partner)
+
+    async def trade_offer(self, *, player_id: int, trade_id: int) -> TradeView:
+        return await self._trades.trade_offer(player_id=player_id, trade_id=trade_id)
+
+    async def open_trades(self, *, player_id: int) -> list[TradeView]:
+        return await self._trades.open_trades(player_id=player_id)
+
+    async def set_trade_offer(
+        self, *, player_id: int, trade_id: int, version: int, gold: int, items: dict[str, int]
+    ) -> TradeView:
+        return await self._trades.set_trade_offer(
+            player_id=player_id, trade_id=trade_id, version=version, gold=gold, items=items
+        )
+
+    async def confirm_trade(self, *, player_id: int, trade_id: int, version: int) -> TradeView:
+        return await self._trades.confirm_trade(player_id=player_id, trade_id=trade_id, version=version)
+
+    async def cancel_trade(self, *, player_id: int, trade_id: int) -> TradeView:
+        return await self._trades.cancel_trade(player_id=player_id, trade_id=trade_id)
 
     # --- EconomyJobsApi ----------------------------------------------------------------------------
 

@@ -8,8 +8,6 @@ world's jobs) are the ones a server guards apart.
 from game.api.ports.administration import AdministrationApi
 from game.api.ports.adventure import AdventureApi
 from game.api.ports.characters import CharactersApi
-
-# the player economy
 from game.api.ports.dailies import DailiesApi
 from game.api.ports.economy_jobs import EconomyJobsApi
 from game.api.ports.exchange import ExchangeApi
@@ -20,6 +18,7 @@ from game.api.ports.notifications import NotificationsApi
 from game.api.ports.rifts import RiftsApi
 from game.api.ports.skills import SkillsApi
 from game.api.ports.town import TownApi
+from game.api.ports.trades import TradesApi
 from game.api.ports.world_bosses import WorldBossesApi
 from game.api.ports.world_jobs import WorldJobsApi
 
@@ -36,6 +35,7 @@ PLAYER_PORTS: tuple[type, ...] = (
     # the player economy
     ExchangeApi,
     DailiesApi,
+    TradesApi,
 )
 OPERATOR_PORTS: tuple[type, ...] = (
     AdministrationApi,
@@ -62,4 +62,4 @@ __all__ = [
     "WorldJobsApi",
 ]
 # the player economy
-__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi"]
+__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi", "TradesApi"]

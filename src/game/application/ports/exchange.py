@@ -8,6 +8,7 @@ from typing import Protocol
 
 from game.domain.daily import Streak
 from game.domain.exchange import Fill, Order, Payout, Side
+from game.domain.trades import Trade
 
 
 @dataclass(frozen=True)
@@ -111,4 +112,14 @@ class ExchangeRepository(Protocol):
 
     async def mark_bounty_paid(self, player_id: int, period: str, bounty_id: str, target: int) -> bool:
         """Mark a done bounty paid; False if it is not done or was paid already."""
+        ...
+
+    async def add_trade(self, trade: Trade) -> None: ...
+
+    async def get_trade(self, trade_id: int, *, for_update: bool = False) -> Trade | None: ...
+
+    async def save_trade(self, trade: Trade) -> None: ...
+
+    async def player_trades(self, player_id: int, *, open_only: bool, limit: int) -> list[Trade]:
+        """Trades a player is part of, newest first."""
         ...
