@@ -1,4 +1,4 @@
-"""the exchange (orders, fills, counters), daily reward streaks, bounty progress and direct trades
+"""the exchange (orders, fills, counters), daily reward streaks, bounty progress, direct trades and invitations
 
 Revision ID: 0008
 Revises: 0006
@@ -135,9 +135,31 @@ def upgrade() -> None:
     )
     op.create_index("ix_trade_offers_a", "trade_offers", ["a_id", sa.text("id DESC")])
     op.create_index("ix_trade_offers_b", "trade_offers", ["b_id", sa.text("id DESC")])
+    op.create_table(
+        "invitations",
+        sa.Column("invitee_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("inviter_id", sa.BigInteger(), nullable=False),
+        sa.Column("rewarded", sa.Boolean(), server_default="false", nullable=False),
+        sa.Column("at", sa.Double(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["invitee_id"],
+            ["characters.player_id"],
+            name=op.f("fk_invitations_invitee_id_characters"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["inviter_id"],
+            ["characters.player_id"],
+            name=op.f("fk_invitations_inviter_id_characters"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("invitee_id", name=op.f("pk_invitations")),
+    )
+    op.create_index("ix_invitations_inviter", "invitations", ["inviter_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("invitations")
     op.drop_table("trade_offers")
     op.drop_table("bounty_progress")
     op.drop_table("daily_streaks")

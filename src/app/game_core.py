@@ -19,6 +19,7 @@ from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fight_endings import FightEndings
 from game.application.fights import Fights
+from game.application.invitations import Invitations
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
 from game.application.maintenance import Maintenance
@@ -64,7 +65,17 @@ class GameCore(containers.DeclarativeContainer):
         Players, content=content, world=world, uow_factory=uow_factory, hot_state=hot_state, clock=clock
     )
     actions = providers.Singleton(Actions, locks=player_locks, uow_factory=uow_factory, players=players)
-    payouts = providers.Singleton(Payouts, content=content, uow_factory=uow_factory, players=players, events=events)
+    # Every day: the daily reward and the bounties, which count the events of fights, crafts and trades.
+    dailies = providers.Singleton(
+        Dailies, uow_factory=uow_factory, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
+    )
+    # Invitations: the inviter is paid when the invitee's level-up event says they reached the level.
+    invitations = providers.Singleton(Invitations, uow_factory=uow_factory, players=players, events=events, clock=clock)
+    counting_events = providers.Singleton(CountingEvents, events, dailies.provided.track, invitations.provided.track)
+
+    payouts = providers.Singleton(
+        Payouts, content=content, uow_factory=uow_factory, players=players, events=counting_events
+    )
     fight_endings = providers.Singleton(FightEndings)
     surroundings = providers.Singleton(
         Surroundings, content=content, uow_factory=uow_factory, arena=boss_arena, clock=clock
@@ -74,12 +85,6 @@ class GameCore(containers.DeclarativeContainer):
     _player_actions: ClassVar[dict[str, providers.Provider[Any]]] = dict(
         content=content, uow_factory=uow_factory, players=players, actions=actions
     )
-    # Every day: the daily reward and the bounties, which count the events of fights, crafts and trades.
-    dailies = providers.Singleton(
-        Dailies, uow_factory=uow_factory, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
-    )
-    counting_events = providers.Singleton(CountingEvents, events, dailies)
-
     characters = providers.Singleton(Characters, **_player_actions, world=world, events=events, clock=clock)
     fights = providers.Singleton(
         Fights,
@@ -156,4 +161,5 @@ class GameCore(containers.DeclarativeContainer):
         exchange=exchange,
         dailies=dailies,
         trades=trades,
+        invitations=invitations,
     )

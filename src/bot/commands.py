@@ -21,6 +21,7 @@ COMMANDS = (
     ("market", "The players' market", "Рынок игроков"),
     ("daily", "Daily reward", "Награда дня"),
     ("trades", "Trades with other players", "Обмен с игроками"),
+    ("invite", "Invite friends", "Пригласить друзей"),
     ("settings", "Language and notifications", "Язык и уведомления"),
     ("help", "Help", "Справка"),
 )

@@ -41,6 +41,7 @@ from shared.events import (
     Broadcast,
     CharacterCreated,
     Event,
+    InviteRewarded,
     OrderFilled,
     PlayerLeveledUp,
     RiftCollapsed,
@@ -133,6 +134,7 @@ class Notifier:
             # the player economy
             OrderFilled: self._order_filled,
             TradeUpdated: self._trade_updated,
+            InviteRewarded: self._invite_rewarded,
         }
         handler = handlers.get(type(event))
         if handler is None:
@@ -277,6 +279,12 @@ class Notifier:
         def compose(t: Translator) -> Outgoing:
             shown = economy_views.trade_updated(t, trade_id=event.trade_id, by_name=event.by_name, status=event.status)
             return _outgoing(shown)
+
+        return await self._deliver(event, [event.player_id], self._same_for_all(compose))
+
+    async def _invite_rewarded(self, event: InviteRewarded) -> DeliveryReport:
+        def compose(t: Translator) -> Outgoing:
+            return _outgoing(economy_views.invite_rewarded(t, invitee_name=event.invitee_name, gold=event.gold))
 
         return await self._deliver(event, [event.player_id], self._same_for_all(compose))
 

@@ -134,6 +134,15 @@ class TradeUpdated(Event):
     status: Literal["open", "done", "cancelled", "expired"]
 
 
+class InviteRewarded(Event):
+    """A player the inviter brought reached the level that pays for the invitation."""
+
+    kind: Literal["invite_rewarded"] = "invite_rewarded"
+    player_id: int  # the inviter
+    invitee_name: str
+    gold: int
+
+
 class FightWon(Event):
     """A player won a fight (what daily bounties count)."""
 
@@ -164,6 +173,7 @@ _Events: TypeAlias = (
     | FightWon
     | ItemCrafted
     | TradeUpdated
+    | InviteRewarded
 )
 AnyEvent: TypeAlias = Annotated[_Events, Field(discriminator="kind")]
 

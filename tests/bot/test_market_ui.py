@@ -161,3 +161,26 @@ async def test_a_direct_trade_through_the_buttons(new_chat, game: GameApi, db):
     assert "🎉 The trade is done" in borin.last.text
     assert (await game.get_character(player_id=611)).gold == 100
     assert (await game.get_character(player_id=612)).gold == 300
+
+
+async def test_a_newcomer_by_an_invitation_link_counts_for_the_inviter(new_chat, game: GameApi):
+    host = new_chat(621)
+    await register(host, "Host")
+    await host.send("/invite")
+    assert "?start=ref_" in host.last.text and "Joined by your link 0" in host.last.text
+    code = (await game.invitation(player_id=621)).code
+    guest = new_chat(622)
+    await guest.send(f"/start ref_{code}")
+    await guest.send("Guest")
+    await guest.press_button("Rogue")
+    assert (await game.invitation(player_id=621)).joined == 1
+    # Their own link, or nonsense: registration goes on, nobody is counted.
+    for pid, link in ((623, "ref_" + "zz"), (624, "ref_%%")):
+        chat = new_chat(pid)
+        await chat.send(f"/start {link}")
+        await chat.send(f"Newbie{pid}")
+        await chat.press_button("Mage")
+        assert (await game.get_character(player_id=pid)).level == 1
+    await host.press_button("Menu")
+    await host.send("/invite")
+    assert "Joined by your link 1" in host.last.text

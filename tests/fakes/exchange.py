@@ -194,6 +194,28 @@ class FakeExchangeRepository:
         ]
         return sorted(mine, key=lambda t: -t.id)[:limit]
 
+    async def add_invitation(self, invitee_id: int, inviter_id: int, *, at: float) -> bool:
+        if self._tx.row("invitations", invitee_id) is not None:
+            return False
+        self._tx.write("invitations", invitee_id, (inviter_id, False))
+        return True
+
+    async def inviter_of(self, invitee_id: int) -> int | None:
+        row = self._tx.row("invitations", invitee_id)
+        return row[0] if row is not None and not row[1] else None
+
+    async def mark_invitation_rewarded(self, invitee_id: int) -> bool:
+        await self._tx.lock("invitations", invitee_id)
+        row = self._tx.row("invitations", invitee_id)
+        if row is None or row[1]:
+            return False
+        self._tx.write("invitations", invitee_id, (row[0], True))
+        return True
+
+    async def invitation_counts(self, inviter_id: int) -> tuple[int, int]:
+        mine = [rewarded for inviter, rewarded in self._tx.rows("invitations").values() if inviter == inviter_id]
+        return len(mine), sum(1 for r in mine if r)
+
 
 def _clean(payout: Payout) -> Payout:
     return Payout(gold=payout.gold, items={k: v for k, v in sorted(payout.items.items()) if v})

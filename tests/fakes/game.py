@@ -27,6 +27,7 @@ from game.application.dailies import Dailies
 from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fights import Fights
+from game.application.invitations import Invitations
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
 from game.application.maintenance import Maintenance
@@ -76,6 +77,7 @@ class FakeGame:
     exchange: Exchange
     dailies: Dailies
     trades: Trades
+    invitations: Invitations
     api: GameApi  # all of them behind the port, as the bot and the scheduler call them in process
 
     # --- players ------------------------------------------------------------------------------
@@ -224,5 +226,6 @@ def build_game(
         exchange=core.exchange(),
         dailies=core.dailies(),
         trades=core.trades(),
+        invitations=core.invitations(),
         api=core.game(),
     )

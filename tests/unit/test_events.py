@@ -16,6 +16,7 @@ from shared.events import (
     CharacterCreated,
     Event,
     FightWon,
+    InviteRewarded,
     ItemCrafted,
     OrderFilled,
     PlayerLeveledUp,
@@ -40,6 +41,7 @@ ONE_OF_EACH: list[Event] = [
     FightWon(player_id=1, monster_id="wolf", combat_id="c1"),
     ItemCrafted(player_id=1, recipe_id="iron_sword", quantity=1),
     TradeUpdated(player_id=2, trade_id=5, by_name="Ирина", status="open"),
+    InviteRewarded(player_id=3, invitee_name="Mira", gold=100),
 ]
 
 

@@ -19,7 +19,7 @@ from bot.screens import player_of, show, show_picture, toast
 from bot.states import ExchangeOrder
 from bot.views import Screen, fallback
 from bot.views import economy as views
-from game.api import DailiesApi, EconomyJobsApi, ExchangeApi, TradesApi
+from game.api import DailiesApi, EconomyJobsApi, ExchangeApi, InvitationsApi, TradesApi
 
 # "3 25", "3x25", "3 × 25": how many, then the price for each.
 AMOUNTS = re.compile(r"^\s*(\d{1,30})\s*(?:[x×*]|\s)\s*(\d{1,30})\s*$")
@@ -193,6 +193,15 @@ async def trade_cancel(query: CallbackQuery, callback_data: TradeCb, game: Trade
     await show(query, views.trade(t, await game.cancel_trade(player_id=query.from_user.id, trade_id=callback_data.t)))
 
 
+# --- invitations ---------------------------------------------------------------------------------
+
+
+async def invite(event: Message | CallbackQuery, game: InvitationsApi, t: Translator) -> None:
+    view = await game.invitation(player_id=player_of(event))
+    username = (await event.bot.me()).username if event.bot is not None else None
+    await show(event, views.invitation(t, view, bot_username=username))
+
+
 # --- admins ---------------------------------------------------------------------------------------
 
 
@@ -222,6 +231,8 @@ def build_router() -> Router:
     router.callback_query.register(trade_change, TradeCb.filter(F.act.in_({"gold", "item", "clear"})))
     router.callback_query.register(trade_confirm, TradeCb.filter(F.act == "ok"))
     router.callback_query.register(trade_cancel, TradeCb.filter(F.act == "cancel"))
+    router.message.register(invite, Command("invite"))
+    router.callback_query.register(invite, NavCb.filter(F.to == "invite"))
     router.message.register(daily, Command("daily"))
     router.callback_query.register(daily, DailyCb.filter(F.act == "show"))
     router.callback_query.register(claim, DailyCb.filter(F.act == "claim"))

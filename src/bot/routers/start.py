@@ -5,10 +5,11 @@ A name or class the game refuses is answered by the game-errors middleware, like
 
 from __future__ import annotations
 
+import contextlib
 from typing import Protocol
 
 from aiogram import F, Router
-from aiogram.filters import CommandStart, StateFilter
+from aiogram.filters import CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
@@ -20,7 +21,16 @@ from bot.screens import player_of, show, toast
 from bot.states import Registration
 from bot.views import Screen, menu, start
 from bot.views.refusals import explain
-from game.api import AdventureApi, AlreadyRegistered, CharactersApi, NameTaken, NotificationsApi, NotRegistered
+from game.api import (
+    AdventureApi,
+    AlreadyRegistered,
+    CharactersApi,
+    GameError,
+    InvitationsApi,
+    NameTaken,
+    NotificationsApi,
+    NotRegistered,
+)
 
 
 class WelcomeGame(CharactersApi, AdventureApi, NotificationsApi, Protocol):
@@ -28,15 +38,24 @@ class WelcomeGame(CharactersApi, AdventureApi, NotificationsApi, Protocol):
     bot undoes a block)."""
 
 
-class RegistrationGame(CharactersApi, AdventureApi, Protocol):
-    """A new character, and where it starts (for the menu)."""
+class RegistrationGame(CharactersApi, AdventureApi, InvitationsApi, Protocol):
+    """A new character, where it starts (for the menu), and who invited them."""
 
 
-async def begin(message: Message, state: FSMContext, game: WelcomeGame, t: Translator) -> None:
+# The player economy: `/start ref_<code>` names who invited a newcomer (kept until the character exists).
+INVITE_PREFIX, INVITE_KEY = "ref_", "invited_by"
+
+
+async def begin(
+    message: Message, state: FSMContext, game: WelcomeGame, t: Translator, command: CommandObject | None = None
+) -> None:
     player_id = player_of(message)
     try:
         sheet = await game.get_character(player_id=player_id)
     except NotRegistered:
+        args = (command.args or "") if command is not None else ""
+        if args.startswith(INVITE_PREFIX):
+            await state.update_data({INVITE_KEY: args[len(INVITE_PREFIX) :][:32]})
         await state.set_state(Registration.name)
         await show(message, start.welcome_new(t))
         return
@@ -82,6 +101,11 @@ async def got_class(
         sheet = await game.get_character(player_id=query.from_user.id)
     await state.set_state(None)
     await state.update_data(name=None)
+    invited_by = (await state.get_data()).get(INVITE_KEY)
+    if invited_by:
+        await state.update_data({INVITE_KEY: None})
+        with contextlib.suppress(GameError):  # a bad or own code: the newcomer simply has no inviter
+            await game.accept_invitation(player_id=query.from_user.id, code=str(invited_by))
     here = await game.look(player_id=query.from_user.id)
     await show(query, start.registered(t, sheet, here, hint_skills=await hint_skills(state, sheet)))
 

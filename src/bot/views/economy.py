@@ -14,6 +14,7 @@ from game.api.economy import (
     DailyView,
     EconomyReport,
     FillView,
+    InvitationView,
     MarketIndex,
     MarketView,
     MyOrdersView,
@@ -291,8 +292,9 @@ def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Scree
     for b in done:
         kb.button(text=t("btn-bounty-claim", gold=b.gold), callback_data=DailyCb(act="bounty", id=b.id))
     kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
+    kb.button(text=t("btn-invite"), callback_data=NavCb(to="invite"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
-    kb.adjust(*([1] * (int(view.claimable) + len(done))), 2)
+    kb.adjust(*([1] * (int(view.claimable) + len(done))), 2, 1)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
 
@@ -430,3 +432,28 @@ def trade_updated(t: Translator, *, trade_id: int, by_name: str, status: str) ->
     kb = KeyboardBuilder()
     kb.button(text=t("btn-trade-show"), callback_data=TradeCb(act="show", t=trade_id))
     return Screen(text, kb.as_markup())
+
+
+# --- invitations ------------------------------------------------------------------------------------
+
+
+def invitation(t: Translator, view: InvitationView, *, bot_username: str | None) -> Screen:
+    link = f"https://t.me/{bot_username}?start=ref_{view.code}" if bot_username else f"/start ref_{view.code}"
+    lines = [
+        t("invite-title"),
+        "",
+        t("invite-how", level=view.reward_level, gold=view.reward_gold),
+        "",
+        f"<code>{literal(link)}</code>",
+        "",
+        t("invite-counts", joined=view.joined, rewarded=view.rewarded, level=view.reward_level),
+    ]
+    kb = KeyboardBuilder()
+    kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))
+    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.adjust(2)
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def invite_rewarded(t: Translator, *, invitee_name: str, gold: int) -> Screen:
+    return Screen(t("notify-invite-rewarded", name=literal(invitee_name), gold=gold))

@@ -183,6 +183,7 @@ EXPLAIN: dict[str, Say | Choose] = {
         otherwise=say("err-trade-number"),
     ),
     "stale_trade": say("err-trade-stale"),
+    "invitation_refused": say("err-invitation"),
     "trade_closed": say("err-trade-closed"),
 }
 

@@ -324,3 +324,20 @@ trade_offers = Table(
 )
 Index("ix_trade_offers_a", trade_offers.c.a_id, trade_offers.c.id.desc())
 Index("ix_trade_offers_b", trade_offers.c.b_id, trade_offers.c.id.desc())
+
+# Who invited whom (`/start ref_<code>`); `rewarded` once the invitee reached the reward's level.
+invitations = Table(
+    "invitations",
+    metadata,
+    Column(
+        "invitee_id",
+        BigInteger,
+        ForeignKey("characters.player_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("inviter_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("rewarded", Boolean, nullable=False, server_default="false"),
+    Column("at", Double, nullable=False),
+)
+Index("ix_invitations_inviter", invitations.c.inviter_id)

@@ -17,6 +17,7 @@ from game.adapters.orm import (
     exchange_fills,
     exchange_order_ids,
     exchange_orders,
+    invitations,
     trade_offers,
 )
 from game.application.ports.exchange import BountyProgress, TradedItem
@@ -374,3 +375,33 @@ class SqlExchangeRepository:
             query = query.where(c.status == "open")
         query = query.order_by(c.id.desc()).limit(limit)
         return [_trade(r) for r in await self._conn.execute(query)]
+
+    async def add_invitation(self, invitee_id: int, inviter_id: int, *, at: float) -> bool:
+        stmt = (
+            pg_insert(invitations)
+            .values(invitee_id=invitee_id, inviter_id=inviter_id, at=at)
+            .on_conflict_do_nothing()
+            .returning(invitations.c.invitee_id)
+        )
+        return (await self._conn.execute(stmt)).first() is not None
+
+    async def inviter_of(self, invitee_id: int) -> int | None:
+        c = invitations.c
+        query = select(c.inviter_id).where(c.invitee_id == invitee_id, c.rewarded.is_(False))
+        return (await self._conn.execute(query)).scalar_one_or_none()
+
+    async def mark_invitation_rewarded(self, invitee_id: int) -> bool:
+        c = invitations.c
+        stmt = (
+            update(invitations)
+            .where(c.invitee_id == invitee_id, c.rewarded.is_(False))
+            .values(rewarded=True)
+            .returning(c.invitee_id)
+        )
+        return (await self._conn.execute(stmt)).first() is not None
+
+    async def invitation_counts(self, inviter_id: int) -> tuple[int, int]:
+        c = invitations.c
+        query = select(func.count(), func.count().filter(c.rewarded)).where(c.inviter_id == inviter_id)
+        joined, rewarded = (await self._conn.execute(query)).one()
+        return int(joined), int(rewarded)

@@ -217,6 +217,6 @@ __all__ = [
 ]
 
 # --- the player economy (DTOs and errors in `game.api.economy`) ---------------------------------
-from game.api.ports import DailiesApi, EconomyJobsApi, ExchangeApi, TradesApi
+from game.api.ports import DailiesApi, EconomyJobsApi, ExchangeApi, InvitationsApi, TradesApi
 
-__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi", "TradesApi"]
+__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi", "InvitationsApi", "TradesApi"]

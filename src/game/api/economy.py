@@ -184,6 +184,17 @@ class DailyClaimed(Dto):
     daily: DailyView
 
 
+# --- invitations ---------------------------------------------------------------------------------
+
+
+class InvitationView(Dto):
+    code: str  # for the link `/start ref_<code>`
+    joined: int  # players who came by it
+    rewarded: int  # of them, those who reached the reward's level
+    reward_gold: int
+    reward_level: int
+
+
 # --- errors --------------------------------------------------------------------------------------
 
 
@@ -223,6 +234,10 @@ class TradeClosed(RuleRefused):
     code = "trade_closed"
 
 
+class InvitationRefused(RuleRefused):
+    code = "invitation_refused"
+
+
 class AlreadyClaimed(RuleRefused):
     code = "already_claimed"
 
@@ -244,6 +259,8 @@ __all__ = [
     "ExpiryReport",
     "FillView",
     "GameError",
+    "InvitationRefused",
+    "InvitationView",
     "MarketIndex",
     "MarketItem",
     "MarketView",

@@ -12,6 +12,7 @@ from game.api.ports import (
     EconomyJobsApi,
     ExchangeApi,
     InventoryApi,
+    InvitationsApi,
     LeaderboardsApi,
     MaintenanceApi,
     NotificationsApi,
@@ -42,6 +43,7 @@ class GameApi(
     ExchangeApi,
     DailiesApi,
     TradesApi,
+    InvitationsApi,
     EconomyJobsApi,
     Protocol,
 ):

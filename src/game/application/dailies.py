@@ -4,6 +4,7 @@ day's three and the week's one), counted from the events of what players do and 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
 from game.api import UnknownEntry
@@ -131,16 +132,17 @@ def _counted(event: Event) -> tuple[board.BountyKind, int] | None:
 
 
 class CountingEvents:
-    """The event bus as the use cases whose events count for bounties see it: each event is published,
-    then counted."""
+    """The event bus as the use cases whose events count for something see it (bounties, invitations):
+    each event is published, then handed to every counter."""
 
-    def __init__(self, inner: EventBus, dailies: Dailies) -> None:
+    def __init__(self, inner: EventBus, *counters: Callable[[Event], Awaitable[None]]) -> None:
         self._inner = inner
-        self._dailies = dailies
+        self._counters = counters
 
     async def publish(self, event: Event) -> None:
         await self._inner.publish(event)
-        await self._dailies.track(event)
+        for count in self._counters:
+            await count(event)
 
     async def run_consumer(self, handler: EventHandler) -> None:
         await self._inner.run_consumer(handler)

@@ -34,6 +34,7 @@ from game.api.economy import (
     EconomyReport,
     ExpiryReport,
     FillView,
+    InvitationView,
     MarketIndex,
     MarketView,
     MyOrdersView,
@@ -328,6 +329,14 @@ class HttpGameClient:
 
     async def cancel_trade(self, *, player_id: int, trade_id: int) -> TradeView:
         return await self._call("cancel_trade", player_id=player_id, trade_id=trade_id)
+
+    # --- InvitationsApi -----------------------------------------------------------------------------
+
+    async def invitation(self, *, player_id: int) -> InvitationView:
+        return await self._call("invitation", player_id=player_id)
+
+    async def accept_invitation(self, *, player_id: int, code: str) -> None:
+        return await self._call("accept_invitation", player_id=player_id, code=code)
 
     # --- EconomyJobsApi ----------------------------------------------------------------------------
 

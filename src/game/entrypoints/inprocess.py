@@ -37,6 +37,7 @@ from game.api.economy import (
     EconomyReport,
     ExpiryReport,
     FillView,
+    InvitationView,
     MarketIndex,
     MarketView,
     MyOrdersView,
@@ -59,6 +60,7 @@ from game.application.dailies import Dailies
 from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fights import Fights
+from game.application.invitations import Invitations
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
 from game.application.maintenance import Maintenance
@@ -117,6 +119,7 @@ class InProcessGame:
         exchange: Exchange,
         dailies: Dailies,
         trades: Trades,
+        invitations: Invitations,
     ) -> None:
         self._characters = characters
         self._exploration = exploration
@@ -133,6 +136,7 @@ class InProcessGame:
         self._exchange = exchange
         self._dailies = dailies
         self._trades = trades
+        self._invitations = invitations
 
     # --- CharactersApi -----------------------------------------------------------------------------
 
@@ -378,6 +382,14 @@ class InProcessGame:
 
     async def cancel_trade(self, *, player_id: int, trade_id: int) -> TradeView:
         return await self._trades.cancel_trade(player_id=player_id, trade_id=trade_id)
+
+    # --- InvitationsApi -----------------------------------------------------------------------------
+
+    async def invitation(self, *, player_id: int) -> InvitationView:
+        return await self._invitations.invitation(player_id=player_id)
+
+    async def accept_invitation(self, *, player_id: int, code: str) -> None:
+        return await self._invitations.accept_invitation(player_id=player_id, code=code)
 
     # --- EconomyJobsApi ----------------------------------------------------------------------------
 

@@ -151,3 +151,11 @@ err-trade-empty = ❌ Nothing is offered on either side yet.
 err-trade-number = ❌ That amount cannot be offered.
 err-trade-stale = ⌛ The offer changed since you saw it. Look at it again before confirming.
 err-trade-closed = This trade is already closed.
+
+## Invitations
+btn-invite = 📨 Invite friends
+invite-title = 📨 <b>Invite friends</b>
+invite-how = Share your link. When a friend who joins by it reaches level { $level }, you get { $gold } 💰.
+invite-counts = Joined by your link { $joined }, reached level { $level } { $rewarded }.
+notify-invite-rewarded = 🎉 { $name }, who joined by your link, has grown strong: { $gold } 💰 are yours.
+err-invitation = That invitation cannot be used.

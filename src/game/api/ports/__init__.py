@@ -12,6 +12,7 @@ from game.api.ports.dailies import DailiesApi
 from game.api.ports.economy_jobs import EconomyJobsApi
 from game.api.ports.exchange import ExchangeApi
 from game.api.ports.inventory import InventoryApi
+from game.api.ports.invitations import InvitationsApi
 from game.api.ports.leaderboards import LeaderboardsApi
 from game.api.ports.maintenance import MaintenanceApi
 from game.api.ports.notifications import NotificationsApi
@@ -36,6 +37,7 @@ PLAYER_PORTS: tuple[type, ...] = (
     ExchangeApi,
     DailiesApi,
     TradesApi,
+    InvitationsApi,
 )
 OPERATOR_PORTS: tuple[type, ...] = (
     AdministrationApi,
@@ -62,4 +64,4 @@ __all__ = [
     "WorldJobsApi",
 ]
 # the player economy
-__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi", "TradesApi"]
+__all__ += ["DailiesApi", "EconomyJobsApi", "ExchangeApi", "InvitationsApi", "TradesApi"]

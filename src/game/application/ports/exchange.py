@@ -123,3 +123,19 @@ class ExchangeRepository(Protocol):
     async def player_trades(self, player_id: int, *, open_only: bool, limit: int) -> list[Trade]:
         """Trades a player is part of, newest first."""
         ...
+
+    async def add_invitation(self, invitee_id: int, inviter_id: int, *, at: float) -> bool:
+        """Record who invited a player; False if someone already had."""
+        ...
+
+    async def inviter_of(self, invitee_id: int) -> int | None:
+        """Who invited this player, while the inviter is not rewarded yet (None: nobody, or paid)."""
+        ...
+
+    async def mark_invitation_rewarded(self, invitee_id: int) -> bool:
+        """False if it was already (the reward is paid once)."""
+        ...
+
+    async def invitation_counts(self, inviter_id: int) -> tuple[int, int]:
+        """(players who joined by this inviter's link, of them rewarded)."""
+        ...
