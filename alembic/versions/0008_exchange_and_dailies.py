@@ -79,14 +79,12 @@ def upgrade() -> None:
     op.create_index("ix_exchange_fills_at", "exchange_fills", ["at"])
     op.create_index("ix_exchange_fills_buyer", "exchange_fills", ["buyer_id", sa.text("id DESC")])
     op.create_index("ix_exchange_fills_seller", "exchange_fills", ["seller_id", sa.text("id DESC")])
-    player, player_fk = _player("exchange_counters")
     op.create_table(
         "exchange_counters",
-        player,
+        sa.Column("player_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("gold", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column("items", postgresql.JSONB(), server_default="{}", nullable=False),
         sa.CheckConstraint("gold >= 0", name=op.f("ck_exchange_counters_gold_not_negative")),
-        player_fk,
         sa.PrimaryKeyConstraint("player_id", name=op.f("pk_exchange_counters")),
     )
     player, player_fk = _player("daily_streaks")

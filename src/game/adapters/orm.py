@@ -274,10 +274,12 @@ Index("ix_exchange_fills_buyer", exchange_fills.c.buyer_id, exchange_fills.c.id.
 Index("ix_exchange_fills_seller", exchange_fills.c.seller_id, exchange_fills.c.id.desc())
 
 # What the exchange paid a player and they have not collected yet: gold, and items by id.
+# No foreign key to `characters`: its check would take a share lock on the player's row while the book is
+# locked, and a player whose row is locked waiting for that book would deadlock with it.
 exchange_counters = Table(
     "exchange_counters",
     metadata,
-    _player_column(primary_key=True),
+    Column("player_id", BigInteger, primary_key=True, autoincrement=False),
     Column("gold", BigInteger, nullable=False, server_default="0"),
     Column("items", JSONB, nullable=False, server_default="{}"),
     CheckConstraint("gold >= 0", name="gold_not_negative"),

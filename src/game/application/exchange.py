@@ -129,14 +129,22 @@ class Exchange:
             await uow.exchange.add_order(matched.order)
             await uow.exchange.save_orders(matched.touched, now=now)
             await uow.exchange.add_fills(matched.fills)
+            # What the placing player traded goes straight to their purse and bag (only what does not fit
+            # waits on their counter); the other sides' proceeds wait on their counters.
             payouts = dict(matched.payouts)
-            payouts.setdefault(player_id, Payout())  # the own counter too, locked in player order with the rest
+            own = payouts.pop(player_id, Payout())
+            bag, _, lost = fit_into(after.inventory, own.items, self.content.items)
+            after = replace(
+                after, character=replace(after.character, gold=after.character.gold + own.gold), inventory=bag
+            )
+            if lost:
+                payouts[player_id] = Payout(items=lost)
             await uow.exchange.credit(payouts)
-            after, _ = await self._collect_into(uow, after)
             await uow.characters.save(before, after)
-            market = await self._market(uow, after, item)
             await uow.commit()
         await self._tell(matched.order, matched.touched, matched.fills)
+        async with self.uow_factory(read_only=True) as uow:  # drawn after the book is free again
+            market = await self._market(uow, after, item)
         return OrderPlaced(
             order=self._order_view(matched.order),
             fills=[v for f in matched.fills if (v := self._fill_view(f, player_id)) is not None],
