@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/snapshot.py
 	$(BIN)/python benchmarks/actions.py
 	$(BIN)/python benchmarks/boss.py
+	$(BIN)/python benchmarks/exchange.py
 	$(BIN)/python benchmarks/broadcast.py $(BROADCAST_ARGS)
 	$(BIN)/python benchmarks/balance.py
 
