@@ -1,4 +1,4 @@
-"""the exchange (orders, fills, counters), daily reward streaks, bounty progress, direct trades and invitations
+"""the player economy: exchange orders, fills and counters; daily streaks; bounties; trades; invitations; gold flows
 
 Revision ID: 0008
 Revises: 0006
@@ -154,9 +154,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("invitee_id", name=op.f("pk_invitations")),
     )
     op.create_index("ix_invitations_inviter", "invitations", ["inviter_id"])
+    op.create_table(
+        "gold_flows",
+        sa.Column("day", sa.Text(), nullable=False),
+        sa.Column("source", sa.Text(), nullable=False),
+        sa.Column("shard", sa.Integer(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("day", "source", "shard", name=op.f("pk_gold_flows")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("gold_flows")
     op.drop_table("invitations")
     op.drop_table("trade_offers")
     op.drop_table("bounty_progress")

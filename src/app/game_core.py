@@ -64,7 +64,7 @@ class GameCore(containers.DeclarativeContainer):
     players = providers.Singleton(
         Players, content=content, world=world, uow_factory=uow_factory, hot_state=hot_state, clock=clock
     )
-    actions = providers.Singleton(Actions, locks=player_locks, uow_factory=uow_factory, players=players)
+    actions = providers.Singleton(Actions, locks=player_locks, uow_factory=uow_factory, players=players, clock=clock)
     # Every day: the daily reward and the bounties, which count the events of fights, crafts and trades.
     dailies = providers.Singleton(
         Dailies, uow_factory=uow_factory, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
@@ -74,7 +74,7 @@ class GameCore(containers.DeclarativeContainer):
     counting_events = providers.Singleton(CountingEvents, events, dailies.provided.track, invitations.provided.track)
 
     payouts = providers.Singleton(
-        Payouts, content=content, uow_factory=uow_factory, players=players, events=counting_events
+        Payouts, content=content, uow_factory=uow_factory, players=players, events=counting_events, clock=clock
     )
     fight_endings = providers.Singleton(FightEndings)
     surroundings = providers.Singleton(

@@ -90,3 +90,21 @@ async def test_an_admin_looks_a_player_up_by_name_or_id(new_chat, game):
 
     assert (await admin.send("/lookup Nobody"))[-1].text == "Nobody goes by “Nobody”."
     assert (await admin.send("/lookup"))[-1].text == "Usage: /lookup &lt;name or id&gt;"
+
+
+async def test_economy_shows_the_money_supply_and_the_days_flows_to_admins_only(new_chat, game, db):
+    from sqlalchemy import text
+
+    admin, player = new_chat(user_id=ADMIN), new_chat(user_id=502)
+    await register(player, name="Trader")
+    async with db.begin() as conn:
+        await conn.execute(text("INSERT INTO inventory_items VALUES (502, 'iron_ore', 3)"))
+    await game.claim_daily(player_id=502)
+    await game.place_order(player_id=502, item_id="iron_ore", side="sell", price=7, quantity=2)
+    unknown = (await player.send("/no_such_command"))[-1].text
+    assert (await player.send("/economy"))[-1].text == unknown
+    await admin.send("/economy")
+    report = admin.last.text
+    assert report.startswith("💰 <b>The economy</b>")
+    assert "Today (UTC) 20 💰 came into the game and 0 💰 left it:" in report
+    assert "• daily rewards +20 💰" in report

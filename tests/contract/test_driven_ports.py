@@ -854,6 +854,17 @@ async def test_counters_add_up_and_are_replaced_on_collect(uow_factory):
         assert await uow.exchange.counter(3) == Payout()
 
 
+async def test_gold_flows_add_up_by_day_and_kind_whoever_paid(uow_factory):
+    async with uow_factory() as uow:
+        for pid in range(1, 40):
+            await uow.exchange.add_gold_flows("2026-12-02", pid, {"fights": 3, "fees": -1, "inn": 0})
+        await uow.exchange.add_gold_flows("2026-12-01", 1, {"fights": 100})
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.exchange.gold_flows("2026-12-02") == {"fights": 117, "fees": -39}
+        assert await uow.exchange.gold_flows("2026-11-30") == {}
+
+
 async def test_streaks_are_kept_per_player(uow_factory):
     await add(uow_factory, hero(1))
     async with uow_factory() as uow:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from game.application.ports.exchange import BountyProgress, TradedItem
@@ -215,6 +215,15 @@ class FakeExchangeRepository:
     async def invitation_counts(self, inviter_id: int) -> tuple[int, int]:
         mine = [rewarded for inviter, rewarded in self._tx.rows("invitations").values() if inviter == inviter_id]
         return len(mine), sum(1 for r in mine if r)
+
+    async def add_gold_flows(self, day: str, player_id: int, flows: Mapping[str, int]) -> None:
+        for source, amount in flows.items():
+            if amount:
+                key = (day, source)
+                self._tx.write("gold_flows", key, (self._tx.row("gold_flows", key) or 0) + amount)
+
+    async def gold_flows(self, day: str) -> dict[str, int]:
+        return {source: amount for (d, source), amount in self._tx.rows("gold_flows").items() if d == day}
 
 
 def _clean(payout: Payout) -> Payout:

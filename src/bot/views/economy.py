@@ -5,7 +5,18 @@ from __future__ import annotations
 from bot.callbacks import DailyCb, MarketCb, NavCb, TradeCb
 from bot.i18n import Translator
 from bot.views import Screen
-from bot.views.common import duration, item_label, literal, local, num, stack_lines, with_notice
+from bot.views.common import (
+    Text,
+    duration,
+    item_label,
+    literal,
+    local,
+    named,
+    num,
+    signed,
+    stack_lines,
+    with_notice,
+)
 from bot.views.keyboard import KeyboardBuilder
 from game.api.economy import (
     BountyView,
@@ -321,6 +332,24 @@ def claimed(t: Translator, result: DailyClaimed) -> str:
 # --- the economy report (admins) --------------------------------------------------------------------
 
 
+# Literal keys, so the i18n check sees each one.
+FLOWS: dict[str, Text] = {
+    "fights": lambda t: t("flow-fights"),
+    "treasure": lambda t: t("flow-treasure"),
+    "rifts": lambda t: t("flow-rifts"),
+    "bosses": lambda t: t("flow-bosses"),
+    "daily": lambda t: t("flow-daily"),
+    "bounties": lambda t: t("flow-bounties"),
+    "invitations": lambda t: t("flow-invitations"),
+    "shop_sales": lambda t: t("flow-shop-sales"),
+    "shop_buys": lambda t: t("flow-shop-buys"),
+    "inn": lambda t: t("flow-inn"),
+    "forge": lambda t: t("flow-forge"),
+    "fees": lambda t: t("flow-fees"),
+    "deaths": lambda t: t("flow-deaths"),
+}
+
+
 def economy_report(t: Translator, report: EconomyReport) -> Screen:
     lines = [
         t(
@@ -334,6 +363,12 @@ def economy_report(t: Translator, report: EconomyReport) -> Screen:
         ),
         "",
     ]
+    sources = sorted(((k, v) for k, v in report.flows.items() if v > 0), key=lambda kv: -kv[1])
+    sinks = sorted(((k, v) for k, v in report.flows.items() if v < 0), key=lambda kv: kv[1])
+    lines.append(t("economy-flows", sources=sum(v for _, v in sources), sinks=-sum(v for _, v in sinks)))
+    for source, amount in [*sources, *sinks]:
+        lines.append(t("economy-flow-line", source=named(t, FLOWS, source), amount=signed(t, amount)))
+    lines.append("")
     if report.most_traded:
         lines.append(t("economy-traded"))
         lines += [

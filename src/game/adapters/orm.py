@@ -343,3 +343,15 @@ invitations = Table(
     Column("at", Double, nullable=False),
 )
 Index("ix_invitations_inviter", invitations.c.inviter_id)
+
+# The day's gold sources and sinks by kind (fights, shop, fees, …), for the economy report; a few shards
+# a day and kind, so concurrent payouts rarely wait for each other.
+gold_flows = Table(
+    "gold_flows",
+    metadata,
+    Column("day", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("shard", Integer, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    PrimaryKeyConstraint("day", "source", "shard"),
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Row, func, insert, or_, select, text, update
@@ -17,6 +17,7 @@ from game.adapters.orm import (
     exchange_fills,
     exchange_order_ids,
     exchange_orders,
+    gold_flows,
     invitations,
     trade_offers,
 )
@@ -26,6 +27,7 @@ from game.domain.exchange import Fill, Order, Payout, Side
 from game.domain.trades import Offer, Trade
 
 _OPEN = exchange_orders.c.status == "open"
+FLOW_SHARDS = 16
 
 
 def _order(row: Row[Any]) -> Order:
@@ -405,3 +407,23 @@ class SqlExchangeRepository:
         query = select(func.count(), func.count().filter(c.rewarded)).where(c.inviter_id == inviter_id)
         joined, rewarded = (await self._conn.execute(query)).one()
         return int(joined), int(rewarded)
+
+    async def add_gold_flows(self, day: str, player_id: int, flows: Mapping[str, int]) -> None:
+        rows = [
+            {"day": day, "source": source, "shard": player_id % FLOW_SHARDS, "amount": amount}
+            for source, amount in sorted(flows.items())
+            if amount
+        ]
+        if not rows:
+            return
+        stmt = pg_insert(gold_flows).values(rows)
+        await self._conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["day", "source", "shard"], set_={"amount": gold_flows.c.amount + stmt.excluded.amount}
+            )
+        )
+
+    async def gold_flows(self, day: str) -> dict[str, int]:
+        c = gold_flows.c
+        query = select(c.source, func.sum(c.amount)).where(c.day == day).group_by(c.source)
+        return {r[0]: int(r[1]) for r in await self._conn.execute(query)}

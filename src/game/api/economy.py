@@ -118,6 +118,7 @@ class EconomyReport(Dto):
     money_supply: int  # all three
     fees_24h: int  # the exchange's sink
     daily_gold_24h: int  # the daily reward's source
+    flows: dict[str, int]  # today's (UTC) gold by kind: sources positive (fights, …), sinks negative (shop, fees, …)
     most_traded: list[TradedItemView]
 
 

@@ -47,6 +47,7 @@ class Dailies:
             gold = before.character.gold + claimed.gold
             await uow.characters.save(before, replace(before, character=replace(before.character, gold=gold)))
             await uow.exchange.save_streak(player_id, claimed.streak)
+            await uow.exchange.add_gold_flows(rules.ledger_day(now), player_id, {"daily": claimed.gold})
             view = await self._view(uow, player_id, claimed.streak)
             await uow.commit()
         return DailyClaimed(gold=claimed.gold, streak=claimed.streak.days, purse=gold, daily=view)
@@ -64,6 +65,7 @@ class Dailies:
                 raise BountyNotDone("that bounty is not done, or was paid already", bounty=bounty.id)
             gold = before.character.gold + bounty.gold
             await uow.characters.save(before, replace(before, character=replace(before.character, gold=gold)))
+            await uow.exchange.add_gold_flows(rules.ledger_day(self.clock.now()), player_id, {"bounties": bounty.gold})
             view = await self._view(uow, player_id, await uow.exchange.get_streak(player_id))
             await uow.commit()
         shown = next(b for b in view.bounties if b.id == bounty.id)

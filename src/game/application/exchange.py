@@ -34,6 +34,7 @@ from game.application.presenters.items import item_info
 from game.domain import daily
 from game.domain import exchange as rules_of
 from game.domain.content import Content, ItemDef
+from game.domain.daily import ledger_day
 from game.domain.exchange import ExchangeRules, Fill, Order, Payout, Side
 from shared.events import OrderFilled
 from shared.ports import Clock, EventBus
@@ -141,6 +142,9 @@ class Exchange:
                 payouts[player_id] = Payout(items=lost)
             await uow.exchange.credit(payouts)
             await uow.characters.save(before, after)
+            fees = sum(f.fee for f in matched.fills)
+            if fees:
+                await uow.exchange.add_gold_flows(ledger_day(now), player_id, {"fees": -fees})
             await uow.commit()
         await self._tell(matched.order, matched.touched, matched.fills)
         async with self.uow_factory(read_only=True) as uow:  # drawn after the book is free again
@@ -217,12 +221,14 @@ class Exchange:
             fees = await uow.exchange.fees_since(since)
             claimed = await uow.exchange.streaks_claimed_since(since)
             traded = await uow.exchange.most_traded(since, limit=max(1, min(most_traded, 20)))
+            flows = await uow.exchange.gold_flows(ledger_day(self.clock.now()))
         return EconomyReport(
             purses=purses,
             escrow_gold=escrow_gold,
             counter_gold=counter_gold,
             money_supply=purses + escrow_gold + counter_gold,
             fees_24h=fees,
+            flows=flows,
             daily_gold_24h=sum(daily.DAILY_GOLD[min(s.days, daily.STREAK_DAYS) - 1] for s in claimed if s.days),
             most_traded=[
                 TradedItemView(item=item_info(self.content.items[t.item_id]), quantity=t.quantity, gold=t.gold)

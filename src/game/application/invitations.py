@@ -11,6 +11,7 @@ from game.application.actions import refusals
 from game.application.players import Players
 from game.application.ports.unit_of_work import UnitOfWorkFactory
 from game.domain import invitations as rules
+from game.domain.daily import ledger_day
 from shared.events import Event, InviteRewarded, PlayerLeveledUp
 from shared.ports import Clock, EventBus
 
@@ -64,6 +65,8 @@ class Invitations:
                     return
                 paid = replace(inviter.character, gold=inviter.character.gold + rules.INVITE_GOLD)
                 await uow.characters.save(inviter, replace(inviter, character=paid))
+                day = ledger_day(self.clock.now())
+                await uow.exchange.add_gold_flows(day, inviter_id, {"invitations": rules.INVITE_GOLD})
                 invitee = await uow.characters.get(event.player_id)
                 await uow.commit()
         except Exception:

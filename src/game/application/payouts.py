@@ -7,14 +7,15 @@ from dataclasses import dataclass, field, replace
 
 from game.api import NotOwned
 from game.application.players import Players
-from game.application.ports.unit_of_work import UnitOfWorkFactory
+from game.application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from game.domain.content import Content, ItemDef
+from game.domain.daily import ledger_day
 from game.domain.errors import InventoryFull
 from game.domain.inventory import Inventory
 from game.domain.loot import Rewards
 from game.domain.progression import Death, die, gain_xp
 from shared.events import PlayerLeveledUp
-from shared.ports import EventBus
+from shared.ports import Clock, EventBus
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Payouts:
     uow_factory: UnitOfWorkFactory
     players: Players
     events: EventBus
+    clock: Clock | None = None  # with it, the gold paid and charged is added to the day's figures
 
     async def grant(self, player_id: int, source_id: str, rewards: Rewards) -> Granted:
         """Pay XP, gold and items exactly once per `source_id`, in one transaction."""
@@ -61,6 +63,7 @@ class Payouts:
             inventory, kept, lost = fit_into(before.inventory, rewards.items, self.content.items)
             after = replace(before, character=character, inventory=inventory)
             await uow.characters.save(before, after)
+            await self._flow(uow, player_id, _FLOW_OF.get(source_id.split(":")[0], "other"), rewards.gold)
             await uow.commit()
         if progress.levels_gained:
             await self.players.heal_after_level_up(after)
@@ -82,6 +85,7 @@ class Payouts:
             before = await self.players.record(uow, player_id, for_update=True)
             death = die(before.character, rest_price)
             await uow.characters.save(before, replace(before, character=death.character))
+            await self._flow(uow, player_id, "deaths", -death.gold_lost)
             await uow.commit()
         return death
 
@@ -96,3 +100,11 @@ class Payouts:
             after = replace(before, inventory=before.inventory.remove(item_id, 1))
             await uow.characters.save(before, after)
             await uow.commit()
+
+    async def _flow(self, uow: UnitOfWork, player_id: int, source: str, gold: int) -> None:
+        if self.clock is not None and gold:
+            await uow.exchange.add_gold_flows(ledger_day(self.clock.now()), player_id, {source: gold})
+
+
+# Where paid gold comes from, by the first part of the source that paid it.
+_FLOW_OF = {"fight": "fights", "explore": "treasure", "rift": "rifts", "boss": "bosses"}

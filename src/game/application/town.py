@@ -44,7 +44,7 @@ class Town:
             deal = trade.buy(self._town(hot), before.inventory, before.character.gold, item_id, quantity, self._items)
             return replace(before, inventory=deal.inventory, character=replace(before.character, gold=deal.gold)), None
 
-        after, hot = await self.actions.change(player_id, version, change)
+        after, hot = await self.actions.change(player_id, version, change, flow="shop_buys")
         return shop_view(self.content, self._town(hot), after)
 
     async def sell(self, *, player_id: int, item_id: str, quantity: int, version: int) -> ShopView:
@@ -55,7 +55,7 @@ class Town:
             deal = trade.sell(before.inventory, before.character.gold, item_id, quantity, self._items)
             return replace(before, inventory=deal.inventory, character=replace(before.character, gold=deal.gold)), None
 
-        after, hot = await self.actions.change(player_id, version, change)
+        after, hot = await self.actions.change(player_id, version, change, flow="shop_sales")
         return shop_view(self.content, self._town(hot), after)
 
     # --- inn --------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ class Town:
             rest = trade.rest_at_inn(town, hot, before.character.gold, before.character.level, derived)
             return replace(before, character=replace(before.character, gold=rest.gold)), rest.hot
 
-        after, hot = await self.actions.change(player_id, None, change)
+        after, hot = await self.actions.change(player_id, None, change, flow="inn")
         return inn_view(self._town(hot), after, hot, self.players.derived(after))
 
     # --- forge ------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ class Town:
             made = craft(recipe, before.inventory, before.character.gold, before.character.level, self._items)
             return replace(before, inventory=made.inventory, character=replace(before.character, gold=made.gold)), None
 
-        after, _ = await self.actions.change(player_id, version, change)
+        after, _ = await self.actions.change(player_id, version, change, flow="forge")
         if self.events is not None:
             await self.events.publish(ItemCrafted(player_id=player_id, recipe_id=recipe_id, quantity=recipe.quantity))
         return Crafted(

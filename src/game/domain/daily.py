@@ -4,6 +4,7 @@ without a claim. Pure: the clock's time comes in, the new streak goes out."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from game.domain.errors import RuleViolation
 
@@ -31,6 +32,11 @@ class DailyState:
     next_claim_at: float  # when the next game day starts (a claim is possible again)
     lapses_at: float | None  # when the streak would be lost without a claim (None: nothing to lose)
     gold: int  # what the next claim pays
+
+
+def ledger_day(now: float) -> str:
+    """The UTC date the economy's figures for `now` are kept under."""
+    return datetime.fromtimestamp(now, UTC).date().isoformat()
 
 
 def day_start(now: float, reset_hour: int) -> float:

@@ -284,3 +284,23 @@ async def test_bounties_count_what_players_do_and_pay_once(game):
     game.clock.advance(86400)
     after = {b.id: (b.progress, b.paid) for b in (await game.dailies.daily(player_id=1)).bounties}
     assert after["trade"] == (0, False) and after["win_fights"] == (0, False)
+
+
+async def test_the_days_gold_sources_and_sinks_are_counted_where_gold_moves(game):
+    from tests.unit.application.play import meet, play_out
+
+    await trader(game, 1)
+    await trader(game, 2)
+    await game.empower(1)
+    await game.exchange.place_order(player_id=1, item_id=ORE, side="sell", price=100, quantity=1)
+    await game.exchange.place_order(player_id=2, item_id=ORE, side="buy", price=100, quantity=1)
+    await game.dailies.claim_daily(player_id=2)
+    shop = await game.town.shop(player_id=2)
+    await game.town.buy(player_id=2, item_id="minor_healing_potion", quantity=1, version=shop.version)
+    before = await game.gold(1)
+    won = await play_out(game, 1, await meet(game, 1))
+    assert won.outcome == "won"
+    fight_gold = await game.gold(1) - before
+    flows = (await game.exchange.economy_report()).flows
+    assert flows["fees"] == -5 and flows["daily"] == 20 and flows["shop_buys"] == -15
+    assert flows.get("fights", 0) == fight_gold

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -139,3 +139,10 @@ class ExchangeRepository(Protocol):
     async def invitation_counts(self, inviter_id: int) -> tuple[int, int]:
         """(players who joined by this inviter's link, of them rewarded)."""
         ...
+
+    async def add_gold_flows(self, day: str, player_id: int, flows: Mapping[str, int]) -> None:
+        """Add to the day's gold sources (positive) and sinks (negative) by kind; spread over a few rows
+        by player so that payouts do not queue behind one row."""
+        ...
+
+    async def gold_flows(self, day: str) -> dict[str, int]: ...
