@@ -9,8 +9,9 @@ database is FLUSHED (give the benchmark one of its own).
 Rows:
   rules alone        the pure matching engine on an in-memory book: the floor of the arithmetic
   use case, N        N traders at once placing limit orders through the port as the bot calls it (escrow,
-                     book lock, match, fills, counters, one PostgreSQL transaction each); prices straddle
-                     one mid price, so about half of the orders trade
+                     book lock, match, fills, counters, one PostgreSQL transaction each). Ten market makers
+                     (set up untimed) rest deep bids and asks around one mid price; each trader's order
+                     crosses them at a random depth, so every order trades, at one to five price levels
 Each use-case row ends with the conservation check: gold (purses + counters + open buy escrow + fees) and
 items (bags + counters + open sell escrow) are what they were before the row.
 """
@@ -85,6 +86,14 @@ async def totals(engine: object) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+async def make_market(game: GameApi, makers: list[int]) -> None:
+    """Deep bids below the mid price and asks above it (untimed)."""
+    for pid in makers:
+        for step in range(1, 6):
+            await game.place_order(player_id=pid, item_id=ITEM, side="sell", price=MID + step, quantity=10_000)
+            await game.place_order(player_id=pid, item_id=ITEM, side="buy", price=MID - step, quantity=10_000)
+
+
 async def use_case(game: GameApi, engine: object, traders: list[int], orders: int) -> tuple[float, int, int, bool]:
     """(orders per second, fills, refused, conserved) for `traders` placing `orders` in all."""
     before = await totals(engine)
@@ -93,19 +102,19 @@ async def use_case(game: GameApi, engine: object, traders: list[int], orders: in
     counts = {"refused": 0}
 
     async def trade(pid: int) -> None:
-        mine: list[int] = []
         for _ in range(per_trader):
-            side = "buy" if rng.random() < 0.5 else "sell"
+            buy = rng.random() < 0.5
+            depth = rng.randint(1, 5)
             try:
-                placed = await game.place_order(
-                    player_id=pid, item_id=ITEM, side=side, price=MID + rng.randint(-5, 5), quantity=3
+                await game.place_order(
+                    player_id=pid,
+                    item_id=ITEM,
+                    side="buy" if buy else "sell",
+                    price=MID + depth if buy else MID - depth,
+                    quantity=rng.randint(1, 40),
                 )
-                if placed.order.status == "open":
-                    mine.append(placed.order.id)
-                if len(mine) >= 8:  # keep under the cap on open orders: take the oldest back
-                    await game.cancel_order(player_id=pid, order_id=mine.pop(0))
             except GameError:
-                counts["refused"] += 1  # crossing one's own order, an order that filled meanwhile
+                counts["refused"] += 1
 
     async with engine.connect() as conn:  # type: ignore[attr-defined]
         fills_before = (await conn.execute(text("SELECT count(*) FROM exchange_fills"))).scalar_one()
@@ -144,6 +153,15 @@ async def run(trader_counts: Sequence[int], orders: int) -> None:
         floor, floor_fills = rules_alone(orders)
         rows = [("rules alone (in memory)", floor, floor_fills, 0, True)]
         first = 1
+        makers = list(range(900_001, 900_011))
+        for pid in makers:
+            await game.register(player_id=pid, name=f"Maker{pid}", class_id="warrior")
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE characters SET gold = 100000000"))
+            await conn.execute(
+                text("INSERT INTO inventory_items SELECT player_id, :i, 100000 FROM characters"), {"i": ITEM}
+            )
+        await make_market(game, makers)
         for count in trader_counts:
             traders = list(range(first, first + count))
             first += count

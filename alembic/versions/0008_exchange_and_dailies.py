@@ -97,15 +97,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("player_id", name=op.f("pk_daily_streaks")),
     )
     op.create_index("ix_daily_streaks_last_claim_at", "daily_streaks", ["last_claim_at"])
-    player, player_fk = _player("bounty_progress")
     op.create_table(
         "bounty_progress",
-        player,
+        sa.Column("player_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("period", sa.Text(), nullable=False),
         sa.Column("bounty_id", sa.Text(), nullable=False),
         sa.Column("progress", sa.Integer(), nullable=False),
         sa.Column("paid", sa.Boolean(), server_default="false", nullable=False),
-        player_fk,
         sa.PrimaryKeyConstraint("player_id", "period", "bounty_id", name=op.f("pk_bounty_progress")),
     )
     op.create_table(

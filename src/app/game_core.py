@@ -139,7 +139,12 @@ class GameCore(containers.DeclarativeContainer):
     maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter)
     # the player economy
     exchange = providers.Singleton(
-        Exchange, **_player_actions, events=counting_events, clock=clock, rules=exchange_rules
+        Exchange,
+        **_player_actions,
+        events=events,
+        clock=clock,
+        rules=exchange_rules,
+        reset_hour=daily_reset_hour,
     )
     trades = providers.Singleton(Trades, **_player_actions, events=events, clock=clock)
 

@@ -295,10 +295,11 @@ daily_streaks = Table(
 Index("ix_daily_streaks_last_claim_at", daily_streaks.c.last_claim_at)
 
 # Progress towards the day's and the week's bounties, per period; `paid` is set in the payout's transaction.
+# No foreign key, for the reason `exchange_counters` has none: a trade counts here while its book is locked.
 bounty_progress = Table(
     "bounty_progress",
     metadata,
-    _player_column(),
+    Column("player_id", BigInteger, nullable=False, autoincrement=False),
     Column("period", Text, nullable=False),
     Column("bounty_id", Text, nullable=False),
     Column("progress", Integer, nullable=False),

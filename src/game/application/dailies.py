@@ -15,7 +15,7 @@ from game.application.ports.exchange import BountyProgress
 from game.application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from game.domain import bounties as board
 from game.domain import daily as rules
-from shared.events import Event, FightWon, ItemCrafted, OrderFilled
+from shared.events import Event, FightWon, ItemCrafted
 from shared.ports import Clock, EventBus
 from shared.ports.event_bus import EventHandler
 
@@ -80,9 +80,7 @@ class Dailies:
         now = self.clock.now()
         try:
             async with self.uow_factory() as uow:
-                for bounty in board.counted(kind):
-                    period = board.period_key(bounty.period, now, reset_hour=self.reset_hour)
-                    await uow.exchange.add_bounty_progress(player_id, period, bounty.id, 1, bounty.target)
+                await count_progress(uow, player_id, kind, now, reset_hour=self.reset_hour)
                 await uow.commit()
         except Exception:
             log.exception("bounty progress of player %s not counted for %s", player_id, event.kind)
@@ -123,13 +121,21 @@ class Dailies:
         )
 
 
+async def count_progress(
+    uow: UnitOfWork, player_id: int, kind: board.BountyKind, now: float, *, reset_hour: int
+) -> None:
+    """One more of `kind` towards the player's bounties of the day and the week, in `uow`'s transaction."""
+    for bounty in board.counted(kind):
+        period = board.period_key(bounty.period, now, reset_hour=reset_hour)
+        await uow.exchange.add_bounty_progress(player_id, period, bounty.id, 1, bounty.target)
+
+
 def _counted(event: Event) -> tuple[board.BountyKind, int] | None:
+    # Trades are counted by the exchange itself, in the transaction of the order.
     if isinstance(event, FightWon):
         return "fights_won", event.player_id
     if isinstance(event, ItemCrafted):
         return "crafted", event.player_id
-    if isinstance(event, OrderFilled):
-        return "traded", event.player_id
     return None
 
 

@@ -27,6 +27,7 @@ from game.api.economy import (
     TradedItemView,
 )
 from game.application.actions import Actions
+from game.application.dailies import count_progress
 from game.application.payouts import fit_into
 from game.application.players import Players
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWork, UnitOfWorkFactory
@@ -52,6 +53,7 @@ class Exchange:
     events: EventBus
     clock: Clock
     rules: ExchangeRules = field(default_factory=ExchangeRules)
+    reset_hour: int = 0  # when the day's bounties (one counts trades) turn
 
     # --- screens ------------------------------------------------------------------------------
 
@@ -142,6 +144,9 @@ class Exchange:
                 payouts[player_id] = Payout(items=lost)
             await uow.exchange.credit(payouts)
             await uow.characters.save(before, after)
+            if matched.fills:  # a trade for the bounties of everyone in it
+                for party in sorted({player_id, *(o.player_id for o in matched.touched)}):
+                    await count_progress(uow, party, "traded", now, reset_hour=self.reset_hour)
             fees = sum(f.fee for f in matched.fills)
             if fees:
                 await uow.exchange.add_gold_flows(ledger_day(now), player_id, {"fees": -fees})
