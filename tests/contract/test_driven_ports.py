@@ -829,7 +829,15 @@ async def test_the_book_lists_crossing_orders_best_first_and_saves_fills(uow_fac
         assert (await uow.exchange.get_order(ids[2])).status == "filled"  # type: ignore[union-attr]
         assert await uow.exchange.count_open(2) == 1 and await uow.exchange.count_open(1) == 2
         assert [o.id for o in await uow.exchange.player_orders(1, open_only=True, limit=5)] == [ids[1], ids[0]]
-        assert await uow.exchange.fills("iron_ore", since=0) == [fill]
+        assert await uow.exchange.fills("iron_ore", since=0, limit=5) == [fill]
+        assert await uow.exchange.volume("iron_ore", since=0) == (4, 40)
+        assert [
+            (lv.price, lv.quantity, lv.orders) for lv in await uow.exchange.levels("iron_ore", "sell", limit=5)
+        ] == [
+            (10, 2, 1),
+            (12, 5, 1),
+        ]
+        assert [lv.price for lv in await uow.exchange.levels("iron_ore", "buy", limit=1)] == [8]
         assert await uow.exchange.last_fill("iron_ore") == fill
         assert await uow.exchange.player_fills(2, limit=5) == [fill]
         assert await uow.exchange.fees_since(0) == 2 and await uow.exchange.fees_since(6) == 0

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from game.application.ports.exchange import BountyProgress, TradedItem
 from game.domain.daily import Streak
-from game.domain.exchange import Fill, Order, Payout, Side, priority
+from game.domain.exchange import Fill, Level, Order, Payout, Side, depth, priority
 from game.domain.trades import Trade
 from tests.fakes.database import Transaction
 
@@ -74,8 +74,16 @@ class FakeExchangeRepository:
     def _fills(self) -> list[Fill]:
         return [f for _, f in sorted(self._tx.rows("fills").items())]
 
-    async def fills(self, item_id: str, *, since: float) -> list[Fill]:
-        return sorted((f for f in self._fills() if f.item_id == item_id and f.at >= since), key=lambda f: f.at)
+    async def levels(self, item_id: str, side: Side, *, limit: int) -> list[Level]:
+        return depth([o for o in self._open() if o.item_id == item_id], side, levels=limit)
+
+    async def fills(self, item_id: str, *, since: float, limit: int) -> list[Fill]:
+        found = sorted((f for f in self._fills() if f.item_id == item_id and f.at >= since), key=lambda f: f.at)
+        return found[-limit:]
+
+    async def volume(self, item_id: str, *, since: float) -> tuple[int, int]:
+        found = [f for f in self._fills() if f.item_id == item_id and f.at >= since]
+        return sum(f.quantity for f in found), sum(f.quantity * f.price for f in found)
 
     async def last_fill(self, item_id: str) -> Fill | None:
         mine = [f for f in self._fills() if f.item_id == item_id]

@@ -23,7 +23,7 @@ from game.adapters.orm import (
 )
 from game.application.ports.exchange import BountyProgress, TradedItem
 from game.domain.daily import Streak
-from game.domain.exchange import Fill, Order, Payout, Side
+from game.domain.exchange import Fill, Level, Order, Payout, Side
 from game.domain.trades import Offer, Trade
 
 _OPEN = exchange_orders.c.status == "open"
@@ -194,10 +194,35 @@ class SqlExchangeRepository:
             ],
         )
 
-    async def fills(self, item_id: str, *, since: float) -> list[Fill]:
+    async def levels(self, item_id: str, side: Side, *, limit: int) -> list[Level]:
+        o = exchange_orders.c
+        best = o.price.desc() if side == "buy" else o.price
+        query = (
+            select(o.price, func.sum(o.remaining), func.count())
+            .where(_OPEN, o.item_id == item_id, o.side == side, o.remaining > 0)
+            .group_by(o.price)
+            .order_by(best)
+            .limit(limit)
+        )
+        return [Level(int(r[0]), int(r[1]), int(r[2])) for r in await self._conn.execute(query)]
+
+    async def fills(self, item_id: str, *, since: float, limit: int) -> list[Fill]:
         f = exchange_fills.c
-        query = select(exchange_fills).where(f.item_id == item_id, f.at >= since).order_by(f.at, f.id)
-        return [_fill(r) for r in await self._conn.execute(query)]
+        query = (
+            select(exchange_fills)
+            .where(f.item_id == item_id, f.at >= since)
+            .order_by(f.at.desc(), f.id.desc())
+            .limit(limit)
+        )
+        return [_fill(r) for r in reversed((await self._conn.execute(query)).all())]
+
+    async def volume(self, item_id: str, *, since: float) -> tuple[int, int]:
+        f = exchange_fills.c
+        query = select(func.coalesce(func.sum(f.quantity), 0), func.coalesce(func.sum(f.quantity * f.price), 0)).where(
+            f.item_id == item_id, f.at >= since
+        )
+        quantity, gold = (await self._conn.execute(query)).one()
+        return int(quantity), int(gold)
 
     async def last_fill(self, item_id: str) -> Fill | None:
         f = exchange_fills.c

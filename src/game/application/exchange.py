@@ -41,6 +41,7 @@ from shared.events import OrderFilled
 from shared.ports import Clock, EventBus
 
 HISTORY_DAYS = 7
+HISTORY_POINTS = 200  # the latest trades the chart draws
 DAY = 86400.0
 
 
@@ -67,9 +68,9 @@ class Exchange:
                 item = self.content.items.get(item_id)
                 if item is None:
                     continue
-                book = await uow.exchange.book(item_id)
                 last = await uow.exchange.last_fill(item_id)
-                bids, asks = rules_of.depth(book, "buy", levels=1), rules_of.depth(book, "sell", levels=1)
+                bids = await uow.exchange.levels(item_id, "buy", limit=1)
+                asks = await uow.exchange.levels(item_id, "sell", limit=1)
                 entries.append(
                     MarketItem(
                         item=item_info(item),
@@ -277,11 +278,11 @@ class Exchange:
 
     async def _market(self, uow: UnitOfWork, record: PlayerRecord, item: ItemDef) -> MarketView:
         now = self.clock.now()
-        book = await uow.exchange.book(item.id)
-        history = await uow.exchange.fills(item.id, since=now - HISTORY_DAYS * DAY)
-        last = await uow.exchange.last_fill(item.id)
-        day = [f for f in history if f.at >= now - DAY]
-        bids, asks = rules_of.depth(book, "buy"), rules_of.depth(book, "sell")
+        history = await uow.exchange.fills(item.id, since=now - HISTORY_DAYS * DAY, limit=HISTORY_POINTS)
+        last = history[-1] if history else await uow.exchange.last_fill(item.id)
+        volume, turnover = await uow.exchange.volume(item.id, since=now - DAY)
+        bids = await uow.exchange.levels(item.id, "buy", limit=5)
+        asks = await uow.exchange.levels(item.id, "sell", limit=5)
         return MarketView(
             item=item_info(item),
             tradable=item.tradable,
@@ -290,8 +291,8 @@ class Exchange:
             bids=[PriceLevel(price=lv.price, quantity=lv.quantity, orders=lv.orders) for lv in bids],
             asks=[PriceLevel(price=lv.price, quantity=lv.quantity, orders=lv.orders) for lv in asks],
             last_price=last.price if last else None,
-            volume_24h=sum(f.quantity for f in day),
-            turnover_24h=sum(f.quantity * f.price for f in day),
+            volume_24h=volume,
+            turnover_24h=turnover,
             history=[PricePoint(at=f.at, price=f.price, quantity=f.quantity) for f in history],
             held=record.inventory.count(item.id),
             gold=record.character.gold,

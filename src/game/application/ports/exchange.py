@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from game.domain.daily import Streak
-from game.domain.exchange import Fill, Order, Payout, Side
+from game.domain.exchange import Fill, Level, Order, Payout, Side
 from game.domain.trades import Trade
 
 
@@ -62,8 +62,16 @@ class ExchangeRepository(Protocol):
 
     async def add_fills(self, fills: Sequence[Fill]) -> None: ...
 
-    async def fills(self, item_id: str, *, since: float) -> list[Fill]:
-        """One item's fills since `since`, the oldest first."""
+    async def levels(self, item_id: str, side: Side, *, limit: int) -> list[Level]:
+        """The best `limit` price levels of one side of an item's book, best first."""
+        ...
+
+    async def fills(self, item_id: str, *, since: float, limit: int) -> list[Fill]:
+        """One item's latest `limit` fills since `since`, the oldest first."""
+        ...
+
+    async def volume(self, item_id: str, *, since: float) -> tuple[int, int]:
+        """Units traded and gold paid for them since `since`."""
         ...
 
     async def last_fill(self, item_id: str) -> Fill | None: ...
