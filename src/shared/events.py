@@ -79,6 +79,9 @@ class BossPayout(BaseModel):
     xp: int
     gold: int
     items: dict[str, int] = Field(default_factory=dict)
+    # The items' names by language ({item id: {"en": …, "ru": …}}), so the notice names them even when
+    # they are no longer in the bag.
+    item_names: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 class BossDefeated(Event):

@@ -233,7 +233,7 @@ def test_a_killing_blow_and_the_announcement_list_the_share():
     for part in ("⚔️ Your damage: 2,500", "✨ +300 XP   💰 +1,200 gold", "Iron Ore ×2", "gone item ×1"):
         assert part in told.text, part
     ru = notifications.boss_ended(RU, dtos.boss(), defeated=False, fought=True, killed=False, payout=payout)
-    assert "ушёл" in ru.text and f"+1{NBSP}200 золотых" in ru.text and "+300 очков опыта" in ru.text
+    assert "Старый Клык</b> уходит" in ru.text and f"+1{NBSP}200 золотых" in ru.text and "+300 очков опыта" in ru.text
     follower = notifications.boss_ended(EN, dtos.boss(), defeated=True, fought=False, killed=False)
     assert follower.text == "🏆 <b>Old Tusk</b> has fallen."
 

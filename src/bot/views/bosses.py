@@ -99,7 +99,7 @@ def screen(
 
 def attack_notice(t: Translator, result: BossAttackResult) -> str:
     if result.killed:
-        return t("boss-killed", **noun(t, "boss", result.boss.name), damage=result.damage)
+        return t("boss-killed", **noun(t, "boss", result.boss.name, result.boss.name_forms), damage=result.damage)
     if result.damage:
         return t("boss-hit", damage=result.damage)
     return t("boss-miss")
@@ -154,4 +154,6 @@ def boss_top(
 
 def elsewhere(t: Translator, boss: BossView | None, location_id: str) -> str:
     """The boss is in another place: named in the player's language when it is still listed."""
-    return t("boss-elsewhere-hit", location=local(t, boss.location_name) if boss else literal(location_id))
+    if boss is None:
+        return t("boss-elsewhere-hit", **noun(t, "location", {"en": location_id}))
+    return t("boss-elsewhere-hit", **noun(t, "location", boss.location_name, boss.location_forms))

@@ -34,7 +34,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
     """One thing that happened, in the player's words; `monster`: the monster's `noun` arguments."""
     kind, by_player = line.kind, line.actor == "player"
     skill = local(t, line.skill) if line.skill else ""
-    item = local(t, line.item) if line.item else ""
+    item = noun(t, "item", line.item, line.item_forms) if line.item else noun(t, "item", {"en": ""})
     effect = named(t, EFFECTS, line.effect or "")
     amount, turns = line.amount or 0, line.turns or 0
     if kind == "hit":
@@ -60,7 +60,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
     if kind == "skill":
         return t("log-skill", skill=skill)
     if kind == "item":
-        return t("log-item", item=item)
+        return t("log-item", **item)
     if kind == "heal":
         return t("log-heal", amount=amount)
     if kind == "mana":
@@ -95,7 +95,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
 
 
 def log_lines(t: Translator, view: CombatView) -> list[str]:
-    monster = noun(t, "monster", view.monster_name)
+    monster = noun(t, "monster", view.monster_name, view.monster_forms)
     return [log_line(t, line, monster) for line in view.log]
 
 
@@ -156,7 +156,7 @@ def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
     elif view.outcome == "lost":
         lines += ["", t("combat-lost")]
         if view.respawn_location is not None:
-            lines.append(t("combat-respawn", location=local(t, view.respawn_location)))
+            lines.append(t("combat-respawn", **noun(t, "location", view.respawn_location, view.respawn_forms)))
         lines.append(price_of_dying(t, view.gold_lost or 0, view.xp_lost))
     elif view.outcome == "fled":
         if not any(line.kind == "fled" for line in view.log):  # the log says it otherwise

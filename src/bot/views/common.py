@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Iterable
 
 from bot.i18n import Translator
-from game.api import ItemInfo, ItemStack, LocalText, StatusView
+from game.api import Grammar, ItemInfo, ItemStack, LocalText, StatusView
 
 # Literal keys (not built from codes), so the key check in tests/unit/test_i18n.py sees every one.
 Text = Callable[[Translator], str]
@@ -87,16 +87,29 @@ def local(t: Translator, text: LocalText) -> str:
     return literal(t.pick(text))
 
 
-def noun(t: Translator, role: str, name: LocalText) -> dict[str, str]:
-    """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
-    `role` is the name itself, `role_gender` its grammatical gender.
+CASES = ("gen", "dat", "acc", "ins", "pre", "at", "to")
 
-    The one place gender and case come in: until content names carry them, the gender is "other" and
-    every text is phrased so that it reads right whatever the name's gender (present tense, the name
-    as the subject, in the nominative). When they do, the gender (and the case forms, as
-    `role_gen`, `role_acc`, …) are filled here and the texts may select on them.
+
+def noun(t: Translator, role: str, name: LocalText, forms: Grammar | None = None) -> dict[str, str]:
+    """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
+    `role` is the name itself, `role_gender` its grammatical gender (`m`, `f`, `n`, `pl`; `other` in a
+    language without one, which selects a text's default), and `role_gen`, `role_dat`, `role_acc`,
+    `role_ins`, `role_pre` its case forms (a place's `role_at` and `role_to` say where and whither,
+    with their preposition). The one place gender and case come in: texts select on them.
+
+    A language the name has no forms for reads every case as the name itself.
     """
-    return {role: local(t, name), f"{role}_gender": "other"}
+    nominative = local(t, name)
+    mine = (forms or {}).get(t.locale)
+    args = {role: nominative, f"{role}_gender": mine.gender if mine else "other"}
+    for case in CASES:
+        form = mine.cases.get(case) if mine else None
+        args[f"{role}_{case}"] = literal(form) if form else nominative
+    return args
+
+
+def item_noun(t: Translator, role: str, item: ItemInfo) -> dict[str, str]:
+    return noun(t, role, item.name, item.name_forms)
 
 
 def num(t: Translator, value: float) -> str:

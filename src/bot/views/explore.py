@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen, combat, rewards
-from bot.views.common import Text, duration, local, noun, stack_lines
+from bot.views.common import Text, duration, noun, stack_lines
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.world import explore_button
 from game.api import CharacterSheet, ExploreResult
@@ -28,7 +28,7 @@ def stamina_line(t: Translator, stamina: int, max_stamina: int, sheet: Character
 def headline(t: Translator, result: ExploreResult) -> str:
     """The find in one line."""
     if result.combat is not None:
-        return t("explore-monster", **noun(t, "monster", result.combat.monster_name))
+        return t("explore-monster", **noun(t, "monster", result.combat.monster_name, result.combat.monster_forms))
     if result.kind == "resource":
         return t("explore-resource")
     if result.kind == "treasure":
@@ -41,7 +41,11 @@ def screen(t: Translator, result: ExploreResult, sheet: CharacterSheet | None = 
     stamina = stamina_line(t, result.stamina, result.max_stamina, sheet)
     if result.combat is not None:
         return combat.screen(t, result.combat, notice="\n".join([headline(t, result), stamina]))
-    lines = [t("explore-where", location=local(t, result.location_name)), "", headline(t, result)]
+    lines = [
+        t("explore-where", **noun(t, "location", result.location_name, result.location_forms)),
+        "",
+        headline(t, result),
+    ]
     if result.kind in ("resource", "treasure"):
         lines += stack_lines(t, result.found)
         lines += rewards.xp_and_gold(t, 0, result.gold)

@@ -17,9 +17,10 @@ from bot.views.common import (
     bonuses_line,
     effects_of,
     item_label,
-    literal,
+    item_noun,
     local,
     named,
+    noun,
     restores_nothing,
     times,
 )
@@ -199,7 +200,7 @@ def _drop(item: ItemInfo, quantity: int, view: InventoryView, page: int, ok: boo
 def confirm_drop(t: Translator, entry: InventoryEntry, quantity: int, version: int, page: int) -> Screen:
     """Gear or a rare thing: asked once more, since a dropped item is gone for good."""
     item = entry.item
-    lines = [*item_text(t, item), "", t("drop-confirm", name=local(t, item.name), count=times(t, quantity))]
+    lines = [*item_text(t, item), "", t("drop-confirm", **item_noun(t, "name", item), count=times(t, quantity))]
     kb = KeyboardBuilder()
     yes = DropCb(id=item.id, q=quantity, v=version, ok=True, p=page)
     kb.button(text=t("btn-drop-confirm", quantity=quantity), callback_data=yes)
@@ -211,16 +212,19 @@ def confirm_drop(t: Translator, entry: InventoryEntry, quantity: int, version: i
 # --- what an action said ---------------------------------------------------------------------------
 
 
-def item_name(t: Translator, view: InventoryView, item_id: str) -> str:
-    """An item of the bag or of the worn gear by name; its id if the player has none (any more)."""
+def item_name(t: Translator, view: InventoryView, item_id: str) -> dict[str, str]:
+    """An item of the bag or of the worn gear as the `name` of a sentence (`noun`); its id if the player
+    has none (any more)."""
     for known in [*view.equipment.values(), *(e.item for e in view.items)]:
         if known.id == item_id:
-            return local(t, known.name)
-    return literal(item_id)
+            return item_noun(t, "name", known)
+    return noun(t, "name", {"en": item_id})
 
 
 def equipped(t: Translator, view: InventoryView, item_id: str) -> str:
-    return t("equipped", name=item_name(t, view, item_id))
+    """`view`: the bag after equipping, which wears the item now."""
+    slot = next((slot for slot, worn in view.equipment.items() if worn.id == item_id), "")
+    return t("equipped", **item_name(t, view, item_id), slot=slot)
 
 
 def unequipped(t: Translator) -> str:
@@ -230,7 +234,7 @@ def unequipped(t: Translator) -> str:
 def used(t: Translator, result: ItemUsed) -> str:
     return t(
         "item-used",
-        name=local(t, result.item.name),
+        **item_noun(t, "name", result.item),
         hp=result.hp,
         max_hp=result.max_hp,
         mana=result.mana,
@@ -240,12 +244,12 @@ def used(t: Translator, result: ItemUsed) -> str:
 
 def sold(t: Translator, before: InventoryView, item_id: str, gold: int) -> str:
     """`before`: the bag as it was, which still holds what was sold."""
-    return t("sold", name=item_name(t, before, item_id), gold=gold)
+    return t("sold", **item_name(t, before, item_id), gold=gold)
 
 
 def dropped(t: Translator, before: InventoryView, item_id: str, quantity: int) -> str:
     """`before`: the bag as it was, which still holds what was dropped."""
-    return t("dropped", name=item_name(t, before, item_id), count=times(t, quantity))
+    return t("dropped", **item_name(t, before, item_id), count=times(t, quantity))
 
 
 def not_in_bag(t: Translator) -> str:

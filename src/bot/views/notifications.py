@@ -10,7 +10,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen, rewards, rifts
-from bot.views.common import duration, literal, local
+from bot.views.common import duration, literal, local, noun
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
 from game.api import BossView, ItemInfo, LocationView, RiftInfo, RiftProgressView
@@ -40,7 +40,7 @@ def rift_opened(t: Translator, rift: RiftInfo) -> Screen:
     text = t(
         "notify-rift-opened",
         name=local(t, rift.name),
-        location=local(t, rift.location_name),
+        **noun(t, "location", rift.location_name, rift.location_forms),
         tier=rift.tier,
         min_level=rift.min_level,
         left=duration(t, rift.seconds_left),
@@ -61,9 +61,9 @@ def rift_collapsed(t: Translator, run: RiftProgressView | None) -> Screen:
 def boss_spawned(t: Translator, boss: BossView) -> Screen:
     text = t(
         "notify-boss-spawned",
-        name=local(t, boss.name),
+        **noun(t, "name", boss.name, boss.name_forms),
         level=boss.level,
-        location=local(t, boss.location_name),
+        **noun(t, "location", boss.location_name, boss.location_forms),
         hp=boss.max_hp,
         left=duration(t, boss.seconds_left),
     )
@@ -82,17 +82,17 @@ def boss_ended(
 ) -> Screen:
     """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither;
     with what the player was paid (`payout`; `known` names its items)."""
-    name = local(t, boss.name) if boss else t("boss-unnamed")
+    name = noun(t, "name", boss.name, boss.name_forms) if boss else noun(t, "name", {t.locale: t("boss-unnamed")})
     if defeated and killed:
-        text = t("notify-boss-killed-by-you", name=name)
+        text = t("notify-boss-killed-by-you", **name)
     elif defeated and fought:
-        text = t("notify-boss-defeated-fought", name=name)
+        text = t("notify-boss-defeated-fought", **name)
     elif defeated:
-        text = t("notify-boss-defeated", name=name)
+        text = t("notify-boss-defeated", **name)
     elif fought:
-        text = t("notify-boss-escaped-fought", name=name)
+        text = t("notify-boss-escaped-fought", **name)
     else:
-        text = t("notify-boss-escaped", name=name)
+        text = t("notify-boss-escaped", **name)
     if payout is not None:
         text = "\n".join([text, "", t("notify-boss-share"), *rewards.share(t, payout, known or {})])
     elif defeated and fought:

@@ -13,7 +13,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.callbacks import ExploreCb, NavCb, TravelCb
 from bot.i18n import Translator
 from bot.views import Screen, rewards
-from bot.views.common import Text, duration, literal, local, signed, stack_lines, with_notice
+from bot.views.common import Text, duration, local, noun, signed, stack_lines, with_notice
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import RiftCb
 from game.api import ItemStack, LocationView
@@ -220,4 +220,6 @@ def stale(t: Translator) -> str:
 
 def elsewhere(t: Translator, rift: RiftInfo | None, location_id: str) -> str:
     """The rift is in another place: named in the player's language when it is still listed."""
-    return t("rift-elsewhere", location=local(t, rift.location_name) if rift else literal(location_id))
+    if rift is None:
+        return t("rift-elsewhere", **noun(t, "location", {"en": location_id}))
+    return t("rift-elsewhere", **noun(t, "location", rift.location_name, rift.location_forms))

@@ -17,9 +17,10 @@ from bot.views.common import (
     bonuses_line,
     effects_of,
     item_label,
-    literal,
+    item_noun,
     local,
     named,
+    noun,
     num,
     with_notice,
 )
@@ -192,14 +193,16 @@ def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None =
 
 
 def bought(t: Translator, view: ShopView, item_id: str, quantity: int) -> str:
-    name = next((local(t, o.name) for o in view.offers if o.id == item_id), literal(item_id))
-    return t("bought", name=name, quantity=quantity, gold=view.gold)
+    offer = next((o for o in view.offers if o.id == item_id), None)
+    name = item_noun(t, "name", offer) if offer else noun(t, "name", {"en": item_id})
+    return t("bought", **name, quantity=quantity, gold=view.gold)
 
 
 def sold(t: Translator, before: ShopView, item_id: str, quantity: int, gold: int) -> str:
     """`before`: the shop as it was, whose sellable list still holds what was sold."""
-    name = next((local(t, e.item.name) for e in before.sellable if e.item.id == item_id), literal(item_id))
-    return t("sold-many", name=name, quantity=quantity, gold=gold)
+    item = next((e.item for e in before.sellable if e.item.id == item_id), None)
+    name = item_noun(t, "name", item) if item else noun(t, "name", {"en": item_id})
+    return t("sold-many", **name, quantity=quantity, gold=gold)
 
 
 def rested(t: Translator, view: InnView) -> str:
@@ -207,7 +210,7 @@ def rested(t: Translator, view: InnView) -> str:
 
 
 def crafted(t: Translator, made: Crafted) -> str:
-    return t("crafted", name=local(t, made.item.name), quantity=made.quantity)
+    return t("crafted", **item_noun(t, "name", made.item), quantity=made.quantity)
 
 
 def missing_materials(t: Translator, refused: MissingMaterials, forge: ForgeView, recipe_id: str) -> str | None:

@@ -49,7 +49,7 @@ def risky(view: LocationView, road: ExitInfo) -> bool:
 
 def travel_warning(t: Translator, view: LocationView, road: ExitInfo) -> Screen:
     """Before a risky road: what the risk is, the way on anyway, and the better way if there is one."""
-    lines = [t("travel-warning-title", **noun(t, "location", road.name))]
+    lines = [t("travel-warning-title", **noun(t, "location", road.name, road.name_forms))]
     if too_hard(view, road):
         lines.append(t("travel-warning-level", zone_level=road.level, level=view.player_level))
     if hurt(view, road):
@@ -111,7 +111,7 @@ def location(
         boss = view.boss
         lines += [
             "",
-            t("location-boss", **noun(t, "boss", boss.name), left=duration(t, boss.seconds_left)),
+            t("location-boss", **noun(t, "boss", boss.name, boss.name_forms), left=duration(t, boss.seconds_left)),
             f"❤️ {bar(t, boss.hp, boss.max_hp)}",
         ]
         kb.button(text=t("btn-boss-here", name=t.pick(boss.name)), callback_data=BossCb(act="show", id=boss.id))
@@ -139,7 +139,7 @@ def location(
 
 
 def travelled(t: Translator, view: LocationView, *, explore_in: int = 0, run: RiftProgressView | None = None) -> Screen:
-    notice = t("travelled", **noun(t, "location", view.name))
+    notice = t("travelled", **noun(t, "location", view.name, view.name_forms))
     return location(t, view, notice=notice, explore_in=explore_in, run=run)
 
 

@@ -41,3 +41,5 @@ RiftStatus = Literal["open", "collapsed"]
 RiftStepKind = Literal["monster", "elite", "boss", "treasure", "trap", "shrine"]
 RunStatus = Literal["active", "cleared", "left", "collapsed", "fallen"]
 BossStatus = Literal["alive", "defeated", "escaped"]
+# A name's grammatical gender: masculine, feminine, neuter, or a plural-only name ("Шепчущие луга").
+Gender = Literal["m", "f", "n", "pl"]

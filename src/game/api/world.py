@@ -6,7 +6,9 @@ Times are epoch seconds from the game's clock; `seconds_left` is computed when t
 
 from __future__ import annotations
 
-from game.api.dto import CombatView, Dto, ItemStack, LocalText, Rewards
+from pydantic import Field
+
+from game.api.dto import CombatView, Dto, Grammar, ItemStack, LocalText, Rewards
 from game.api.errors import GameError
 from game.api.kinds import BossStatus, RiftStatus, RiftStepKind, RunStatus
 
@@ -17,9 +19,11 @@ class RiftInfo(Dto):
     id: str
     template_id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     description: LocalText
     location_id: str
     location_name: LocalText
+    location_forms: Grammar = Field(default_factory=dict)
     tier: int
     min_level: int  # needed to enter
     floors: int
@@ -80,9 +84,11 @@ class BossView(Dto):
     boss_def_id: str
     monster_id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     description: LocalText
     location_id: str
     location_name: LocalText
+    location_forms: Grammar = Field(default_factory=dict)
     level: int
     hp: int
     max_hp: int

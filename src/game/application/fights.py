@@ -17,6 +17,7 @@ from game.application.players import Players
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
 from game.application.presenters.combat import combat_view
 from game.application.presenters.items import stacks
+from game.application.presenters.names import grammar
 from game.domain.character import HotState, sum_bonuses
 from game.domain.combat import Action, Attack, Combat, Flee, UseItem, UseSkill, act, start_combat
 from game.domain.content import Content
@@ -143,7 +144,7 @@ class Fights:
             death = await self.payouts.charge_death(player_id, f"death:{after.id}", rest_price=rest)
             respawned = replace(hot.moved_to(town.id).restored(derived), activity="idle")
             lost = {"gold_lost": death.gold_lost, "xp_lost": death.xp_lost}
-            return {**lost, "respawn_location": town.name.as_dict()}, respawned
+            return {**lost, "respawn_location": town.name.as_dict(), "respawn_forms": grammar(town.ru)}, respawned
         if after.outcome == "fled":
             return {}, replace(left, activity="idle")
         return {}, replace(left, activity="combat")

@@ -284,7 +284,14 @@ class WorldBosses:
             return
         contributors = tuple(sorted(pid for pid, d in damage.items() if d > 0))
         paid = tuple(
-            BossPayout(player_id=pid, damage=damage[pid], xp=r.xp, gold=r.gold, items=dict(r.items))
+            BossPayout(
+                player_id=pid,
+                damage=damage[pid],
+                xp=r.xp,
+                gold=r.gold,
+                items=dict(r.items),
+                item_names={i: self.content.items[i].name.as_dict() for i in r.items if i in self.content.items},
+            )
             for pid, r in sorted(rewards.items())
         )
         if boss.status == "defeated":

@@ -70,19 +70,21 @@ location = 📍 <b>{ $name }</b> (уровень { $level })
     <i>{ $description }</i>
 location-town = 🏘 Безопасный город.
 location-fighting = ⚔️ Идёт бой, и дороги подождут, пока он не кончится.
-location-boss = 👹 Здесь бродит <b>{ $boss }</b>! Уйдёт отсюда через { $left }.
+location-boss = 👹 Здесь { $boss_gender ->
+        [pl] бродят
+       *[other] бродит
+    } <b>{ $boss }</b>! Уйдёт отсюда через { $left }.
 location-rift = 🌀 Здесь открыт разлом <b>«{ $name }»</b> { $tier }-го ранга. Войти можно с { $min_level }-го уровня, а закроется он через { $left }.
 location-rift-locked = 🔒 Чтобы войти, нужен { $min_level }-й уровень.
 btn-boss-here = 👹 К боссу «{ $name }»
 btn-rift-enter-here = 🌀 Войти в разлом «{ $name }»
 exits-title = Куда ведут дороги:
 btn-go = ➡️ { $name } (ур. { $level })
-travelled = 🚶 Дорога позади.
+travelled = 🚶 Дорога позади. Ты { $location_at }.
 travel-not-adjacent = 🚫 Отсюда туда не добраться.
 travel-stale = ⌛ Эта дорога была на старой карте. Вот где ты сейчас.
 location-unknown = 🚫 Такого места нет.
-travel-warning-title = ⚠️ <b>Подумай, прежде чем идти</b>
-    ➡️ { $location }
+travel-warning-title = ⚠️ <b>Подумай, прежде чем идти { $location_to }</b>
 travel-warning-level = Там водятся чудовища { $zone_level }-го уровня, а у тебя только { $level }-й. Они намного сильнее тебя.
 travel-warning-hp = У тебя всего { $hp } из { $max_hp } ОЗ. Подлечись, прежде чем выходить.
 btn-go-anyway = ➡️ Всё равно идти
@@ -101,7 +103,7 @@ not-registered = У тебя ещё нет персонажа. Отправь /s
 unknown-command = 🤔 Такой команды я не знаю. Пользуйся кнопками или отправь /start, чтобы открыть меню.
 free-text = 🤔 Я понимаю только кнопки и команды. Команда /start открывает меню.
 stale-button = ⌛ Эта кнопка больше не действует.
-game-error = ⚠️ Не получилось. Причина: { $reason }
+game-error = ⚠️ Не получилось ({ $reason }).
 slow-down = 🐢 Потише, слишком много действий сразу. Подожди немного.
 service-unavailable = 🔧 Мир переводит дух. Попробуй ещё раз через минуту.
 help = <b>Riftwalker</b> — текстовая RPG.

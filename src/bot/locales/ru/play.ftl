@@ -28,11 +28,11 @@ slot-chest = Торс
 slot-legs = Ноги
 slot-feet = Ступни
 slot-trinket = Аксессуар
-rarity-common = обычная
-rarity-uncommon = необычная
-rarity-rare = редкая
-rarity-epic = эпическая
-rarity-legendary = легендарная
+rarity-common = обычное
+rarity-uncommon = необычное
+rarity-rare = редкое
+rarity-epic = эпическое
+rarity-legendary = легендарное
 kind-equipment = Снаряжение
 kind-consumable = Расходник
 kind-material = Материал
@@ -58,13 +58,17 @@ reward-gold = 💰 +{ $gold } { $gold ->
 reward-items = 🎁 Добыча:
 reward-left-behind = 🎒 В сумке не хватило места, и вот что осталось лежать:
 reward-nothing = На этот раз ничего.
-reward-boss-damage = ⚔️ Твой урон: { $damage }
+reward-boss-damage = ⚔️ На твоём счету { $damage } урона.
 reward-level-up = 🎉 <b>Новый уровень!</b> Теперь у тебя { $level }-й уровень, а с ним новые очки характеристик и умений.
 
 ## Исследование
-explore-where = 📍 { $location }
-    🔎 Ты осматриваешь окрестности.
-explore-monster = ❗ Тебе преграждает путь { $monster }!
+explore-where = 🔎 Ты исследуешь { $location_acc }.
+explore-monster = ❗ На тебя { $monster_gender ->
+        [f] напала
+        [n] напало
+        [pl] напали
+       *[m] напал
+    } { $monster }!
 explore-resource = 🌿 Удаётся кое-что собрать:
 explore-treasure = 🎁 Ты находишь небольшой клад:
 explore-nothing-1 = 🍃 Лишь ветер в траве. На этот раз ничего.
@@ -82,8 +86,7 @@ combat-turn = — Ход { $turn } —
 combat-your-move = Твой ход.
 combat-won = 🏆 <b>Победа!</b>
 combat-lost = 💀 <b>Поражение.</b>
-combat-respawn = Ты приходишь в себя с перевязанными ранами.
-    📍 { $location }
+combat-respawn = Ты приходишь в себя { $location_at } с перевязанными ранами.
 combat-gold-lost = 💰 Ты теряешь { $gold } { $gold ->
         [one] золотой
        *[other] золотых
@@ -115,44 +118,70 @@ btn-skill = ✨ { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Бежать ({ $chance }%)
 
 ## Бой, строка за строкой
-log-hit-player = ⚔️ От твоего удара { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-crit-player = 💥 Критический удар! { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-skill-hit = ✨ От умения «{ $skill }» { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-skill-crit = 💥 Умение «{ $skill }» бьёт критически! { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-hit-monster = 🩸 { $monster } бьёт тебя, и ты теряешь <b>{ $amount }</b> ОЗ.
-log-crit-monster = 💢 { $monster } наносит критический удар! Ты теряешь <b>{ $amount }</b> ОЗ.
-log-miss-player = 💨 { $monster } уклоняется от твоей атаки.
-log-skill-miss = 💨 { $monster } уклоняется от умения «{ $skill }».
-log-miss-monster = 💨 Ты уклоняешься, и { $monster } бьёт мимо.
+log-hit-player = ⚔️ Твой удар отнимает у { $monster_gen } <b>{ $amount }</b> ОЗ.
+log-crit-player = 💥 Критический удар! Ты отнимаешь у { $monster_gen } <b>{ $amount }</b> ОЗ.
+log-skill-hit = ✨ Умение «{ $skill }» отнимает у { $monster_gen } <b>{ $amount }</b> ОЗ.
+log-skill-crit = 💥 Умение «{ $skill }» бьёт критически и отнимает у { $monster_gen } <b>{ $amount }</b> ОЗ!
+log-hit-monster = 🩸 { $monster } { $monster_gender ->
+        [pl] бьют
+       *[other] бьёт
+    } тебя, и ты теряешь <b>{ $amount }</b> ОЗ.
+log-crit-monster = 💢 { $monster } { $monster_gender ->
+        [pl] наносят
+       *[other] наносит
+    } критический удар! Ты теряешь <b>{ $amount }</b> ОЗ.
+log-miss-player = 💨 { $monster } { $monster_gender ->
+        [pl] уклоняются
+       *[other] уклоняется
+    } от твоей атаки.
+log-skill-miss = 💨 { $monster } { $monster_gender ->
+        [pl] уклоняются
+       *[other] уклоняется
+    } от умения «{ $skill }».
+log-miss-monster = 💨 Ты уклоняешься от удара { $monster_gen }.
 log-skill = ✨ Ты применяешь умение «{ $skill }».
-log-item = 🧪 В ход идёт { $item }.
+log-item = 🧪 Ты используешь { $item_acc }.
 log-heal = 💚 Ты восстанавливаешь { $amount } ОЗ.
 log-mana = 🔷 Ты восстанавливаешь { $amount } ед. маны.
 log-cleanse = ✨ Недуги отступают.
-log-status-monster = 🌀 { $monster } получает эффект «{ $effect }» на { $turns } { $turns ->
+log-status-monster = 🌀 На { $monster_acc } действует «{ $effect }» ещё { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-status-self = 🌟 Ты получаешь эффект «{ $effect }» на { $turns } { $turns ->
+log-status-self = 🌟 На тебе «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-status-player = 🌀 { $monster } накладывает на тебя эффект «{ $effect }» на { $turns } { $turns ->
+log-status-player = 🌀 { $monster } { $monster_gender ->
+        [pl] накладывают
+       *[other] накладывает
+    } на тебя «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-tick-player = 🔥 Эффект «{ $effect }» отнимает у тебя { $amount } ОЗ.
-log-tick-monster = 🔥 { $monster } теряет { $amount } ОЗ от эффекта «{ $effect }».
-log-expired-player = ⌛ Эффект «{ $effect }» проходит.
-log-expired-monster = ⌛ { $monster } избавляется от эффекта «{ $effect }».
+log-tick-player = 🔥 «{ $effect }» отнимает у тебя { $amount } ОЗ.
+log-tick-monster = 🔥 «{ $effect }» отнимает у { $monster_gen } { $amount } ОЗ.
+log-expired-player = ⌛ «{ $effect }» проходит.
+log-expired-monster = ⌛ «{ $effect }» у { $monster_gen } проходит.
 log-stunned-player = 😵 Оглушение! Ты пропускаешь ход.
-log-stunned-monster = 😵 { $monster } пропускает ход из-за оглушения.
-log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster } преграждает путь.
+log-stunned-monster = 😵 { $monster } { $monster_gender ->
+        [pl] пропускают
+       *[other] пропускает
+    } ход из-за оглушения.
+log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster } { $monster_gender ->
+        [pl] преграждают
+       *[other] преграждает
+    } тебе путь.
 log-fled = 🏃 Тебе удаётся сбежать!
-log-won = 🏆 { $monster } падает и больше не встаёт!
+log-won = 🏆 { $monster } { $monster_gender ->
+        [f] повержена
+        [n] повержено
+        [pl] повержены
+       *[m] повержен
+    }!
 log-lost = 💀 Силы покидают тебя…
 
 ## Инвентарь
@@ -174,15 +203,18 @@ btn-drop-one = 🗑 Выбросить одну штуку
 btn-drop-all = 🗑 Выбросить все ({ $quantity })
 btn-drop-confirm = 🗑 Да, выбросить
 btn-drop-cancel = ⬅️ Оставить
-drop-confirm = 🗑 Точно выбросить? <b>{ $name }</b>{ $count } пропадёт навсегда.
-dropped = 🗑 { $name }{ $count } остаётся лежать на земле.
+drop-confirm = 🗑 Точно выбросить <b>{ $name_acc }</b>{ $count }? Выброшенное пропадёт навсегда.
+dropped = 🗑 Ты выбрасываешь { $name_acc }{ $count }.
 drop-worn = 🚫 Это сейчас надето. Сначала сними.
-equipped = ✅ { $name } теперь на тебе.
+equipped = ✅ { $slot ->
+        [weapon] Ты берёшь в руки { $name_acc }.
+       *[other] Ты надеваешь { $name_acc }.
+    }
 unequipped = ✅ Снято и убрано в сумку.
-item-used = 🧪 { $name } идёт в ход. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
-sold = 💰 { $name } уходит торговцу. Золота теперь { $gold }.
+item-used = 🧪 Ты используешь { $name_acc }. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
+sold = 💰 Ты продаёшь { $name_acc }. Золота теперь { $gold }.
 item-not-in-bag = Этого предмета у тебя больше нет.
-item-kind = { $kind } · { $rarity } редкость · уровень { $level }
+item-kind = { $kind } · { $rarity } · уровень { $level }
 item-slot = Слот: { $slot }
 item-bonuses = Бонусы: { $bonuses }
 item-effects = Действие: { $effects }
@@ -195,7 +227,7 @@ item-sell-price = Лавка купит за { $price } { $price ->
        *[other] золотых
     }
 item-not-sellable = Лавка это не купит.
-item-owned = В сумке: { $quantity } шт.
+item-owned = В сумке { $quantity } шт.
 item-worn = Сейчас надето.
 
 ## Город
@@ -216,8 +248,8 @@ btn-sell-one = Продать: { $name } ({ $price }💰)
 btn-sell-all = Все ({ $total }💰)
 btn-shop-buy = 🛒 Купить
 btn-shop-sell = 💰 Продать
-bought = ✅ { $name } ×{ $quantity } теперь в твоей сумке. Золота осталось { $gold }.
-sold-many = 💰 { $name } ×{ $quantity } уходит торговцу. Золота теперь { $gold }.
+bought = ✅ Ты покупаешь { $name_acc } ×{ $quantity }. Золота осталось { $gold }.
+sold-many = 💰 Ты продаёшь { $name_acc } ×{ $quantity }. Золота теперь { $gold }.
 inn-title = 🛏 <b>Трактир</b>
 inn-offer = Тёплая постель и горячий ужин вернут здоровье и ману. Ночлег стоит { $price } { $price ->
         [one] золотой
@@ -236,7 +268,7 @@ forge-gold = 💰 { $gold }
 forge-level = ур. { $level }
 btn-craft = ⚒ Выковать: { $name }
 crafted = ⚒ Работа окончена, и { $name } ×{ $quantity } уже в сумке.
-missing-materials = 🪨 Не хватает материалов. Нужно ещё: { $materials }
+missing-materials = 🪨 Не хватает материалов, а именно { $materials }.
 
 ## Умения
 skill-name = «{ $name }»
@@ -275,9 +307,9 @@ err-inventory-full = 🎒 Сумка полна, все { $capacity } { $capacit
        *[many] ячеек заняты
     }. Сначала продай или выброси что-нибудь.
 err-not-owned = 🚫 У тебя нет этого предмета.
-err-not-enough-items = 🚫 Не хватает: нужно { $needed }, а есть { $have }.
-err-not-enough-gold = 💰 Не хватает золота: нужно { $needed }, а есть { $have }.
-err-level-too-low = 🔒 Уровень слишком низкий: нужен { $required }-й, а у тебя { $level }-й.
+err-not-enough-items = 🚫 Нужно { $needed } шт., а у тебя только { $have }.
+err-not-enough-gold = 💰 Не хватает золота. Нужно { $needed }, а у тебя { $have }.
+err-level-too-low = 🔒 Нужен { $required }-й уровень, а у тебя { $level }-й.
 err-wrong-slot = 🚫 Это нельзя надеть.
 err-slot-empty = 🚫 Там ничего не надето.
 err-not-usable = 🚫 Здесь это не использовать.
@@ -297,10 +329,10 @@ err-skill-cooldown = ⏳ Умение ещё не готово, подожди {
         [few] хода
        *[many] ходов
     }.
-err-skill-mana = 🔷 Не хватает маны: нужно { $needed } ед.
+err-skill-mana = 🔷 Не хватает маны, нужно { $needed } ед.
 err-skill-unknown = 🚫 Ты не знаешь этого умения.
-err-no-stamina = ⚡ Не хватает энергии: нужно { $needed }, а есть { $have }. Она восстанавливается со временем.
-err-no-stamina-wait = ⚡ Не хватает энергии: нужно { $needed }, а есть { $have }. Исследовать снова можно будет через { $wait }.
+err-no-stamina = ⚡ Не хватает энергии. Нужно { $needed }, а у тебя { $have }. Она восстанавливается со временем.
+err-no-stamina-wait = ⚡ Не хватает энергии. Нужно { $needed }, а у тебя { $have }. Исследовать снова можно будет через { $wait }.
 err-combat-over = ⌛ Этот бой уже окончен.
 err-in-combat = ⚔️ Не посреди боя! Сначала закончи его.
 err-not-in-combat = Сейчас ты не в бою.
