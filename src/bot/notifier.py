@@ -156,7 +156,10 @@ class Notifier:
 
         return await self._deliver(event, [event.player_id], self._same_for_all(compose))
 
-    async def _leveled_up(self, event: PlayerLeveledUp) -> DeliveryReport:
+    async def _leveled_up(self, event: PlayerLeveledUp) -> DeliveryReport | None:
+        if event.shown:  # the fight's screen said it: once is enough
+            return None
+
         def compose(t: Translator) -> Outgoing:
             return _outgoing(views.level_up(t, event.level))
 

@@ -43,6 +43,8 @@ class PlayerLeveledUp(Event):
     kind: Literal["player_leveled_up"] = "player_leveled_up"
     player_id: int
     level: int
+    # The screen that paid the XP already says so (a won fight): the player needs no second message.
+    shown: bool = False
 
 
 class RiftOpened(Event):

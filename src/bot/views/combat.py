@@ -14,6 +14,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.callbacks import FightCb, NavCb
 from bot.i18n import Translator
 from bot.views import Screen, rewards
+from bot.views.character import refill_lines
 from bot.views.common import (
     EFFECTS,
     bar,
@@ -27,7 +28,7 @@ from bot.views.common import (
 )
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.world import explore_button
-from game.api import CombatLogLine, CombatView, SkillOption
+from game.api import CharacterSheet, CombatLogLine, CombatView, SkillOption
 
 
 def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str:
@@ -133,7 +134,8 @@ def waiting_skills(t: Translator, skills: tuple[SkillOption, ...]) -> str | None
     return " · ".join(said) or None
 
 
-def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
+def text(t: Translator, view: CombatView, *, notice: str | None = None, sheet: CharacterSheet | None = None) -> str:
+    """`sheet`: the character after the fight, for when HP is back once it is won."""
     p, m = view.player, view.monster
     lines = [notice, ""] if notice else []
     lines.append(t("combat-monster", name=local(t, view.monster_name), level=m.level))
@@ -153,6 +155,8 @@ def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
         lines += ["", t("combat-won")]
         if view.rewards is not None:
             lines += rewards.lines(t, view.rewards)
+        if sheet is not None:
+            lines += refill_lines(t, sheet, low_only=True, explore=False)
     elif view.outcome == "lost":
         lines += ["", t("combat-lost")]
         if view.respawn_location is not None:
@@ -205,5 +209,16 @@ def markup(t: Translator, view: CombatView, *, explore_in: int = 0) -> InlineKey
     return kb.as_markup()
 
 
-def screen(t: Translator, view: CombatView, *, notice: str | None = None, explore_in: int = 0) -> Screen:
-    return Screen(text(t, view, notice=notice), markup(t, view, explore_in=explore_in))
+def screen(
+    t: Translator,
+    view: CombatView,
+    *,
+    notice: str | None = None,
+    explore_in: int = 0,
+    sheet: CharacterSheet | None = None,
+) -> Screen:
+    """`sheet`: the character as the fight left them (the time until the next exploration and until HP
+    is back, once won); `explore_in` stands for the former without it."""
+    if sheet is not None:
+        explore_in = sheet.explore_in
+    return Screen(text(t, view, notice=notice, sheet=sheet), markup(t, view, explore_in=explore_in))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen, combat, rewards
+from bot.views.character import refill_lines
 from bot.views.common import Text, duration, noun, stack_lines
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.world import explore_button
@@ -40,7 +41,7 @@ def screen(t: Translator, result: ExploreResult, sheet: CharacterSheet | None = 
     """`sheet`: the character after exploring, for when the next exploration is possible."""
     stamina = stamina_line(t, result.stamina, result.max_stamina, sheet)
     if result.combat is not None:
-        return combat.screen(t, result.combat, notice="\n".join([headline(t, result), stamina]))
+        return combat.screen(t, result.combat, notice="\n".join([headline(t, result), stamina]), sheet=sheet)
     lines = [
         t("explore-where", **noun(t, "location", result.location_name, result.location_forms)),
         "",
@@ -51,6 +52,8 @@ def screen(t: Translator, result: ExploreResult, sheet: CharacterSheet | None = 
         lines += rewards.xp_and_gold(t, 0, result.gold)
         lines += rewards.left_behind(t, result.lost)
     lines += ["", stamina]
+    if sheet is not None:
+        lines += refill_lines(t, sheet, low_only=True, explore=False)
     kb = KeyboardBuilder()
     kb.add(explore_button(t, result.location_id, sheet.explore_in if sheet else 0, again=True))
     kb.button(text=t("btn-look"), callback_data=NavCb(to="look"))

@@ -96,6 +96,8 @@ def screen(
         lines.append(t("bag-empty"))
     first = bag.number * PAGE_SIZE + 1
     lines += [entry_line(t, first + i, e) for i, e in enumerate(bag.items)]
+    if view.equipment and bag_full(view):
+        lines += ["", t("unequip-bag-full")]
     if in_town:
         lines += ["", t("inventory-sell-hint")]
 
@@ -118,7 +120,7 @@ def screen(
     worn_buttons = [
         action_button(t("btn-unequip", name=t.pick(view.equipment[slot].name)), "unequip", slot, view.version, 0)
         for slot in SLOT_ORDER
-        if slot in view.equipment
+        if slot in view.equipment and not bag_full(view)
     ]
     for i in range(0, len(worn_buttons), 2):
         kb.row(*worn_buttons[i : i + 2])
@@ -127,6 +129,11 @@ def screen(
         kb.row(*nav)
     kb.row(InlineKeyboardButton(text=t("btn-menu"), callback_data=NavCb(to="menu").pack()))
     return Screen("\n".join(lines), kb.as_markup())
+
+
+def bag_full(view: InventoryView) -> bool:
+    """No free slot: what is worn has nowhere to go, so taking it off is not offered (the line says why)."""
+    return view.slots_used >= view.capacity
 
 
 def action_button(label: str, act: str, target: str, version: int, page: int) -> InlineKeyboardButton:
@@ -173,6 +180,8 @@ def detail(
         lines.append(t("item-owned", quantity=entry.quantity))
     if worn_slot is not None:
         lines.append(t("item-worn"))
+        if bag_full(view):
+            lines.append(t("unequip-bag-full"))
     kb = KeyboardBuilder()
     if entry is not None:
         if entry.can_equip:
@@ -187,7 +196,7 @@ def detail(
             label = t("btn-drop-all", quantity=entry.quantity)
             drops.append(InlineKeyboardButton(text=label, callback_data=_drop(item, entry.quantity, view, page, ok)))
         kb.row(*drops)
-    if worn_slot is not None:
+    if worn_slot is not None and not bag_full(view):
         kb.add(action_button(t("btn-unequip", name=t.pick(item.name)), "unequip", worn_slot, view.version, page))
     kb.row(InlineKeyboardButton(text=t("btn-back"), callback_data=InvCb(act="page", p=page).pack()))
     return Screen("\n".join(lines), kb.as_markup())

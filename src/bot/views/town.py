@@ -11,6 +11,7 @@ from aiogram.types import InlineKeyboardButton
 from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
 from bot.views import Screen
+from bot.views.character import refill_lines
 from bot.views.common import (
     RARITY_MARKS,
     SLOTS,
@@ -27,7 +28,7 @@ from bot.views.common import (
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.pagination import nav_row, paginate
 from bot.views.refusals import explain
-from game.api import Crafted, ForgeView, InnView, ItemInfo, MissingMaterials, RecipeView, ShopView
+from game.api import CharacterSheet, Crafted, ForgeView, InnView, ItemInfo, MissingMaterials, RecipeView, ShopView
 
 SHOP_PAGE = 6
 FORGE_PAGE = 5
@@ -123,12 +124,14 @@ def _shop_button(
 # --- inn -------------------------------------------------------------------------------------------
 
 
-def inn(t: Translator, view: InnView, *, notice: str | None = None) -> Screen:
+def inn(t: Translator, view: InnView, *, notice: str | None = None, sheet: CharacterSheet | None = None) -> Screen:
+    """`sheet`: the character, for when HP, mana and stamina come back without paying."""
     lines = [
         t("inn-title"),
         t("inn-offer", price=view.price),
         "",
         t("inn-vitals", hp=view.hp, max_hp=view.max_hp, mana=view.mana, max_mana=view.max_mana, gold=view.gold),
+        *(refill_lines(t, sheet, explore=False) if sheet is not None else []),
     ]
     kb = KeyboardBuilder()
     rows = []

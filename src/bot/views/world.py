@@ -19,12 +19,13 @@ HURT = 0.35  # below this share of max HP, setting out into the wild is worth a 
 
 
 def explore_button(t: Translator, location_id: str | None, wait: int, *, again: bool = False) -> InlineKeyboardButton:
-    """Explore (from `location_id`, or wherever the player is); while stamina is short, the time until
-    it is not instead, whose press redraws the place (by then the button may be back)."""
+    """Explore (from `location_id`, or wherever the player is); while stamina is short, labelled with the
+    time until it is not: pressed early, the game refuses and a toast says how long is left (the screen
+    stays as it is); pressed once it is back, it explores."""
     if wait > 0:
         label = t("btn-explore-wait", wait=duration(t, wait))
-        return InlineKeyboardButton(text=label, callback_data=NavCb(to="look").pack())
-    label = t("btn-explore-more") if again else t("btn-explore")
+    else:
+        label = t("btn-explore-more") if again else t("btn-explore")
     return InlineKeyboardButton(text=label, callback_data=ExploreCb(loc=location_id).pack())
 
 

@@ -124,7 +124,7 @@ class Fights:
                 player_class=record.character.class_id,  # loot leans to the player's class
                 items=self.content.items,
             )
-            granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards)
+            granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards, shown=True)
             view = RewardsView(
                 xp=rewards.xp,
                 gold=rewards.gold,

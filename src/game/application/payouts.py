@@ -50,8 +50,9 @@ class Payouts:
     players: Players
     events: EventBus
 
-    async def grant(self, player_id: int, source_id: str, rewards: Rewards) -> Granted:
-        """Pay XP, gold and items exactly once per `source_id`, in one transaction."""
+    async def grant(self, player_id: int, source_id: str, rewards: Rewards, *, shown: bool = False) -> Granted:
+        """Pay XP, gold and items exactly once per `source_id`, in one transaction. `shown`: the player
+        sees what was paid on the screen that paid it, a level gained included."""
         async with self.uow_factory() as uow:
             if not await uow.characters.claim(player_id, source_id):
                 return Granted(applied=False)
@@ -64,7 +65,7 @@ class Payouts:
             await uow.commit()
         if progress.levels_gained:
             await self.players.heal_after_level_up(after)
-            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level))
+            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level, shown=shown))
         return Granted(
             applied=True,
             kept=kept,

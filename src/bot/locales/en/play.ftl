@@ -148,6 +148,7 @@ dropped = 🗑 You dropped { $name }{ $count }.
 drop-worn = 🚫 You are wearing that: take it off first.
 equipped = ✅ Equipped: { $name }.
 unequipped = ✅ Taken off and put in the bag.
+unequip-bag-full = 🎒 Your bag is full: make room in it to take something off.
 item-used = 🧪 You use { $name }: ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
 sold = 💰 Sold { $name }. Gold: { $gold }.
 item-not-in-bag = You don't have that item any more.

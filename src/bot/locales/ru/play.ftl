@@ -211,6 +211,7 @@ equipped = ✅ { $slot ->
        *[other] Ты надеваешь { $name_acc }.
     }
 unequipped = ✅ Снято и убрано в сумку.
+unequip-bag-full = 🎒 Сумка полна, и снятую вещь некуда убрать. Освободи место, чтобы что-нибудь снять.
 item-used = 🧪 Ты используешь { $name_acc }. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
 sold = 💰 Ты продаёшь { $name_acc }. Золота теперь { $gold }.
 item-not-in-bag = Этого предмета у тебя больше нет.
