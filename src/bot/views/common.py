@@ -90,26 +90,30 @@ def local(t: Translator, text: LocalText) -> str:
 CASES = ("gen", "dat", "acc", "ins", "pre", "at", "to")
 
 
-def noun(t: Translator, role: str, name: LocalText, forms: Grammar | None = None) -> dict[str, str]:
+def noun(
+    t: Translator, role: str, name: LocalText, forms: Grammar | None = None, *, html: bool = True
+) -> dict[str, str]:
     """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
     `role` is the name itself, `role_gender` its grammatical gender (`m`, `f`, `n`, `pl`; `other` in a
     language without one, which selects a text's default), and `role_gen`, `role_dat`, `role_acc`,
     `role_ins`, `role_pre` its case forms (a place's `role_at` and `role_to` say where and whither,
     with their preposition). The one place gender and case come in: texts select on them.
 
-    A language the name has no forms for reads every case as the name itself.
+    A language the name has no forms for reads every case as the name itself. `html`: False for a
+    button's label, which is plain text.
     """
-    nominative = local(t, name)
+    escape = literal if html else str
+    nominative = escape(t.pick(name))
     mine = (forms or {}).get(t.locale)
     args = {role: nominative, f"{role}_gender": mine.gender if mine else "other"}
     for case in CASES:
         form = mine.cases.get(case) if mine else None
-        args[f"{role}_{case}"] = literal(form) if form else nominative
+        args[f"{role}_{case}"] = escape(form) if form else nominative
     return args
 
 
-def item_noun(t: Translator, role: str, item: ItemInfo) -> dict[str, str]:
-    return noun(t, role, item.name, item.name_forms)
+def item_noun(t: Translator, role: str, item: ItemInfo, *, html: bool = True) -> dict[str, str]:
+    return noun(t, role, item.name, item.name_forms, html=html)
 
 
 def num(t: Translator, value: float) -> str:

@@ -145,7 +145,14 @@ def item_text(t: Translator, item: ItemInfo) -> list[str]:
     lines = [
         f"{RARITY_MARKS.get(item.rarity, '')} <b>{local(t, item.name)}</b>",
         f"<i>{local(t, item.description)}</i>",
-        t("item-kind", kind=named(t, KINDS, item.kind), rarity=named(t, RARITIES, item.rarity), level=item.level),
+        t(
+            "item-kind",
+            kind=named(t, KINDS, item.kind),
+            kind_code=item.kind,
+            rarity=named(t, RARITIES, item.rarity),
+            rarity_code=item.rarity,
+            level=item.level,
+        ),
     ]
     if item.slot:
         lines.append(t("item-slot", slot=named(t, SLOTS, item.slot)))

@@ -63,9 +63,8 @@ def way_in(t: Translator, rift: RiftInfo, here: LocationView) -> tuple[str, Rift
     if rift.location_id == here.id:
         return t("btn-rift-enter-here", name=t.pick(rift.name)), RiftCb(act="enter", id=rift.id)
     if any(road.id == rift.location_id for road in here.exits):
-        return t("btn-rift-travel", location=t.pick(rift.location_name)), TravelCb(
-            origin=here.id, dest=rift.location_id
-        )
+        where = noun(t, "location", rift.location_name, rift.location_forms, html=False)
+        return t("btn-rift-travel", **where), TravelCb(origin=here.id, dest=rift.location_id)
     return None
 
 

@@ -23,6 +23,7 @@ from bot.views.common import (
     named,
     noun,
     num,
+    times,
     with_notice,
 )
 from bot.views.keyboard import KeyboardBuilder
@@ -78,7 +79,14 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
             item = entry.item
             lines.append(t("shop-sellable", name=local(t, item.name), quantity=entry.quantity, price=item.sell_price))
             row = [
-                _shop_button(t("btn-sell-one", name=t.pick(item.name), price=item.sell_price), "s", item, 1, view, page)
+                _shop_button(
+                    t("btn-sell-one", **item_noun(t, "name", item, html=False), price=item.sell_price),
+                    "s",
+                    item,
+                    1,
+                    view,
+                    page,
+                )
             ]
             if entry.quantity > 1:
                 total = item.sell_price * entry.quantity
@@ -94,7 +102,14 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
             row = []
             if price <= view.gold:
                 row.append(
-                    _shop_button(t("btn-buy-one", name=t.pick(item.name), price=price), "b", item, 1, view, page)
+                    _shop_button(
+                        t("btn-buy-one", **item_noun(t, "name", item, html=False), price=price),
+                        "b",
+                        item,
+                        1,
+                        view,
+                        page,
+                    )
                 )
             if item.kind == "consumable" and price * BULK <= view.gold:
                 row.append(_shop_button(t("btn-buy-many", count=BULK, price=price * BULK), "b", item, BULK, view, page))
@@ -198,14 +213,14 @@ def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None =
 def bought(t: Translator, view: ShopView, item_id: str, quantity: int) -> str:
     offer = next((o for o in view.offers if o.id == item_id), None)
     name = item_noun(t, "name", offer) if offer else noun(t, "name", {"en": item_id})
-    return t("bought", **name, quantity=quantity, gold=view.gold)
+    return t("bought", **name, count=times(t, quantity), gold=view.gold)
 
 
 def sold(t: Translator, before: ShopView, item_id: str, quantity: int, gold: int) -> str:
     """`before`: the shop as it was, whose sellable list still holds what was sold."""
     item = next((e.item for e in before.sellable if e.item.id == item_id), None)
     name = item_noun(t, "name", item) if item else noun(t, "name", {"en": item_id})
-    return t("sold-many", **name, quantity=quantity, gold=gold)
+    return t("sold-many", **name, count=times(t, quantity), gold=gold)
 
 
 def rested(t: Translator, view: InnView) -> str:
@@ -213,7 +228,7 @@ def rested(t: Translator, view: InnView) -> str:
 
 
 def crafted(t: Translator, made: Crafted) -> str:
-    return t("crafted", **item_noun(t, "name", made.item), quantity=made.quantity)
+    return t("crafted", **item_noun(t, "name", made.item), count=times(t, made.quantity))
 
 
 def missing_materials(t: Translator, refused: MissingMaterials, forge: ForgeView, recipe_id: str) -> str | None:

@@ -93,7 +93,7 @@ btn-stay = ⬅️ Остаться
 
 ## Настройки
 settings = ⚙️ <b>Настройки</b>
-    Язык: { $language }
+    🌐 Язык бота — { $language }
 btn-lang-en = 🇬🇧 English
 btn-lang-ru = 🇷🇺 Русский
 language-name = русский

@@ -26,15 +26,15 @@ slot-weapon = Оружие
 slot-head = Голова
 slot-chest = Торс
 slot-legs = Ноги
-slot-feet = Ступни
-slot-trinket = Аксессуар
+slot-feet = Обувь
+slot-trinket = Украшение
 rarity-common = обычное
 rarity-uncommon = необычное
 rarity-rare = редкое
 rarity-epic = эпическое
 rarity-legendary = легендарное
 kind-equipment = Снаряжение
-kind-consumable = Расходник
+kind-consumable = Расходный предмет
 kind-material = Материал
 
 ## Награды, где бы они ни выплачивались
@@ -144,12 +144,15 @@ log-item = 🧪 Ты используешь { $item_acc }.
 log-heal = 💚 Ты восстанавливаешь { $amount } ОЗ.
 log-mana = 🔷 Ты восстанавливаешь { $amount } ед. маны.
 log-cleanse = ✨ Недуги отступают.
-log-status-monster = 🌀 На { $monster_acc } действует «{ $effect }» ещё { $turns } { $turns ->
+log-status-monster = 🌀 { $monster } { $monster_gender ->
+        [pl] получают
+       *[other] получает
+    } эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-status-self = 🌟 На тебе «{ $effect }» на { $turns } { $turns ->
+log-status-self = 🌟 Ты получаешь эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
@@ -157,7 +160,7 @@ log-status-self = 🌟 На тебе «{ $effect }» на { $turns } { $turns ->
 log-status-player = 🌀 { $monster } { $monster_gender ->
         [pl] накладывают
        *[other] накладывает
-    } на тебя «{ $effect }» на { $turns } { $turns ->
+    } на тебя эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
@@ -215,11 +218,26 @@ unequip-bag-full = 🎒 Сумка полна, и снятую вещь неку
 item-used = 🧪 Ты используешь { $name_acc }. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
 sold = 💰 Ты продаёшь { $name_acc }. Золота теперь { $gold }.
 item-not-in-bag = Этого предмета у тебя больше нет.
-item-kind = { $kind } · { $rarity } · уровень { $level }
+item-kind = { $kind } · { $kind_code ->
+        [equipment] { $rarity_code ->
+            [common] обычное
+            [uncommon] необычное
+            [rare] редкое
+            [epic] эпическое
+           *[legendary] легендарное
+        }
+       *[other] { $rarity_code ->
+            [common] обычный
+            [uncommon] необычный
+            [rare] редкий
+            [epic] эпический
+           *[legendary] легендарный
+        }
+    } · уровень { $level }
 item-slot = Слот: { $slot }
 item-bonuses = Бонусы: { $bonuses }
 item-effects = Действие: { $effects }
-item-buy-price = Цена в лавке: { $price } { $price ->
+item-buy-price = В лавке стоит { $price } { $price ->
         [one] золотой
        *[other] золотых
     }
@@ -243,14 +261,14 @@ shop-sell-title = Торговец купит:
 shop-offer = { $mark } <b>{ $name }</b> — { $price }💰 · ур. { $level } · { $what }
 shop-sellable = • { $name } ×{ $quantity } — по { $price }💰 за штуку
 shop-nothing-to-sell = В сумке нет ничего, что купила бы лавка.
-btn-buy-one = Купить: { $name } ({ $price }💰)
+btn-buy-one = Купить { $name_acc } ({ $price }💰)
 btn-buy-many = ×{ $count } ({ $price }💰)
-btn-sell-one = Продать: { $name } ({ $price }💰)
+btn-sell-one = Продать { $name_acc } ({ $price }💰)
 btn-sell-all = Все ({ $total }💰)
 btn-shop-buy = 🛒 Купить
 btn-shop-sell = 💰 Продать
-bought = ✅ Ты покупаешь { $name_acc } ×{ $quantity }. Золота осталось { $gold }.
-sold-many = 💰 Ты продаёшь { $name_acc } ×{ $quantity }. Золота теперь { $gold }.
+bought = ✅ Ты покупаешь { $name_acc }{ $count }. Золота осталось { $gold }.
+sold-many = 💰 Ты продаёшь { $name_acc }{ $count }. Золота теперь { $gold }.
 inn-title = 🛏 <b>Трактир</b>
 inn-offer = Тёплая постель и горячий ужин вернут здоровье и ману. Ночлег стоит { $price } { $price ->
         [one] золотой
@@ -268,12 +286,16 @@ forge-title = ⚒ <b>Кузница</b> · 💰 { $gold } · твой урове
 forge-gold = 💰 { $gold }
 forge-level = ур. { $level }
 btn-craft = ⚒ Выковать: { $name }
-crafted = ⚒ Работа окончена, и { $name } ×{ $quantity } уже в сумке.
-missing-materials = 🪨 Не хватает материалов, а именно { $materials }.
+crafted = ⚒ Готово! { $name }{ $count } уже в сумке.
+missing-materials = 🪨 Не хватает материалов ({ $materials }).
 
 ## Умения
 skill-name = «{ $name }»
-skills-title = 🌳 <b>Умения класса «{ $class_name }»</b> · очков умений: { $points }
+skills-title = 🌳 <b>Умения класса «{ $class_name }»</b> · { $points } { $points ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } умений
 skill-level = ур. { $level }
 skill-active = активное, { $mana } 🔷, { $every ->
         [1] можно каждый ход
@@ -290,7 +312,7 @@ skill-needs-skill = откроется после { $count ->
        *[other] умений
     } { $skills }
 skill-needs-points = нужно очко умений
-btn-learn = 📖 Изучить: { $name }
+btn-learn = 📖 Изучить «{ $name }»
 skill-learned-now = 📖 Умение «{ $name }» изучено.
 
 ## Рейтинг
@@ -313,13 +335,13 @@ err-not-enough-gold = 💰 Не хватает золота. Нужно { $neede
 err-level-too-low = 🔒 Нужен { $required }-й уровень, а у тебя { $level }-й.
 err-wrong-slot = 🚫 Это нельзя надеть.
 err-slot-empty = 🚫 Там ничего не надето.
-err-not-usable = 🚫 Здесь это не использовать.
+err-not-usable = 🚫 Сейчас это использовать нельзя.
 err-nothing-to-restore = 🧪 Здоровье и мана и так полны, прибереги зелье на потом.
 err-explore-in-town = 🏘 В городе нечего исследовать. Сначала выйди за ворота.
 err-not-sellable = 🚫 Лавка это не покупает.
 err-no-stat-points = 🚫 Свободных очков характеристик нет.
 err-unknown-stat = 🚫 Такой характеристики нет.
-err-no-skill-points = 🚫 Не хватает очков умений: нужно { $needed }.
+err-no-skill-points = 🚫 Не хватает очков умений, нужно { $needed }.
 err-skill-known = ✅ Это умение уже изучено.
 err-skill-other-class = 🚫 Это умение другого класса.
 err-skill-level = 🔒 Для этого умения нужен { $level }-й уровень.

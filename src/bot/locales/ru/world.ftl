@@ -16,7 +16,7 @@ rift-line = 🌀 <b>{ $name }</b> — { $location }
     Ранг { $tier } · вход с { $min_level }-го уровня · ⏳ { $left }
 rift-here = 📍 <i>здесь</i>
 rift-walked = ✔️ Твой поход в этот разлом уже окончен, а дважды в один разлом не войти.
-btn-rift-travel = ➡️ Отправиться к разлому ({ $location })
+btn-rift-travel = ➡️ Отправиться { $location_to }
 btn-rift-current = 🌀 Вернуться в разлом
 btn-rift-back = 🌀 Назад в разлом
 btn-rift-chest = 🎁 К сундуку разлома
@@ -146,9 +146,9 @@ btn-notify-bosses-on = 🔔 Боссы: вкл
 btn-notify-bosses-off = 🔕 Боссы: выкл
 
 ## Администратор
-admin-rift-opened = 🌀 Разлом открыт: <b>{ $name }</b>, { $location }, ранг { $tier }, закроется через { $left }.
+admin-rift-opened = 🌀 Открыт разлом <b>{ $name }</b> ({ $location }, ранг { $tier }), закроется через { $left }.
     id <code>{ $id }</code>
-admin-boss-spawned = 👹 Босс призван: <b>{ $name }</b>, { $location }, ❤️ { $hp }, уйдёт через { $left }.
+admin-boss-spawned = 👹 Призван босс <b>{ $name }</b> ({ $location }, ❤️ { $hp }), уйдёт через { $left }.
     id <code>{ $id }</code>
 admin-unknown-location = Место «{ $location }» для этого не годится.
 admin-broadcast-usage = Как пользоваться: /broadcast &lt;текст&gt;
