@@ -4,7 +4,7 @@ the time until HP and stamina are back wherever they are low."""
 from __future__ import annotations
 
 from bot.i18n import Translator
-from bot.views import combat, explore, inventory, town
+from bot.views import combat, explore, inventory, rifts, town
 from game.api import ExploreResult, InnView
 from shared.events import PlayerLeveledUp
 from tests.bot import dtos
@@ -88,3 +88,25 @@ def test_an_exploration_or_a_won_fight_says_when_low_hp_is_back():
     tired = dtos.sheet(hp=20, hp_full_in=1800, explore_in=120)
     after = combat.screen(EN, won, sheet=tired)
     assert "⏳ Explore in 2 min" in labels(after) and after.text.count("next exploration") == 0
+
+
+def test_a_finished_run_tells_its_whole_earnings_fights_treasures_and_chest():
+    chest = dtos.rewards(xp=100, gold=50, items=(dtos.stack(dtos.ORE, 1),))
+    cleared = dtos.run(
+        "cleared",
+        looted_gold=30,
+        looted_items=(dtos.stack(dtos.ORE, 2),),
+        fights_xp=60,
+        fights_gold=20,
+        fights_items=(dtos.stack(dtos.GEM, 1),),
+        reward=chest,
+    )
+    shown = rifts.progress(EN, cleared).text
+    total = shown[shown.index("The whole run earned you") :]
+    assert "✨ +160 XP   💰 +100 gold" in total and "Iron Ore ×3" in total and "Star Shard ×1" in total
+    left = rifts.progress(RU, dtos.run("left", fights_xp=5, fights_gold=2)).text
+    assert "Всего за поход" in left and "+5 очков опыта" in left and "+2 золотых" in left
+    going = rifts.progress(EN, dtos.run("active", fights_xp=5)).text
+    assert "whole run" not in going  # told once it is over
+    fell = rifts.progress(EN, dtos.run("fallen")).text
+    assert "The whole run earned you</b>\nNothing this time." in fell

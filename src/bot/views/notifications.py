@@ -52,7 +52,7 @@ def rift_collapsed(t: Translator, run: RiftProgressView | None) -> Screen:
     """`run`: the player's run in the collapsed rift, when the game still has it."""
     if run is not None:
         told = [t("notify-rift-collapsed", name=local(t, run.rift.name))]
-        text = "\n".join(told + rifts.treasure_lines(t, run.looted_gold, run.looted_items))
+        text = "\n".join([*told, "", *rifts.total_lines(t, run)])
     else:
         text = t("notify-rift-collapsed-unnamed")
     return Screen(text, _button(t("btn-notify-rifts"), RiftCb(act="list")))

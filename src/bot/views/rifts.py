@@ -130,7 +130,24 @@ def progress_lines(t: Translator, progress: RiftProgressView) -> list[str]:
         lines += [t("rift-chest"), *rewards.lines(t, progress.reward)]
     elif progress.fighting:
         lines += ["", t("rift-fighting")]
+    if progress.status != "active":
+        lines += ["", *total_lines(t, progress)]
     return lines
+
+
+def total_lines(t: Translator, progress: RiftProgressView) -> list[str]:
+    """A run's whole earnings once it is over: its fights, its treasures and its chest."""
+    chest = progress.reward if progress.status == "cleared" else None
+    xp = progress.fights_xp + (chest.xp if chest else 0)
+    gold = progress.fights_gold + progress.looted_gold + (chest.gold if chest else 0)
+    items: dict[str, ItemStack] = {}
+    for stack in (*progress.fights_items, *progress.looted_items, *(chest.items if chest else ())):
+        known = items.get(stack.item.id)
+        items[stack.item.id] = (
+            stack if known is None else ItemStack(item=stack.item, quantity=known.quantity + stack.quantity)
+        )
+    earned = [*rewards.xp_and_gold(t, xp, gold), *stack_lines(t, items.values())]
+    return [t("rift-total"), *(earned or [t("reward-nothing")])]
 
 
 def progress_markup(t: Translator, progress: RiftProgressView) -> InlineKeyboardMarkup:

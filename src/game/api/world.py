@@ -62,6 +62,11 @@ class RiftProgressView(Dto):
     looted_gold: int  # what the rift's treasures gave so far (fights pay on their own)
     looted_items: tuple[ItemStack, ...]
     reward: Rewards | None = None  # the chest, once cleared (paid exactly once)
+    # What the run's won fights paid (items: those that went into the bag); with the treasures and the
+    # chest, the run's whole earnings.
+    fights_xp: int = 0
+    fights_gold: int = 0
+    fights_items: tuple[ItemStack, ...] = ()
 
 
 class RiftAdvance(Dto):

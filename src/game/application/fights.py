@@ -11,7 +11,7 @@ from game.api import Rewards as RewardsView
 from game.api.kinds import FightPart
 from game.application.actions import Actions
 from game.application.dice import Dice
-from game.application.fight_endings import FightEndings
+from game.application.fight_endings import FightEndings, FightPaid
 from game.application.payouts import Payouts
 from game.application.players import Players
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
@@ -98,7 +98,7 @@ class Fights:
             extra, new_hot = await self._settle(player_id, record, hot, after)
             if after.over:
                 await self.players.hot.put_fight(player_id, None, new_hot)
-                await self.endings.fight_over(player_id, fight.context, after.outcome)
+                await self.endings.fight_over(player_id, fight.context, after.outcome, _paid(extra.get("rewards")))
             else:
                 await self.players.hot.put_fight(player_id, replace(fight, combat=after), new_hot)
             if after.consumed_item or after.outcome in ("won", "lost"):
@@ -166,3 +166,10 @@ def _action(action: str, skill_id: str | None, item_id: str | None, record: Play
             raise NotOwned("you do not have that item", item=item_id)
         return UseItem(item_id)
     raise UnknownEntry(f"no such action {action!r}", action=action)
+
+
+def _paid(rewards: RewardsView | None) -> FightPaid | None:
+    """What a won fight's rewards put in the player's hands (the bag's share of its loot)."""
+    if rewards is None:
+        return None
+    return FightPaid(xp=rewards.xp, gold=rewards.gold, items={s.item.id: s.quantity for s in rewards.items})

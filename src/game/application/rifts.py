@@ -29,7 +29,7 @@ from game.api.world import (
 )
 from game.application.actions import Actions, refusals
 from game.application.dice import Dice
-from game.application.fight_endings import FightEndings
+from game.application.fight_endings import FightEndings, FightPaid
 from game.application.fights import Fights
 from game.application.payouts import Payouts
 from game.application.players import Players
@@ -44,6 +44,7 @@ from game.domain.rifts import (
     Rift,
     RiftRun,
     choose_template,
+    fight_paid,
     generate_rift,
     min_level,
     next_step,
@@ -215,7 +216,7 @@ class Rifts:
             await self._end_rift_fight(player_id, run.rift_id)  # a collapse that could not reach the fight
         return self._progress(run, rift, now, level=level)
 
-    async def _fight_over(self, player_id: int, context: FightContext, outcome: FightOutcome) -> None:
+    async def _fight_over(self, player_id: int, context: FightContext, outcome: FightOutcome, paid: FightPaid) -> None:
         """A rift fight moves the run on (won), ends it (lost) or leaves the step to try again (fled)."""
         assert isinstance(context, RiftFight)
         now = self.clock.now()
@@ -229,7 +230,7 @@ class Rifts:
             assert record is not None
             rift = self._rift(record)
             if outcome == "won":
-                run = step_done(rift, run)
+                run = fight_paid(step_done(rift, run), xp=paid.xp, gold=paid.gold, items=paid.items)
             elif outcome == "lost":
                 run = replace(run, status="fallen", fighting=False)
             else:

@@ -272,6 +272,10 @@ class RiftRun:
     gold: int = 0
     items: Mapping[str, int] = field(default_factory=dict)
     reward_paid: bool = False
+    # What the run's won fights paid (they pay on their own): the run's total is told when it ends.
+    fights_xp: int = 0
+    fights_gold: int = 0
+    fights_items: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def active(self) -> bool:
@@ -291,6 +295,9 @@ class RiftRun:
             "gold": self.gold,
             "items": dict(sorted(self.items.items())),
             "reward_paid": self.reward_paid,
+            "fights_xp": self.fights_xp,
+            "fights_gold": self.fights_gold,
+            "fights_items": dict(sorted(self.fights_items.items())),
         }
 
 
@@ -313,6 +320,14 @@ def step_done(rift: Rift, run: RiftRun, *, gold: int = 0, items: Mapping[str, in
     if run.step + 1 < len(rift.floors[run.floor]):
         return replace(done, step=run.step + 1)
     return replace(done, floor=run.floor + 1, step=0)
+
+
+def fight_paid(run: RiftRun, *, xp: int, gold: int, items: Mapping[str, int]) -> RiftRun:
+    """The run once one of its fights has paid `xp`, `gold` and `items` (those that went into the bag)."""
+    earned = dict(run.fights_items)
+    for item_id, quantity in items.items():
+        earned[item_id] = earned.get(item_id, 0) + quantity
+    return replace(run, fights_xp=run.fights_xp + xp, fights_gold=run.fights_gold + gold, fights_items=earned)
 
 
 def trap_hp(hp: int, max_hp: int, share: float) -> int:

@@ -38,6 +38,7 @@ rift-status-left = 🚪 You walked out of the rift, keeping what you looted.
 rift-status-collapsed = 💥 The rift collapsed and threw you out. You keep what you looted.
 rift-status-fallen = ☠️ You fell inside the rift. The run is over.
 rift-chest = 🎁 The rift's chest:
+rift-total = 🧾 <b>The whole run earned you</b>
 btn-rift-go = ➡️ Go on
 btn-rift-leave = 🚪 Leave
 btn-rift-fight = ⚔️ To the fight

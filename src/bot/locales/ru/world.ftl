@@ -38,6 +38,7 @@ rift-status-left = 🚪 Ты выходишь из разлома, и вся д�
 rift-status-collapsed = 💥 Разлом схлопывается и выбрасывает тебя наружу. Добыча остаётся при тебе.
 rift-status-fallen = ☠️ Разлом оказывается сильнее тебя. Поход окончен.
 rift-chest = 🎁 В сундуке разлома:
+rift-total = 🧾 <b>Всего за поход</b>
 btn-rift-go = ➡️ Дальше
 btn-rift-leave = 🚪 Выйти
 btn-rift-fight = ⚔️ К бою

@@ -58,4 +58,7 @@ def progress_view(
         looted_gold=run.gold,
         looted_items=stacks(content, run.items),
         reward=reward,
+        fights_xp=run.fights_xp,
+        fights_gold=run.fights_gold,
+        fights_items=stacks(content, run.fights_items),
     )
