@@ -110,3 +110,14 @@ def test_a_finished_run_tells_its_whole_earnings_fights_treasures_and_chest():
     assert "whole run" not in going  # told once it is over
     fell = rifts.progress(EN, dtos.run("fallen")).text
     assert "The whole run earned you</b>\nNothing this time." in fell
+
+
+def test_gear_above_the_players_level_says_from_which_level_it_can_be_worn():
+    ring = dtos.item("copper_ring", kind="equipment", slot="trinket", level=4, effects={})
+    bag = dtos.bag((ring, 1))
+    locked = bag.model_copy(update={"items": (bag.items[0].model_copy(update={"can_equip": False}),)})
+    shown = inventory.detail(EN, locked, "copper_ring")
+    assert shown is not None and "You can wear it from level 4." in shown.text and "Equip" not in labels(shown)
+    assert "Надеть можно с 4-го уровня." in inventory.detail(RU, locked, "copper_ring").text
+    wearable = inventory.detail(EN, bag, "copper_ring")
+    assert "Equip" in labels(wearable) and "wear it from" not in wearable.text

@@ -39,7 +39,7 @@ def boss_lines(t: Translator, boss: BossView, *, me: int | None = None) -> list[
     ]
     if boss.status == "alive":
         lines.append(t("boss-left", left=duration(t, boss.seconds_left)))
-    lines.append(t("boss-my-damage", damage=boss.my_damage))
+    lines.append(t("boss-my-damage", damage=boss.my_damage) if boss.my_damage else t("boss-my-damage-none"))
     if boss.status == "alive":
         if boss.my_cooldown_left > 0:
             lines.append(t("boss-cooldown", seconds=round(boss.my_cooldown_left, 1)))

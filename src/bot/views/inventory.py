@@ -185,6 +185,8 @@ def detail(
     lines = item_text(t, item)
     if entry is not None:
         lines.append(t("item-owned", quantity=entry.quantity))
+        if item.kind == "equipment" and not entry.can_equip:  # too high a level: say so, not only leave it out
+            lines.append(t("item-equip-level", level=item.level))
     if worn_slot is not None:
         lines.append(t("item-worn"))
         if bag_full(view):

@@ -161,6 +161,7 @@ item-sell-price = Sells for: { $price } gold
 item-not-sellable = The shop won't buy it.
 item-owned = In your bag: { $quantity }
 item-worn = Worn right now.
+item-equip-level = 🔒 You can wear it from level { $level }.
 
 ## Town
 town-title = 🏘 <b>Town square</b> — the shop, the inn and the forge are here.
@@ -193,7 +194,7 @@ forge-title = ⚒ <b>Forge</b> · 💰 { $gold } · your level { $level }
 forge-gold = 💰 { $gold }
 forge-level = lvl { $level }
 btn-craft = ⚒ Craft { $name }
-crafted = ⚒ Crafted { $name }{ $count }: it is in your bag.
+crafted = ⚒ Crafted { $name }{ $count }, now in your bag.
 missing-materials = 🪨 Missing materials: { $materials }
 
 ## Skills

@@ -58,7 +58,8 @@ boss-title = 👹 <b>{ $name }</b> · level { $level }
     📍 { $location }
 boss-hp = ❤️ { $bar }
 boss-left = ⏳ Escapes in { $left }
-boss-my-damage = ⚔️ Your damage: { $damage }
+boss-my-damage = ⚔️ Your damage so far: { $damage }
+boss-my-damage-none = ⚔️ You have not struck it yet.
 boss-ready = ✅ You can strike.
 boss-cooldown = 🕒 Catching your breath: { $seconds } s
 boss-ranking-title = ⚔️ <b>Fighters so far</b> ({ $fighters })

@@ -248,6 +248,7 @@ item-sell-price = Лавка купит за { $price } { $price ->
 item-not-sellable = Лавка это не купит.
 item-owned = В сумке { $quantity } шт.
 item-worn = Сейчас надето.
+item-equip-level = 🔒 Надеть можно с { $level }-го уровня.
 
 ## Город
 town-title = 🏘 <b>Городская площадь</b>. Здесь лавка, трактир и кузница.

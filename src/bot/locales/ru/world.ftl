@@ -59,6 +59,7 @@ boss-title = 👹 <b>{ $name }</b> · уровень { $level }
 boss-hp = ❤️ { $bar }
 boss-left = ⏳ Уйдёт через { $left }
 boss-my-damage = ⚔️ На твоём счету { $damage } урона.
+boss-my-damage-none = ⚔️ Твоих ударов по нему ещё не было.
 boss-ready = ✅ Можно бить.
 boss-cooldown = 🕒 Переводишь дух, ещё { $seconds } с
 boss-ranking-title = ⚔️ <b>Лучшие бойцы</b> · в бою { $fighters } { $fighters ->
