@@ -11,9 +11,10 @@ from fluent.syntax.ast import VariableReference
 from fluent.syntax.visitor import Visitor
 
 from bot.i18n import LOCALES, Translator, bundle
-from bot.views import combat, notifications, world
+from bot.views import combat, explore, notifications, world
 from bot.views.common import CASES
 from game.adapters.content_files import load_content
+from game.api import ExploreResult
 from game.application.presenters.names import grammar
 from shared.events import BossPayout
 from tests.bot import dtos
@@ -203,3 +204,22 @@ async def test_no_text_on_the_main_screens_has_a_variable_left_unfilled(new_chat
     await chat.send("/look")
     assert len(chat.session.timeline) > 30
     assert not unfilled(chat), unfilled(chat)
+
+
+def test_english_names_take_the_article_they_need():
+    def said(monster_id: str, *lines) -> str:
+        return combat.text(EN, monster_fight(monster_id, outcome="won", log=lines))
+
+    elemental, king = said("ice_elemental", dtos.log("won")), said("hollow_king", dtos.log("won"))
+    assert "🏆 The Ice Elemental is defeated!" in elemental and "🏆 The Hollow King is defeated!" in king
+    rat = said("giant_rat", dtos.log("hit", amount=3))
+    assert "You hit the Giant Rat for <b>3</b>." in rat
+    met = monster_fight("ice_elemental")
+    assert explore.headline(EN, dtos_explore(met)) == "❗ An Ice Elemental blocks your way!"
+    assert explore.headline(EN, dtos_explore(monster_fight("hollow_king"))) == "❗ The Hollow King blocks your way!"
+
+
+def dtos_explore(fight):
+    return ExploreResult(
+        kind="monster", location_id="x", location_name=dtos.text("X"), stamina=1, max_stamina=2, combat=fight
+    )

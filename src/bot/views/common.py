@@ -109,7 +109,26 @@ def noun(
     for case in CASES:
         form = mine.cases.get(case) if mine else None
         args[f"{role}_{case}"] = escape(form) if form else nominative
+    args.update(articled(role, nominative) if t.locale == "en" else {f"{role}_{a}": nominative for a in ARTICLES})
     return args
+
+
+ARTICLES = ("the", "The", "a", "A")
+
+
+def articled(role: str, name: str) -> dict[str, str]:
+    """English: the name with its article, in and at the start of a sentence (`role_the`, `role_The`,
+    `role_a`, `role_A`): "the Giant Rat", "an Ice Elemental"; a name that has its own ("The Hollow King")
+    takes no other."""
+    if name.startswith("The "):
+        return {f"{role}_the": name, f"{role}_The": name, f"{role}_a": name, f"{role}_A": name}
+    a = "an" if name[:1] in "AEIOU" else "a"
+    return {
+        f"{role}_the": f"the {name}",
+        f"{role}_The": f"The {name}",
+        f"{role}_a": f"{a} {name}",
+        f"{role}_A": f"{a.capitalize()} {name}",
+    }
 
 
 def item_noun(t: Translator, role: str, item: ItemInfo, *, html: bool = True) -> dict[str, str]:

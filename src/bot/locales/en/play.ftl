@@ -49,7 +49,7 @@ reward-level-up = 🎉 <b>Level up!</b> You are now level { $level }. New stat a
 
 ## Exploring
 explore-where = 🔎 You explore { $location }.
-explore-monster = ❗ A { $monster } blocks your way!
+explore-monster = ❗ { $monster_A } blocks your way!
 explore-resource = 🌿 You gather:
 explore-treasure = 🎁 You find a small treasure:
 explore-nothing-1 = 🍃 Only the wind in the grass. Nothing here this time.
@@ -84,21 +84,21 @@ btn-skill = ✨ { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Flee ({ $chance }%)
 
 ## The fight, line by line
-log-hit-player = ⚔️ You hit the { $monster } for <b>{ $amount }</b>.
-log-crit-player = 💥 Critical hit! The { $monster } takes <b>{ $amount }</b>.
-log-skill-hit = ✨ { $skill } hits the { $monster } for <b>{ $amount }</b>.
-log-skill-crit = 💥 { $skill } hits critically: <b>{ $amount }</b> to the { $monster }!
-log-hit-monster = 🩸 The { $monster } hits you for <b>{ $amount }</b>.
-log-crit-monster = 💢 The { $monster } lands a critical blow: <b>{ $amount }</b>!
-log-miss-player = 💨 The { $monster } dodges your attack.
-log-skill-miss = 💨 The { $monster } dodges your { $skill }.
-log-miss-monster = 💨 You dodge the { $monster }'s attack.
+log-hit-player = ⚔️ You hit { $monster_the } for <b>{ $amount }</b>.
+log-crit-player = 💥 Critical hit! { $monster_The } takes <b>{ $amount }</b>.
+log-skill-hit = ✨ { $skill } hits { $monster_the } for <b>{ $amount }</b>.
+log-skill-crit = 💥 { $skill } hits critically: <b>{ $amount }</b> to { $monster_the }!
+log-hit-monster = 🩸 { $monster_The } hits you for <b>{ $amount }</b>.
+log-crit-monster = 💢 { $monster_The } lands a critical blow: <b>{ $amount }</b>!
+log-miss-player = 💨 { $monster_The } dodges your attack.
+log-skill-miss = 💨 { $monster_The } dodges your { $skill }.
+log-miss-monster = 💨 You dodge { $monster_the }'s attack.
 log-skill = ✨ You use { $skill }.
 log-item = 🧪 You use { $item }.
 log-heal = 💚 You recover { $amount } HP.
 log-mana = 🔷 You recover { $amount } mana.
 log-cleanse = ✨ Your ailments are washed away.
-log-status-monster = 🌀 The { $monster } is affected: { $effect } for { $turns ->
+log-status-monster = 🌀 { $monster_The } is affected: { $effect } for { $turns ->
         [one] { $turns } turn
        *[other] { $turns } turns
     }.
@@ -106,19 +106,19 @@ log-status-self = 🌟 You gain { $effect } for { $turns ->
         [one] { $turns } turn
        *[other] { $turns } turns
     }.
-log-status-player = 🌀 The { $monster } leaves you { $effect } for { $turns ->
+log-status-player = 🌀 { $monster_The } leaves you { $effect } for { $turns ->
         [one] { $turns } turn
        *[other] { $turns } turns
     }.
 log-tick-player = 🔥 { $effect }: you lose { $amount } HP.
-log-tick-monster = 🔥 { $effect }: the { $monster } loses { $amount } HP.
+log-tick-monster = 🔥 { $effect }: { $monster_the } loses { $amount } HP.
 log-expired-player = ⌛ { $effect } wears off.
-log-expired-monster = ⌛ { $effect } wears off the { $monster }.
+log-expired-monster = ⌛ { $effect } wears off { $monster_the }.
 log-stunned-player = 😵 You are stunned and lose your turn.
-log-stunned-monster = 😵 The { $monster } is stunned and cannot act.
-log-flee-failed = 🏃 You try to flee, but the { $monster } cuts you off.
+log-stunned-monster = 😵 { $monster_The } is stunned and cannot act.
+log-flee-failed = 🏃 You try to flee, but { $monster_the } cuts you off.
 log-fled = 🏃 You slip away!
-log-won = 🏆 The { $monster } is defeated!
+log-won = 🏆 { $monster_The } is defeated!
 log-lost = 💀 You collapse...
 
 ## Inventory
