@@ -156,7 +156,11 @@ def test_the_stamina_stat_and_vitality_are_different_words():
         assert vitality.casefold()[:3] not in stamina.casefold(), (vitality, stamina)
 
 
-UNFILLED = re.compile(r"\{\s*\$|\{\?\?\?\}|\{[a-z-]+\}|\$[a-z_]+")
+# What Fluent leaves of a variable it was not given: `{$name}`, `{???}`, or the bare name (`monster_gen`).
+UNFILLED = re.compile(
+    r"\{\s*\$|\{\?\?\?\}|\{[a-z-]+\}|\$[a-z_]+"
+    r"|\b[a-z]+_(?:[a-z]+_)*(?:gen|dat|acc|ins|pre|at|to|gender|the|The|a|A)\b"
+)
 
 
 def unfilled(chat) -> list[str]:
@@ -166,6 +170,12 @@ def unfilled(chat) -> list[str]:
             if UNFILLED.search(piece):
                 bad.append(piece)
     return bad
+
+
+def test_an_unfilled_variable_is_seen():
+    for left in ("{$monster}", "{???}", "у monster_gen", "name_acc", "$gold"):
+        assert UNFILLED.search(left), left
+    assert not UNFILLED.search("🏆 Гигантская крыса повержена! You hit the Giant Rat.")
 
 
 @pytest.mark.parametrize("locale", LOCALES)
