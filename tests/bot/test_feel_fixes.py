@@ -121,3 +121,13 @@ def test_gear_above_the_players_level_says_from_which_level_it_can_be_worn():
     assert "Надеть можно с 4-го уровня." in inventory.detail(RU, locked, "copper_ring").text
     wearable = inventory.detail(EN, bag, "copper_ring")
     assert "Equip" in labels(wearable) and "wear it from" not in wearable.text
+
+
+def test_low_stamina_after_an_exploration_says_when_it_is_full():
+    found = ExploreResult(
+        kind="nothing", location_id="meadows", location_name=dtos.text("Meadows"), stamina=30, max_stamina=150
+    )
+    low = dtos.sheet(stamina=30, max_stamina=150, stamina_full_in=7200)
+    assert "⚡ Stamina 30/150 · ⚡ full in 2 h" in explore.screen(EN, found, low).text
+    plenty = found.model_copy(update={"stamina": 120})
+    assert "full in" not in explore.screen(EN, plenty, dtos.sheet(stamina=120, stamina_full_in=1800)).text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen, combat, rewards
-from bot.views.character import refill_lines
+from bot.views.character import LOW, refill_lines
 from bot.views.common import Text, duration, noun, stack_lines
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.world import explore_button
@@ -23,7 +23,11 @@ def stamina_line(t: Translator, stamina: int, max_stamina: int, sheet: Character
     """Stamina, and when the next exploration is possible if it is not now."""
     line = t("explore-stamina", stamina=stamina, max_stamina=max_stamina)
     wait = sheet.explore_in if sheet is not None else 0
-    return f"{line} · {t('explore-next-in', wait=duration(t, wait))}" if wait > 0 else line
+    if wait > 0:
+        return f"{line} · {t('explore-next-in', wait=duration(t, wait))}"
+    if sheet is not None and sheet.stamina_full_in > 0 and stamina < max_stamina * LOW:  # low: when it is full
+        return f"{line} · {t('refill-stamina', wait=duration(t, sheet.stamina_full_in))}"
+    return line
 
 
 def headline(t: Translator, result: ExploreResult) -> str:

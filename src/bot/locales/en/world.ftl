@@ -1,7 +1,10 @@
 ## The living world: rifts, world bosses, notifications about them, admin commands.
 
 ## Time left
-time-hours = { $h } h { $m } min
+time-hours = { $m ->
+        [0] { $h } h
+       *[other] { $h } h { $m } min
+    }
 time-minutes = { $m } min
 time-seconds = { $s } s
 
