@@ -113,6 +113,13 @@ def test_places_are_named_where_and_whither_with_their_preposition():
     assert "Ты приходишь в себя в Эшфорде с перевязанными ранами." in combat.text(RU, lost)
 
 
+def test_the_first_tip_sends_a_newcomer_around_the_town_by_its_name():
+    ashford = CONTENT.locations["ashford"]
+    town = dtos.place(id="ashford", name=ashford.name.as_dict(), name_forms=grammar(ashford.ru), is_town=True)
+    assert "Исследуй окрестности Эшфорда" in notifications.greeting(RU, "Алиса", town).text
+    assert "explore the wilds around Ashford" in notifications.greeting(EN, "Alice", town).text
+
+
 def test_a_boss_notice_agrees_with_the_boss_and_names_the_rewards_in_the_players_language():
     tusk = CONTENT.bosses["old_tusk"]
     boss = dtos.boss(name=tusk.name.as_dict(), name_forms=grammar(tusk.ru))

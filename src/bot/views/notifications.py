@@ -24,7 +24,7 @@ def _button(text: str, data: CallbackData) -> InlineKeyboardMarkup:
 
 
 def greeting(t: Translator, name: str, here: LocationView) -> Screen:
-    return Screen(t("greeting-event", name=literal(name), location=t.pick(here.name)))
+    return Screen(t("greeting-event", name=literal(name), **noun(t, "location", here.name, here.name_forms)))
 
 
 def level_up(t: Translator, level: int) -> Screen:
