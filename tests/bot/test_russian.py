@@ -145,6 +145,8 @@ def test_a_boss_notice_agrees_with_the_boss_and_names_the_rewards_in_the_players
         "Твой удар добивает <b>Старого Клыка</b>!"
         in notifications.boss_ended(RU, boss, defeated=True, fought=True, killed=True).text
     )
+    gone = notifications.boss_ended(RU, None, defeated=True, fought=True, killed=True).text
+    assert "Твой удар добивает <b>мирового босса</b>!" in gone
     # The item left the bag since (sold, dropped): the payout still names it, in each language.
     for t, name in ((RU, CONTENT.items["iron_ore"].name.ru), (EN, CONTENT.items["iron_ore"].name.en)):
         told = notifications.boss_ended(t, boss, defeated=True, fought=True, killed=False, payout=payout, known={})

@@ -13,7 +13,7 @@ from bot.views import Screen, rewards, rifts
 from bot.views.common import duration, literal, local, noun
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
-from game.api import BossView, ItemInfo, LocationView, RiftInfo, RiftProgressView
+from game.api import BossView, ItemInfo, LocationView, NameForms, RiftInfo, RiftProgressView
 from shared.events import BossPayout
 
 
@@ -82,7 +82,7 @@ def boss_ended(
 ) -> Screen:
     """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither;
     with what the player was paid (`payout`; `known` names its items)."""
-    name = noun(t, "name", boss.name, boss.name_forms) if boss else noun(t, "name", {t.locale: t("boss-unnamed")})
+    name = noun(t, "name", boss.name, boss.name_forms) if boss else unnamed_boss(t)
     if defeated and killed:
         text = t("notify-boss-killed-by-you", **name)
     elif defeated and fought:
@@ -98,6 +98,12 @@ def boss_ended(
     elif defeated and fought:
         text = "\n".join([text, t("notify-boss-share-unlisted")])
     return Screen(text, _button(t("btn-boss-top"), BossCb(act="top")))
+
+
+def unnamed_boss(t: Translator) -> dict[str, str]:
+    """A boss the game no longer lists, as a sentence's `name`: "the world boss", declined."""
+    forms = NameForms(gender="m", cases={"acc": t("boss-unnamed-acc")})
+    return noun(t, "name", {t.locale: t("boss-unnamed")}, {t.locale: forms})
 
 
 def broadcast(t: Translator, html_text: str) -> Screen:

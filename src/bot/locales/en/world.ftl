@@ -84,6 +84,7 @@ boss-gone-unknown = This boss is no longer around.
 boss-cooldown-wait = 🕒 Catch your breath: { $seconds } s more.
 boss-elsewhere-hit = 📍 This boss is in { $location }: travel there to fight it.
 boss-unnamed = The world boss
+boss-unnamed-acc = the world boss
 btn-boss-attack = ⚔️ Attack
 btn-boss-top = 🏆 Boss damage
 btn-boss-back = 👹 Bosses

@@ -93,6 +93,7 @@ boss-gone-unknown = Этого босса здесь больше нет.
 boss-cooldown-wait = 🕒 Переведи дух, осталось { $seconds } с.
 boss-elsewhere-hit = 📍 Этот босс не здесь, а { $location_at }. Доберись туда, чтобы сразиться.
 boss-unnamed = Мировой босс
+boss-unnamed-acc = мирового босса
 btn-boss-attack = ⚔️ Атаковать
 btn-boss-top = 🏆 Урон по боссам
 btn-boss-back = 👹 Боссы
