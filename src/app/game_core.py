@@ -17,6 +17,7 @@ from game.application.dice import Dice
 from game.application.exploration import Exploration
 from game.application.fight_endings import FightEndings
 from game.application.fights import Fights
+from game.application.guilds import Guilds
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
 from game.application.maintenance import Maintenance
@@ -115,6 +116,9 @@ class GameCore(containers.DeclarativeContainer):
     )
     maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter)
 
+    # Players together.
+    guilds = providers.Singleton(Guilds, **_player_actions, events=events, clock=clock)
+
     # The port, served in this process.
     game = providers.Singleton(
         InProcessGame,
@@ -130,4 +134,5 @@ class GameCore(containers.DeclarativeContainer):
         notifications=notifications,
         administration=administration,
         maintenance=maintenance,
+        guilds=guilds,
     )

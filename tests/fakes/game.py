@@ -25,6 +25,7 @@ from game.application.administration import Administration
 from game.application.characters import Characters
 from game.application.exploration import Exploration
 from game.application.fights import Fights
+from game.application.guilds import Guilds
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
 from game.application.maintenance import Maintenance
@@ -70,6 +71,7 @@ class FakeGame:
     notifications: Notifications
     administration: Administration
     maintenance: Maintenance
+    guilds: Guilds
     api: GameApi  # all of them behind the port, as the bot and the scheduler call them in process
 
     # --- players ------------------------------------------------------------------------------
@@ -215,5 +217,6 @@ def build_game(
         notifications=core.notifications(),
         administration=core.administration(),
         maintenance=core.maintenance(),
+        guilds=core.guilds(),
         api=core.game(),
     )

@@ -22,6 +22,7 @@ from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
 from game.domain.rifts import RiftRun
 from tests.fakes.database import FakeDatabase, Transaction
+from tests.fakes.guilds import FakeGuildRepository
 
 
 @dataclass(frozen=True)
@@ -347,6 +348,7 @@ class FakeUnitOfWork:
         self.characters = FakeCharacterRepository(self._tx)
         self.settings = FakeSettingsRepository(self._tx)
         self.world = FakeWorldRepository(self._tx)
+        self.guilds = FakeGuildRepository(self._tx)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

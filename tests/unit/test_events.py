@@ -15,6 +15,8 @@ from shared.events import (
     Broadcast,
     CharacterCreated,
     Event,
+    GuildMessage,
+    GuildNotice,
     PlayerLeveledUp,
     RiftCollapsed,
     RiftOpened,
@@ -31,6 +33,9 @@ ONE_OF_EACH: list[Event] = [
     BossDefeated(boss_id="b1", monster_id="troll", location_id="caves", contributors=(3, 4), killer_id=4),
     BossEscaped(boss_id="b1", monster_id="troll", location_id="caves", contributors=(3,)),
     Broadcast(text="Привет, мир"),
+    # players together
+    GuildNotice(guild_id=1, guild_name="Волки", guild_tag="ВК", what="joined", player_id=2, recipients=(1,)),
+    GuildMessage(guild_id=1, guild_tag="IW", author_id=2, author_name="Mira", text="hi", recipients=(1, 3)),
 ]
 
 

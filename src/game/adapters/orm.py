@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Double,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     MetaData,
@@ -216,3 +217,75 @@ player_settings = Table(
     Column("muted", ARRAY(Text), nullable=False, server_default="{}"),
     Column("unreachable_since", DateTime(timezone=True), nullable=True),
 )
+
+# --- guilds (migration 0007) ----------------------------------------------------------------------
+
+guilds = Table(
+    "guilds",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False, unique=True),  # folded like characters' names
+    Column("tag", Text, nullable=False),
+    Column("tag_key", Text, nullable=False, unique=True),
+    Column("level", Integer, nullable=False, server_default="1"),
+    Column("xp", BigInteger, nullable=False, server_default="0"),
+    Column("gold", BigInteger, nullable=False, server_default="0"),
+    Column("gold_peak", BigInteger, nullable=False, server_default="0"),
+    Column("leader_id", BigInteger, nullable=False),
+    Column("invite_code", Text, nullable=False, unique=True),
+    Column("arena_points", BigInteger, nullable=False, server_default="0"),
+    Column("created_at", Double, nullable=False),
+    Column("version", BigInteger, nullable=False, server_default="0"),
+    CheckConstraint("gold >= 0", name="gold_not_negative"),
+)
+Index("ix_guilds_board", guilds.c.level.desc(), guilds.c.xp.desc())
+
+# One row per player at most: the primary key, not a check before the insert, makes it one guild each.
+guild_members = Table(
+    "guild_members",
+    metadata,
+    _player_column(primary_key=True),
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    Column("rank", Text, nullable=False),
+    Column("joined_at", Double, nullable=False),
+    Column("last_active", Double, nullable=False),
+    Column("contributed", BigInteger, nullable=False, server_default="0"),
+)
+Index("ix_guild_members_guild_id", guild_members.c.guild_id)
+
+# Invitations (an officer asked a player) and requests (a player asked a guild), waiting for an answer.
+guild_pending = Table(
+    "guild_pending",
+    metadata,
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
+    Column("kind", Text, nullable=False),
+    Column("at", Double, nullable=False),
+    PrimaryKeyConstraint("guild_id", "player_id", "kind"),
+)
+Index("ix_guild_pending_player_id", guild_pending.c.player_id)
+
+guild_bank_items = Table(
+    "guild_bank_items",
+    metadata,
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    Column("item_id", Text, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    PrimaryKeyConstraint("guild_id", "item_id"),
+    CheckConstraint("quantity > 0", name="quantity_positive"),
+)
+
+# Every movement of the bank, for its members to read.
+guild_ledger = Table(
+    "guild_ledger",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    Column("at", Double, nullable=False),
+    Column("player_id", BigInteger, nullable=True),
+    Column("kind", Text, nullable=False),
+    Column("item_id", Text, nullable=True),
+    Column("quantity", BigInteger, nullable=False),
+)
+Index("ix_guild_ledger_guild_id_id", guild_ledger.c.guild_id, guild_ledger.c.id.desc())

@@ -8,6 +8,8 @@ from game.api.ports import (
     AdministrationApi,
     AdventureApi,
     CharactersApi,
+    GuildAdministrationApi,
+    GuildsApi,
     InventoryApi,
     LeaderboardsApi,
     MaintenanceApi,
@@ -34,6 +36,9 @@ class GameApi(
     AdministrationApi,
     MaintenanceApi,
     WorldJobsApi,
+    # players together
+    GuildsApi,
+    GuildAdministrationApi,
     Protocol,
 ):
     """Everything the bot and the scheduler may ask of the game.

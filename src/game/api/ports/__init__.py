@@ -8,6 +8,8 @@ world's jobs) are the ones a server guards apart.
 from game.api.ports.administration import AdministrationApi
 from game.api.ports.adventure import AdventureApi
 from game.api.ports.characters import CharactersApi
+from game.api.ports.guild_administration import GuildAdministrationApi
+from game.api.ports.guilds import GuildsApi
 from game.api.ports.inventory import InventoryApi
 from game.api.ports.leaderboards import LeaderboardsApi
 from game.api.ports.maintenance import MaintenanceApi
@@ -28,8 +30,16 @@ PLAYER_PORTS: tuple[type, ...] = (
     RiftsApi,
     WorldBossesApi,
     NotificationsApi,
+    # players together
+    GuildsApi,
 )
-OPERATOR_PORTS: tuple[type, ...] = (AdministrationApi, MaintenanceApi, WorldJobsApi)
+OPERATOR_PORTS: tuple[type, ...] = (
+    AdministrationApi,
+    MaintenanceApi,
+    WorldJobsApi,
+    # players together
+    GuildAdministrationApi,
+)
 
 __all__ = [
     "OPERATOR_PORTS",
@@ -37,6 +47,8 @@ __all__ = [
     "AdministrationApi",
     "AdventureApi",
     "CharactersApi",
+    "GuildAdministrationApi",
+    "GuildsApi",
     "InventoryApi",
     "LeaderboardsApi",
     "MaintenanceApi",

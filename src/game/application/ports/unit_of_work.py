@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, Self
 
+from game.application.ports.guilds import GuildRepository
 from game.application.ports.world_events import WorldRepository
 from game.domain.character import Character, HotState
 from game.domain.equipment import Equipment
@@ -84,6 +85,7 @@ class UnitOfWork(Protocol):
     characters: CharacterRepository
     settings: SettingsRepository
     world: WorldRepository  # rifts and world bosses
+    guilds: GuildRepository
 
     async def __aenter__(self) -> Self: ...
 
