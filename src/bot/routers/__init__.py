@@ -11,6 +11,7 @@ from bot.routers import (
     bosses,
     character,
     fallback,
+    guild,
     inventory,
     leaderboard,
     menu,
@@ -41,6 +42,8 @@ def feature_routers() -> list[Router]:
             rifts,
             bosses,
             settings,
+            # players together
+            guild,
             fallback,
         )
     ]

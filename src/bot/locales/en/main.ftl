@@ -112,6 +112,7 @@ help = <b>Riftwalker</b> — a text RPG.
     /rifts — open rifts
     /boss — the world boss where you are
     /boss_top — boss damage leaderboard
+    /guild — your guild (/g text writes to it)
     /settings — language and notifications
     /help — this help
 ## Main menu entries
