@@ -424,26 +424,6 @@ class Guilds:
             await self._tell(guild, "level_up", seat.members, level=guild.level)
         return view
 
-    async def add_fight_xp(self, player_id: int, xp: int) -> None:
-        """A share of a member's fight XP goes to their guild (a no-op outside guilds)."""
-        share = rules.fight_xp_share(xp)
-        if share <= 0:
-            return
-        async with self.uow_factory() as uow:
-            member = await uow.guilds.membership(player_id)
-            if member is None:
-                return
-            guild = await uow.guilds.get_guild(member.guild_id, for_update=True)
-            if guild is None:
-                return
-            grown = _grown(guild, share)
-            await uow.guilds.update_member(replace(member, contributed=member.contributed + share))
-            await uow.guilds.save_guild(grown)
-            await uow.commit()
-            members = await uow.guilds.members(guild.id) if grown.level > guild.level else []
-        if members:
-            await self._tell(grown, "level_up", members, level=grown.level)
-
     # --- chat -------------------------------------------------------------------------------------
 
     async def send_guild_message(self, *, player_id: int, text: str) -> int:
@@ -603,6 +583,35 @@ class Guilds:
             recipients=tuple(sorted(told)),
         )
         await self.events.publish(event)
+
+
+async def add_guild_xp(
+    uow_factory: UnitOfWorkFactory, events: EventBus, guild_id: int, player_id: int, xp: int
+) -> None:
+    """A member's contribution of `xp` (a share of a fight's) to their guild; its members hear of a level-up."""
+    if xp <= 0:
+        return
+    async with uow_factory() as uow:
+        guild = await uow.guilds.get_guild(guild_id, for_update=True)
+        member = await uow.guilds.membership(player_id)
+        if guild is None or member is None or member.guild_id != guild_id:
+            return  # left (or the guild is gone) meanwhile
+        grown = _grown(guild, xp)
+        await uow.guilds.update_member(replace(member, contributed=member.contributed + xp))
+        await uow.guilds.save_guild(grown)
+        await uow.commit()
+        members = await uow.guilds.members(guild_id) if grown.level > guild.level else []
+    if members:
+        await events.publish(
+            GuildNotice(
+                guild_id=guild_id,
+                guild_name=grown.name,
+                guild_tag=grown.tag,
+                what="level_up",
+                level=grown.level,
+                recipients=tuple(sorted(m.player_id for m in members)),
+            )
+        )
 
 
 def _grown(guild: GuildRecord, xp: int) -> GuildRecord:

@@ -164,6 +164,12 @@ def perks(level: int) -> Perks:
     )
 
 
+def boosted(xp: int, gold: int, level: int) -> tuple[int, int]:
+    """A fight's XP and gold with the guild's bonuses (rounded down, so a small reward may gain nothing)."""
+    p = perks(level)
+    return xp + xp * p.xp_bonus_percent // 100, gold + gold * p.gold_bonus_percent // 100
+
+
 def fight_xp_share(xp: int) -> int:
     return int(xp * XP_SHARE_OF_FIGHTS)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from game.api import InventoryFull, NotEnoughGold, NotOwned, NotRegistered, StaleAction
@@ -14,9 +16,10 @@ from game.api.guilds import (
     InvalidGuildName,
     NotInGuild,
 )
-from game.domain.guilds import FOUNDING_COST, LEADER_INACTIVE_DAYS
+from game.domain.guilds import FOUNDING_COST, LEADER_INACTIVE_DAYS, fight_xp_share, perks
 from shared.events import GuildMessage, GuildNotice
 from tests.fakes.game import FakeGame
+from tests.unit.application.play import meet, play_out
 
 
 async def founded(game: FakeGame, leader: int = 1, *, name: str = "Iron Wolves", tag: str = "IW") -> int:
@@ -342,3 +345,19 @@ async def test_an_admin_finds_a_guild_by_tag_and_dissolves_it(game):
     assert (await game.api.my_guild(player_id=2)).guild is None
     with pytest.raises(GuildNotFound):
         await game.api.admin_dissolve_guild(guild_id=guild_id)
+
+
+async def test_a_members_won_fight_pays_the_guilds_bonus_and_grows_the_guild(game):
+    guild_id = await founded(game)
+    await game.empower(1)
+    guilds = game.uow_factory.db.tables["guilds"]
+    guilds[guild_id] = replace(guilds[guild_id], guild=replace(guilds[guild_id].guild, level=6, xp=15_000))
+    assert perks(6).xp_bonus_percent == 2 and perks(6).gold_bonus_percent == 2
+    record = await game.record(1)
+    won = await play_out(game, 1, await meet(game, 1))
+    assert won.outcome == "won" and won.rewards is not None
+    paid = await game.record(1)
+    assert paid.character.gold - record.character.gold == won.rewards.gold  # the screen says what was paid
+    guild = (await game.api.my_guild(player_id=1)).guild
+    assert guild is not None and guild.xp == 15_000 + fight_xp_share(won.rewards.xp)
+    assert guild.members[0].contributed == fight_xp_share(won.rewards.xp)
