@@ -1,4 +1,5 @@
-"""guilds: guilds, members, invitations and requests, the bank and its ledger
+"""guilds and the arena: guilds, members, invitations and requests, the bank and its ledger; arena
+ratings, fights, the season running and each season's results
 
 Revision ID: 0007
 Revises: 0006
@@ -99,8 +100,74 @@ def upgrade() -> None:
     )
     op.create_index("ix_guild_ledger_guild_id_id", "guild_ledger", ["guild_id", sa.text("id DESC")])
 
+    op.create_table(
+        "arena_state",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("season", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_arena_state")),
+    )
+    op.create_table(
+        "arena_ratings",
+        sa.Column("player_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("rating", sa.Integer(), nullable=False),
+        sa.Column("games", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("season_wins", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("season_losses", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("day", sa.Integer(), nullable=False),
+        sa.Column("fights_today", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("offer_id", sa.BigInteger(), nullable=True),
+        _player_fk("arena_ratings"),
+        sa.PrimaryKeyConstraint("player_id", name=op.f("pk_arena_ratings")),
+    )
+    op.create_index("ix_arena_ratings_rating", "arena_ratings", [sa.text("rating DESC")])
+    op.create_table(
+        "arena_fights",
+        sa.Column("id", sa.BigInteger(), sa.Identity(), nullable=False),
+        sa.Column("season", sa.Integer(), nullable=False),
+        sa.Column("at", sa.Double(), nullable=False),
+        sa.Column("challenger_id", sa.BigInteger(), nullable=False),
+        sa.Column("defender_id", sa.BigInteger(), nullable=False),
+        sa.Column("winner_id", sa.BigInteger(), nullable=False),
+        sa.Column("rounds", sa.Integer(), nullable=False),
+        sa.Column("challenger_before", sa.Integer(), nullable=False),
+        sa.Column("challenger_after", sa.Integer(), nullable=False),
+        sa.Column("defender_before", sa.Integer(), nullable=False),
+        sa.Column("defender_after", sa.Integer(), nullable=False),
+        sa.Column("avenged", sa.Boolean(), server_default="false", nullable=False),
+        sa.ForeignKeyConstraint(
+            ["challenger_id"],
+            ["characters.player_id"],
+            name=op.f("fk_arena_fights_challenger_id_characters"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["defender_id"],
+            ["characters.player_id"],
+            name=op.f("fk_arena_fights_defender_id_characters"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_arena_fights")),
+    )
+    op.create_index("ix_arena_fights_challenger_id", "arena_fights", ["challenger_id", sa.text("id DESC")])
+    op.create_index("ix_arena_fights_defender_id", "arena_fights", ["defender_id", sa.text("id DESC")])
+    op.create_index("ix_arena_fights_season", "arena_fights", ["season"])
+    op.create_table(
+        "arena_season_results",
+        sa.Column("season", sa.Integer(), nullable=False),
+        sa.Column("player_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("rank", sa.Integer(), nullable=False),
+        sa.Column("rating", sa.Integer(), nullable=False),
+        sa.Column("prize", sa.BigInteger(), nullable=False),
+        _player_fk("arena_season_results"),
+        sa.PrimaryKeyConstraint("season", "player_id", name=op.f("pk_arena_season_results")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("arena_season_results")
+    op.drop_table("arena_fights")
+    op.drop_table("arena_ratings")
+    op.drop_table("arena_state")
     op.drop_table("guild_ledger")
     op.drop_table("guild_bank_items")
     op.drop_table("guild_pending")

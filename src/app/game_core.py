@@ -12,6 +12,7 @@ from dependency_injector import containers, providers
 
 from game.application.actions import Actions
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.dice import Dice
 from game.application.exploration import Exploration
@@ -118,6 +119,7 @@ class GameCore(containers.DeclarativeContainer):
 
     # Players together.
     guilds = providers.Singleton(Guilds, **_player_actions, events=events, clock=clock)
+    arena = providers.Singleton(Arena, **_player_actions, dice=dice, events=events, clock=clock)
 
     # The port, served in this process.
     game = providers.Singleton(
@@ -135,4 +137,5 @@ class GameCore(containers.DeclarativeContainer):
         administration=administration,
         maintenance=maintenance,
         guilds=guilds,
+        arena=arena,
     )

@@ -136,6 +136,19 @@ class GuildMessage(Event):
     recipients: tuple[int, ...] = ()
 
 
+class ArenaDefended(Event):
+    """A player's ghost was challenged in the arena: the defender is told how it went, with a way to revenge."""
+
+    kind: Literal["arena_defended"] = "arena_defended"
+    fight_id: int
+    defender_id: int
+    challenger_id: int
+    challenger_name: str
+    defender_won: bool
+    rating_change: int
+    rating: int
+
+
 _Events: TypeAlias = (
     CharacterCreated
     | PlayerLeveledUp
@@ -147,6 +160,7 @@ _Events: TypeAlias = (
     | Broadcast
     | GuildNotice
     | GuildMessage
+    | ArenaDefended
 )
 AnyEvent: TypeAlias = Annotated[_Events, Field(discriminator="kind")]
 

@@ -22,6 +22,7 @@ from game.adapters.content_files import load_content
 from game.api import CharacterSheet, GameApi
 from game.api.world import RiftInfo
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.exploration import Exploration
 from game.application.fights import Fights
@@ -72,6 +73,7 @@ class FakeGame:
     administration: Administration
     maintenance: Maintenance
     guilds: Guilds
+    pvp: Arena  # the PvP arena (`arena` is the world bosses' fake)
     api: GameApi  # all of them behind the port, as the bot and the scheduler call them in process
 
     # --- players ------------------------------------------------------------------------------
@@ -218,5 +220,6 @@ def build_game(
         administration=core.administration(),
         maintenance=core.maintenance(),
         guilds=core.guilds(),
+        pvp=core.arena(),
         api=core.game(),
     )

@@ -21,6 +21,7 @@ from game.domain.character import Character, HotState
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
 from game.domain.rifts import RiftRun
+from tests.fakes.arena import FakeArenaRepository
 from tests.fakes.database import FakeDatabase, Transaction
 from tests.fakes.guilds import FakeGuildRepository
 
@@ -349,6 +350,7 @@ class FakeUnitOfWork:
         self.settings = FakeSettingsRepository(self._tx)
         self.world = FakeWorldRepository(self._tx)
         self.guilds = FakeGuildRepository(self._tx)
+        self.arena = FakeArenaRepository(self._tx)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from shared.events import (
     EVENT_TYPES,
+    ArenaDefended,
     BossDefeated,
     BossEscaped,
     BossSpawned,
@@ -36,6 +37,15 @@ ONE_OF_EACH: list[Event] = [
     # players together
     GuildNotice(guild_id=1, guild_name="Волки", guild_tag="ВК", what="joined", player_id=2, recipients=(1,)),
     GuildMessage(guild_id=1, guild_tag="IW", author_id=2, author_name="Mira", text="hi", recipients=(1, 3)),
+    ArenaDefended(
+        fight_id=7,
+        defender_id=1,
+        challenger_id=2,
+        challenger_name="Mira",
+        defender_won=False,
+        rating_change=-20,
+        rating=980,
+    ),
 ]
 
 

@@ -289,3 +289,59 @@ guild_ledger = Table(
     Column("quantity", BigInteger, nullable=False),
 )
 Index("ix_guild_ledger_guild_id_id", guild_ledger.c.guild_id, guild_ledger.c.id.desc())
+
+# --- the arena (migration 0007) -------------------------------------------------------------------
+
+# The season running: one row, held shared by every fight and exclusively by the job that closes it.
+arena_state = Table(
+    "arena_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("season", Integer, nullable=False),
+)
+
+arena_ratings = Table(
+    "arena_ratings",
+    metadata,
+    _player_column(primary_key=True),
+    Column("rating", Integer, nullable=False),
+    Column("games", Integer, nullable=False, server_default="0"),
+    Column("season_wins", Integer, nullable=False, server_default="0"),
+    Column("season_losses", Integer, nullable=False, server_default="0"),
+    Column("day", Integer, nullable=False),
+    Column("fights_today", Integer, nullable=False, server_default="0"),
+    Column("offer_id", BigInteger, nullable=True),
+)
+Index("ix_arena_ratings_rating", arena_ratings.c.rating.desc())
+
+arena_fights = Table(
+    "arena_fights",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("season", Integer, nullable=False),
+    Column("at", Double, nullable=False),
+    Column("challenger_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("defender_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("winner_id", BigInteger, nullable=False),
+    Column("rounds", Integer, nullable=False),
+    Column("challenger_before", Integer, nullable=False),
+    Column("challenger_after", Integer, nullable=False),
+    Column("defender_before", Integer, nullable=False),
+    Column("defender_after", Integer, nullable=False),
+    Column("avenged", Boolean, nullable=False, server_default="false"),
+)
+Index("ix_arena_fights_challenger_id", arena_fights.c.challenger_id, arena_fights.c.id.desc())
+Index("ix_arena_fights_defender_id", arena_fights.c.defender_id, arena_fights.c.id.desc())
+Index("ix_arena_fights_season", arena_fights.c.season)
+
+# Each season's final places and prizes: the primary key makes a prize paid once.
+arena_season_results = Table(
+    "arena_season_results",
+    metadata,
+    Column("season", Integer, nullable=False),
+    _player_column(),
+    Column("rank", Integer, nullable=False),
+    Column("rating", Integer, nullable=False),
+    Column("prize", BigInteger, nullable=False),
+    PrimaryKeyConstraint("season", "player_id"),
+)

@@ -7,6 +7,8 @@ from typing import Protocol, runtime_checkable
 from game.api.ports import (
     AdministrationApi,
     AdventureApi,
+    ArenaApi,
+    ArenaJobsApi,
     CharactersApi,
     GuildAdministrationApi,
     GuildsApi,
@@ -39,6 +41,8 @@ class GameApi(
     # players together
     GuildsApi,
     GuildAdministrationApi,
+    ArenaApi,
+    ArenaJobsApi,
     Protocol,
 ):
     """Everything the bot and the scheduler may ask of the game.

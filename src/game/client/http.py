@@ -26,6 +26,7 @@ from game.api import (
     SnapshotReport,
     error_from_payload,
 )
+from game.api.arena import ArenaLadder, ArenaResult, ArenaView, SeasonReport
 from game.api.guilds import GuildPending, GuildSummary, GuildView, LedgerPage, MyGuild
 from game.api.wire import load_result
 from game.api.world import (
@@ -333,6 +334,23 @@ class HttpGameClient:
 
     async def admin_dissolve_guild(self, *, guild_id: int) -> int:
         return await self._call("admin_dissolve_guild", guild_id=guild_id)
+
+    # --- ArenaApi and ArenaJobsApi (players together) ----------------------------------------------
+
+    async def arena(self, *, player_id: int) -> ArenaView:
+        return await self._call("arena", player_id=player_id)
+
+    async def find_opponent(self, *, player_id: int) -> ArenaView:
+        return await self._call("find_opponent", player_id=player_id)
+
+    async def arena_fight(self, *, player_id: int, opponent_id: int) -> ArenaResult:
+        return await self._call("arena_fight", player_id=player_id, opponent_id=opponent_id)
+
+    async def arena_ladder(self, *, player_id: int | None = None, limit: int = 10) -> ArenaLadder:
+        return await self._call("arena_ladder", player_id=player_id, limit=limit)
+
+    async def close_arena_season(self) -> SeasonReport:
+        return await self._call("close_arena_season")
 
 
 def _jsonable(value: Any) -> Any:

@@ -29,6 +29,7 @@ from game.api import (
     SkillTreeView,
     SnapshotReport,
 )
+from game.api.arena import ArenaLadder, ArenaResult, ArenaView, SeasonReport
 from game.api.guilds import GuildPending, GuildSummary, GuildView, LedgerPage, MyGuild
 from game.api.wire import port_methods
 from game.api.world import (
@@ -40,6 +41,7 @@ from game.api.world import (
     WorldEventsReport,
 )
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.exploration import Exploration
 from game.application.fights import Fights
@@ -99,6 +101,7 @@ class InProcessGame:
         administration: Administration,
         maintenance: Maintenance,
         guilds: Guilds,
+        arena: Arena,
     ) -> None:
         self._characters = characters
         self._exploration = exploration
@@ -113,6 +116,7 @@ class InProcessGame:
         self._administration = administration
         self._maintenance = maintenance
         self._guilds = guilds
+        self._arena = arena
 
     # --- CharactersApi -----------------------------------------------------------------------------
 
@@ -377,3 +381,20 @@ class InProcessGame:
 
     async def admin_dissolve_guild(self, *, guild_id: int) -> int:
         return await self._guilds.admin_dissolve_guild(guild_id=guild_id)
+
+    # --- ArenaApi and ArenaJobsApi (players together) ----------------------------------------------
+
+    async def arena(self, *, player_id: int) -> ArenaView:
+        return await self._arena.arena(player_id=player_id)
+
+    async def find_opponent(self, *, player_id: int) -> ArenaView:
+        return await self._arena.find_opponent(player_id=player_id)
+
+    async def arena_fight(self, *, player_id: int, opponent_id: int) -> ArenaResult:
+        return await self._arena.arena_fight(player_id=player_id, opponent_id=opponent_id)
+
+    async def arena_ladder(self, *, player_id: int | None = None, limit: int = 10) -> ArenaLadder:
+        return await self._arena.arena_ladder(player_id=player_id, limit=limit)
+
+    async def close_arena_season(self) -> SeasonReport:
+        return await self._arena.close_arena_season()

@@ -7,6 +7,8 @@ world's jobs) are the ones a server guards apart.
 
 from game.api.ports.administration import AdministrationApi
 from game.api.ports.adventure import AdventureApi
+from game.api.ports.arena import ArenaApi
+from game.api.ports.arena_jobs import ArenaJobsApi
 from game.api.ports.characters import CharactersApi
 from game.api.ports.guild_administration import GuildAdministrationApi
 from game.api.ports.guilds import GuildsApi
@@ -32,6 +34,7 @@ PLAYER_PORTS: tuple[type, ...] = (
     NotificationsApi,
     # players together
     GuildsApi,
+    ArenaApi,
 )
 OPERATOR_PORTS: tuple[type, ...] = (
     AdministrationApi,
@@ -39,6 +42,7 @@ OPERATOR_PORTS: tuple[type, ...] = (
     WorldJobsApi,
     # players together
     GuildAdministrationApi,
+    ArenaJobsApi,
 )
 
 __all__ = [
@@ -46,6 +50,8 @@ __all__ = [
     "PLAYER_PORTS",
     "AdministrationApi",
     "AdventureApi",
+    "ArenaApi",
+    "ArenaJobsApi",
     "CharactersApi",
     "GuildAdministrationApi",
     "GuildsApi",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, Self
 
+from game.application.ports.arena import ArenaRepository
 from game.application.ports.guilds import GuildRepository
 from game.application.ports.world_events import WorldRepository
 from game.domain.character import Character, HotState
@@ -86,6 +87,7 @@ class UnitOfWork(Protocol):
     settings: SettingsRepository
     world: WorldRepository  # rifts and world bosses
     guilds: GuildRepository
+    arena: ArenaRepository
 
     async def __aenter__(self) -> Self: ...
 
