@@ -6,7 +6,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 
+import redis.asyncio as aioredis
+
 from game.domain import arena as rules
+from scheduler.jobs import arena as arena_job
+from scheduler.jobs.lock import run_once_per_tick
+from shared.adapters.redis_lock import RedisJobLock
 
 from .world_events_game import Clock, build, register, scalar, sql
 
@@ -83,3 +88,36 @@ async def test_a_season_closing_while_fights_run_counts_each_fight_in_one_season
     assert await scalar(db, "SELECT count(*) FROM reward_claims WHERE source_id LIKE 'arena-season:%'") == min(
         len(closed_players), len(rules.SEASON_PRIZES)
     )
+
+
+async def test_the_season_job_on_two_replicas_pays_the_top_exactly_once(db, redis, redis_url):
+    clock = Clock()
+    replicas = [build(db, redis, clock), build(db, redis, clock)]
+    await register(replicas[0], 1)
+    for pid in (2, 3):
+        await register(replicas[0], pid)
+        await offered(db, pid, 1)
+        await replicas[0].arena_fight(player_id=pid, opponent_id=1)
+    season = rules.season_of(clock.now())
+    clock.value = rules.season_ends(season) + 1
+    other = aioredis.Redis.from_url(redis_url)
+    try:
+        locks = [RedisJobLock(redis), RedisJobLock(other)]
+        interval = 300.0
+        reports = await asyncio.gather(
+            *(
+                run_once_per_tick(lock, clock, arena_job.CLOSE_SEASON, interval, lambda g=g: arena_job.close_season(g))
+                for lock, g in zip(locks, replicas, strict=True)
+            ),
+            # And the game's own guard, should two runs get past the lock (a clock skew, a long pause).
+            replicas[0].close_arena_season(),
+            replicas[1].close_arena_season(),
+        )
+    finally:
+        await other.aclose()
+    closed = [r for r in reports if r is not None and r.closed == season]
+    assert len(closed) == 1 and len(closed[0].prizes) == 3
+    paid = await scalar(db, "SELECT count(*) FROM reward_claims WHERE source_id = :s", s=f"arena-season:{season}")
+    assert paid == 3
+    gold = await scalar(db, "SELECT sum(prize) FROM arena_season_results WHERE season = :s", s=season)
+    assert gold == sum(rules.prize(rank) for rank in (1, 2, 3))
