@@ -1,4 +1,4 @@
-"""Callback data of the screens players share: the guild (and, beside it, the arena).
+"""Callback data of the screens players share: the guild and the arena.
 
 Kept apart from `bot.callbacks` so each feature owns its prefixes. Guild ids and player ids are
 numbers and item ids short snake_case, so every button stays far below Telegram's 64 bytes.
@@ -24,3 +24,11 @@ class GuildCb(CallbackData, prefix="gd"):
     v: int = 0
     p: int = 0
     item: str | None = None
+
+
+class ArenaCb(CallbackData, prefix="ar"):
+    """`ar:<act>:<id>`; act: home | find (an opponent) | fight (`id` the opponent found, or one to take
+    revenge on) | top (the ladder)."""
+
+    act: str
+    id: int = 0

@@ -22,10 +22,12 @@ from bot.delivery import DeliveryReport, FanOut, Outgoing, RateLimiter, Telegram
 from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
 from bot.views import Screen
+from bot.views import arena as arena_views
 from bot.views import guild as guild_views
 from bot.views import notifications as views
 from game.api import AdventureApi, InventoryApi, ItemInfo, NotificationsApi, NotRegistered, RiftsApi, WorldBossesApi
 from shared.events import (
+    ArenaDefended,
     BossDefeated,
     BossEscaped,
     BossSpawned,
@@ -123,6 +125,7 @@ class Notifier:
             # players together
             GuildNotice: self._guild_notice,
             GuildMessage: self._guild_message,
+            ArenaDefended: self._arena_defended,
         }
         handler = handlers.get(type(event))
         if handler is None:
@@ -268,6 +271,22 @@ class Notifier:
             return _outgoing(guild_views.message(t, tag=event.guild_tag, author=event.author_name, text=event.text))
 
         return await self._deliver(event, sorted(set(event.recipients)), self._same_for_all(compose))
+
+    async def _arena_defended(self, event: ArenaDefended) -> DeliveryReport:
+        """The defender hears how their ghost fared (the game told only those who did not mute the arena)."""
+
+        def compose(t: Translator) -> Outgoing:
+            shown = arena_views.defended(
+                t,
+                challenger_id=event.challenger_id,
+                name=event.challenger_name,
+                won=event.defender_won,
+                change=event.rating_change,
+                rating=event.rating,
+            )
+            return _outgoing(shown)
+
+        return await self._deliver(event, [event.defender_id], self._same_for_all(compose))
 
 
 def _outgoing(screen: Screen) -> Outgoing:

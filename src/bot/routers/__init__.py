@@ -8,6 +8,7 @@ from aiogram import Router
 from bot.routers import (
     admin,
     adventure,
+    arena,
     bosses,
     character,
     fallback,
@@ -44,6 +45,7 @@ def feature_routers() -> list[Router]:
             settings,
             # players together
             guild,
+            arena,
             fallback,
         )
     ]

@@ -179,6 +179,17 @@ EXPLAIN: dict[str, Say | Choose] = {
     "already_in_guild": say("err-already-in-guild"),
     "guild_not_found": say("err-guild-not-found"),
     "guild_name_taken": say("err-guild-name-taken"),
+    # The arena.
+    "arena_refused": Choose(
+        _detail("reason"),
+        {
+            "daily_cap": say("err-arena-daily-cap", cap=("cap", "?")),
+            "no_opponent": say("err-arena-no-opponent"),
+            "not_offered": say("err-arena-not-offered"),
+            "self": say("err-arena-self"),
+        },
+        otherwise=say("err-arena-refused"),
+    ),
     "invalid_guild_name": Choose(
         _detail("field"), {"tag": say("err-guild-tag-invalid")}, otherwise=say("err-guild-name-invalid")
     ),
