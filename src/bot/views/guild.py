@@ -339,3 +339,23 @@ def message(t: Translator, *, tag: str, author: str, text: str) -> Screen:
     kb = KeyboardBuilder()
     kb.button(text=t("btn-guild-reply"), callback_data=GuildCb(act="chat"))
     return Screen(t("guild-message", tag=literal(tag), name=literal(author), text=literal(text)), kb.as_markup())
+
+
+# --- for admins -----------------------------------------------------------------------------------------
+
+
+def admin_usage(t: Translator) -> Screen:
+    return Screen(t("admin-guild-usage"))
+
+
+def admin_lookup(t: Translator, view: GuildView) -> Screen:
+    lines = [
+        t("admin-guild", id=view.id, tag=literal(view.tag), name=literal(view.name), level=view.level),
+        t("guild-bank-gold", gold=view.bank_gold),
+        *(_member_line(t, m) for m in view.members),
+    ]
+    return Screen("\n".join(lines))
+
+
+def admin_dissolved(t: Translator, guild_id: int, members: int) -> Screen:
+    return Screen(t("admin-guild-dissolved", id=guild_id, members=members))

@@ -122,8 +122,8 @@ class Arena:
             games = before.games if before else 0
             fight_key = self.dice.rng("arena", player_id, opponent_id, games, now).getrandbits(64)
             duel = rules.duel(
-                self._ghost(me),
-                self._ghost(them),
+                self.ghost(me),
+                self.ghost(them),
                 self.content,
                 self.dice.rng("duel", fight_key),
                 fight_id=str(fight_key),
@@ -212,7 +212,7 @@ class Arena:
         ):
             raise refused("not_offered", "that is no opponent of yours", opponent=opponent_id)
 
-    def _ghost(self, record: PlayerRecord) -> Fighter:
+    def ghost(self, record: PlayerRecord) -> Fighter:
         """A player's build as the arena fights it: stats, gear and learned skills, at full health."""
         derived = self.players.derived(record)
         gear = record.equipment.item_defs(self.content.items)

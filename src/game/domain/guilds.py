@@ -157,7 +157,7 @@ class Perks:
 def perks(level: int) -> Perks:
     level = max(1, min(level, MAX_LEVEL))
     return Perks(
-        max_members=10 + 5 * (level - 1),
+        max_members=20 * level,  # 200 at the top level
         bank_slots=10 + 5 * (level - 1),
         xp_bonus_percent=min(MAX_BONUS_PERCENT, (level - 1) // 2),
         gold_bonus_percent=min(MAX_BONUS_PERCENT, level // 3),

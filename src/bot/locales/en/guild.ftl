@@ -118,3 +118,10 @@ err-guild-not-found = 🚫 There is no such guild, invitation or request (any mo
 err-guild-name-taken = 🚫 That guild name or tag is taken.
 err-guild-tag-invalid = 🚫 A tag is 2–4 letters.
 err-guild-name-invalid = 🚫 A guild name is 3–24 letters, digits or spaces.
+
+admin-guild-usage = /guild_lookup id, name or tag · /guild_dissolve id
+admin-guild = 🛡 Guild { $id } [{ $tag }] { $name }, level { $level }
+admin-guild-dissolved = 💥 Guild { $id } is dissolved; { $members ->
+        [one] its { $members } member had a share of its gold.
+       *[other] its { $members } members had their shares of its gold.
+    }

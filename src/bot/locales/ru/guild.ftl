@@ -133,3 +133,10 @@ err-guild-not-found = 🚫 Такой гильдии, приглашения и�
 err-guild-name-taken = 🚫 Такое название или знак уже занят.
 err-guild-tag-invalid = 🚫 Знак гильдии — это от 2 до 4 букв.
 err-guild-name-invalid = 🚫 Название гильдии — от 3 до 24 букв, цифр или пробелов.
+
+admin-guild-usage = /guild_lookup номер, название или знак · /guild_dissolve номер
+admin-guild = 🛡 Гильдия { $id } [{ $tag }] { $name }, { $level }-й уровень
+admin-guild-dissolved = 💥 Гильдия { $id } распущена. Её { $members } { $members ->
+        [one] участник получил
+       *[other] участников получили
+    } свою долю золота.
