@@ -16,7 +16,8 @@ class GuildCb(CallbackData, prefix="gd"):
     `p`) | board | requests | link | found | invite | deposit | withdraw | give (an item from the bag) |
     chat; answers to invitations: accept | decline (`id` the guild); request (`id` the guild);
     officer acts, carrying the guild's version `v`: yes | no (a request; `id` the applicant) | kick |
-    promote | demote | lead (`id` the member) | take (withdraw one `item`) | leave | disband | claim.
+    promote | demote | lead (`id` the member) | take (withdraw one `item`) | leave | disband; put (deposit one
+    `item` from the bag); claim (the lead of a leader away for long).
     """
 
     act: str

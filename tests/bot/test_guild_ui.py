@@ -114,3 +114,23 @@ async def test_forged_stale_and_ill_typed_guild_input_changes_nothing(new_chat, 
     assert "no character" in leader.last.text or "no player" in leader.last.text
     after = (await game.my_guild(player_id=611)).guild
     assert [m.player_id for m in after.members] == [611, 612] and after.bank_gold == 0
+
+
+async def test_the_tag_shows_on_the_board_and_an_officer_takes_over_from_an_absent_leader(new_chat, game, db, redis):
+    leader = new_chat(621)
+    url = await a_guild(leader, db)
+    officer = new_chat(622)
+    await register(officer, name="Mira")
+    await officer.send(f"/start {url.split('start=')[1]}")
+    view = (await game.my_guild(player_id=621)).guild
+    await game.promote_member(player_id=621, member_id=622, version=view.version)
+    await officer.send("/top")
+    assert "[IW] Alaric" in officer.last.text and "[IW] Mira" in officer.last.text
+    await officer.send("/guild")
+    await officer.press_button("Members")
+    assert "Take over the lead" not in str(officer.last.buttons())
+    await sql(db, "UPDATE guild_members SET last_active = last_active - 15 * 86400 WHERE rank = 'leader'")
+    await officer.press_button("Back to the guild")
+    await officer.press_button("Members")
+    await officer.press_button("Take over the lead")
+    assert "Mira, level 1, leader" in officer.last.text and "Alaric, level 1, officer" in officer.last.text

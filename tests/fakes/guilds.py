@@ -190,6 +190,15 @@ class FakeGuildRepository:
         board = sorted((r.guild for r in self._tx.rows("guilds").values()), key=lambda g: (-g.level, -g.xp, g.id))
         return [GuildBoardRecord(g, counts.get(g.id, 0)) for g in board[:limit]]
 
+    async def tags_of(self, player_ids: list[int]) -> dict[int, str]:
+        found = {}
+        for pid in player_ids:
+            member = self._tx.row("guild_members", pid)
+            guild = self._tx.row("guilds", member.guild_id) if member else None
+            if guild is not None:
+                found[pid] = guild.guild.tag
+        return found
+
     async def chat_recipients(self, guild_id: int, *, muted_category: str, exclude: int) -> list[int]:
         found = []
         for m in self._tx.rows("guild_members").values():

@@ -87,7 +87,9 @@ async def on_button(
     if mine is None:
         await _home(query, game, t, None)
         return
-    if act == "members":
+    if act == "claim":
+        await show(query, views.members(t, await game.claim_lead(player_id=player_id)))
+    elif act == "members":
         await show(query, views.members(t, mine))
     elif act == "member":
         await show(query, views.member(t, mine, cb.id))

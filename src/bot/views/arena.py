@@ -8,6 +8,7 @@ from bot.guild_callbacks import ArenaCb
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import MEDALS, duration, literal, signed, with_notice
+from bot.views.guild import tagged
 from bot.views.keyboard import KeyboardBuilder
 from game.api import ClassInfo
 from game.api.arena import ArenaFightView, ArenaLadder, ArenaOpponent, ArenaResult, ArenaStanding, ArenaView
@@ -93,7 +94,7 @@ def ladder(t: Translator, board: ArenaLadder, classes: list[ClassInfo]) -> Scree
         line = t(
             "arena-ladder-row",
             rank=MEDALS.get(s.rank or 0, f"{s.rank}."),
-            name=literal(s.name),
+            name=tagged(s.name, s.guild_tag),
             class_name=names.get(s.class_id, s.class_id),
             rating=s.rating,
             wins=s.wins,

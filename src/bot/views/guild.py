@@ -16,6 +16,11 @@ OFFICERS = ("leader", "officer")
 RANK_MARKS = {"leader": "👑", "officer": "⭐", "member": "•"}
 
 
+def tagged(name: str, tag: str | None) -> str:
+    """A player's name with their guild's tag in front, as boards and messages show it (HTML-safe)."""
+    return literal(f"[{tag}] {name}" if tag else name)
+
+
 def _rank(t: Translator, rank: str) -> str:
     if rank == "leader":
         return t("guild-rank-leader")
@@ -109,6 +114,9 @@ def _member_line(t: Translator, m: GuildMember) -> str:
 def members(t: Translator, view: GuildView, *, notice: str | None = None) -> Screen:
     lines = [_title(t, view), "", *(_member_line(t, m) for m in view.members)]
     kb = KeyboardBuilder()
+    if view.my_rank == "officer" and view.leader_away:
+        lines += ["", t("guild-leader-away")]
+        kb.button(text=t("btn-guild-claim"), callback_data=GuildCb(act="claim"))
     if view.my_rank in OFFICERS:
         for m in view.members:
             if _acts_on(view, m):

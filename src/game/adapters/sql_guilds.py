@@ -289,6 +289,16 @@ class SqlGuildRepository:
         )
         return [GuildBoardRecord(_guild(row), int(row.members)) for row in await self._conn.execute(query)]
 
+    async def tags_of(self, player_ids: list[int]) -> dict[int, str]:
+        if not player_ids:
+            return {}
+        query = (
+            select(guild_members.c.player_id, guilds.c.tag)
+            .select_from(guild_members.join(guilds, guilds.c.id == guild_members.c.guild_id))
+            .where(guild_members.c.player_id.in_(player_ids))
+        )
+        return {row.player_id: row.tag for row in await self._conn.execute(query)}
+
     async def chat_recipients(self, guild_id: int, *, muted_category: str, exclude: int) -> list[int]:
         s, m = player_settings, guild_members
         wanted = or_(

@@ -19,6 +19,7 @@ class ArenaStanding(Dto):
     wins: int  # this season
     losses: int
     rank: int | None  # on this season's ladder; None before a first fight this season
+    guild_tag: str | None = None  # shown next to the name
 
 
 class ArenaOpponent(Dto):

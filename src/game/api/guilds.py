@@ -57,6 +57,7 @@ class GuildView(Dto):
     my_rank: GuildRank | None  # None: the viewer is not a member
     requests: list[GuildPending]  # join requests waiting (shown to officers and the leader)
     version: int  # bumped by every change of the guild: buttons carry it
+    leader_away: bool = False  # the leader has been inactive long enough to be replaced
 
 
 class GuildPending(Dto):

@@ -70,7 +70,8 @@ class Arena:
         async with self.uow_factory(read_only=True) as uow:
             season = await self._season_now(uow)
             rows = await uow.arena.ladder(limit=max(1, min(limit, LADDER_MAX)))
-            top = [_standing(r, rank) for rank, r in enumerate(rows, start=1)]
+            tags = await uow.guilds.tags_of([r.player_id for r in rows])
+            top = [_standing(r, rank, tags.get(r.player_id)) for rank, r in enumerate(rows, start=1)]
             me = await self._standing(uow, player_id) if player_id is not None else None
         return ArenaLadder(season=season, top=top, me=me)
 
@@ -286,7 +287,8 @@ class Arena:
         if found is None:
             found = RatingRecord(player_id, rules.START_RATING, 0, 0, 0, 0, 0, None)
         rank = await uow.arena.rank_of(player_id)
-        return _standing(replace(found, name=c.name, class_id=c.class_id, level=c.level), rank)
+        tag = (await uow.guilds.tags_of([player_id])).get(player_id)
+        return _standing(replace(found, name=c.name, class_id=c.class_id, level=c.level), rank, tag)
 
     async def _view(self, uow: UnitOfWork, player_id: int) -> ArenaView:
         now = self.clock.now()
@@ -329,7 +331,7 @@ class Arena:
         )
 
 
-def _standing(r: RatingRecord, rank: int | None) -> ArenaStanding:
+def _standing(r: RatingRecord, rank: int | None, tag: str | None = None) -> ArenaStanding:
     return ArenaStanding(
         player_id=r.player_id,
         name=r.name,
@@ -340,6 +342,7 @@ def _standing(r: RatingRecord, rank: int | None) -> ArenaStanding:
         wins=r.season_wins,
         losses=r.season_losses,
         rank=rank,
+        guild_tag=tag,
     )
 
 

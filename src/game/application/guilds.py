@@ -518,6 +518,10 @@ class Guilds:
         requests = await uow.guilds.pending_of_guild(guild_id, "request") if answering or viewer is None else []
         bank = await uow.guilds.bank_items(guild_id) if insider else {}
         perks = rules.perks(guild.level)
+        leader = next((m for m in members if m.rank == "leader"), None)
+        away = leader is not None and rules.leader_inactive(
+            leader.last_active, self.clock.now(), self.leader_inactive_days
+        )
         return GuildView(
             id=guild.id,
             name=guild.name,
@@ -550,6 +554,7 @@ class Guilds:
             my_rank=rank,
             requests=[_pending(p) for p in requests],
             version=guild.version,
+            leader_away=away,
         )
 
     async def _tell(

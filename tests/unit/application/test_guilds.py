@@ -361,3 +361,19 @@ async def test_a_members_won_fight_pays_the_guilds_bonus_and_grows_the_guild(gam
     guild = (await game.api.my_guild(player_id=1)).guild
     assert guild is not None and guild.xp == 15_000 + fight_xp_share(won.rewards.xp)
     assert guild.members[0].contributed == fight_xp_share(won.rewards.xp)
+
+
+async def test_boards_show_the_guild_tag_next_to_members_names(game):
+    await founded(game)
+    await game.register(2)
+    rows = {r.player_id: r.guild_tag for r in await game.api.leaderboard(board="level")}
+    assert rows == {1: "IW", 2: None}
+
+
+async def test_a_leader_away_for_long_is_shown_so_to_officers(game):
+    guild_id = await founded(game)
+    await joined(game, guild_id, 2)
+    await game.api.promote_member(player_id=1, member_id=2, version=await version(game, 1))
+    assert not (await game.api.guild_info(player_id=2, guild_id=guild_id)).leader_away
+    game.clock.advance(LEADER_INACTIVE_DAYS * 86400)
+    assert (await game.api.guild_info(player_id=2, guild_id=guild_id)).leader_away

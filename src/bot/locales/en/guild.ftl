@@ -125,3 +125,5 @@ admin-guild-dissolved = 💥 Guild { $id } is dissolved; { $members ->
         [one] its { $members } member had a share of its gold.
        *[other] its { $members } members had their shares of its gold.
     }
+guild-leader-away = 💤 The leader has been away for long: the most senior officer may take over the lead.
+btn-guild-claim = 👑 Take over the lead

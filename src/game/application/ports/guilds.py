@@ -141,6 +141,10 @@ class GuildRepository(Protocol):
         """By level, then XP, then the oldest."""
         ...
 
+    async def tags_of(self, player_ids: list[int]) -> dict[int, str]:
+        """The guild tag of each of these players who is in a guild."""
+        ...
+
     async def chat_recipients(self, guild_id: int, *, muted_category: str, exclude: int) -> list[int]:
         """Members who can be reached and did not mute `muted_category`, `exclude` left out, by id."""
         ...
