@@ -254,6 +254,7 @@ class Notifier:
             shown = guild_views.notice(
                 t,
                 event.what,
+                guild_id=event.guild_id,
                 tag=event.guild_tag,
                 name=event.player_name,
                 level=event.level,

@@ -111,7 +111,8 @@ class Broadcast(Event):
 class GuildNotice(Event):
     """Something happened in a guild; its members (`recipients`, the actor left out) are told.
 
-    `what`: joined | left | kicked | promoted | demoted | new_leader | level_up | disbanded."""
+    `what`: joined | left | kicked | promoted | demoted | new_leader | level_up | disbanded; invited (told
+    to the invitee) | requested (told to those who answer requests)."""
 
     kind: Literal["guild_notice"] = "guild_notice"
     guild_id: int

@@ -70,3 +70,15 @@ async def test_members_hear_who_joined_and_the_newcomer_does_not(game, db, conta
     joined = [s for s in tg.sent if "Late joined the guild" in (s.text or "")]
     assert sorted(s.chat_id for s in joined) == MEMBERS
     assert not tg.sent_to(210)
+
+
+async def test_an_invitee_is_told_with_buttons_to_answer(game, db, container, make_notifier, tg, tg_bot):  # noqa: F811
+    guild_id = await a_guild(game, db)
+    await game.register(player_id=230, name="Newcomer", class_id="rogue")
+    await drain(container)
+    await game.invite_to_guild(player_id=201, name="newcomer")
+    await consume(container, await make_notifier())
+    [told] = tg.sent_to(230)
+    assert told.text == "✉️ [NO] Night Owls invites you to join."
+    buttons = [b["callback_data"] for row in told.reply_markup["inline_keyboard"] for b in row]
+    assert buttons == [f"gd:accept:{guild_id}:0:0:", f"gd:decline:{guild_id}:0:0:"]

@@ -319,9 +319,19 @@ def deposited(t: Translator) -> str:
     return t("guild-deposited")
 
 
-def notice(t: Translator, what: str, *, tag: str, name: str | None, level: int | None, guild: str) -> Screen:
-    """What a member is told about their guild."""
+def notice(
+    t: Translator, what: str, *, guild_id: int, tag: str, name: str | None, level: int | None, guild: str
+) -> Screen:
+    """What a member is told about their guild (and an invitee about the invitation)."""
     args = {"tag": literal(tag), "name": literal(name or "—"), "guild": literal(guild)}
+    kb = KeyboardBuilder()
+    if what == "invited":
+        kb.button(text=t("btn-guild-accept", tag=literal(tag)), callback_data=GuildCb(act="accept", id=guild_id))
+        kb.button(text=t("btn-guild-decline", tag=literal(tag)), callback_data=GuildCb(act="decline", id=guild_id))
+        return Screen(t("guild-notice-invited", **args), kb.as_markup())
+    if what == "requested":
+        kb.button(text=t("btn-guild-requests-open"), callback_data=GuildCb(act="requests"))
+        return Screen(t("guild-notice-requested", **args), kb.as_markup())
     if what == "joined":
         text = t("guild-notice-joined", **args)
     elif what == "left":
@@ -338,7 +348,6 @@ def notice(t: Translator, what: str, *, tag: str, name: str | None, level: int |
         text = t("guild-notice-level-up", level=level or 0, **args)
     else:
         text = t("guild-notice-disbanded", **args)
-    kb = KeyboardBuilder()
     kb.button(text=t("btn-guild"), callback_data=GuildCb(act="home"))
     return Screen(text, kb.as_markup())
 

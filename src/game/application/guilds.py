@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from game.api import GameError, NotEnoughGold, NotRegistered, StaleAction, rule_refusal
@@ -174,7 +175,9 @@ class Guilds:
             pending = PendingRecord(seat.guild.id, invitee_id, "invite", self.clock.now())
             await uow.guilds.add_pending(pending)
             await uow.commit()
-            invited = next(p for p in await uow.guilds.pending_of_player(invitee_id) if p.guild_id == seat.guild.id)
+            mine = await uow.guilds.pending_of_player(invitee_id)
+            invited = next(p for p in mine if p.guild_id == seat.guild.id and p.kind == "invite")
+        await self._publish(seat.guild, "invited", [invitee_id], player_id=invitee_id, player_name=invited.player_name)
         return _pending(invited)
 
     async def accept_invitation(self, *, player_id: int, guild_id: int) -> GuildView:
@@ -202,8 +205,13 @@ class Guilds:
                 raise AlreadyInGuild("you are in a guild already")
             if await uow.guilds.get_guild(guild_id) is None:
                 raise GuildNotFound("there is no such guild", guild_id=guild_id)
+            guild = await uow.guilds.get_guild(guild_id)
+            assert guild is not None
             await uow.guilds.add_pending(PendingRecord(guild_id, player_id, "request", self.clock.now()))
             await uow.commit()
+            officers = [m.player_id for m in await uow.guilds.members(guild_id) if rules.may(m.rank, "answer_requests")]
+            name = (await self.players.record(uow, player_id)).character.name
+        await self._publish(guild, "requested", officers, player_id=player_id, player_name=name)
         return await self.my_guild(player_id=player_id)
 
     async def answer_request(self, *, player_id: int, applicant_id: int, accept: bool, version: int) -> GuildView:
@@ -575,6 +583,19 @@ class Guilds:
             told.discard(player_id)
         if actor is not None:
             told.discard(actor)
+        await self._publish(guild, what, told, player_id=player_id, player_name=player_name, level=level)
+
+    async def _publish(
+        self,
+        guild: GuildRecord,
+        what: str,
+        recipients: Iterable[int],
+        *,
+        player_id: int | None = None,
+        player_name: str | None = None,
+        level: int | None = None,
+    ) -> None:
+        told = tuple(sorted(set(recipients)))
         if not told:
             return
         event: Event = GuildNotice(
@@ -585,7 +606,7 @@ class Guilds:
             player_id=player_id,
             player_name=player_name,
             level=level,
-            recipients=tuple(sorted(told)),
+            recipients=told,
         )
         await self.events.publish(event)
 

@@ -82,9 +82,11 @@ async def test_an_officer_invites_by_name_and_the_invitee_accepts(game):
     assert invitation.player_name == "Mira" and invitation.guild_name == "Iron Wolves"
     mine = await game.api.my_guild(player_id=2)
     assert [i.guild_id for i in mine.invitations] == [guild_id]
+    [invited] = game.events.of_type(GuildNotice)  # the invitee is told, with the guild to answer
+    assert (invited.what, invited.recipients, invited.guild_id) == ("invited", (2,), guild_id)
     view = await game.api.accept_invitation(player_id=2, guild_id=guild_id)
     assert [m.name for m in view.members] == ["hero1", "Mira"] and view.my_rank == "member"
-    [notice] = game.events.of_type(GuildNotice)
+    notice = game.events.of_type(GuildNotice)[-1]
     assert notice.what == "joined" and notice.player_name == "Mira" and notice.recipients == (1,)
     with pytest.raises(GuildNotFound):  # the invitation was used
         await game.api.accept_invitation(player_id=2, guild_id=guild_id)
@@ -127,6 +129,8 @@ async def test_a_request_is_answered_by_an_officer(game):
     mine = await game.api.request_to_join(player_id=2, guild_id=guild_id)
     assert [r.guild_id for r in mine.requests] == [guild_id]
     await game.api.request_to_join(player_id=3, guild_id=guild_id)
+    asked = [e for e in game.events.of_type(GuildNotice) if e.what == "requested"]
+    assert [(e.player_id, e.recipients) for e in asked] == [(2, (1,)), (3, (1,))]  # those who answer are told
     view = (await game.api.my_guild(player_id=1)).guild
     assert view is not None and [r.player_id for r in view.requests] == [2, 3]
     view = await game.api.answer_request(player_id=1, applicant_id=2, accept=True, version=view.version)

@@ -127,3 +127,6 @@ admin-guild-dissolved = 💥 Guild { $id } is dissolved; { $members ->
     }
 guild-leader-away = 💤 The leader has been away for long: the most senior officer may take over the lead.
 btn-guild-claim = 👑 Take over the lead
+guild-notice-invited = ✉️ [{ $tag }] { $guild } invites you to join.
+guild-notice-requested = 📨 [{ $tag }] { $name } asks to join the guild.
+btn-guild-requests-open = 📥 To the requests

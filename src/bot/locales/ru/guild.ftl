@@ -142,3 +142,6 @@ admin-guild-dissolved = 💥 Гильдия { $id } распущена. Её { $
     } свою долю золота.
 guild-leader-away = 💤 Главы гильдии давно не видно, так что главенство может взять старший из офицеров.
 btn-guild-claim = 👑 Возглавить гильдию
+guild-notice-invited = ✉️ [{ $tag }] Гильдия «{ $guild }» приглашает тебя вступить.
+guild-notice-requested = 📨 [{ $tag }] { $name } просится в гильдию.
+btn-guild-requests-open = 📥 К заявкам
