@@ -45,7 +45,8 @@ def timeline(records: Sequence[Record]) -> str:
                     f"{median(s.gold for s in snaps):g}",
                     f"{median(s.deaths for s in snaps):g} (max {max(s.deaths for s in snaps)})",
                     "/".join(f"{median(getattr(s, k) for s in snaps):g}" for k in ("won", "lost", "fled")),
-                    f"{median(s.blocked_share for s in snaps):.0%}",
+                    f"{median(s.blocked_share for s in snaps):.0%}"
+                    f" ({median(s.blocked_hp_share for s in snaps):.0%} HP)",
                 )
             )
     return table(("class", "played", "level", "gold", "deaths", "won/lost/fled", "blocked"), rows)

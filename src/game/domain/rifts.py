@@ -24,17 +24,16 @@ StepKind = Literal["monster", "elite", "treasure", "trap", "shrine", "boss"]
 FIGHTS: frozenset[str] = frozenset({"monster", "elite", "boss"})
 RunStatus = Literal["active", "cleared", "left", "collapsed", "fallen"]
 
-# A rift is a gauntlet: fight after fight with no inn between. Its ordinary monsters are met a little
-# below the tier, its elites and its boss are the zone's monsters made stronger than their level alone
-# would make them; every floor past the first two adds a level (`depth`).
+# A rift is a gauntlet: fight after fight with no inn between. Its ordinary monsters are met at the tier,
+# its elites and its boss are the zone's monsters made stronger than their level alone would make them;
+# every third floor adds a level (`depth`). A run is a dozen steps on a few potions and one
+# shrine, so the boss is a last stand, not a wall: measured with the balance harness at 50–80% clears.
 MONSTER_LEVELS = 0
-# Players of high levels carry more skills and better potions than the curve counts: a rift gains a level
-# every this many tiers to stay a gauntlet.
-DEEPER_EVERY = 8
-ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = 0, 1.3, 1.05, 1.5
-BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 1, 2.0, 1.05, 3.0
+DEPTH_EVERY_FLOORS = 3
+ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = 0, 1.15, 1.05, 1.5
+BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 1, 1.4, 1.05, 3.0
 # Traps bite harder in deeper rifts but never kill: a step of bad luck should not end a run.
-TRAP_BASE, TRAP_PER_TIER, TRAP_MAX = 0.10, 0.01, 0.30
+TRAP_BASE, TRAP_PER_TIER, TRAP_MAX = 0.10, 0.005, 0.20
 SHRINE_RESTORES = 0.5  # of max HP and mana
 TREASURE_GOLD_PER_TIER = (4, 9)
 TREASURE_ITEM_CHANCE = 0.35
@@ -171,20 +170,18 @@ def _step(
     rng: random.Random,
     pool: list[tuple[str, int]],
 ) -> RiftStep:
-    depth = floor // 2  # deeper floors field stronger monsters
+    depth = floor // DEPTH_EVERY_FLOORS  # deeper floors field stronger monsters
     if kind == "monster":
         return RiftStep(
             kind,
-            monster=monster_at_level(
-                content.monsters[monster_id], tier + depth + MONSTER_LEVELS + tier // DEEPER_EVERY
-            ),
+            monster=monster_at_level(content.monsters[monster_id], tier + depth + MONSTER_LEVELS),
         )
     if kind == "elite":
-        base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS + tier // DEEPER_EVERY)
+        base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS)
         return RiftStep(kind, monster=_toughen(base, ELITE_HP, ELITE_ATTACK, ELITE_PAY))
     if kind == "boss":
         boss_id = template.boss or _strongest(content, location)
-        base = monster_at_level(content.monsters[boss_id], tier + depth + BOSS_LEVELS + tier // DEEPER_EVERY)
+        base = monster_at_level(content.monsters[boss_id], tier + depth + BOSS_LEVELS)
         return RiftStep(kind, monster=_toughen(base, BOSS_HP, BOSS_ATTACK, BOSS_PAY))
     if kind == "treasure":
         gold = rng.randint(*TREASURE_GOLD_PER_TIER) * tier
