@@ -5,8 +5,8 @@
 2. A guild message to a 200-member guild, through the real notifier's rate-limited fan-out, a real aiogram
    Bot and the Redis delivery ledger, to the local fake Bot API that enforces Telegram's limit: delivered,
    lost, duplicated (and a re-read of the same event, as after a restart: nothing sent twice).
-3. Class against class between equal builds (the same level, the same points spent by each class's plan,
-   the skills each can learn, its starting gear): the challenger's win rate, both ways round.
+3. Class against class between equal builds (the balance harness's reference build of each class at the
+   same level): the first class's win rate, half the duels each way round.
 
     .venv/bin/python benchmarks/arena.py [--fights 2000] [--members 200] [--rate 30] [--duels 400]
 
@@ -32,14 +32,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from aiogram.fsm.storage.memory import MemoryStorage
 
 from benchmarks.broadcast import redis_client
-from benchmarks.sim.newcomer import STAT_PLAN
+from benchmarks.sim.duels import reference_build
 from bot.delivery import RateLimiter
 from bot.notifier import Notifier
 from game.domain import arena as rules
+from game.domain.character import derive_full
+from game.domain.combat import Fighter, player_fighter
+from game.domain.content import Content
 from game.domain.guilds import FOUNDING_COST
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.events import GuildMessage
-from tests.fakes.game import FakeGame, build_game
+from tests.fakes.game import CONTENT, build_game
 from tests.fakes.telegram_server import FakeTelegram
 
 CLASSES = ("warrior", "rogue", "mage")
@@ -137,46 +140,36 @@ async def guild_message(members: int, rate: float) -> dict[str, float]:
 # --- 3. class against class ----------------------------------------------------------------------------------
 
 
-async def equal_build(game: FakeGame, pid: int, class_id: str, level: int) -> None:
-    await game.register(pid, class_id=class_id)
-    await game.edit(pid, level=level, stat_points=rules_points(level), skill_points=level)
-    sheet = await game.characters.get_character(player_id=pid)
-    plan = STAT_PLAN[class_id]
-    for n in range(sheet.stat_points):
-        sheet = await game.characters.allocate_stat(player_id=pid, stat=plan[n % len(plan)], version=sheet.version)
-    tree = await game.skills.skill_tree(player_id=pid)
-    while tree.skill_points > 0:
-        learnable = sorted((s for s in tree.skills if s.learnable), key=lambda s: (s.kind != "active", s.level, s.id))
-        if not learnable:
-            break
-        tree = await game.skills.learn_skill(player_id=pid, skill_id=learnable[0].id, version=tree.version)
+def reference_ghost(content: Content, class_id: str, level: int) -> Fighter:
+    """The balance harness's reference build of a class at a level (its stats spent as the simulated
+    newcomers spend them, the best gear the shops sell, the skills in the order they open), as a ghost."""
+    build = reference_build(content, class_id, level)
+    passives = [s for s in build.skills if s.kind == "passive"]
+    derived = derive_full(build.stats, build.level, build.gear, passives)
+    return player_fighter(
+        derived=derived,
+        hp=derived.max_hp,
+        mana=derived.max_mana,
+        agility=build.stats.agility + sum(i.bonuses.agility for i in build.gear),
+        level=level,
+        skills=tuple(s.id for s in build.skills if s.kind == "active"),
+    )
 
 
-def rules_points(level: int) -> int:
-    from game.domain.progression import STAT_POINTS_PER_LEVEL
-
-    return STAT_POINTS_PER_LEVEL * (level - 1)
-
-
-async def class_matrix(levels: tuple[int, ...], duels: int) -> list[tuple[int, str, str, float]]:
-    game = build_game()
+def class_matrix(levels: tuple[int, ...], duels: int) -> list[tuple[int, str, str, float]]:
+    content = CONTENT
     rows = []
-    pid = itertools.count(1)
     for level in levels:
-        ghosts = {}
-        for class_id in CLASSES:
-            p = next(pid)
-            await equal_build(game, p, class_id, level)
-            ghosts[class_id] = game.pvp.ghost(await game.record(p))
+        ghosts = {class_id: reference_ghost(content, class_id, level) for class_id in CLASSES}
         for a, b in itertools.combinations(CLASSES, 2):
             rng = random.Random(f"{level}:{a}:{b}")
             # Half the duels each way round, so who acts first on a tie does not tilt the figure.
             wins = sum(
-                rules.duel(ghosts[a], ghosts[b], game.content, rng, fight_id=str(n)).winner == "challenger"
+                rules.duel(ghosts[a], ghosts[b], content, rng, fight_id=str(n)).winner == "challenger"
                 for n in range(duels // 2)
             )
             wins += sum(
-                rules.duel(ghosts[b], ghosts[a], game.content, rng, fight_id=str(n)).winner == "defender"
+                rules.duel(ghosts[b], ghosts[a], content, rng, fight_id=str(n)).winner == "defender"
                 for n in range(duels // 2)
             )
             rows.append((level, a, b, wins / (duels // 2 * 2)))
@@ -212,7 +205,7 @@ async def main() -> int:
     )
     print()
 
-    matrix = await class_matrix((5, 10, 20), args.duels)
+    matrix = class_matrix((5, 10, 20, 30), args.duels)
     print("| level | class | against | win rate | within 40–60% |")
     print("|---|---|---|---|---|")
     for level, a, b, rate in matrix:
