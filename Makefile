@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/actions.py
 	$(BIN)/python benchmarks/boss.py
 	$(BIN)/python benchmarks/broadcast.py $(BROADCAST_ARGS)
+	$(BIN)/python benchmarks/arena.py
 	$(BIN)/python benchmarks/balance.py
 
 clean:

@@ -102,9 +102,9 @@ def duel(content: Content, build: Build, monster: MonsterStats, rng: random.Rand
         heals = [s for s in ready if content.skills[s].heal]
         hits = [s for s in ready if not content.skills[s].heal]
         if heals and share < 0.5:
-            action: Attack | UseSkill = UseSkill(heals[0])
+            action: Attack | UseSkill = UseSkill(min(heals))
         elif hits:
-            action = UseSkill(max(hits, key=lambda s: content.skills[s].mana))
+            action = UseSkill(max(hits, key=lambda s: (content.skills[s].mana, s)))
         else:
             action = Attack()
         combat = act(combat, action, content, rng)

@@ -406,10 +406,10 @@ class Newcomer:
         ready = [s for s in combat.skills if s.ready]
         heals = [s for s in ready if self.content.skills[s.id].heal]
         if heals and share < 0.5:
-            return "skill", heals[0].id, None
+            return "skill", min(heals, key=lambda s: s.id).id, None
         hits = [s for s in ready if not self.content.skills[s.id].heal]
         if hits:
-            best = max(hits, key=lambda s: s.mana)
+            best = max(hits, key=lambda s: (s.mana, s.id))  # ties broken by name: the same run every time
             return "skill", best.id, None
         return "attack", None, None
 

@@ -12,11 +12,13 @@ from dependency_injector import containers, providers
 
 from game.application.actions import Actions
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.dice import Dice
 from game.application.exploration import Exploration
 from game.application.fight_endings import FightEndings
 from game.application.fights import Fights
+from game.application.guilds import Guilds
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
 from game.application.maintenance import Maintenance
@@ -115,6 +117,10 @@ class GameCore(containers.DeclarativeContainer):
     )
     maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter)
 
+    # Players together.
+    guilds = providers.Singleton(Guilds, **_player_actions, events=events, clock=clock)
+    arena = providers.Singleton(Arena, **_player_actions, dice=dice, events=events, clock=clock)
+
     # The port, served in this process.
     game = providers.Singleton(
         InProcessGame,
@@ -130,4 +136,6 @@ class GameCore(containers.DeclarativeContainer):
         notifications=notifications,
         administration=administration,
         maintenance=maintenance,
+        guilds=guilds,
+        arena=arena,
     )

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     world_sweep_seconds: float = Field(
         default=30.0, gt=0, description="How often expired rifts and bosses are closed and live bosses checkpointed."
     )
+    # Players together.
+    arena_season_check_minutes: float = Field(
+        default=5.0, gt=0, description="How often the worker checks whether the arena's weekly season is over."
+    )
     game_transport: GameTransport = Field(default="inprocess", description="How callers reach the game.")
     game_http_url: str = Field(default="http://127.0.0.1:8081", description="Game server URL for transport=http.")
     game_seed: int | None = Field(default=None, description="Fix the game's RNG (tests, replays).")

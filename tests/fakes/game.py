@@ -22,9 +22,11 @@ from game.adapters.content_files import load_content
 from game.api import CharacterSheet, GameApi
 from game.api.world import RiftInfo
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.exploration import Exploration
 from game.application.fights import Fights
+from game.application.guilds import Guilds
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
 from game.application.maintenance import Maintenance
@@ -70,6 +72,8 @@ class FakeGame:
     notifications: Notifications
     administration: Administration
     maintenance: Maintenance
+    guilds: Guilds
+    pvp: Arena  # the PvP arena (`arena` is the world bosses' fake)
     api: GameApi  # all of them behind the port, as the bot and the scheduler call them in process
 
     # --- players ------------------------------------------------------------------------------
@@ -215,5 +219,7 @@ def build_game(
         notifications=core.notifications(),
         administration=core.administration(),
         maintenance=core.maintenance(),
+        guilds=core.guilds(),
+        pvp=core.arena(),
         api=core.game(),
     )

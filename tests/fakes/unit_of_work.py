@@ -21,7 +21,9 @@ from game.domain.character import Character, HotState
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
 from game.domain.rifts import RiftRun
+from tests.fakes.arena import FakeArenaRepository
 from tests.fakes.database import FakeDatabase, Transaction
+from tests.fakes.guilds import FakeGuildRepository
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,8 @@ class FakeUnitOfWork:
         self.characters = FakeCharacterRepository(self._tx)
         self.settings = FakeSettingsRepository(self._tx)
         self.world = FakeWorldRepository(self._tx)
+        self.guilds = FakeGuildRepository(self._tx)
+        self.arena = FakeArenaRepository(self._tx)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

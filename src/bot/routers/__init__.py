@@ -8,9 +8,11 @@ from aiogram import Router
 from bot.routers import (
     admin,
     adventure,
+    arena,
     bosses,
     character,
     fallback,
+    guild,
     inventory,
     leaderboard,
     menu,
@@ -41,6 +43,9 @@ def feature_routers() -> list[Router]:
             rifts,
             bosses,
             settings,
+            # players together
+            guild,
+            arena,
             fallback,
         )
     ]

@@ -8,37 +8,51 @@ from __future__ import annotations
 from typing import Protocol
 
 from aiogram import F, Router
-from aiogram.filters import CommandStart, StateFilter
+from aiogram.filters import CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ClassCb
 from bot.i18n import Translator
 from bot.notifier import UNREACHABLE_KEY
+from bot.routers.guild import join_link
 from bot.routers.menu import hint_skills
 from bot.screens import player_of, show, toast
 from bot.states import Registration
 from bot.views import Screen, menu, start
 from bot.views.refusals import explain
 from game.api import AdventureApi, AlreadyRegistered, CharactersApi, NameTaken, NotificationsApi, NotRegistered
+from game.api.ports.guilds import GuildsApi
+
+GUILD_LINK = "g_"  # `/start g_<code>`: an invite link to a guild
+GUILD_CODE = "guild_code"  # in the chat's FSM data: the guild link a newcomer came by, joined once registered
 
 
-class WelcomeGame(CharactersApi, AdventureApi, NotificationsApi, Protocol):
-    """The character and where it stands (for the menu), and the player's reachability (writing to the
-    bot undoes a block)."""
+class WelcomeGame(CharactersApi, AdventureApi, NotificationsApi, GuildsApi, Protocol):
+    """The character and where it stands (for the menu), the player's reachability (writing to the
+    bot undoes a block), and the guild an invite link leads to."""
 
 
-class RegistrationGame(CharactersApi, AdventureApi, Protocol):
-    """A new character, and where it starts (for the menu)."""
+class RegistrationGame(CharactersApi, AdventureApi, GuildsApi, Protocol):
+    """A new character, where it starts (for the menu), and the guild a link brought it to."""
 
 
-async def begin(message: Message, state: FSMContext, game: WelcomeGame, t: Translator) -> None:
+async def begin(
+    message: Message, state: FSMContext, game: WelcomeGame, t: Translator, command: CommandObject | None = None
+) -> None:
     player_id = player_of(message)
+    code = (command.args or "") if command is not None else ""
+    guild_code = code[len(GUILD_LINK) :] if code.startswith(GUILD_LINK) else None
     try:
         sheet = await game.get_character(player_id=player_id)
     except NotRegistered:
         await state.set_state(Registration.name)
+        await state.update_data({GUILD_CODE: guild_code})
         await show(message, start.welcome_new(t))
+        return
+    if guild_code:
+        await state.set_state(None)
+        await join_link(message, player_id, guild_code, game, t)
         return
     # Writing to the bot undoes a block: notifications may reach this player again.
     await game.set_reachable(player_id=player_id, reachable=True)
@@ -81,9 +95,13 @@ async def got_class(
     except AlreadyRegistered:
         sheet = await game.get_character(player_id=query.from_user.id)
     await state.set_state(None)
-    await state.update_data(name=None)
+    guild_code = (await state.get_data()).get(GUILD_CODE)
+    await state.update_data({"name": None, GUILD_CODE: None})
     here = await game.look(player_id=query.from_user.id)
     await show(query, start.registered(t, sheet, here, hint_skills=await hint_skills(state, sheet)))
+    if guild_code:
+        below = query.message if isinstance(query.message, Message) else query
+        await join_link(below, query.from_user.id, guild_code, game, t)
 
 
 async def class_outside_registration(query: CallbackQuery, t: Translator) -> None:

@@ -9,6 +9,7 @@ from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import MEDALS, bar, duration, literal, local, noun, with_notice
+from bot.views.guild import tagged
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
 from game.api import ClassInfo, LeaderboardRow
@@ -139,7 +140,7 @@ def boss_top(
         line = t(
             "boss-top-row",
             rank=MEDALS.get(row.rank, f"{row.rank}."),
-            name=literal(row.name),
+            name=tagged(row.name, row.guild_tag),
             class_name=names.get(row.class_id, row.class_id),
             level=row.level,
             damage=row.value,

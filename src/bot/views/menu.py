@@ -56,6 +56,9 @@ def markup(
     kb.button(text=with_points(t("btn-skills"), sheet.skill_points), callback_data=NavCb(to="skills"))
     kb.button(text=t("btn-rifts"), callback_data=NavCb(to="rifts"))
     kb.button(text=t("btn-leaderboard"), callback_data=NavCb(to="top"))
+    # Players together.
+    kb.button(text=t("btn-guild"), callback_data=NavCb(to="guild"))
+    kb.button(text=t("btn-arena"), callback_data=NavCb(to="arena"))
     kb.button(text=t("btn-settings"), callback_data=NavCb(to="settings"))
     kb.adjust(*([1] if fighting else []), 2)
     return kb.as_markup()

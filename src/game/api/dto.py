@@ -359,6 +359,7 @@ class LeaderboardRow(Dto):
     class_id: str
     level: int
     value: int  # what the board ranks by: level → total XP; boss damage → damage
+    guild_tag: str | None = None  # shown next to the name
 
 
 # --- notifications -------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ EncounterKind = Literal["monster", "resource", "treasure", "nothing"]
 FightPart = Literal["rift"]
 SnapshotMode = Literal["changed", "all"]
 Leaderboard = Literal["level", "boss_damage"]
-NotificationCategory = Literal["rifts", "bosses"]
+NotificationCategory = Literal["rifts", "bosses", "guild_chat", "arena"]
 # Recipients of a message that cannot be muted (announcements).
 RecipientCategory = Literal["rifts", "bosses", "everyone"]
 

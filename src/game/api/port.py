@@ -7,7 +7,11 @@ from typing import Protocol, runtime_checkable
 from game.api.ports import (
     AdministrationApi,
     AdventureApi,
+    ArenaApi,
+    ArenaJobsApi,
     CharactersApi,
+    GuildAdministrationApi,
+    GuildsApi,
     InventoryApi,
     LeaderboardsApi,
     MaintenanceApi,
@@ -34,6 +38,11 @@ class GameApi(
     AdministrationApi,
     MaintenanceApi,
     WorldJobsApi,
+    # players together
+    GuildsApi,
+    GuildAdministrationApi,
+    ArenaApi,
+    ArenaJobsApi,
     Protocol,
 ):
     """Everything the bot and the scheduler may ask of the game.

@@ -124,10 +124,10 @@ class Fights:
                 player_class=record.character.class_id,  # loot leans to the player's class
                 items=self.content.items,
             )
-            granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards, shown=True)
+            granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards, guild_bonus=True, shown=True)
             view = RewardsView(
-                xp=rewards.xp,
-                gold=rewards.gold,
+                xp=granted.xp if granted.applied else rewards.xp,
+                gold=granted.gold if granted.applied else rewards.gold,
                 items=stacks(self.content, granted.kept if granted.applied else rewards.items),
                 items_lost=stacks(self.content, granted.lost),
                 level=granted.level or record.character.level,

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
-import uuid
 from dataclasses import dataclass, replace
 
 from game.api import Busy, CombatView, InCombat, NotRegistered, StaleAction, UnknownLocation
@@ -253,7 +251,7 @@ class Rifts:
         if not zones:
             return WorldEventsReport()
         rng = self.dice.rng("rift-tick", round(now))
-        info = await self._open_rift(rng.choice(zones), None, duration_minutes, _fresh_seed())
+        info = await self._open_rift(rng.choice(zones), None, duration_minutes, self._fresh_seed("tick"))
         return WorldEventsReport(rifts_opened=(info.id,))
 
     async def open_now(
@@ -268,7 +266,7 @@ class Rifts:
             if not found:
                 raise UnknownLocation("no rift can open there", location_id=location_id)
             zone = found[0]
-        return await self._open_rift(zone, tier, duration_minutes, _fresh_seed())
+        return await self._open_rift(zone, tier, duration_minutes, self._fresh_seed("admin", zone.id))
 
     async def close_expired_rifts(self) -> WorldEventsReport:
         now = self.clock.now()
@@ -290,7 +288,7 @@ class Rifts:
         with refusals():
             template = choose_template(self.content, tier, self.dice.rng("rift-template", seed), avoid=beside)
         record = RiftRecord(
-            id=uuid.uuid4().hex[:16],
+            id=self.dice.new_id("rift", zone.id, seed),
             location_id=zone.id,
             tier=tier,
             template_id=template.id,
@@ -368,13 +366,13 @@ class Rifts:
             await uow.commit()
         return paid, granted.level
 
+    def _fresh_seed(self, *why: object) -> int:
+        """A rift's seed is stored with it; drawn from the game's dice (and the clock), so a seeded game
+        replays the same rifts while every rift of a live one differs."""
+        return self.dice.fresh("rift-seed", *why).getrandbits(63)
+
     def _progress(self, run: RiftRun, record: RiftRecord, now: float, *, level: int) -> RiftProgressView:
         return progress_view(self.content, run, record, self._rift(record), now, level=level)
-
-
-def _fresh_seed() -> int:
-    """A rift's seed is stored with it, so it can come from anywhere; unique ones keep rifts apart."""
-    return random.SystemRandom().getrandbits(63)
 
 
 def _rift_of(fight: RunningFight) -> str | None:

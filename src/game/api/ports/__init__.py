@@ -7,7 +7,11 @@ world's jobs) are the ones a server guards apart.
 
 from game.api.ports.administration import AdministrationApi
 from game.api.ports.adventure import AdventureApi
+from game.api.ports.arena import ArenaApi
+from game.api.ports.arena_jobs import ArenaJobsApi
 from game.api.ports.characters import CharactersApi
+from game.api.ports.guild_administration import GuildAdministrationApi
+from game.api.ports.guilds import GuildsApi
 from game.api.ports.inventory import InventoryApi
 from game.api.ports.leaderboards import LeaderboardsApi
 from game.api.ports.maintenance import MaintenanceApi
@@ -28,15 +32,29 @@ PLAYER_PORTS: tuple[type, ...] = (
     RiftsApi,
     WorldBossesApi,
     NotificationsApi,
+    # players together
+    GuildsApi,
+    ArenaApi,
 )
-OPERATOR_PORTS: tuple[type, ...] = (AdministrationApi, MaintenanceApi, WorldJobsApi)
+OPERATOR_PORTS: tuple[type, ...] = (
+    AdministrationApi,
+    MaintenanceApi,
+    WorldJobsApi,
+    # players together
+    GuildAdministrationApi,
+    ArenaJobsApi,
+)
 
 __all__ = [
     "OPERATOR_PORTS",
     "PLAYER_PORTS",
     "AdministrationApi",
     "AdventureApi",
+    "ArenaApi",
+    "ArenaJobsApi",
     "CharactersApi",
+    "GuildAdministrationApi",
+    "GuildsApi",
     "InventoryApi",
     "LeaderboardsApi",
     "MaintenanceApi",

@@ -3,6 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, Self
 
+from game.application.ports.arena import ArenaRepository
+from game.application.ports.guilds import GuildRepository
 from game.application.ports.world_events import WorldRepository
 from game.domain.character import Character, HotState
 from game.domain.equipment import Equipment
@@ -84,6 +86,8 @@ class UnitOfWork(Protocol):
     characters: CharacterRepository
     settings: SettingsRepository
     world: WorldRepository  # rifts and world bosses
+    guilds: GuildRepository
+    arena: ArenaRepository
 
     async def __aenter__(self) -> Self: ...
 
