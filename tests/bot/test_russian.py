@@ -11,10 +11,11 @@ from fluent.syntax.ast import VariableReference
 from fluent.syntax.visitor import Visitor
 
 from bot.i18n import LOCALES, Translator, bundle
-from bot.views import combat, explore, notifications, world
+from bot.views import combat, explore, guild, notifications, world
 from bot.views.common import CASES
 from game.adapters.content_files import load_content
 from game.api import ExploreResult
+from game.api.guilds import LedgerEntry, LedgerPage
 from game.application.presenters.names import grammar
 from shared.events import BossPayout
 from tests.bot import dtos
@@ -242,3 +243,13 @@ def dtos_explore(fight):
     return ExploreResult(
         kind="monster", location_id="x", location_name=dtos.text("X"), stamina=1, max_stamina=2, combat=fight
     )
+
+
+def test_the_guild_ledger_names_items_in_the_accusative():
+    ore = CONTENT.items["iron_ore"]
+    info = dtos.ORE.model_copy(update={"name": ore.name.as_dict(), "name_forms": grammar(ore.ru)})
+    entry = LedgerEntry(
+        id=1, at=0.0, player_id=1, player_name="Алиса", kind="deposit_item", item_id="iron_ore", quantity=2
+    )
+    shown = guild.ledger(RU, LedgerPage(entries=[entry], page=1, pages=1), {"iron_ore": info}).text
+    assert f"Алиса сдаёт {ore.ru.acc} ×2" in shown

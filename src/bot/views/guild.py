@@ -7,7 +7,7 @@ from bot.callbacks import NavCb
 from bot.guild_callbacks import GuildCb
 from bot.i18n import Translator
 from bot.views import Screen
-from bot.views.common import MEDALS, item_label, literal, local, with_notice
+from bot.views.common import MEDALS, item_label, item_noun, literal, noun, with_notice
 from bot.views.keyboard import KeyboardBuilder
 from game.api import InventoryView, ItemInfo
 from game.api.guilds import GuildMember, GuildPending, GuildSummary, GuildView, LedgerPage, MyGuild
@@ -197,7 +197,7 @@ def bank(t: Translator, view: GuildView, *, notice: str | None = None) -> Screen
             kb.button(text=t("btn-guild-withdraw"), callback_data=GuildCb(act="withdraw"))
         for s in view.bank_items:
             kb.button(
-                text=t("btn-guild-take", item=t.pick(s.item.name)),
+                text=t("btn-guild-take", **item_noun(t, "item", s.item, html=False)),
                 callback_data=GuildCb(act="take", item=s.item.id, v=view.version),
             )
     _back(t, kb)
@@ -221,15 +221,16 @@ def ledger(t: Translator, page: LedgerPage, items: dict[str, ItemInfo]) -> Scree
         lines.append(t("guild-ledger-empty"))
     for e in page.entries:
         who = literal(e.player_name or "—")
-        item = local(t, items[e.item_id].name) if e.item_id and e.item_id in items else literal(e.item_id or "")
+        known = items.get(e.item_id or "")
+        item = item_noun(t, "item", known) if known else noun(t, "item", {"en": e.item_id or ""})
         if e.kind == "deposit_gold":
             lines.append(t("guild-ledger-deposit-gold", name=who, gold=e.quantity))
         elif e.kind == "withdraw_gold":
             lines.append(t("guild-ledger-withdraw-gold", name=who, gold=e.quantity))
         elif e.kind == "deposit_item":
-            lines.append(t("guild-ledger-deposit-item", name=who, item=item, count=e.quantity))
+            lines.append(t("guild-ledger-deposit-item", name=who, **item, count=e.quantity))
         elif e.kind == "withdraw_item":
-            lines.append(t("guild-ledger-withdraw-item", name=who, item=item, count=e.quantity))
+            lines.append(t("guild-ledger-withdraw-item", name=who, **item, count=e.quantity))
         else:
             lines.append(t("guild-ledger-founded", name=who))
     kb = KeyboardBuilder()

@@ -38,7 +38,7 @@ arena-won = 🏆 Призрак игрока { $name } повержен { $round
         [few] за { $rounds } раунда
        *[other] за { $rounds } раундов
     }! Рейтинг { $change }.
-arena-lost = 💔 Призрак игрока { $name } оказался сильнее { $rounds ->
+arena-lost = 💔 Призрак игрока { $name } берёт верх { $rounds ->
         [one] за { $rounds } раунд
         [few] за { $rounds } раунда
        *[other] за { $rounds } раундов

@@ -24,7 +24,7 @@ btn-guild-no = ❌ { $name }
 btn-guild-deposit = ➕ Внести золото
 btn-guild-give = 🎒 Сдать предмет
 btn-guild-withdraw = ➖ Взять золото
-btn-guild-take = ⬅️ Взять { $item }
+btn-guild-take = ⬅️ Взять { $item_acc }
 btn-guild-ask = 📨 Попроситься в [{ $tag }]
 btn-guild-reply = 💬 Ответить гильдии
 btn-notify-guild-chat-on = 🔔 Чат гильдии: вкл
@@ -75,8 +75,8 @@ guild-ledger-withdraw-gold = ➖ { $name } забирает { $gold } { $gold ->
         [one] золотой
        *[other] золотых
     }
-guild-ledger-deposit-item = ➕ { $name } сдаёт { $item } ×{ $count }
-guild-ledger-withdraw-item = ➖ { $name } забирает { $item } ×{ $count }
+guild-ledger-deposit-item = ➕ { $name } сдаёт { $item_acc } ×{ $count }
+guild-ledger-withdraw-item = ➖ { $name } забирает { $item_acc } ×{ $count }
 guild-ledger-founded = 🏰 { $name } основывает гильдию
 guild-board-title = 🏆 <b>Сильнейшие гильдии</b>
 guild-board-empty = Ни одной гильдии ещё не основано. Первая может стать твоей!
