@@ -8,6 +8,7 @@ import asyncio
 import logging
 import os
 import signal
+import stat
 import sys
 from pathlib import Path
 
@@ -33,7 +34,8 @@ def _setup_logging(level: str, *, quiet: bool = False) -> None:
     )
 
 
-async def _run(settings: Settings) -> None:
+async def run_bot(settings: Settings) -> None:
+    """The bot on a Bot API (Telegram's, or the one `TELEGRAM_API_URL` names), with the scheduler."""
     from app.runtime import running_game
     from bot.commands import publish_commands
 
@@ -43,7 +45,7 @@ async def _run(settings: Settings) -> None:
         await rt.dispatcher.start_polling(rt.bot, handle_signals=True, close_bot_session=False)
 
 
-async def _play(settings: Settings, *, user_id: int, language: str) -> None:
+async def _play_terminal(settings: Settings, *, user_id: int, language: str) -> None:
     from app.runtime import running_game
     from bot.local_chat import LocalChat
     from bot.terminal import TerminalChat
@@ -51,6 +53,15 @@ async def _play(settings: Settings, *, user_id: int, language: str) -> None:
     async with running_game(settings, local_bot=True) as rt:
         chat = LocalChat(rt.dispatcher, rt.bot, user_id=user_id, first_name="Player", language_code=language)
         await TerminalChat(chat).run(sys.stdin)
+
+
+def _input_is_piped() -> bool:
+    """Lines piped or redirected in are a scripted terminal session."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
 def _play_settings(settings: Settings) -> tuple[Settings, LocalServices]:
@@ -119,10 +130,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="riftwalker", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="the bot on Telegram with the scheduler (needs BOT_TOKEN, DATABASE_URL, REDIS_URL)")
-    play = sub.add_parser("play", help="play locally in this terminal: no token, no services needed")
-    play.add_argument("--lang", default=os.environ.get("RIFTWALKER_LANG", "en"), choices=["en", "ru"])
-    play.add_argument("--player", type=int, default=1000, help="the local player's id (one character per id)")
+    play = sub.add_parser(
+        "play",
+        help="play locally, no token and no services needed: a Telegram-like chat in the browser "
+        "(or in this terminal with --terminal, or when input is piped)",
+    )
     play.add_argument("--data-dir", type=Path, help="where the local PostgreSQL and Redis keep their data")
+    play.add_argument(
+        "--host", default="127.0.0.1", help="address the chat listens on; 0.0.0.0 lets friends on your network join"
+    )
+    play.add_argument("--port", type=int, default=8088, help="port of the chat (a free one if taken; 0: any)")
+    play.add_argument("--no-browser", action="store_true", help="print the chat's address without opening a browser")
+    play.add_argument(
+        "--flood-limit",
+        type=float,
+        metavar="PER_SECOND",
+        help="answer the bot 429 past this many messages a second, as Telegram does (default: no limit)",
+    )
+    play.add_argument("--terminal", action="store_true", help="play in this terminal instead of the browser")
+    play.add_argument(
+        "--lang",
+        default=os.environ.get("RIFTWALKER_LANG", "en"),
+        choices=["en", "ru"],
+        help="the terminal player's language",
+    )
+    play.add_argument("--player", type=int, default=1000, help="the terminal player's id (one character per id)")
     sub.add_parser(
         "worker", help="the periodic jobs alone, no Telegram (needs DATABASE_URL, REDIS_URL; run `migrate` first)"
     )
@@ -144,13 +176,25 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             if settings.bot_token is None:
                 raise RuntimeError("BOT_TOKEN is not set: `riftwalker run` talks to Telegram and needs one")
-            asyncio.run(_run(settings))
+            asyncio.run(run_bot(settings))
         elif args.command == "play":
             if args.data_dir:
                 settings = settings.model_copy(update={"play_data_dir": args.data_dir})
+            terminal = args.terminal or _input_is_piped()
             settings, services = _play_settings(settings)
             try:
-                asyncio.run(_play(settings, user_id=args.player, language=args.lang))
+                if terminal:
+                    asyncio.run(_play_terminal(settings, user_id=args.player, language=args.lang))
+                else:
+                    from app.play_web import play_in_browser
+                    from local_telegram import Limits
+
+                    limits = Limits(global_rate=args.flood_limit)
+                    asyncio.run(
+                        play_in_browser(
+                            settings, host=args.host, port=args.port, open_browser=not args.no_browser, limits=limits
+                        )
+                    )
             finally:
                 services.stop()
         elif args.command == "worker":
