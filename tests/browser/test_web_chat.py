@@ -9,6 +9,7 @@ import time
 import pytest
 from playwright.async_api import Page, expect
 
+from local_telegram import BotApiError
 from shared.events import Broadcast
 from tests.bot.world_helpers import empower, move_to
 
@@ -155,6 +156,23 @@ async def test_a_notification_arrives_while_the_page_is_open(open_chat, web_game
     await expect(last_bot_message(page)).to_contain_text("A storm gathers")
 
 
+async def test_what_telegram_would_refuse_is_shown_not_fatal(open_chat, web_game):
+    page = await open_chat("Gendry")
+    await page.click("#start")
+    await expect(last_bot_message(page)).to_contain_text("Send me your character's name", timeout=TIMEOUT)
+    api = web_game.server.api
+    for text, parse_mode in (("<blink>boo</blink>", "HTML"), ("x" * 5000, None)):
+        with pytest.raises(BotApiError):
+            await api.call("sendMessage", {"chat_id": player_id(page.url), "text": text, "parse_mode": parse_mode})
+    refused = page.locator(".system.refused")
+    await expect(refused).to_have_count(2, timeout=TIMEOUT)
+    await expect(refused.first).to_contain_text('Unsupported start tag "blink"')
+    await expect(refused.last).to_contain_text("message is too long")
+    # The chat goes on.
+    await say(page, "Gendry")
+    await expect(last_bot_message(page)).to_contain_text("choose your class", timeout=TIMEOUT)
+
+
 async def test_two_players_in_two_pages_hit_the_same_boss(open_chat, web_game, db):
     ann, bob = await open_chat("Ann"), await open_chat("Bob")
     for page, name in ((ann, "Ann"), (bob, "Bob")):
@@ -188,5 +206,6 @@ async def test_two_players_in_two_pages_hit_the_same_boss(open_chat, web_game, d
     for page, other in ((ann, "Bob"), (bob, "Ann")):
         await say(page, "/boss")
         await expect(last_bot_message(page)).to_contain_text(f"{other} — ", timeout=TIMEOUT)
-    if os.environ.get("RIFTWALKER_SCREENSHOT"):
+    if os.environ.get("RIFTWALKER_SCREENSHOT"):  # a picture of the chat, for a look at it
+        await ann.wait_for_timeout(800)  # the smooth scroll to the newest message
         await ann.screenshot(path=os.environ["RIFTWALKER_SCREENSHOT"])
