@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -50,9 +51,15 @@ async def _play_terminal(settings: Settings, *, user_id: int, language: str) -> 
     from bot.local_chat import LocalChat
     from bot.terminal import TerminalChat
 
+    with contextlib.suppress(AttributeError, ValueError):  # bytes that are not UTF-8 are no crash
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     async with running_game(settings, local_bot=True) as rt:
         chat = LocalChat(rt.dispatcher, rt.bot, user_id=user_id, first_name="Player", language_code=language)
         await TerminalChat(chat).run(sys.stdin)
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _input_is_piped() -> bool:
@@ -180,7 +187,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "play":
             if args.data_dir:
                 settings = settings.model_copy(update={"play_data_dir": args.data_dir})
+            from app.local_services import claim_data_dir
+
             terminal = args.terminal or _input_is_piped()
+            claim = claim_data_dir(settings.play_data_dir)
+            # A closed terminal window (SIGHUP) stops the game as Ctrl-C does, so the embedded servers stop
+            # too; while the game runs, its own handlers take SIGTERM and SIGINT.
+            signal.signal(signal.SIGTERM, _interrupt)
+            signal.signal(signal.SIGHUP, lambda *_: signal.raise_signal(signal.SIGTERM))
             settings, services = _play_settings(settings)
             try:
                 if terminal:
@@ -192,11 +206,17 @@ def main(argv: list[str] | None = None) -> int:
                     limits = Limits(global_rate=args.flood_limit)
                     asyncio.run(
                         play_in_browser(
-                            settings, host=args.host, port=args.port, open_browser=not args.no_browser, limits=limits
+                            settings,
+                            host=args.host,
+                            port=args.port,
+                            open_browser=not args.no_browser,
+                            limits=limits,
+                            claim=claim,
                         )
                     )
             finally:
                 services.stop()
+                claim.release()
         elif args.command == "worker":
             asyncio.run(_worker(settings))
         elif args.command == "migrate":

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 
 from pydantic import SecretStr
 
+from app.local_services import DataDirLock
 from local_telegram import BotApi, Limits, LocalTelegram
 from shared.config import Settings
 
@@ -67,11 +68,15 @@ def can_open_browser() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-async def play_in_browser(settings: Settings, *, host: str, port: int, open_browser: bool, limits: Limits) -> None:
+async def play_in_browser(
+    settings: Settings, *, host: str, port: int, open_browser: bool, limits: Limits, claim: DataDirLock | None = None
+) -> None:
     from app.cli import run_bot
 
     async with local_telegram(host=host, port=port, limits=limits) as server:
         urls = addresses(server)
+        if claim is not None:
+            claim.note(urls[-1])  # a second `play` on this data folder is sent here
         print("Riftwalker is ready. Open the chat in a browser:", file=sys.stderr)
         for url in urls:
             print(f"  {url}", file=sys.stderr)
@@ -79,3 +84,4 @@ async def play_in_browser(settings: Settings, *, host: str, port: int, open_brow
         if open_browser and can_open_browser():
             await asyncio.get_running_loop().run_in_executor(None, webbrowser.open, urls[0])
         await run_bot(bot_settings(settings, server))
+    print("The game has stopped; its world waits in the data folder for the next `make play`.", file=sys.stderr)
