@@ -94,6 +94,22 @@ async def test_a_fight_won_by_clicking_attack(open_chat, web_game, db, redis):
     await expect(fight).to_contain_text("XP", timeout=TIMEOUT)  # the rewards of a won fight
 
 
+async def test_shopping_in_town(open_chat, web_game):
+    page = await open_chat("Sansa")
+    await register(page, "Sansa")
+    menu_id = await page.locator(".row.bot", has_text="steps into Ashford").get_attribute("data-id")
+    screen = page.locator(f".row[data-id='{menu_id}']")
+    for label in ("Town", "Shop"):
+        await screen.locator(f".keyboard button:has-text('{label}')").first.click(timeout=TIMEOUT)
+        await expect(screen.locator(".keyboard button.loading")).to_have_count(0, timeout=TIMEOUT)
+    buy = screen.locator(".keyboard button", has_text="Buy ").first
+    await expect(buy).to_be_visible(timeout=TIMEOUT)
+    await buy.click()
+    await expect(screen).to_contain_text("Bought", timeout=TIMEOUT)  # the shop, redrawn in place
+    game = await web_game.container.game()
+    assert (await game.get_character(player_id=player_id(page.url))).gold < 20
+
+
 async def test_a_stale_button_is_answered_by_a_popup_and_changes_nothing(open_chat, web_game):
     page = await open_chat("Cersei")
     await page.click("#start")
