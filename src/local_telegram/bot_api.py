@@ -648,7 +648,8 @@ class BotApi:
         self._user(chat_id)
         message = Message(chat_id, next(self._message_ids[chat_id]), from_bot, int(time.time()), body, markup, photo)
         self.chats[chat_id][message.message_id] = message
-        self._tell(chat_id, {"type": "message", "message": message.view()})
+        if chat_id in self._watchers:
+            self._tell(chat_id, {"type": "message", "message": message.view()})
         return message
 
     def _editable(self, params: dict[str, Any]) -> Message:

@@ -170,6 +170,20 @@ async def test_a_notification_arrives_while_the_page_is_open(open_chat, web_game
     assert await page.locator(".row.bot").count() > before
     # Arrived while nobody typed: the newest message, on the page without a reload.
     await expect(last_bot_message(page)).to_contain_text("A storm gathers")
+    # A photo the bot sends shows as a picture with its caption.
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+    )
+    await web_game.server.api.call(
+        "sendPhoto",
+        {"chat_id": str(player_id(page.url)), "caption": "<b>The map</b> of Ashford", "parse_mode": "HTML"},
+        {"photo": (png, "image/png")},
+    )
+    picture = last_bot_message(page).locator("img")
+    await expect(picture).to_be_visible(timeout=TIMEOUT)
+    assert await picture.evaluate("img => img.complete && img.naturalWidth") == 1
+    await expect(last_bot_message(page).locator("b")).to_have_text("The map")
 
 
 async def test_what_telegram_would_refuse_is_shown_not_fatal(open_chat, web_game):
