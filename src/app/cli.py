@@ -273,6 +273,16 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="apply database migrations")
     snap = sub.add_parser("snapshot", help="copy hot state from Redis to PostgreSQL once")
     snap.add_argument("--all", action="store_true", help="every account, not only the changed ones (recovery)")
+    local_tg = sub.add_parser(
+        "local-telegram",
+        help="a local Telegram alone: the Bot API and its web chat, for a bot started with TELEGRAM_API_URL",
+    )
+    local_tg.add_argument("--host", default="127.0.0.1", help="address to listen on; 0.0.0.0 for your network")
+    local_tg.add_argument("--port", type=int, default=8088, help="port to listen on (a free one if taken)")
+    local_tg.add_argument("--token", help="the one bot token it accepts (default: a local one it prints)")
+    local_tg.add_argument(
+        "--flood-limit", type=float, metavar="PER_SECOND", help="answer 429 past this many messages a second"
+    )
     serve = sub.add_parser("serve-game", help="serve the game port over HTTP (for a bot with GAME_TRANSPORT=http)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8081, help="port to listen on (default 8081)")
@@ -334,6 +344,15 @@ def main(argv: list[str] | None = None) -> int:
             print("database is up to date")
         elif args.command == "snapshot":
             asyncio.run(_snapshot(settings, full=args.all))
+        elif args.command == "local-telegram":
+            from app.play_web import serve_local_telegram
+            from local_telegram import Limits
+
+            asyncio.run(
+                serve_local_telegram(
+                    host=args.host, port=args.port, token=args.token, limits=Limits(global_rate=args.flood_limit)
+                )
+            )
         elif args.command == "serve-game":
             asyncio.run(_serve_game(settings, host=args.host, port=args.port))
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ import contextlib
 import errno
 import logging
 import os
+import signal
 import socket
 import sys
 import webbrowser
@@ -27,10 +28,10 @@ LOCAL_TOKEN = "7000000001:local-riftwalker"
 
 @contextlib.asynccontextmanager
 async def local_telegram(
-    *, host: str = "127.0.0.1", port: int = 0, limits: Limits | None = None
+    *, host: str = "127.0.0.1", port: int = 0, limits: Limits | None = None, token: str = LOCAL_TOKEN
 ) -> AsyncIterator[LocalTelegram]:
     """The local Telegram on `host:port`, or on a free port when that one is taken."""
-    api = BotApi(token=LOCAL_TOKEN, bot_name="Riftwalker", bot_username="riftwalker_bot", limits=limits or Limits())
+    api = BotApi(token=token, bot_name="Riftwalker", bot_username="riftwalker_bot", limits=limits or Limits())
     server = LocalTelegram(api, host=host, port=port)
     try:
         await server.start()
@@ -85,3 +86,18 @@ async def play_in_browser(
             await asyncio.get_running_loop().run_in_executor(None, webbrowser.open, urls[0])
         await run_bot(bot_settings(settings, server))
     print("The game has stopped; its world waits in the data folder for the next `make play`.", file=sys.stderr)
+
+
+async def serve_local_telegram(*, host: str, port: int, token: str | None, limits: Limits) -> None:
+    """The local Telegram alone, until SIGINT or SIGTERM: for a bot run elsewhere (`riftwalker run`)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        loop.add_signal_handler(sig, stop.set)
+    async with local_telegram(host=host, port=port, limits=limits, token=token or LOCAL_TOKEN) as server:
+        print(f"A local Telegram on {server.url}: start the bot with", file=sys.stderr)
+        print(f"  TELEGRAM_API_URL={server.url} BOT_TOKEN={server.api.token} riftwalker run", file=sys.stderr)
+        print("and open the chat at:", file=sys.stderr)
+        for url in addresses(server):
+            print(f"  {url}", file=sys.stderr)
+        await stop.wait()

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from local_telegram import BotApi, LocalTelegram
 
-COMMANDS = ["run", "play", "worker", "migrate", "snapshot", "serve-game"]
+COMMANDS = ["run", "play", "worker", "migrate", "snapshot", "local-telegram", "serve-game"]
 
 
 def riftwalker(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

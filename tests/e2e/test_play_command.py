@@ -99,3 +99,23 @@ def test_piped_input_plays_in_the_terminal(tmp_path: Path):
     assert "🛒 Shop" in result.stdout, "² was answered, and 1 then pressed the menu's Town"
     assert result.stdout.rstrip().endswith("Farewell, riftwalker.")
     assert not servers_of(folder)
+
+
+async def test_local_telegram_alone_serves_the_bot_api_with_its_token():
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "app", "local-telegram", "--port", "0", "--token", "77:alone",
+        env=env(), stdin=subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        found = await read_until(proc.stderr, r"TELEGRAM_API_URL=(\S+) BOT_TOKEN=(\S+) riftwalker run", 60)
+        url, token = found[1], found[2]
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"{url}/bot{token}/getMe") as answer:
+                me = await answer.json()
+            async with http.get(f"{url}/bot1:other/getMe") as refused:
+                assert refused.status == 401
+        assert me["ok"] and me["result"]["id"] == 77 and me["result"]["is_bot"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(proc.wait(), 30) == 0
