@@ -449,7 +449,10 @@ class BotApi:
             )
         offset = _optional_int(params.get("offset")) or 0
         limit = min(max(_optional_int(params.get("limit")) or 100, 1), 100)
-        timeout = min(max(float(params.get("timeout") or 0), 0.0), self.long_poll_cap)
+        try:
+            timeout = min(max(float(params.get("timeout") or 0), 0.0), self.long_poll_cap)
+        except (TypeError, ValueError):
+            raise bad_request('parameter "timeout" must be a number') from None
         allowed = _json(params, "allowed_updates")
         if isinstance(allowed, list):
             self._allowed_updates = frozenset(allowed) if allowed else None

@@ -36,6 +36,7 @@ TAGS: dict[str, tuple[str, str]] = {
     "blockquote": ("blockquote", "blockquote"),
     "tg-emoji": ("custom_emoji", "span"),
 }
+SAFE_LINKS = ("http://", "https://", "tg://", "mailto:")
 NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _TAG = re.compile(
     r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*(/?)>"
@@ -120,7 +121,11 @@ def parse_html(source: str) -> Parsed:
                 if name == "a":
                     href = attrs.get("href", "")
                     entity["url"] = href
-                    start_html = f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">'
+                    # The web chat follows only links a browser should (never javascript: and the like).
+                    safe = href.strip().lower().startswith(SAFE_LINKS)
+                    start_html = (
+                        f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">' if safe else "<a>"
+                    )
                 elif name == "span":
                     if attrs.get("class") != "tg-spoiler":
                         raise _refuse(f'Tag "span" must have class "tg-spoiler" at byte offset {byte_offset(i)}')

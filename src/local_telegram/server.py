@@ -97,6 +97,11 @@ class LocalTelegram:
             result = await self.api.call(request.match_info["method"], params, files)
         except BotApiError as error:
             return web.json_response(error.body(), status=error.code)
+        except Exception:  # a request this server did not foresee: Telegram's 500, and the details in the log
+            log.exception("Bot API %s failed", request.match_info["method"])
+            return web.json_response(
+                {"ok": False, "error_code": 500, "description": "Internal Server Error"}, status=500
+            )
         return web.json_response({"ok": True, "result": result}, dumps=_dumps)
 
     async def _bot_file(self, request: web.Request) -> web.StreamResponse:

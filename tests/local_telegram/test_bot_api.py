@@ -280,6 +280,12 @@ async def test_malformed_requests_get_telegrams_error_json(tg: LocalTelegram):
                 "Text buttons are unallowed",
             ),
             ("flyToTheMoon", {"json": {}}, 404, "Not Found"),
+            ("getUpdates", {"data": {"timeout": "soon"}}, 400, "must be a number"),
+            ("getUpdates", {"data": {"allowed_updates": "[message"}}, 400, "allowed_updates"),
+            ("editMessageText", {"data": {"chat_id": PLAYER, "message_id": "first", "text": "x"}}, 400, "not found"),
+            ("answerCallbackQuery", {"data": {}}, 400, "query is too old"),
+            ("setMyCommands", {"data": {"commands": '[{"command": 5}]'}}, 400, "BOT_COMMAND"),
+            ("sendPhoto", {"data": {"chat_id": PLAYER}}, 400, "there is no photo in the request"),
         ]:
             async with http.post(f"{base}/{method}", **kwargs) as answer:
                 body = await answer.json()
