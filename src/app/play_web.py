@@ -13,6 +13,7 @@ import socket
 import sys
 import webbrowser
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 from pydantic import SecretStr
 
@@ -28,18 +29,24 @@ LOCAL_TOKEN = "7000000001:local-riftwalker"
 
 @contextlib.asynccontextmanager
 async def local_telegram(
-    *, host: str = "127.0.0.1", port: int = 0, limits: Limits | None = None, token: str = LOCAL_TOKEN
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    limits: Limits | None = None,
+    token: str = LOCAL_TOKEN,
+    state_file: Path | None = None,
 ) -> AsyncIterator[LocalTelegram]:
-    """The local Telegram on `host:port`, or on a free port when that one is taken."""
+    """The local Telegram on `host:port`, or on a free port when that one is taken; its chats kept in
+    `state_file` between runs when one is given."""
     api = BotApi(token=token, bot_name="Riftwalker", bot_username="riftwalker_bot", limits=limits or Limits())
-    server = LocalTelegram(api, host=host, port=port)
+    server = LocalTelegram(api, host=host, port=port, state_file=state_file)
     try:
         await server.start()
     except OSError as error:
         if error.errno != errno.EADDRINUSE or port == 0:
             raise
         print(f"Port {port} is taken; using a free one instead.", file=sys.stderr)
-        server = LocalTelegram(api, host=host, port=0)
+        server = LocalTelegram(api, host=host, port=0, state_file=state_file)
         await server.start()
     try:
         yield server
@@ -74,7 +81,8 @@ async def play_in_browser(
 ) -> None:
     from app.cli import run_bot
 
-    async with local_telegram(host=host, port=port, limits=limits) as server:
+    chats = settings.play_data_dir / "telegram-chats.json"  # players find their chats as they left them
+    async with local_telegram(host=host, port=port, limits=limits, state_file=chats) as server:
         urls = addresses(server)
         if claim is not None:
             claim.note(urls[-1])  # a second `play` on this data folder is sent here

@@ -8,6 +8,7 @@ acts for the players through `say`, `press` and `set_blocked`, and follows its c
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import hashlib
 import itertools
@@ -624,6 +625,68 @@ class BotApi:
             self._watchers[chat_id].discard(queue)
             if not self._watchers[chat_id]:
                 del self._watchers[chat_id]
+
+    # ---- kept across restarts (the chats a player comes back to) ---------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """Players, chats, the command menu and unconfirmed updates, as JSON."""
+
+        def message(m: Message) -> dict[str, Any]:
+            body = {"text": m.body.text, "entities": m.body.entities, "html": m.body.html}
+            photo = None
+            if m.photo is not None:
+                photo = {
+                    "file_id": m.photo.file_id,
+                    "url": m.photo.url,
+                    "data": base64.b64encode(m.photo.data).decode() if m.photo.data is not None else None,
+                    "width": m.photo.width,
+                    "height": m.photo.height,
+                    "content_type": m.photo.content_type,
+                }
+            return {
+                "chat_id": m.chat_id,
+                "message_id": m.message_id,
+                "from_bot": m.from_bot,
+                "date": m.date,
+                "body": body,
+                "markup": m.markup,
+                "photo": photo,
+                "edit_date": m.edit_date,
+            }
+
+        return {
+            "version": 1,
+            "users": [vars(u) for u in self.users.values()],
+            "messages": [message(m) for chat in self.chats.values() for m in chat.values()],
+            "commands": [{"scope": k[0], "language": k[1], "commands": v} for k, v in self.commands.items()],
+            "updates": list(self._updates),
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Back to a state `state()` gave (a newer format than this one knows is ignored)."""
+        if state.get("version") != 1:
+            return
+        for user in state["users"]:
+            self.users[int(user["id"])] = User(**user)
+        for raw in state["messages"]:
+            photo = None
+            if raw["photo"] is not None:
+                data = raw["photo"].pop("data")
+                photo = Photo(data=base64.b64decode(data) if data is not None else None, **raw["photo"])
+                self.photos[photo.file_id] = photo
+            body = Parsed(**raw["body"])
+            message = Message(
+                raw["chat_id"], raw["message_id"], raw["from_bot"], raw["date"], body, raw["markup"], photo,
+                raw["edit_date"],
+            )  # fmt: skip
+            self.chats[message.chat_id][message.message_id] = message
+        for chat_id, chat in self.chats.items():
+            self._message_ids[chat_id] = itertools.count(max(chat, default=0) + 1)
+        for entry in state["commands"]:
+            self.commands[(entry["scope"], entry["language"])] = entry["commands"]
+        self._updates.extend(state["updates"])
+        last = max((u["update_id"] for u in self._updates), default=0)
+        self._update_ids = itertools.count(last + 1)
 
     async def close(self) -> None:
         if self._webhook_task is not None:

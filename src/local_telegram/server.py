@@ -14,6 +14,7 @@ import json
 import logging
 import socket
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -41,9 +42,11 @@ class LocalTelegram:
         *,
         host: str = "127.0.0.1",
         port: int = 0,
+        state_file: Path | None = None,
         **api_options: Any,
     ) -> None:
         self.api = api or BotApi(**api_options)
+        self.state_file = state_file  # where the chats are kept between runs (None: forgotten)
         self.host = host
         self.port = port
         self.url = ""
@@ -63,6 +66,11 @@ class LocalTelegram:
         return app
 
     async def start(self) -> LocalTelegram:
+        if self.state_file is not None and self.state_file.exists():
+            try:
+                self.api.restore(json.loads(self.state_file.read_text(encoding="utf-8")))
+            except (ValueError, KeyError, TypeError) as error:
+                log.warning("the chats kept in %s could not be read (%s): starting afresh", self.state_file, error)
         self._runner = web.AppRunner(self.app(), access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
@@ -82,6 +90,15 @@ class LocalTelegram:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        self.save()
+
+    def save(self) -> None:
+        """Keeps the chats in `state_file` (written whole, then moved into place)."""
+        if self.state_file is None:
+            return
+        partial = self.state_file.with_suffix(".partial")
+        partial.write_text(json.dumps(self.api.state(), ensure_ascii=False), encoding="utf-8")
+        partial.replace(self.state_file)
 
     async def __aenter__(self) -> LocalTelegram:
         return await self.start()
