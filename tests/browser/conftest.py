@@ -94,7 +94,7 @@ async def open_chat(browser, web_game: WebGame) -> AsyncIterator[Callable[..., A
         page = await context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         await page.goto(f"{web_game.url}/?player={name}&lang={lang}")
-        await page.wait_for_selector("#status:has-text('bot')")
+        await page.wait_for_selector("#status:has-text('bot'), #status:has-text('бот')")
         return page
 
     yield open_

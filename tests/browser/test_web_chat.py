@@ -75,6 +75,16 @@ async def test_register_from_the_start_button_and_see_the_menu(open_chat, web_ga
     await expect(page.locator(".row.bot", has_text="A tip for your first steps")).to_have_count(1, timeout=TIMEOUT)
 
 
+async def test_a_russian_player_gets_russian_everywhere(open_chat, web_game):
+    page = await open_chat("Борис", lang="ru")
+    await expect(page.locator("#start")).to_have_text("ЗАПУСТИТЬ")
+    await expect(page.locator("#text")).to_have_attribute("placeholder", "Сообщение")
+    await page.click("#start")
+    await expect(last_bot_message(page)).to_contain_text("Добро пожаловать", timeout=TIMEOUT)
+    await page.click("#menu")
+    await expect(page.locator("#commands")).to_contain_text("Главное меню")  # the menu set for language "ru"
+
+
 async def test_a_fight_won_by_clicking_attack(open_chat, web_game, db, redis):
     page = await open_chat("Brienne")
     await register(page, "Brienne")

@@ -6,6 +6,33 @@ const query = new URLSearchParams(location.search);
 const player = (query.get("player") || "").trim();
 const lang = query.get("lang") || (navigator.language || "en").slice(0, 2);
 
+// The client's own words, in the player's language (the bot's are the bot's business).
+const WORDS = {
+  en: {
+    who: "Who is playing? Each name is its own Telegram account; open one tab per player.",
+    "your-name": "Your name", open: "Open the chat", "playing-as": "Playing as", another: "Another player…",
+    "you-blocked": "You blocked this bot.", restart: "Restart bot", start: "START", menu: "☰ Menu",
+    message: "Message", block: "Block the bot", unblock: "Unblock the bot", connecting: "connecting…",
+    bot: "bot", typing: "typing…", edited: "edited", "other-name": "The other player's name",
+    refused: (method, why) => `The bot's ${method} was refused: ${why}`,
+  },
+  ru: {
+    who: "Кто играет? У каждого имени свой аккаунт Telegram; у каждого игрока своя вкладка.",
+    "your-name": "Ваше имя", open: "Открыть чат", "playing-as": "Игрок", another: "Другой игрок…",
+    "you-blocked": "Вы заблокировали этого бота.", restart: "Перезапустить бота", start: "ЗАПУСТИТЬ",
+    menu: "☰ Меню", message: "Сообщение", block: "Заблокировать бота", unblock: "Разблокировать бота",
+    connecting: "соединение…", bot: "бот", typing: "печатает…", edited: "изменено",
+    "other-name": "Имя другого игрока", refused: (method, why) => `Telegram отклонил ${method} от бота: ${why}`,
+  },
+};
+const words = lang === "ru" ? WORDS.ru : WORDS.en;
+
+function translatePage() {
+  document.documentElement.lang = lang === "ru" ? "ru" : "en";
+  for (const node of document.querySelectorAll("[data-t]")) node.textContent = words[node.dataset.t];
+  for (const node of document.querySelectorAll("[data-t-placeholder]")) node.placeholder = words[node.dataset.tPlaceholder];
+}
+
 let socket = null;
 let retry = 500;
 let commands = [];
@@ -55,10 +82,10 @@ function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const params = new URLSearchParams({ player, lang });
   socket = new WebSocket(`${scheme}://${location.host}/ui/ws?${params}`);
-  socket.addEventListener("open", () => { retry = 500; setStatus("bot"); });
+  socket.addEventListener("open", () => { retry = 500; setStatus(words.bot); });
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
   socket.addEventListener("close", () => {
-    setStatus("connecting…");
+    setStatus(words.connecting);
     setTimeout(connect, retry);
     retry = Math.min(retry * 2, 5000);
   });
@@ -76,7 +103,7 @@ function handle(event) {
     case "message": return upsert(event.message, true);
     case "delete": { const row = rowOf(event.message_id); if (row) row.remove(); return; }
     case "answer": return answered(event);
-    case "refused": return system(`The bot's ${event.method} was refused: ${event.description}`, "refused");
+    case "refused": return system(words.refused(event.method, event.description), "refused");
     case "error": return system(event.description, "refused");
     case "blocked": return setBlocked(event.blocked);
     case "commands": return setCommands(event.commands);
@@ -139,7 +166,7 @@ function upsert(message, live) {
   const meta = document.createElement("span");
   meta.className = "meta";
   const time = new Date(message.date * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  meta.textContent = (message.edited ? "edited " : "") + time;
+  meta.textContent = (message.edited ? words.edited + " " : "") + time;
   bubble.append(meta);
   const parts = [bubble];
   if (message.buttons.length) parts.push(keyboard(message));
@@ -207,7 +234,7 @@ function setBlocked(value) {
   blocked = value;
   $("blocked-bar").hidden = !value;
   $("send").hidden = value;
-  $("block").textContent = value ? "Unblock the bot" : "Block the bot";
+  $("block").textContent = value ? words.unblock : words.block;
   if (value) $("start-bar").hidden = true;
 }
 
@@ -233,9 +260,9 @@ function renderCommands(prefix) {
 }
 
 function typing() {
-  setStatus("typing…");
+  setStatus(words.typing);
   clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => setStatus("bot"), 3000);
+  typingTimer = setTimeout(() => setStatus(words.bot), 3000);
 }
 
 function say(text) {
@@ -281,7 +308,7 @@ function chat() {
   $("block").addEventListener("click", () => { $("more").hidden = true; send({ type: "block", blocked: !blocked }); });
   $("new-player").addEventListener("click", () => {
     $("more").hidden = true;
-    const name = prompt("The other player's name");
+    const name = prompt(words["other-name"]);
     if (name && name.trim()) window.open("?" + new URLSearchParams({ player: name.trim(), lang }), "_blank");
   });
   $("players").addEventListener("change", (event) => go(event.target.value, null));
@@ -292,4 +319,5 @@ function chat() {
   connect();
 }
 
+translatePage();
 if (player) chat(); else welcome();
