@@ -60,7 +60,8 @@ async def begin(
     await state.set_state(None)
     await show(message, start.welcome_back(t, sheet))
     here = await game.look(player_id=player_id)
-    await show(message, menu.main(t, sheet, here, offer_fight=False, hint_skills=await hint_skills(state, sheet)))
+    # Back after a while (a restart, a new device) in the middle of a fight: the menu offers the way back.
+    await show(message, menu.main(t, sheet, here, hint_skills=await hint_skills(state, sheet)))
 
 
 async def got_name(message: Message, state: FSMContext, game: CharactersApi, t: Translator) -> None:
