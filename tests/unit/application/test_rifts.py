@@ -121,6 +121,11 @@ async def test_a_step_button_pressed_twice_moves_the_rift_once(game):
     done = (await game.rifts.rift_progress(player_id=1)).steps_done
     step = await game.rifts.advance_rift(player_id=1, steps_done=done)
     assert step.progress.steps_done == done + 1 or step.step.combat is not None
+    if step.step.combat is not None:  # the step is a fight: the repeated press is sent back to it
+        with pytest.raises(InCombat):
+            await game.rifts.advance_rift(player_id=1, steps_done=done)
+        assert (await game.rifts.rift_progress(player_id=1)).steps_done == done
+        return
     with pytest.raises(StaleAction) as stale:
         await game.rifts.advance_rift(player_id=1, steps_done=done)
     assert stale.value.details["steps_done"] == step.progress.steps_done
