@@ -1,6 +1,6 @@
 """A seeded short run of the balance harness (benchmarks/balance.py): the pacing targets it holds.
 
-Two careful newcomers a class play 75 minutes through the real use cases on in-memory storage with a
+Four careful newcomers a class play 75 minutes through the real use cases on in-memory storage with a
 simulated clock. Medians of so few are noisy, so the bounds are the targets with a little room; the harness
 itself prints the full tables.
 """
@@ -29,7 +29,7 @@ def records() -> dict[str, list[Record]]:
     import asyncio
 
     async def everyone() -> dict[str, list[Record]]:
-        return {c: [await _play(c, n) for n in range(2)] for c in CLASSES}
+        return {c: [await _play(c, n) for n in range(4)] for c in CLASSES}
 
     return asyncio.run(everyone())
 

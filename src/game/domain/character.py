@@ -56,8 +56,8 @@ class Stats:
 
 
 BASE_CRIT_DAMAGE = 1.75  # a critical blow does this many times the damage
-MAX_CRIT = 0.5
-MAX_DODGE = 0.35
+MAX_CRIT = 0.4
+MAX_DODGE = 0.25
 MAX_LIFESTEAL = 0.25
 MAX_DAMAGE_REDUCTION = 0.5
 # Mana back at the start of each of your turns in a fight: one, and a point more per 5 levels and per
