@@ -81,7 +81,8 @@ class Record:
     deaths: int = 0
     blocked_seconds: float = 0.0
     blocked_hp_seconds: float = 0.0  # the part of it spent waiting for HP (the rest: stamina)
-    gold_earned: int = 0
+    gold_earned: int = 0  # from fights and finds
+    gold_sold: int = 0  # from loot sold to the shop
     gold_spent: dict[str, int] = field(default_factory=dict)  # inn, shop, death
     gear_bought: int = 0
     killers: dict[str, int] = field(default_factory=dict)  # monster → fights it won against the player
@@ -341,9 +342,11 @@ class Newcomer:
         for entry in view.sellable:
             if entry.item.kind == "consumable":
                 continue
+            before = view.gold
             view = await self.api.sell(
                 player_id=self.pid, item_id=entry.item.id, quantity=entry.quantity, version=view.version
             )
+            self.record.gold_sold += view.gold - before
         return view
 
     def better(self, item_id: str, bag: InventoryView) -> bool:

@@ -91,13 +91,14 @@ def economy(records: Sequence[Record]) -> str:
             (
                 class_id,
                 f"{median(r.gold_earned for r in group):g}",
+                f"{median(r.gold_sold for r in group):g}",
                 f"{median(r.gold_spent.get('inn', 0) for r in group):g}",
                 f"{median(r.gold_spent.get('shop', 0) for r in group):g}",
                 f"{median(r.gold_spent.get('death', 0) for r in group):g}",
                 f"{median(r.gear_bought for r in group):g}",
             )
         )
-    return table(("class", "gold earned", "inn", "shop", "lost dying", "gear bought"), rows)
+    return table(("class", "gold won", "loot sold", "inn", "shop", "lost dying", "gear bought"), rows)
 
 
 def rifts(trials: Sequence[RiftTrial]) -> str:
