@@ -23,6 +23,7 @@ from game.api import (
 )
 from game.api.world import RiftInfo
 from game.domain.content import Content
+from game.domain.content_models import ItemDef
 from tests.fakes.game import FakeGame
 
 # Seconds a human spends on each kind of step: reading the screen and tapping.
@@ -30,12 +31,13 @@ THINK = {"menu": 3.0, "explore": 5.0, "turn": 4.0, "travel": 5.0, "shop": 8.0, "
 HEAL_BELOW = 0.65  # rest or drink before exploring again below this share of HP
 POTION_IN_FIGHT_BELOW = 0.45
 FLEE_BELOW = 0.35
-KEEP_POTIONS = 3
+FLEE_WORTH_IT = 0.35  # below this chance, a failed flee costs a free blow: fight on
+KEEP_POTIONS = 5  # a careful player carries enough for a rift
 WAIT_STEP = 30.0  # how long a blocked player waits before looking again
 # Stat points per class, in the order a careful player spends them.
 STAT_PLAN = {
     "warrior": ("strength", "vitality", "strength"),
-    "rogue": ("agility", "strength", "agility"),
+    "rogue": ("agility", "strength", "vitality"),
     "mage": ("intellect", "vitality", "intellect"),
 }
 CHECKPOINTS_MIN = (15, 30, 60, 120, 240, 480)
@@ -63,6 +65,7 @@ class Snapshot:
     lost: int
     fled: int
     blocked_share: float
+    blocked_hp_share: float
 
 
 @dataclass
@@ -77,10 +80,20 @@ class Record:
     rifts: dict[int, list[bool]] = field(default_factory=dict)  # tier → cleared?
     deaths: int = 0
     blocked_seconds: float = 0.0
-    gold_earned: int = 0
+    blocked_hp_seconds: float = 0.0  # the part of it spent waiting for HP (the rest: stamina)
+    gold_earned: int = 0  # from fights and finds
+    gold_sold: int = 0  # from loot sold to the shop
     gold_spent: dict[str, int] = field(default_factory=dict)  # inn, shop, death
     gear_bought: int = 0
     killers: dict[str, int] = field(default_factory=dict)  # monster → fights it won against the player
+
+
+def gear_score(item: ItemDef, class_id: str) -> float:
+    """How much a piece of gear is worth to a class: weapons count for fighters, spell power for mages."""
+    b = item.bonuses
+    main = {"warrior": b.strength, "rogue": b.agility, "mage": b.intellect}.get(class_id, 0)
+    power = b.magic if class_id == "mage" else b.attack
+    return power + b.defence * 1.2 + b.max_hp * 0.2 + main * 2 + b.vitality * 2
 
 
 class Newcomer:
@@ -94,6 +107,7 @@ class Newcomer:
         self.record = Record(class_id)
         self.started = 0.0
         self.walked_rifts: set[str] = set()
+        self.shopped_at = 0  # the level the player last went shopping at
 
     # --- the clock ----------------------------------------------------------------------------
 
@@ -103,9 +117,11 @@ class Newcomer:
     def spend(self, kind: str) -> None:
         self.game.clock.advance(THINK[kind] * self.rng.uniform(0.7, 1.3))
 
-    def wait(self, seconds: float) -> None:
+    def wait(self, seconds: float, *, for_hp: bool = False) -> None:
         self.game.clock.advance(seconds)
         self.record.blocked_seconds += seconds
+        if for_hp:
+            self.record.blocked_hp_seconds += seconds
 
     # --- a session ----------------------------------------------------------------------------
 
@@ -143,6 +159,7 @@ class Newcomer:
                 f.lost,
                 f.fled,
                 self.record.blocked_seconds / active,
+                self.record.blocked_hp_seconds / active,
             )
         )
 
@@ -158,6 +175,10 @@ class Newcomer:
         here = sheet.location_id
         if self.content.locations[here].town:
             await self.shop(sheet)
+            self.shopped_at = sheet.level
+        elif sheet.level > self.shopped_at and await self.upgrade_affordable(sheet):
+            await self.go(here, self.town(sheet.level, here))
+            return await self.sheet()
         rift = await self.rift_here(sheet)
         if rift is not None:
             await self.walk_rift(rift, sheet)
@@ -176,7 +197,16 @@ class Newcomer:
         self.record.gold_earned += result.gold
         if result.combat is not None:
             await self.fight(result.combat, sheet)
+        await self.wear_loot()
         return await self.sheet()
+
+    async def wear_loot(self) -> None:
+        """Put on what dropped when it beats what is worn (a careful player looks at every drop)."""
+        bag = await self.api.inventory(player_id=self.pid)
+        for entry in bag.items:
+            if entry.can_equip and self.better(entry.item.id, bag):
+                self.spend("menu")
+                bag = await self.api.equip(player_id=self.pid, item_id=entry.item.id, version=bag.version)
 
     async def sheet(self) -> CharacterSheet:
         sheet = await self.api.get_character(player_id=self.pid)
@@ -215,11 +245,11 @@ class Newcomer:
                 return await self.sheet()
             except GameError:
                 pass
-        town = self.town()
+        town = self.town(sheet.level, sheet.location_id)
         inn = None
         if sheet.location_id == town:
             inn = await self.api.inn(player_id=self.pid)
-        elif sheet.gold >= self.inn_price_guess(sheet.level):
+        elif sheet.gold >= self.inn_price_guess(sheet.level, town):
             await self.go(sheet.location_id, town)
             inn = await self.api.inn(player_id=self.pid)
         if inn is not None and inn.gold >= inn.price:
@@ -229,7 +259,7 @@ class Newcomer:
             return await self.sheet()
         # Nothing to heal with: wait while HP comes back by itself, if it does; else fight on, carefully.
         before = sheet.hp
-        self.wait(WAIT_STEP * 4)
+        self.wait(WAIT_STEP * 4, for_hp=True)
         sheet = await self.sheet()
         if sheet.hp <= before and sheet.hp >= sheet.derived.max_hp * 0.3:
             return await self.explore_anyway(sheet)
@@ -255,8 +285,8 @@ class Newcomer:
         potions = [e for e in bag.items if e.can_use and e.item.effects.get("heal")]
         return min(potions, key=lambda e: e.item.effects["heal"]).item.id if potions else None
 
-    def inn_price_guess(self, level: int) -> int:
-        shop = self.content.shops.get(self.town())
+    def inn_price_guess(self, level: int, town: str) -> int:
+        shop = self.content.shops.get(town)
         return (shop.inn_price + shop.inn_price_per_level * (level - 1)) if shop else 0
 
     # --- shopping -----------------------------------------------------------------------------
@@ -264,11 +294,13 @@ class Newcomer:
     async def shop(self, sheet: CharacterSheet) -> None:
         view = await self.api.shop(player_id=self.pid)
         self.spend("shop")
-        reserve = self.inn_price_guess(sheet.level)
+        reserve = self.inn_price_guess(sheet.level, sheet.location_id)
         view = await self.sell_junk(view)
         bag = await self.api.inventory(player_id=self.pid)
         for offer in sorted(view.offers, key=lambda o: -(o.buy_price or 0)):
             if offer.kind != "equipment" or offer.level > sheet.level or not offer.buy_price:
+                continue
+            if self.content.items[offer.id].classes and self.class_id not in self.content.items[offer.id].classes:
                 continue
             if offer.buy_price > view.gold - reserve or not self.better(offer.id, bag):
                 continue
@@ -281,32 +313,51 @@ class Newcomer:
         have = sum(e.quantity for e in bag.items if e.item.effects.get("heal"))
         potions = [o for o in view.offers if o.effects.get("heal") and o.buy_price and o.level <= sheet.level]
         if potions and have < KEEP_POTIONS:
-            potion = min(potions, key=lambda o: o.buy_price or 0)
+            potion = max(potions, key=lambda o: o.effects["heal"])  # the strongest a player of this level may buy
             count = min(KEEP_POTIONS - have, max(0, (view.gold - reserve) // (potion.buy_price or 1)))
             if count > 0:
                 await self.api.buy(player_id=self.pid, item_id=potion.id, quantity=count, version=view.version)
                 spent = count * (potion.buy_price or 0)
                 self.record.gold_spent["shop"] = self.record.gold_spent.get("shop", 0) + spent
 
+    async def upgrade_affordable(self, sheet: CharacterSheet) -> bool:
+        """Whether the nearest town sells a piece of gear better than what is worn, for the gold at hand."""
+        town = self.town(sheet.level, sheet.location_id)
+        shop = self.content.shops.get(town)
+        if shop is None:
+            return False
+        budget = sheet.gold - self.inn_price_guess(sheet.level, town)
+        bag = await self.api.inventory(player_id=self.pid)
+        for item_id in shop.stock:
+            item = self.content.items[item_id]
+            if item.kind != "equipment" or item.level > sheet.level or item.price > budget:
+                continue
+            if (not item.classes or self.class_id in item.classes) and self.better(item_id, bag):
+                return True
+        self.shopped_at = sheet.level
+        return False
+
     async def sell_junk(self, view: ShopView) -> ShopView:
         """Materials no recipe the player can make soon needs, and gear they do not wear, go for gold."""
         for entry in view.sellable:
             if entry.item.kind == "consumable":
                 continue
+            before = view.gold
             view = await self.api.sell(
                 player_id=self.pid, item_id=entry.item.id, quantity=entry.quantity, version=view.version
             )
+            self.record.gold_sold += view.gold - before
         return view
 
     def better(self, item_id: str, bag: InventoryView) -> bool:
         item = self.content.items[item_id]
+        if item.classes and self.class_id not in item.classes:
+            return False
         worn = bag.equipment.get(item.slot) if item.slot else None
         return worn is None or self.score(item.id) > self.score(worn.id)
 
     def score(self, item_id: str) -> float:
-        b = self.content.items[item_id].bonuses
-        main = {"warrior": b.strength, "rogue": b.agility, "mage": b.intellect}.get(self.class_id, 0)
-        return b.attack * 1.0 + b.defence * 1.2 + b.max_hp * 0.2 + main * 2 + b.vitality * 2 + b.magic
+        return gear_score(self.content.items[item_id], self.class_id)
 
     # --- fighting -----------------------------------------------------------------------------
 
@@ -347,23 +398,28 @@ class Newcomer:
             setattr(zone_tally, combat.outcome, getattr(zone_tally, combat.outcome) + 1)
 
     def choose(self, combat: CombatView) -> tuple[str, str | None, str | None]:
-        me, foe = combat.player, combat.monster
+        me = combat.player
         share = me.hp / max(1, me.max_hp)
-        heal = next((i for i in combat.items if i.item.effects.get("heal")), None)
-        if share < POTION_IN_FIGHT_BELOW and heal is not None:
-            return "item", None, heal.item.id
-        # Losing: the foe has more of its health left than the player has of theirs.
-        if share < FLEE_BELOW and foe.hp / max(1, foe.max_hp) > 0.25 and combat.flee_chance >= 0.15:
+        heals = [i for i in combat.items if i.item.effects.get("heal")]
+        if share < POTION_IN_FIGHT_BELOW and heals:
+            return "item", None, max(heals, key=lambda i: i.item.effects["heal"]).item.id
+        # Losing: the foe would last longer than the player at this pace, and running is a fair bet.
+        if share < FLEE_BELOW and self.losing(combat) and combat.flee_chance >= FLEE_WORTH_IT:
             return "flee", None, None
         ready = [s for s in combat.skills if s.ready]
         heals = [s for s in ready if self.content.skills[s.id].heal]
         if heals and share < 0.5:
-            return "skill", heals[0].id, None
+            return "skill", min(heals, key=lambda s: s.id).id, None
         hits = [s for s in ready if not self.content.skills[s.id].heal]
         if hits:
-            best = max(hits, key=lambda s: s.mana)
+            best = max(hits, key=lambda s: (s.mana, s.id))  # ties broken by name: the same run every time
             return "skill", best.id, None
         return "attack", None, None
+
+    def losing(self, combat: CombatView) -> bool:
+        """The player's share of health left is below the foe's: a careful player's rule of thumb."""
+        me, foe = combat.player, combat.monster
+        return me.hp / max(1, me.max_hp) < foe.hp / max(1, foe.max_hp)
 
     # --- rifts --------------------------------------------------------------------------------
 
@@ -406,8 +462,10 @@ class Newcomer:
 
     # --- the map ------------------------------------------------------------------------------
 
-    def town(self) -> str:
-        return next(loc.id for loc in self.content.locations.values() if loc.town)
+    def town(self, level: int, here: str) -> str:
+        """The nearest town a player of this level may use (the higher towns sell the higher gear)."""
+        towns = [loc.id for loc in self.content.locations.values() if loc.town and loc.level <= level]
+        return min(towns, key=lambda town: len(self.path(here, town)))
 
     def zone_for(self, level: int) -> str:
         zones = [loc for loc in self.content.locations.values() if not loc.town and loc.level <= level]

@@ -45,7 +45,8 @@ def timeline(records: Sequence[Record]) -> str:
                     f"{median(s.gold for s in snaps):g}",
                     f"{median(s.deaths for s in snaps):g} (max {max(s.deaths for s in snaps)})",
                     "/".join(f"{median(getattr(s, k) for s in snaps):g}" for k in ("won", "lost", "fled")),
-                    f"{median(s.blocked_share for s in snaps):.0%}",
+                    f"{median(s.blocked_share for s in snaps):.0%}"
+                    f" ({median(s.blocked_hp_share for s in snaps):.0%} HP)",
                 )
             )
     return table(("class", "played", "level", "gold", "deaths", "won/lost/fled", "blocked"), rows)
@@ -90,13 +91,14 @@ def economy(records: Sequence[Record]) -> str:
             (
                 class_id,
                 f"{median(r.gold_earned for r in group):g}",
+                f"{median(r.gold_sold for r in group):g}",
                 f"{median(r.gold_spent.get('inn', 0) for r in group):g}",
                 f"{median(r.gold_spent.get('shop', 0) for r in group):g}",
                 f"{median(r.gold_spent.get('death', 0) for r in group):g}",
                 f"{median(r.gear_bought for r in group):g}",
             )
         )
-    return table(("class", "gold earned", "inn", "shop", "lost dying", "gear bought"), rows)
+    return table(("class", "gold won", "loot sold", "inn", "shop", "lost dying", "gear bought"), rows)
 
 
 def rifts(trials: Sequence[RiftTrial]) -> str:

@@ -7,7 +7,7 @@ import heapq
 import random
 from dataclasses import dataclass, replace
 
-from benchmarks.sim.newcomer import Newcomer
+from benchmarks.sim.newcomer import KEEP_POTIONS, Newcomer
 from game.api import GameError
 from game.api.world import BossCooldown, BossGone
 from game.application.ports.unit_of_work import PlayerRecord
@@ -35,7 +35,7 @@ async def hero_of_level(game: FakeGame, player_id: int, class_id: str, level: in
             break
     gear = best_gear(game, class_id, level, sim)
     potions = [i for i in game.content.items.values() if i.use and i.use.heal and i.level <= level]
-    potion = {max(potions, key=lambda i: i.level).id: 3} if potions else {}
+    potion = {max(potions, key=lambda i: i.level).id: KEEP_POTIONS} if potions else {}
     await game.edit(player_id, items={**dict.fromkeys(gear, 1), **potion})
     for item_id in gear:
         bag = await game.api.inventory(player_id=player_id)

@@ -12,6 +12,7 @@ from dependency_injector import containers, providers
 
 from game.application.actions import Actions
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.dailies import CountingEvents, Dailies
 from game.application.dice import Dice
@@ -19,6 +20,7 @@ from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fight_endings import FightEndings
 from game.application.fights import Fights
+from game.application.guilds import Guilds
 from game.application.invitations import Invitations
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
@@ -148,6 +150,10 @@ class GameCore(containers.DeclarativeContainer):
     )
     trades = providers.Singleton(Trades, **_player_actions, events=events, clock=clock)
 
+    # Players together.
+    guilds = providers.Singleton(Guilds, **_player_actions, events=events, clock=clock)
+    arena = providers.Singleton(Arena, **_player_actions, dice=dice, events=events, clock=clock)
+
     # The port, served in this process.
     game = providers.Singleton(
         InProcessGame,
@@ -163,6 +169,8 @@ class GameCore(containers.DeclarativeContainer):
         notifications=notifications,
         administration=administration,
         maintenance=maintenance,
+        guilds=guilds,
+        arena=arena,
         exchange=exchange,
         dailies=dailies,
         trades=trades,

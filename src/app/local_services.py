@@ -61,3 +61,49 @@ def start_local_services(folder: Path) -> LocalServices:
     pg_url, pg = start_embedded_postgres(folder)
     redis_url, redis = start_embedded_redis(folder)
     return LocalServices(database_url=pg_url, redis_url=redis_url, handles=(pg, redis))
+
+
+class DataDirInUse(RuntimeError):
+    """Another `riftwalker play` runs on this data folder."""
+
+
+@dataclass
+class DataDirLock:
+    """This process's claim on a data folder: one `play` at a time runs its embedded servers (the
+    claim ends with the process, however it ends)."""
+
+    path: Path
+    handle: Any
+
+    def note(self, text: str) -> None:
+        """What another `play` is told about this one (where its chat is)."""
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(f"{os.getpid()}\n{text}\n")
+        self.handle.flush()
+
+    def release(self) -> None:
+        self.handle.close()
+
+
+def claim_data_dir(folder: Path) -> DataDirLock:
+    import fcntl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "play.lock"
+    handle = path.open("a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        pid, _, where = handle.read().partition("\n")
+        handle.close()
+        where = where.strip()
+        raise DataDirInUse(
+            f"another `riftwalker play` (pid {pid.strip() or '?'}) is using {folder.resolve()}"
+            + (f": join its game at {where}" if where.startswith("http") else "")
+            + "; or give this one a folder of its own with --data-dir"
+        ) from None
+    lock = DataDirLock(path, handle)
+    lock.note("")
+    return lock

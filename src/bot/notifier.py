@@ -22,7 +22,9 @@ from bot.delivery import DeliveryReport, FanOut, Outgoing, RateLimiter, Telegram
 from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
 from bot.views import Screen
+from bot.views import arena as arena_views
 from bot.views import economy as economy_views
+from bot.views import guild as guild_views
 from bot.views import notifications as views
 from game.api import (
     AdventureApi,
@@ -35,12 +37,15 @@ from game.api import (
     WorldBossesApi,
 )
 from shared.events import (
+    ArenaDefended,
     BossDefeated,
     BossEscaped,
     BossSpawned,
     Broadcast,
     CharacterCreated,
     Event,
+    GuildMessage,
+    GuildNotice,
     InviteRewarded,
     OrderFilled,
     PlayerLeveledUp,
@@ -131,6 +136,10 @@ class Notifier:
             BossDefeated: self._boss_ended,
             BossEscaped: self._boss_ended,
             Broadcast: self._broadcast,
+            # players together
+            GuildNotice: self._guild_notice,
+            GuildMessage: self._guild_message,
+            ArenaDefended: self._arena_defended,
             # the player economy
             OrderFilled: self._order_filled,
             TradeUpdated: self._trade_updated,
@@ -174,7 +183,10 @@ class Notifier:
 
         return await self._deliver(event, [event.player_id], self._same_for_all(compose))
 
-    async def _leveled_up(self, event: PlayerLeveledUp) -> DeliveryReport:
+    async def _leveled_up(self, event: PlayerLeveledUp) -> DeliveryReport | None:
+        if event.shown:  # the fight's screen said it: once is enough
+            return None
+
         def compose(t: Translator) -> Outgoing:
             return _outgoing(views.level_up(t, event.level))
 
@@ -263,6 +275,7 @@ class Notifier:
             screen = economy_views.order_filled(
                 t,
                 item_name=market.item.name,
+                item_forms=market.item.name_forms,
                 side=event.side,
                 quantity=event.quantity,
                 price=event.price,
@@ -294,6 +307,50 @@ class Notifier:
             return _outgoing(views.broadcast(t, event.text))
 
         return await self._deliver(event, self.recipients(EVERYONE), self._same_for_all(compose))
+
+    # --- players together -----------------------------------------------------------------------
+
+    async def _guild_notice(self, event: GuildNotice) -> DeliveryReport:
+        """Members hear what happened in their guild (the event names them)."""
+
+        def compose(t: Translator) -> Outgoing:
+            shown = guild_views.notice(
+                t,
+                event.what,
+                guild_id=event.guild_id,
+                tag=event.guild_tag,
+                name=event.player_name,
+                level=event.level,
+                guild=event.guild_name,
+            )
+            return _outgoing(shown)
+
+        return await self._deliver(event, sorted(set(event.recipients)), self._same_for_all(compose))
+
+    async def _guild_message(self, event: GuildMessage) -> DeliveryReport:
+        """A member's message to the guild, to the members who did not mute guild chat (the game chose
+        them when the message was sent), through the same rate-limited fan-out as every notification."""
+
+        def compose(t: Translator) -> Outgoing:
+            return _outgoing(guild_views.message(t, tag=event.guild_tag, author=event.author_name, text=event.text))
+
+        return await self._deliver(event, sorted(set(event.recipients)), self._same_for_all(compose))
+
+    async def _arena_defended(self, event: ArenaDefended) -> DeliveryReport:
+        """The defender hears how their ghost fared (the game told only those who did not mute the arena)."""
+
+        def compose(t: Translator) -> Outgoing:
+            shown = arena_views.defended(
+                t,
+                challenger_id=event.challenger_id,
+                name=event.challenger_name,
+                won=event.defender_won,
+                change=event.rating_change,
+                rating=event.rating,
+            )
+            return _outgoing(shown)
+
+        return await self._deliver(event, [event.defender_id], self._same_for_all(compose))
 
 
 def _outgoing(screen: Screen) -> Outgoing:

@@ -16,7 +16,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from game.api import EconomyJobsApi, MaintenanceApi, SnapshotReport, WorldJobsApi
-from scheduler.jobs import economy, snapshot, world_events
+from game.api.ports.arena_jobs import ArenaJobsApi
+from scheduler.jobs import arena, economy, snapshot, world_events
 from scheduler.jobs.lock import run_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock, SystemClock
@@ -25,8 +26,9 @@ from shared.ports.lock import JobLock
 log = logging.getLogger(__name__)
 
 
-class WorkerGame(MaintenanceApi, WorldJobsApi, EconomyJobsApi, Protocol):
-    """All the Worker asks of the game: the hot-state snapshot, the world's ticks and the economy's."""
+class WorkerGame(MaintenanceApi, WorldJobsApi, ArenaJobsApi, EconomyJobsApi, Protocol):
+    """All the Worker asks of the game: the hot-state snapshot, the world's ticks, the arena's season and the
+    economy's expiries and report."""
 
 
 class Scheduler(AsyncIOScheduler):  # type: ignore[misc]  # APScheduler 3 ships no type information
@@ -73,6 +75,9 @@ def build_scheduler(*, game: WorkerGame, lock: JobLock, settings: Settings, cloc
         misfire_grace_time=max(1, int(interval / 2)),
     )
     world_events.register(
+        scheduler, game=game, lock=lock, settings=settings, clock=clock, start=aligned_start, tracked=scheduler.tracked
+    )
+    arena.register(
         scheduler, game=game, lock=lock, settings=settings, clock=clock, start=aligned_start, tracked=scheduler.tracked
     )
     economy.register(

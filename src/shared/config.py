@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeAlias
 
@@ -16,6 +17,44 @@ def _lower(value: object) -> object:
 
 def _upper(value: object) -> object:
     return value.strip().upper() if isinstance(value, str) else value
+
+
+_PASSWORD = re.compile(r":[^:@/\s]*@")
+
+
+def _database_url(value: object) -> object:
+    """A PostgreSQL URL for SQLAlchemy's asyncpg driver; a plain `postgresql://` (or `postgres://`) URL, as
+    PostgreSQL's own tools write it, gets the driver added."""
+    if not isinstance(value, str):
+        return value
+    url = value.strip()
+    scheme, sep, rest = url.partition("://")
+    if not sep or not rest:
+        raise ValueError("not a URL; PostgreSQL's look like postgresql://user:password@host:5432/database")
+    if scheme in {"postgresql", "postgres"}:
+        return f"postgresql+asyncpg://{rest}"
+    if scheme != "postgresql+asyncpg":
+        raise ValueError(f"{scheme}:// is not supported; use postgresql:// (the game talks to PostgreSQL via asyncpg)")
+    return url
+
+
+def _redis_url(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    url = value.strip()
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme not in {"redis", "rediss", "unix"} or not rest:
+        raise ValueError("not a Redis URL; they look like redis://host:6379/0 (or rediss://, unix://)")
+    return url
+
+
+def hide_password(url: str) -> str:
+    """The URL with any password (`:secret@`) replaced by ***, fit to print, malformed or not."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, place = rest.rpartition("@")
+    if sep and at and ":" in credentials:
+        return f"{scheme}{sep}{credentials.partition(':')[0]}:***@{place}"
+    return _PASSWORD.sub(":***@", url)
 
 
 GameTransport: TypeAlias = Annotated[Literal["inprocess", "http"], BeforeValidator(_lower)]
@@ -34,11 +73,13 @@ class Settings(BaseSettings):
     telegram_api_url: str | None = Field(
         default=None, description="A Bot API server of your own (e.g. http://127.0.0.1:8081); Telegram's by default."
     )
-    database_url: str = Field(
+    database_url: Annotated[str, BeforeValidator(_database_url)] = Field(
         default="postgresql+asyncpg://postgres@127.0.0.1:5432/riftwalker",
         description="PostgreSQL, SQLAlchemy async URL.",
     )
-    redis_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis URL.")
+    redis_url: Annotated[str, BeforeValidator(_redis_url)] = Field(
+        default="redis://127.0.0.1:6379/0", description="Redis URL."
+    )
     snapshot_interval_minutes: float = Field(
         default=5.0, gt=0, description="How often hot state is copied from Redis to PostgreSQL."
     )
@@ -52,6 +93,10 @@ class Settings(BaseSettings):
     boss_duration_minutes: float = Field(default=15.0, gt=0, description="How long a world boss stays.")
     world_sweep_seconds: float = Field(
         default=30.0, gt=0, description="How often expired rifts and bosses are closed and live bosses checkpointed."
+    )
+    # Players together.
+    arena_season_check_minutes: float = Field(
+        default=5.0, gt=0, description="How often the worker checks whether the arena's weekly season is over."
     )
     game_transport: GameTransport = Field(default="inprocess", description="How callers reach the game.")
     game_http_url: str = Field(default="http://127.0.0.1:8081", description="Game server URL for transport=http.")
@@ -92,4 +137,5 @@ def _problem(loc: tuple[int | str, ...], value: Any, message: str) -> str:
     name = ".".join(str(part) for part in loc)
     field = Settings.model_fields.get(str(loc[0])) if loc else None
     secret = field is not None and "SecretStr" in str(field.annotation)
-    return f"{name.upper() or 'settings'}={'<hidden>' if secret else repr(value)}: {message}"
+    shown = "<hidden>" if secret else repr(hide_password(value) if isinstance(value, str) else value)
+    return f"{name.upper() or 'settings'}={shown}: {message.removeprefix('Value error, ')}"

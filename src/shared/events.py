@@ -43,6 +43,8 @@ class PlayerLeveledUp(Event):
     kind: Literal["player_leveled_up"] = "player_leveled_up"
     player_id: int
     level: int
+    # The screen that paid the XP already says so (a won fight): the player needs no second message.
+    shown: bool = False
 
 
 class RiftOpened(Event):
@@ -79,6 +81,9 @@ class BossPayout(BaseModel):
     xp: int
     gold: int
     items: dict[str, int] = Field(default_factory=dict)
+    # The items' names by language ({item id: {"en": …, "ru": …}}), so the notice names them even when
+    # they are no longer in the bag.
+    item_names: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 class BossDefeated(Event):
@@ -103,6 +108,51 @@ class BossEscaped(Event):
 class Broadcast(Event):
     kind: Literal["broadcast"] = "broadcast"
     text: str
+
+
+# --- guilds and the arena -------------------------------------------------------------------------
+
+
+class GuildNotice(Event):
+    """Something happened in a guild; its members (`recipients`, the actor left out) are told.
+
+    `what`: joined | left | kicked | promoted | demoted | new_leader | level_up | disbanded; invited (told
+    to the invitee) | requested (told to those who answer requests)."""
+
+    kind: Literal["guild_notice"] = "guild_notice"
+    guild_id: int
+    guild_name: str
+    guild_tag: str
+    what: str
+    player_id: int | None = None
+    player_name: str | None = None
+    level: int | None = None
+    recipients: tuple[int, ...] = ()
+
+
+class GuildMessage(Event):
+    """A member's message to the guild chat, for the members who have not muted it."""
+
+    kind: Literal["guild_message"] = "guild_message"
+    guild_id: int
+    guild_tag: str
+    author_id: int
+    author_name: str
+    text: str
+    recipients: tuple[int, ...] = ()
+
+
+class ArenaDefended(Event):
+    """A player's ghost was challenged in the arena: the defender is told how it went, with a way to revenge."""
+
+    kind: Literal["arena_defended"] = "arena_defended"
+    fight_id: int
+    defender_id: int
+    challenger_id: int
+    challenger_name: str
+    defender_won: bool
+    rating_change: int
+    rating: int
 
 
 # --- the player economy ---------------------------------------------------------------------------
@@ -168,6 +218,9 @@ _Events: TypeAlias = (
     | BossDefeated
     | BossEscaped
     | Broadcast
+    | GuildNotice
+    | GuildMessage
+    | ArenaDefended
     # the player economy
     | OrderFilled
     | FightWon

@@ -36,7 +36,8 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
     here = (await chat.send("/boss"))[-1]
     assert f"👹 <b>Old Tusk</b> · level {boss.level}" in here.text
     assert f"▰▰▰▰▰▰▰▰▰▰ {boss.max_hp:,}/{boss.max_hp:,}" in here.text
-    assert "Escapes in 15 min" in here.text and "Your damage: 0" in here.text and "You can strike." in here.text
+    assert "Escapes in 15 min" in here.text and "You can strike." in here.text
+    assert "You have not struck it yet." in here.text
     assert boss_buttons(here, "hit") == [f"bs:hit:{boss.id}"]
 
     struck = (await chat.press(boss_buttons(here, "hit")[0], message=here))[-1]
@@ -47,7 +48,7 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
         assert f"You strike for {after.my_damage:,}!" in struck.text
     else:
         assert "Your blow glances off." in struck.text
-    assert f"Your damage: {after.my_damage:,}" in struck.text
+    assert f"Your damage so far: {after.my_damage:,}" in struck.text
     assert "Catching your breath: 10 s" in struck.text
 
     # At once again: the cooldown is named, the boss's HP is untouched.

@@ -256,7 +256,7 @@ async def test_a_collapse_tells_the_players_it_threw_out(new_chat, game, contain
     # The opening was stale by the time it was read (nothing sent); the collapse reached the player.
     [told] = [s for s in tg.sent if s.chat_id == 130 and "collapsed" in s.text]
     assert told.text.startswith(f"💥 The rift <b>{rift.name['en']}</b> collapsed and threw you out.")
-    assert "You keep everything you won inside.\n💎 No treasure found." in told.text
+    assert "You keep everything you won inside.\n\n🧾 <b>The whole run earned you</b>\nNothing this time." in told.text
     assert not [s for s in tg.sent if "A rift tore open" in s.text]
 
 

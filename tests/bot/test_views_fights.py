@@ -119,8 +119,8 @@ def test_a_won_fight_lists_every_reward_and_a_level_up_shows_where_to_spend_it()
     assert "✨ +1,200 XP   💰 +35 gold" in shown.text and "Iron Ore ×2" in shown.text
     assert "left behind" in shown.text and "Star Shard ×1" in shown.text and "level 4" in shown.text
     assert "nav:sheet" in data(shown) and "nav:skills" in data(shown)
-    # No stamina for another exploration: the time until there is, not a button that would be refused.
-    assert "⏳ Explore in 3 min" in labels(shown) and not [d for d in data(shown) if d.startswith("ex:")]
+    # No stamina for another exploration: the button says how long until there is.
+    assert "⏳ Explore in 3 min" in labels(shown) and "🔎 Explore again" not in labels(shown)
     assert rewards.lines(EN, dtos.rewards(xp=0, gold=0)) == ["Nothing this time."]
 
 
@@ -233,7 +233,7 @@ def test_a_killing_blow_and_the_announcement_list_the_share():
     for part in ("⚔️ Your damage: 2,500", "✨ +300 XP   💰 +1,200 gold", "Iron Ore ×2", "gone item ×1"):
         assert part in told.text, part
     ru = notifications.boss_ended(RU, dtos.boss(), defeated=False, fought=True, killed=False, payout=payout)
-    assert "ушёл" in ru.text and f"+1{NBSP}200 золотых" in ru.text and "+300 очков опыта" in ru.text
+    assert "Старый Клык</b> уходит" in ru.text and f"+1{NBSP}200 золотых" in ru.text and "+300 очков опыта" in ru.text
     follower = notifications.boss_ended(EN, dtos.boss(), defeated=True, fought=False, killed=False)
     assert follower.text == "🏆 <b>Old Tusk</b> has fallen."
 

@@ -19,12 +19,16 @@ from game.adapters.content_files import load_content
 from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
+from game.adapters.sql_arena import SqlArenaRepository
 from game.adapters.sql_exchange import SqlExchangeRepository
+from game.adapters.sql_guilds import SqlGuildRepository
 from game.adapters.sql_settings import SqlSettingsRepository
 from game.adapters.sql_unit_of_work import SqlCharacterRepository, SqlUnitOfWork
 from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, Busy, NameTaken
+from game.application.ports.arena import ArenaRepository
 from game.application.ports.exchange import ExchangeRepository
+from game.application.ports.guilds import GuildRepository
 from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
 from game.application.ports.unit_of_work import (
@@ -55,9 +59,11 @@ from game.domain.rifts import RiftRun
 from game.domain.running_fight import FightContext, RiftFight, RunningFight, WildFight
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.ports import Clock, EventBus, SystemClock
+from tests.fakes.arena import FakeArenaRepository
 from tests.fakes.clock import START, SettableClock
 from tests.fakes.event_bus import InMemoryEventBus
 from tests.fakes.exchange import FakeExchangeRepository
+from tests.fakes.guilds import FakeGuildRepository
 from tests.fakes.hot_state import FakeHotStateStore, FakePlayerLocks
 from tests.fakes.snapshot import FakeSnapshotter
 from tests.fakes.unit_of_work import (
@@ -894,6 +900,8 @@ PORTS = [
     (CharacterRepository, FakeCharacterRepository, SqlCharacterRepository),
     (SettingsRepository, FakeSettingsRepository, SqlSettingsRepository),
     (WorldRepository, FakeWorldRepository, SqlWorldRepository),
+    (GuildRepository, FakeGuildRepository, SqlGuildRepository),
+    (ArenaRepository, FakeArenaRepository, SqlArenaRepository),
     (ExchangeRepository, FakeExchangeRepository, SqlExchangeRepository),
     (UnitOfWork, FakeUnitOfWork, SqlUnitOfWork),
     (HotStateStore, FakeHotStateStore, RedisHotStateStore),

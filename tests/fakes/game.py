@@ -22,11 +22,13 @@ from game.adapters.content_files import load_content
 from game.api import CharacterSheet, GameApi
 from game.api.world import RiftInfo
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.dailies import Dailies
 from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fights import Fights
+from game.application.guilds import Guilds
 from game.application.invitations import Invitations
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
@@ -74,6 +76,8 @@ class FakeGame:
     notifications: Notifications
     administration: Administration
     maintenance: Maintenance
+    guilds: Guilds
+    pvp: Arena  # the PvP arena (`arena` is the world bosses' fake)
     exchange: Exchange
     dailies: Dailies
     trades: Trades
@@ -223,6 +227,8 @@ def build_game(
         notifications=core.notifications(),
         administration=core.administration(),
         maintenance=core.maintenance(),
+        guilds=core.guilds(),
+        pvp=core.arena(),
         exchange=core.exchange(),
         dailies=core.dailies(),
         trades=core.trades(),

@@ -21,8 +21,10 @@ from game.domain.character import Character, HotState
 from game.domain.equipment import Equipment
 from game.domain.inventory import Inventory
 from game.domain.rifts import RiftRun
+from tests.fakes.arena import FakeArenaRepository
 from tests.fakes.database import FakeDatabase, Transaction
 from tests.fakes.exchange import FakeExchangeRepository
+from tests.fakes.guilds import FakeGuildRepository
 
 
 @dataclass(frozen=True)
@@ -348,6 +350,8 @@ class FakeUnitOfWork:
         self.characters = FakeCharacterRepository(self._tx)
         self.settings = FakeSettingsRepository(self._tx)
         self.world = FakeWorldRepository(self._tx)
+        self.guilds = FakeGuildRepository(self._tx)
+        self.arena = FakeArenaRepository(self._tx)
         self.exchange = FakeExchangeRepository(self._tx)
         return self
 

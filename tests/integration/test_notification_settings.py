@@ -21,7 +21,13 @@ async def test_muting_and_blocking_remove_a_player_from_the_lists(game: GameApi)
     assert await all_recipients(game, "bosses", page=3) == list(range(1, 8))
 
     settings = await game.set_notification(player_id=2, category="bosses", enabled=False)
-    assert settings.muted == ("bosses",) and set(settings.categories) == {"rifts", "bosses", "exchange"}
+    assert settings.muted == ("bosses",) and set(settings.categories) == {
+        "rifts",
+        "bosses",
+        "guild_chat",
+        "arena",
+        "exchange",
+    }
     await game.set_reachable(player_id=5, reachable=False)
 
     assert await all_recipients(game, "bosses", page=3) == [1, 3, 4, 6, 7]

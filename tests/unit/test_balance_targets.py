@@ -1,6 +1,6 @@
 """A seeded short run of the balance harness (benchmarks/balance.py): the pacing targets it holds.
 
-Two careful newcomers a class play 75 minutes through the real use cases on in-memory storage with a
+Four careful newcomers a class play 75 minutes through the real use cases on in-memory storage with a
 simulated clock. Medians of so few are noisy, so the bounds are the targets with a little room; the harness
 itself prints the full tables.
 """
@@ -29,7 +29,7 @@ def records() -> dict[str, list[Record]]:
     import asyncio
 
     async def everyone() -> dict[str, list[Record]]:
-        return {c: [await _play(c, n) for n in range(2)] for c in CLASSES}
+        return {c: [await _play(c, n) for n in range(4)] for c in CLASSES}
 
     return asyncio.run(everyone())
 
@@ -51,3 +51,20 @@ def test_a_newcomer_wins_most_fights_at_the_zones_level(records, class_id) -> No
     won = sum(t.won for r in records[class_id] for t in r.at_zone_level.values())
     fought = sum(t.fights for r in records[class_id] for t in r.at_zone_level.values())
     assert fought >= 50 and won / fought >= 0.75
+
+
+@pytest.mark.parametrize("class_id", CLASSES)
+def test_the_first_hour_is_fair(records, class_id) -> None:
+    """At most one death in the first hour for the median newcomer, and the first gear bought from its fights."""
+    hour = [_at(r, 60) for r in records[class_id]]
+    assert statistics.median(s.deaths for s in hour) <= 1
+    assert all(r.gear_bought >= 1 for r in records[class_id])
+
+
+def test_the_classes_stay_within_seven_points(records) -> None:
+    rates = {}
+    for class_id in CLASSES:
+        won = sum(t.won for r in records[class_id] for t in r.at_zone_level.values())
+        fought = sum(t.fights for r in records[class_id] for t in r.at_zone_level.values())
+        rates[class_id] = won / fought
+    assert max(rates.values()) - min(rates.values()) <= 0.07, rates

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from shared.events import (
     EVENT_TYPES,
+    ArenaDefended,
     BossDefeated,
     BossEscaped,
     BossSpawned,
@@ -16,6 +17,8 @@ from shared.events import (
     CharacterCreated,
     Event,
     FightWon,
+    GuildMessage,
+    GuildNotice,
     InviteRewarded,
     ItemCrafted,
     OrderFilled,
@@ -36,6 +39,18 @@ ONE_OF_EACH: list[Event] = [
     BossDefeated(boss_id="b1", monster_id="troll", location_id="caves", contributors=(3, 4), killer_id=4),
     BossEscaped(boss_id="b1", monster_id="troll", location_id="caves", contributors=(3,)),
     Broadcast(text="Привет, мир"),
+    # players together
+    GuildNotice(guild_id=1, guild_name="Волки", guild_tag="ВК", what="joined", player_id=2, recipients=(1,)),
+    GuildMessage(guild_id=1, guild_tag="IW", author_id=2, author_name="Mira", text="hi", recipients=(1, 3)),
+    ArenaDefended(
+        fight_id=7,
+        defender_id=1,
+        challenger_id=2,
+        challenger_name="Mira",
+        defender_won=False,
+        rating_change=-20,
+        rating=980,
+    ),
     # the player economy
     OrderFilled(player_id=1, order_id=7, item_id="iron_ore", side="sell", quantity=3, price=10, remaining=2, fee=1),
     FightWon(player_id=1, monster_id="wolf", combat_id="c1"),

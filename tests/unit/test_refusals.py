@@ -4,7 +4,9 @@ every language."""
 from __future__ import annotations
 
 import game.api
+import game.api.arena
 import game.api.economy
+import game.api.guilds
 import game.api.world
 from bot.i18n import LOCALES, Translator, message_ids
 from bot.views.refusals import EXPLAIN, explain
@@ -15,7 +17,7 @@ from game.api.world import BossGone
 def port_errors() -> set[type[GameError]]:
     """The refusals the port exports (the base `GameError` is the fallback, not a refusal)."""
     found = set()
-    for module in (game.api, game.api.world, game.api.economy):
+    for module in (game.api, game.api.world, game.api.guilds, game.api.arena, game.api.economy):
         for name in dir(module):
             value = getattr(module, name)
             if isinstance(value, type) and issubclass(value, GameError) and value is not GameError:

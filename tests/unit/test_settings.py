@@ -41,3 +41,25 @@ def test_a_secret_is_never_echoed() -> None:
         load_settings(_env_file=None, bot_token=12345)
     message = str(refused.value)
     assert "BOT_TOKEN=<hidden>" in message and "12345" not in message
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("postgresql://u@h:5432/db", "postgresql+asyncpg://u@h:5432/db"),
+        ("postgres://u@h/db", "postgresql+asyncpg://u@h/db"),
+        ("postgresql+asyncpg://u@h/db", "postgresql+asyncpg://u@h/db"),
+    ],
+)
+def test_a_plain_postgresql_url_gets_the_driver(given: str, kept: str) -> None:
+    assert Settings(_env_file=None, database_url=given).database_url == kept
+
+
+def test_a_password_in_a_refused_url_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://root:hunter2@db/riftwalker")
+    monkeypatch.setenv("REDIS_URL", "redis:/:hunter3@cache")
+    with pytest.raises(InvalidSettings) as refused:
+        load_settings(_env_file=None)
+    message = str(refused.value)
+    assert "DATABASE_URL='mysql://root:***@db/riftwalker'" in message and "REDIS_URL=" in message
+    assert "hunter2" not in message and "hunter3" not in message

@@ -8,10 +8,12 @@ from aiogram import Router
 from bot.routers import (
     admin,
     adventure,
+    arena,
     bosses,
     character,
     economy,
     fallback,
+    guild,
     inventory,
     leaderboard,
     menu,
@@ -44,6 +46,9 @@ def feature_routers() -> list[Router]:
             # the player economy
             economy,
             settings,
+            # players together
+            guild,
+            arena,
             fallback,
         )
     ]

@@ -17,7 +17,9 @@ from aiogram.types import Message
 from bot.i18n import Translator
 from bot.screens import show
 from bot.views import admin
+from bot.views import guild as guild_views
 from game.api import AdministrationApi, NotificationsApi, NotRegistered, UnknownLocation
+from game.api.ports.guild_administration import GuildAdministrationApi
 from shared.events import Broadcast
 from shared.ports.event_bus import EventBus
 
@@ -82,6 +84,26 @@ async def lookup(message: Message, command: CommandObject, game: LookupGame, t: 
     await show(message, admin.lookup(t, sheet, muted=muted))
 
 
+# --- players together -----------------------------------------------------------------------------
+
+
+async def guild_lookup(message: Message, command: CommandObject, game: GuildAdministrationApi, t: Translator) -> None:
+    query = _arg(command)
+    if query is None:
+        await show(message, guild_views.admin_usage(t))
+        return
+    await show(message, guild_views.admin_lookup(t, await game.admin_find_guild(query=query)))
+
+
+async def guild_dissolve(message: Message, command: CommandObject, game: GuildAdministrationApi, t: Translator) -> None:
+    query = _arg(command) or ""
+    if not query.isdigit() or len(query) > 18:
+        await show(message, guild_views.admin_usage(t))
+        return
+    members = await game.admin_dissolve_guild(guild_id=int(query))
+    await show(message, guild_views.admin_dissolved(t, int(query), members))
+
+
 def build_router() -> Router:
     router = Router(name="admin")
     # A router-wide filter: for anyone else these handlers do not exist.
@@ -90,4 +112,6 @@ def build_router() -> Router:
     router.message.register(spawn_boss, Command("spawn_boss"))
     router.message.register(broadcast, Command("broadcast"))
     router.message.register(lookup, Command("lookup"))
+    router.message.register(guild_lookup, Command("guild_lookup"))
+    router.message.register(guild_dissolve, Command("guild_dissolve"))
     return router

@@ -90,8 +90,8 @@ async def fight(query: CallbackQuery, callback_data: FightCb, game: FightGame, t
         # Back where the fight was, with how it went.
         await show_place(query, game, t, notice=combat.fled(t, view))
         return
-    explore_in = (await game.get_character(player_id=player_id)).explore_in if view.outcome == "won" else 0
-    await show(query, combat.screen(t, view, explore_in=explore_in))
+    sheet = await game.get_character(player_id=player_id) if view.outcome == "won" else None
+    await show(query, combat.screen(t, view, sheet=sheet))
 
 
 def build_router() -> Router:

@@ -16,6 +16,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import ClassCb
 from bot.i18n import Translator
 from bot.notifier import UNREACHABLE_KEY
+from bot.routers.guild import join_link
 from bot.routers.menu import hint_skills
 from bot.screens import player_of, show, toast
 from bot.states import Registration
@@ -31,33 +32,41 @@ from game.api import (
     NotificationsApi,
     NotRegistered,
 )
+from game.api.ports.guilds import GuildsApi
 
-
-class WelcomeGame(CharactersApi, AdventureApi, NotificationsApi, Protocol):
-    """The character and where it stands (for the menu), and the player's reachability (writing to the
-    bot undoes a block)."""
-
-
-class RegistrationGame(CharactersApi, AdventureApi, InvitationsApi, Protocol):
-    """A new character, where it starts (for the menu), and who invited them."""
-
-
-# The player economy: `/start ref_<code>` names who invited a newcomer (kept until the character exists).
+GUILD_LINK = "g_"  # `/start g_<code>`: an invite link to a guild
+GUILD_CODE = "guild_code"  # in the chat's FSM data: the guild link a newcomer came by, joined once registered
+# `/start ref_<code>`: a player's invitation link, naming who invited a newcomer (kept until the character exists).
 INVITE_PREFIX, INVITE_KEY = "ref_", "invited_by"
+
+
+class WelcomeGame(CharactersApi, AdventureApi, NotificationsApi, GuildsApi, Protocol):
+    """The character and where it stands (for the menu), the player's reachability (writing to the
+    bot undoes a block), and the guild an invite link leads to."""
+
+
+class RegistrationGame(CharactersApi, AdventureApi, GuildsApi, InvitationsApi, Protocol):
+    """A new character, where it starts (for the menu), the guild a link brought it to and who invited it."""
 
 
 async def begin(
     message: Message, state: FSMContext, game: WelcomeGame, t: Translator, command: CommandObject | None = None
 ) -> None:
     player_id = player_of(message)
+    code = (command.args or "") if command is not None else ""
+    guild_code = code[len(GUILD_LINK) :] if code.startswith(GUILD_LINK) else None
     try:
         sheet = await game.get_character(player_id=player_id)
     except NotRegistered:
-        args = (command.args or "") if command is not None else ""
-        if args.startswith(INVITE_PREFIX):
-            await state.update_data({INVITE_KEY: args[len(INVITE_PREFIX) :][:32]})
+        if code.startswith(INVITE_PREFIX):
+            await state.update_data({INVITE_KEY: code[len(INVITE_PREFIX) :][:32]})
         await state.set_state(Registration.name)
+        await state.update_data({GUILD_CODE: guild_code})
         await show(message, start.welcome_new(t))
+        return
+    if guild_code:
+        await state.set_state(None)
+        await join_link(message, player_id, guild_code, game, t)
         return
     # Writing to the bot undoes a block: notifications may reach this player again.
     await game.set_reachable(player_id=player_id, reachable=True)
@@ -65,7 +74,8 @@ async def begin(
     await state.set_state(None)
     await show(message, start.welcome_back(t, sheet))
     here = await game.look(player_id=player_id)
-    await show(message, menu.main(t, sheet, here, offer_fight=False, hint_skills=await hint_skills(state, sheet)))
+    # Back after a while (a restart, a new device) in the middle of a fight: the menu offers the way back.
+    await show(message, menu.main(t, sheet, here, hint_skills=await hint_skills(state, sheet)))
 
 
 async def got_name(message: Message, state: FSMContext, game: CharactersApi, t: Translator) -> None:
@@ -100,14 +110,17 @@ async def got_class(
     except AlreadyRegistered:
         sheet = await game.get_character(player_id=query.from_user.id)
     await state.set_state(None)
-    await state.update_data(name=None)
-    invited_by = (await state.get_data()).get(INVITE_KEY)
+    data = await state.get_data()
+    guild_code, invited_by = data.get(GUILD_CODE), data.get(INVITE_KEY)
+    await state.update_data({"name": None, GUILD_CODE: None, INVITE_KEY: None})
     if invited_by:
-        await state.update_data({INVITE_KEY: None})
         with contextlib.suppress(GameError):  # a bad or own code: the newcomer simply has no inviter
-            await game.accept_invitation(player_id=query.from_user.id, code=str(invited_by))
+            await game.accept_referral(player_id=query.from_user.id, code=str(invited_by))
     here = await game.look(player_id=query.from_user.id)
     await show(query, start.registered(t, sheet, here, hint_skills=await hint_skills(state, sheet)))
+    if guild_code:
+        below = query.message if isinstance(query.message, Message) else query
+        await join_link(below, query.from_user.id, guild_code, game, t)
 
 
 async def class_outside_registration(query: CallbackQuery, t: Translator) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -10,7 +12,7 @@ from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
 from bot.views import fallback, town
-from game.api import MissingMaterials, TownApi
+from game.api import CharactersApi, MissingMaterials, TownApi
 
 
 async def square(event: Message | CallbackQuery, game: TownApi, t: Translator) -> None:
@@ -52,13 +54,21 @@ async def refresh_shop(
 # --- inn -------------------------------------------------------------------------------------------
 
 
-async def inn(query: CallbackQuery, game: TownApi, t: Translator) -> None:
-    await show(query, town.inn(t, await game.inn(player_id=query.from_user.id)))
+class InnGame(TownApi, CharactersApi, Protocol):
+    """The inn, and the character for when HP and stamina are back by themselves."""
 
 
-async def rest(query: CallbackQuery, game: TownApi, t: Translator) -> None:
-    view = await game.rest_at_inn(player_id=query.from_user.id)
-    await show(query, town.inn(t, view, notice=town.rested(t, view)))
+async def inn(query: CallbackQuery, game: InnGame, t: Translator) -> None:
+    player_id = query.from_user.id
+    view = await game.inn(player_id=player_id)
+    await show(query, town.inn(t, view, sheet=await game.get_character(player_id=player_id)))
+
+
+async def rest(query: CallbackQuery, game: InnGame, t: Translator) -> None:
+    player_id = query.from_user.id
+    view = await game.rest_at_inn(player_id=player_id)
+    sheet = await game.get_character(player_id=player_id)
+    await show(query, town.inn(t, view, notice=town.rested(t, view), sheet=sheet))
 
 
 # --- forge -----------------------------------------------------------------------------------------

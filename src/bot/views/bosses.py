@@ -9,6 +9,7 @@ from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import MEDALS, bar, duration, literal, local, noun, with_notice
+from bot.views.guild import tagged
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
 from game.api import ClassInfo, LeaderboardRow
@@ -39,7 +40,7 @@ def boss_lines(t: Translator, boss: BossView, *, me: int | None = None) -> list[
     ]
     if boss.status == "alive":
         lines.append(t("boss-left", left=duration(t, boss.seconds_left)))
-    lines.append(t("boss-my-damage", damage=boss.my_damage))
+    lines.append(t("boss-my-damage", damage=boss.my_damage) if boss.my_damage else t("boss-my-damage-none"))
     if boss.status == "alive":
         if boss.my_cooldown_left > 0:
             lines.append(t("boss-cooldown", seconds=round(boss.my_cooldown_left, 1)))
@@ -99,7 +100,7 @@ def screen(
 
 def attack_notice(t: Translator, result: BossAttackResult) -> str:
     if result.killed:
-        return t("boss-killed", **noun(t, "boss", result.boss.name), damage=result.damage)
+        return t("boss-killed", **noun(t, "boss", result.boss.name, result.boss.name_forms), damage=result.damage)
     if result.damage:
         return t("boss-hit", damage=result.damage)
     return t("boss-miss")
@@ -139,7 +140,7 @@ def boss_top(
         line = t(
             "boss-top-row",
             rank=MEDALS.get(row.rank, f"{row.rank}."),
-            name=literal(row.name),
+            name=tagged(row.name, row.guild_tag),
             class_name=names.get(row.class_id, row.class_id),
             level=row.level,
             damage=row.value,
@@ -154,4 +155,6 @@ def boss_top(
 
 def elsewhere(t: Translator, boss: BossView | None, location_id: str) -> str:
     """The boss is in another place: named in the player's language when it is still listed."""
-    return t("boss-elsewhere-hit", location=local(t, boss.location_name) if boss else literal(location_id))
+    if boss is None:
+        return t("boss-elsewhere-hit", **noun(t, "location", {"en": location_id}))
+    return t("boss-elsewhere-hit", **noun(t, "location", boss.location_name, boss.location_forms))

@@ -26,16 +26,17 @@ def with_points(label: str, points: int) -> str:
     return f"{label} •{points}" if points > 0 else label
 
 
-def refill_lines(t: Translator, sheet: CharacterSheet, *, low_only: bool = False) -> list[str]:
+def refill_lines(t: Translator, sheet: CharacterSheet, *, low_only: bool = False, explore: bool = True) -> list[str]:
     """When HP and mana are full again and when the next exploration is possible, for what is not
-    (`low_only`: only what is low: under half, or stamina short of an exploration)."""
+    (`low_only`: only what is low: under half, or stamina short of an exploration; `explore`: False
+    where the screen says when the next exploration is already)."""
     d = sheet.derived
     waits = []
     if sheet.hp_full_in > 0 and sheet.hp < d.max_hp and (not low_only or sheet.hp < d.max_hp * LOW):
         waits.append(t("refill-hp", wait=duration(t, sheet.hp_full_in)))
     if sheet.mana_full_in > 0 and sheet.mana < d.max_mana and (not low_only or sheet.mana < d.max_mana * LOW):
         waits.append(t("refill-mana", wait=duration(t, sheet.mana_full_in)))
-    if sheet.explore_in > 0:
+    if explore and sheet.explore_in > 0:
         waits.append(t("refill-explore", wait=duration(t, sheet.explore_in)))
     elif not low_only and sheet.stamina_full_in > 0 and sheet.stamina < sheet.max_stamina:
         waits.append(t("refill-stamina", wait=duration(t, sheet.stamina_full_in)))

@@ -14,6 +14,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.callbacks import FightCb, NavCb
 from bot.i18n import Translator
 from bot.views import Screen, rewards
+from bot.views.character import refill_lines
 from bot.views.common import (
     EFFECTS,
     bar,
@@ -27,14 +28,14 @@ from bot.views.common import (
 )
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.world import explore_button
-from game.api import CombatLogLine, CombatView, SkillOption
+from game.api import CharacterSheet, CombatLogLine, CombatView, SkillOption
 
 
 def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str:
     """One thing that happened, in the player's words; `monster`: the monster's `noun` arguments."""
     kind, by_player = line.kind, line.actor == "player"
     skill = local(t, line.skill) if line.skill else ""
-    item = local(t, line.item) if line.item else ""
+    item = noun(t, "item", line.item, line.item_forms) if line.item else noun(t, "item", {"en": ""})
     effect = named(t, EFFECTS, line.effect or "")
     amount, turns = line.amount or 0, line.turns or 0
     if kind == "hit":
@@ -60,7 +61,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
     if kind == "skill":
         return t("log-skill", skill=skill)
     if kind == "item":
-        return t("log-item", item=item)
+        return t("log-item", **item)
     if kind == "heal":
         return t("log-heal", amount=amount)
     if kind == "mana":
@@ -95,7 +96,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
 
 
 def log_lines(t: Translator, view: CombatView) -> list[str]:
-    monster = noun(t, "monster", view.monster_name)
+    monster = noun(t, "monster", view.monster_name, view.monster_forms)
     return [log_line(t, line, monster) for line in view.log]
 
 
@@ -133,7 +134,8 @@ def waiting_skills(t: Translator, skills: tuple[SkillOption, ...]) -> str | None
     return " · ".join(said) or None
 
 
-def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
+def text(t: Translator, view: CombatView, *, notice: str | None = None, sheet: CharacterSheet | None = None) -> str:
+    """`sheet`: the character after the fight, for when HP is back once it is won."""
     p, m = view.player, view.monster
     lines = [notice, ""] if notice else []
     lines.append(t("combat-monster", name=local(t, view.monster_name), level=m.level))
@@ -153,10 +155,12 @@ def text(t: Translator, view: CombatView, *, notice: str | None = None) -> str:
         lines += ["", t("combat-won")]
         if view.rewards is not None:
             lines += rewards.lines(t, view.rewards)
+        if sheet is not None:
+            lines += refill_lines(t, sheet, low_only=True, explore=False)
     elif view.outcome == "lost":
         lines += ["", t("combat-lost")]
         if view.respawn_location is not None:
-            lines.append(t("combat-respawn", location=local(t, view.respawn_location)))
+            lines.append(t("combat-respawn", **noun(t, "location", view.respawn_location, view.respawn_forms)))
         lines.append(price_of_dying(t, view.gold_lost or 0, view.xp_lost))
     elif view.outcome == "fled":
         if not any(line.kind == "fled" for line in view.log):  # the log says it otherwise
@@ -205,5 +209,16 @@ def markup(t: Translator, view: CombatView, *, explore_in: int = 0) -> InlineKey
     return kb.as_markup()
 
 
-def screen(t: Translator, view: CombatView, *, notice: str | None = None, explore_in: int = 0) -> Screen:
-    return Screen(text(t, view, notice=notice), markup(t, view, explore_in=explore_in))
+def screen(
+    t: Translator,
+    view: CombatView,
+    *,
+    notice: str | None = None,
+    explore_in: int = 0,
+    sheet: CharacterSheet | None = None,
+) -> Screen:
+    """`sheet`: the character as the fight left them (the time until the next exploration and until HP
+    is back, once won); `explore_in` stands for the former without it."""
+    if sheet is not None:
+        explore_in = sheet.explore_in
+    return Screen(text(t, view, notice=notice, sheet=sheet), markup(t, view, explore_in=explore_in))

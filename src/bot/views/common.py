@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Iterable
 
 from bot.i18n import Translator
-from game.api import ItemInfo, ItemStack, LocalText, StatusView
+from game.api import Grammar, ItemInfo, ItemStack, LocalText, StatusView
 
 # Literal keys (not built from codes), so the key check in tests/unit/test_i18n.py sees every one.
 Text = Callable[[Translator], str]
@@ -87,16 +87,52 @@ def local(t: Translator, text: LocalText) -> str:
     return literal(t.pick(text))
 
 
-def noun(t: Translator, role: str, name: LocalText) -> dict[str, str]:
-    """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
-    `role` is the name itself, `role_gender` its grammatical gender.
+CASES = ("gen", "dat", "acc", "ins", "pre", "at", "to")
 
-    The one place gender and case come in: until content names carry them, the gender is "other" and
-    every text is phrased so that it reads right whatever the name's gender (present tense, the name
-    as the subject, in the nominative). When they do, the gender (and the case forms, as
-    `role_gen`, `role_acc`, …) are filled here and the texts may select on them.
+
+def noun(
+    t: Translator, role: str, name: LocalText, forms: Grammar | None = None, *, html: bool = True
+) -> dict[str, str]:
+    """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
+    `role` is the name itself, `role_gender` its grammatical gender (`m`, `f`, `n`, `pl`; `other` in a
+    language without one, which selects a text's default), and `role_gen`, `role_dat`, `role_acc`,
+    `role_ins`, `role_pre` its case forms (a place's `role_at` and `role_to` say where and whither,
+    with their preposition). The one place gender and case come in: texts select on them.
+
+    A language the name has no forms for reads every case as the name itself. `html`: False for a
+    button's label, which is plain text.
     """
-    return {role: local(t, name), f"{role}_gender": "other"}
+    escape = literal if html else str
+    nominative = escape(t.pick(name))
+    mine = (forms or {}).get(t.locale)
+    args = {role: nominative, f"{role}_gender": mine.gender if mine else "other"}
+    for case in CASES:
+        form = mine.cases.get(case) if mine else None
+        args[f"{role}_{case}"] = escape(form) if form else nominative
+    args.update(articled(role, nominative) if t.locale == "en" else {f"{role}_{a}": nominative for a in ARTICLES})
+    return args
+
+
+ARTICLES = ("the", "The", "a", "A")
+
+
+def articled(role: str, name: str) -> dict[str, str]:
+    """English: the name with its article, in and at the start of a sentence (`role_the`, `role_The`,
+    `role_a`, `role_A`): "the Giant Rat", "an Ice Elemental"; a name that has its own ("The Hollow King")
+    takes no other."""
+    if name.startswith("The "):
+        return {f"{role}_the": name, f"{role}_The": name, f"{role}_a": name, f"{role}_A": name}
+    a = "an" if name[:1] in "AEIOU" else "a"
+    return {
+        f"{role}_the": f"the {name}",
+        f"{role}_The": f"The {name}",
+        f"{role}_a": f"{a} {name}",
+        f"{role}_A": f"{a.capitalize()} {name}",
+    }
+
+
+def item_noun(t: Translator, role: str, item: ItemInfo, *, html: bool = True) -> dict[str, str]:
+    return noun(t, role, item.name, item.name_forms, html=html)
 
 
 def num(t: Translator, value: float) -> str:

@@ -12,12 +12,14 @@ from bot.views.common import (
     literal,
     local,
     named,
+    noun,
     num,
     signed,
     stack_lines,
     with_notice,
 )
 from bot.views.keyboard import KeyboardBuilder
+from game.api import Grammar
 from game.api.economy import (
     BountyView,
     Collected,
@@ -140,12 +142,12 @@ def market(t: Translator, view: MarketView, *, notice: str | None = None) -> Scr
 
 
 def ask_amounts(t: Translator, view: MarketView, side: str) -> Screen:
-    name = local(t, view.item.name)
+    item = noun(t, "item", view.item.name, view.item.name_forms)
     if side == "buy":
-        lines = [t("order-ask-buy", item=name)]
+        lines = [t("order-ask-buy", **item)]
         best = view.best_ask
     else:
-        lines = [t("order-ask-sell", item=name, held=view.held)]
+        lines = [t("order-ask-sell", **item, held=view.held)]
         best = view.best_bid
     if best is not None:
         lines.append(t("order-ask-best", price=best))
@@ -160,11 +162,11 @@ def bad_amounts(t: Translator) -> Screen:
 
 def placed(t: Translator, result: OrderPlaced) -> str:
     order = result.order
-    name = local(t, order.item.name)
+    item = noun(t, "item", order.item.name, order.item.name_forms)
     if order.side == "buy":
-        lines = [t("order-placed-buy", quantity=order.quantity, item=name, price=order.price)]
+        lines = [t("order-placed-buy", quantity=order.quantity, **item, price=order.price)]
     else:
-        lines = [t("order-placed-sell", quantity=order.quantity, item=name, price=order.price)]
+        lines = [t("order-placed-sell", quantity=order.quantity, **item, price=order.price)]
     lines += [t("order-traded", quantity=f.quantity, price=f.price) for f in result.fills]
     lines.append(t("order-resting", remaining=order.remaining) if order.remaining else t("order-filled"))
     return "\n".join(lines)
@@ -225,11 +227,11 @@ def my_trades(t: Translator, fills: list[FillView]) -> Screen:
     if not fills:
         lines.append(t("my-trades-empty"))
     for f in fills:
-        name = local(t, f.item.name)
+        item = noun(t, "item", f.item.name, f.item.name_forms)
         if f.side == "buy":
-            lines.append(t("my-trade-bought", quantity=f.quantity, item=name, price=f.price))
+            lines.append(t("my-trade-bought", quantity=f.quantity, **item, price=f.price))
         else:
-            lines.append(t("my-trade-sold", quantity=f.quantity, item=name, price=f.price, fee=f.fee))
+            lines.append(t("my-trade-sold", quantity=f.quantity, **item, price=f.price, fee=f.fee))
     kb = KeyboardBuilder()
     kb.button(text=t("btn-my-orders"), callback_data=MarketCb(act="mine"))
     kb.button(text=t("btn-market-back"), callback_data=MarketCb(act="index"))
@@ -241,14 +243,22 @@ def my_trades(t: Translator, fills: list[FillView]) -> Screen:
 
 
 def order_filled(
-    t: Translator, *, item_name: dict[str, str], side: str, quantity: int, price: int, fee: int, remaining: int
+    t: Translator,
+    *,
+    item_name: dict[str, str],
+    item_forms: Grammar | None = None,
+    side: str,
+    quantity: int,
+    price: int,
+    fee: int,
+    remaining: int,
 ) -> Screen:
-    name = local(t, item_name)
+    item = noun(t, "item", item_name, item_forms)
     if side == "buy":
-        lines = [t("notify-order-filled-buy", quantity=quantity, item=name, price=price)]
+        lines = [t("notify-order-filled-buy", quantity=quantity, **item, price=price)]
     else:
         gold = quantity * price - fee
-        lines = [t("notify-order-filled-sell", quantity=quantity, item=name, price=price, gold=gold)]
+        lines = [t("notify-order-filled-sell", quantity=quantity, **item, price=price, gold=gold)]
     if remaining:
         lines.append(t("notify-order-rest", remaining=remaining))
     kb = KeyboardBuilder()

@@ -17,9 +17,10 @@ from bot.views.common import (
     bonuses_line,
     effects_of,
     item_label,
-    literal,
+    item_noun,
     local,
     named,
+    noun,
     restores_nothing,
     times,
 )
@@ -95,6 +96,8 @@ def screen(
         lines.append(t("bag-empty"))
     first = bag.number * PAGE_SIZE + 1
     lines += [entry_line(t, first + i, e) for i, e in enumerate(bag.items)]
+    if view.equipment and bag_full(view):
+        lines += ["", t("unequip-bag-full")]
     if in_town:
         lines += ["", t("inventory-sell-hint")]
 
@@ -117,7 +120,7 @@ def screen(
     worn_buttons = [
         action_button(t("btn-unequip", name=t.pick(view.equipment[slot].name)), "unequip", slot, view.version, 0)
         for slot in SLOT_ORDER
-        if slot in view.equipment
+        if slot in view.equipment and not bag_full(view)
     ]
     for i in range(0, len(worn_buttons), 2):
         kb.row(*worn_buttons[i : i + 2])
@@ -126,6 +129,11 @@ def screen(
         kb.row(*nav)
     kb.row(InlineKeyboardButton(text=t("btn-menu"), callback_data=NavCb(to="menu").pack()))
     return Screen("\n".join(lines), kb.as_markup())
+
+
+def bag_full(view: InventoryView) -> bool:
+    """No free slot: what is worn has nowhere to go, so taking it off is not offered (the line says why)."""
+    return view.slots_used >= view.capacity
 
 
 def action_button(label: str, act: str, target: str, version: int, page: int) -> InlineKeyboardButton:
@@ -137,7 +145,14 @@ def item_text(t: Translator, item: ItemInfo) -> list[str]:
     lines = [
         f"{RARITY_MARKS.get(item.rarity, '')} <b>{local(t, item.name)}</b>",
         f"<i>{local(t, item.description)}</i>",
-        t("item-kind", kind=named(t, KINDS, item.kind), rarity=named(t, RARITIES, item.rarity), level=item.level),
+        t(
+            "item-kind",
+            kind=named(t, KINDS, item.kind),
+            kind_code=item.kind,
+            rarity=named(t, RARITIES, item.rarity),
+            rarity_code=item.rarity,
+            level=item.level,
+        ),
     ]
     if item.slot:
         lines.append(t("item-slot", slot=named(t, SLOTS, item.slot)))
@@ -170,8 +185,12 @@ def detail(
     lines = item_text(t, item)
     if entry is not None:
         lines.append(t("item-owned", quantity=entry.quantity))
+        if item.kind == "equipment" and not entry.can_equip:  # too high a level: say so, not only leave it out
+            lines.append(t("item-equip-level", level=item.level))
     if worn_slot is not None:
         lines.append(t("item-worn"))
+        if bag_full(view):
+            lines.append(t("unequip-bag-full"))
     kb = KeyboardBuilder()
     if entry is not None:
         if entry.can_equip:
@@ -186,7 +205,7 @@ def detail(
             label = t("btn-drop-all", quantity=entry.quantity)
             drops.append(InlineKeyboardButton(text=label, callback_data=_drop(item, entry.quantity, view, page, ok)))
         kb.row(*drops)
-    if worn_slot is not None:
+    if worn_slot is not None and not bag_full(view):
         kb.add(action_button(t("btn-unequip", name=t.pick(item.name)), "unequip", worn_slot, view.version, page))
     kb.row(InlineKeyboardButton(text=t("btn-back"), callback_data=InvCb(act="page", p=page).pack()))
     return Screen("\n".join(lines), kb.as_markup())
@@ -199,7 +218,7 @@ def _drop(item: ItemInfo, quantity: int, view: InventoryView, page: int, ok: boo
 def confirm_drop(t: Translator, entry: InventoryEntry, quantity: int, version: int, page: int) -> Screen:
     """Gear or a rare thing: asked once more, since a dropped item is gone for good."""
     item = entry.item
-    lines = [*item_text(t, item), "", t("drop-confirm", name=local(t, item.name), count=times(t, quantity))]
+    lines = [*item_text(t, item), "", t("drop-confirm", **item_noun(t, "name", item), count=times(t, quantity))]
     kb = KeyboardBuilder()
     yes = DropCb(id=item.id, q=quantity, v=version, ok=True, p=page)
     kb.button(text=t("btn-drop-confirm", quantity=quantity), callback_data=yes)
@@ -211,16 +230,19 @@ def confirm_drop(t: Translator, entry: InventoryEntry, quantity: int, version: i
 # --- what an action said ---------------------------------------------------------------------------
 
 
-def item_name(t: Translator, view: InventoryView, item_id: str) -> str:
-    """An item of the bag or of the worn gear by name; its id if the player has none (any more)."""
+def item_name(t: Translator, view: InventoryView, item_id: str) -> dict[str, str]:
+    """An item of the bag or of the worn gear as the `name` of a sentence (`noun`); its id if the player
+    has none (any more)."""
     for known in [*view.equipment.values(), *(e.item for e in view.items)]:
         if known.id == item_id:
-            return local(t, known.name)
-    return literal(item_id)
+            return item_noun(t, "name", known)
+    return noun(t, "name", {"en": item_id})
 
 
 def equipped(t: Translator, view: InventoryView, item_id: str) -> str:
-    return t("equipped", name=item_name(t, view, item_id))
+    """`view`: the bag after equipping, which wears the item now."""
+    slot = next((slot for slot, worn in view.equipment.items() if worn.id == item_id), "")
+    return t("equipped", **item_name(t, view, item_id), slot=slot)
 
 
 def unequipped(t: Translator) -> str:
@@ -230,7 +252,7 @@ def unequipped(t: Translator) -> str:
 def used(t: Translator, result: ItemUsed) -> str:
     return t(
         "item-used",
-        name=local(t, result.item.name),
+        **item_noun(t, "name", result.item),
         hp=result.hp,
         max_hp=result.max_hp,
         mana=result.mana,
@@ -240,12 +262,12 @@ def used(t: Translator, result: ItemUsed) -> str:
 
 def sold(t: Translator, before: InventoryView, item_id: str, gold: int) -> str:
     """`before`: the bag as it was, which still holds what was sold."""
-    return t("sold", name=item_name(t, before, item_id), gold=gold)
+    return t("sold", **item_name(t, before, item_id), gold=gold)
 
 
 def dropped(t: Translator, before: InventoryView, item_id: str, quantity: int) -> str:
     """`before`: the bag as it was, which still holds what was dropped."""
-    return t("dropped", name=item_name(t, before, item_id), count=times(t, quantity))
+    return t("dropped", **item_name(t, before, item_id), count=times(t, quantity))
 
 
 def not_in_bag(t: Translator) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen
-from bot.views.common import MEDALS, literal
+from bot.views.common import MEDALS
+from bot.views.guild import tagged
 from bot.views.keyboard import KeyboardBuilder
 from game.api import ClassInfo, LeaderboardRow
 
@@ -19,7 +20,7 @@ def screen(t: Translator, rows: list[LeaderboardRow], classes: list[ClassInfo], 
         line = t(
             "top-row",
             rank=MEDALS.get(row.rank, f"{row.rank}."),
-            name=literal(row.name),
+            name=tagged(row.name, row.guild_tag),
             class_name=names.get(row.class_id, row.class_id),
             level=row.level,
         )

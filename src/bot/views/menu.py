@@ -56,6 +56,9 @@ def markup(
     kb.button(text=with_points(t("btn-skills"), sheet.skill_points), callback_data=NavCb(to="skills"))
     kb.button(text=t("btn-rifts"), callback_data=NavCb(to="rifts"))
     kb.button(text=t("btn-leaderboard"), callback_data=NavCb(to="top"))
+    # Players together.
+    kb.button(text=t("btn-guild"), callback_data=NavCb(to="guild"))
+    kb.button(text=t("btn-arena"), callback_data=NavCb(to="arena"))
     # the player economy
     kb.button(text=t("btn-market"), callback_data=NavCb(to="market"))
     kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))

@@ -10,10 +10,10 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.callbacks import NavCb
 from bot.i18n import Translator
 from bot.views import Screen, rewards, rifts
-from bot.views.common import duration, literal, local
+from bot.views.common import duration, literal, local, noun
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import BossCb, RiftCb
-from game.api import BossView, ItemInfo, LocationView, RiftInfo, RiftProgressView
+from game.api import BossView, ItemInfo, LocationView, NameForms, RiftInfo, RiftProgressView
 from shared.events import BossPayout
 
 
@@ -24,7 +24,7 @@ def _button(text: str, data: CallbackData) -> InlineKeyboardMarkup:
 
 
 def greeting(t: Translator, name: str, here: LocationView) -> Screen:
-    return Screen(t("greeting-event", name=literal(name), location=t.pick(here.name)))
+    return Screen(t("greeting-event", name=literal(name), **noun(t, "location", here.name, here.name_forms)))
 
 
 def level_up(t: Translator, level: int) -> Screen:
@@ -40,7 +40,7 @@ def rift_opened(t: Translator, rift: RiftInfo) -> Screen:
     text = t(
         "notify-rift-opened",
         name=local(t, rift.name),
-        location=local(t, rift.location_name),
+        **noun(t, "location", rift.location_name, rift.location_forms),
         tier=rift.tier,
         min_level=rift.min_level,
         left=duration(t, rift.seconds_left),
@@ -52,7 +52,7 @@ def rift_collapsed(t: Translator, run: RiftProgressView | None) -> Screen:
     """`run`: the player's run in the collapsed rift, when the game still has it."""
     if run is not None:
         told = [t("notify-rift-collapsed", name=local(t, run.rift.name))]
-        text = "\n".join(told + rifts.treasure_lines(t, run.looted_gold, run.looted_items))
+        text = "\n".join([*told, "", *rifts.total_lines(t, run)])
     else:
         text = t("notify-rift-collapsed-unnamed")
     return Screen(text, _button(t("btn-notify-rifts"), RiftCb(act="list")))
@@ -61,9 +61,9 @@ def rift_collapsed(t: Translator, run: RiftProgressView | None) -> Screen:
 def boss_spawned(t: Translator, boss: BossView) -> Screen:
     text = t(
         "notify-boss-spawned",
-        name=local(t, boss.name),
+        **noun(t, "name", boss.name, boss.name_forms),
         level=boss.level,
-        location=local(t, boss.location_name),
+        **noun(t, "location", boss.location_name, boss.location_forms),
         hp=boss.max_hp,
         left=duration(t, boss.seconds_left),
     )
@@ -82,22 +82,28 @@ def boss_ended(
 ) -> Screen:
     """How a boss ended, for one player: `fought` it, landed the blow that `killed` it, or neither;
     with what the player was paid (`payout`; `known` names its items)."""
-    name = local(t, boss.name) if boss else t("boss-unnamed")
+    name = noun(t, "name", boss.name, boss.name_forms) if boss else unnamed_boss(t)
     if defeated and killed:
-        text = t("notify-boss-killed-by-you", name=name)
+        text = t("notify-boss-killed-by-you", **name)
     elif defeated and fought:
-        text = t("notify-boss-defeated-fought", name=name)
+        text = t("notify-boss-defeated-fought", **name)
     elif defeated:
-        text = t("notify-boss-defeated", name=name)
+        text = t("notify-boss-defeated", **name)
     elif fought:
-        text = t("notify-boss-escaped-fought", name=name)
+        text = t("notify-boss-escaped-fought", **name)
     else:
-        text = t("notify-boss-escaped", name=name)
+        text = t("notify-boss-escaped", **name)
     if payout is not None:
         text = "\n".join([text, "", t("notify-boss-share"), *rewards.share(t, payout, known or {})])
     elif defeated and fought:
         text = "\n".join([text, t("notify-boss-share-unlisted")])
     return Screen(text, _button(t("btn-boss-top"), BossCb(act="top")))
+
+
+def unnamed_boss(t: Translator) -> dict[str, str]:
+    """A boss the game no longer lists, as a sentence's `name`: "the world boss", declined."""
+    forms = NameForms(gender="m", cases={"acc": t("boss-unnamed-acc")})
+    return noun(t, "name", {t.locale: t("boss-unnamed")}, {t.locale: forms})
 
 
 def broadcast(t: Translator, html_text: str) -> Screen:

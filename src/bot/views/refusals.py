@@ -157,6 +157,42 @@ EXPLAIN: dict[str, Say | Choose] = {
     ),
     "boss_cooldown": say("boss-cooldown-wait", seconds=("seconds_left", "?")),
     "boss_already_alive": say("err-boss-alive"),
+    # Guilds.
+    "guild_refused": Choose(
+        _detail("reason"),
+        {
+            "kick_leader": say("err-guild-kick-leader"),
+            "leader_leaves": say("err-guild-leader-leaves"),
+            "bank_short": say("err-guild-bank-short"),
+            "bank_full": say("err-guild-bank-full", slots=("slots", "?")),
+            "bank_has_items": say("err-guild-bank-has-items"),
+            "guild_full": say("err-guild-full", max=("max_members", "?")),
+            "leader_active": say("err-guild-leader-active"),
+            "not_successor": say("err-guild-not-successor"),
+            "already_leader": say("err-guild-already-leader"),
+            "empty_message": say("err-guild-empty-message"),
+        },
+        otherwise=say("err-guild-refused"),
+    ),
+    "guild_not_permitted": say("err-guild-not-permitted"),
+    "not_in_guild": say("err-not-in-guild"),
+    "already_in_guild": say("err-already-in-guild"),
+    "guild_not_found": say("err-guild-not-found"),
+    "guild_name_taken": say("err-guild-name-taken"),
+    # The arena.
+    "arena_refused": Choose(
+        _detail("reason"),
+        {
+            "daily_cap": say("err-arena-daily-cap", cap=("cap", "?")),
+            "no_opponent": say("err-arena-no-opponent"),
+            "not_offered": say("err-arena-not-offered"),
+            "self": say("err-arena-self"),
+        },
+        otherwise=say("err-arena-refused"),
+    ),
+    "invalid_guild_name": Choose(
+        _detail("field"), {"tag": say("err-guild-tag-invalid")}, otherwise=say("err-guild-name-invalid")
+    ),
     # The player economy.
     "bad_order": Choose(
         _detail("field"),

@@ -33,14 +33,15 @@ def left_behind(t: Translator, items: Sequence[ItemStack]) -> list[str]:
 
 def share(t: Translator, payout: BossPayout, known: Mapping[str, ItemInfo]) -> list[str]:
     """A world boss's payout to one contributor, with their damage. `known`: items by id, to name them
-    in the player's language (one the player no longer has shows as its id)."""
+    in the player's language with their rarity (one the player no longer has is named by the payout)."""
     lines = [t("reward-boss-damage", damage=payout.damage), *xp_and_gold(t, payout.xp, payout.gold)]
     if payout.items:
         lines.append(t("reward-items"))
     for item_id, quantity in payout.items.items():
         item = known.get(item_id)
         mark = RARITY_MARKS.get(item.rarity, "") if item else ""
-        name = local(t, item.name) if item else literal(item_id.replace("_", " "))
+        told = item.name if item else payout.item_names.get(item_id)
+        name = local(t, told) if told else literal(item_id.replace("_", " "))
         lines.append(f"  • {mark} {name} ×{num(t, quantity)}")
     return lines
 

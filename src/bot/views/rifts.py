@@ -13,7 +13,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.callbacks import ExploreCb, NavCb, TravelCb
 from bot.i18n import Translator
 from bot.views import Screen, rewards
-from bot.views.common import Text, duration, literal, local, signed, stack_lines, with_notice
+from bot.views.common import Text, duration, local, noun, signed, stack_lines, with_notice
 from bot.views.keyboard import KeyboardBuilder
 from bot.world_callbacks import RiftCb
 from game.api import ItemStack, LocationView
@@ -63,9 +63,8 @@ def way_in(t: Translator, rift: RiftInfo, here: LocationView) -> tuple[str, Rift
     if rift.location_id == here.id:
         return t("btn-rift-enter-here", name=t.pick(rift.name)), RiftCb(act="enter", id=rift.id)
     if any(road.id == rift.location_id for road in here.exits):
-        return t("btn-rift-travel", location=t.pick(rift.location_name)), TravelCb(
-            origin=here.id, dest=rift.location_id
-        )
+        where = noun(t, "location", rift.location_name, rift.location_forms, html=False)
+        return t("btn-rift-travel", **where), TravelCb(origin=here.id, dest=rift.location_id)
     return None
 
 
@@ -131,7 +130,24 @@ def progress_lines(t: Translator, progress: RiftProgressView) -> list[str]:
         lines += [t("rift-chest"), *rewards.lines(t, progress.reward)]
     elif progress.fighting:
         lines += ["", t("rift-fighting")]
+    if progress.status != "active":
+        lines += ["", *total_lines(t, progress)]
     return lines
+
+
+def total_lines(t: Translator, progress: RiftProgressView) -> list[str]:
+    """A run's whole earnings once it is over: its fights, its treasures and its chest."""
+    chest = progress.reward if progress.status == "cleared" else None
+    xp = progress.fights_xp + (chest.xp if chest else 0)
+    gold = progress.fights_gold + progress.looted_gold + (chest.gold if chest else 0)
+    items: dict[str, ItemStack] = {}
+    for stack in (*progress.fights_items, *progress.looted_items, *(chest.items if chest else ())):
+        known = items.get(stack.item.id)
+        items[stack.item.id] = (
+            stack if known is None else ItemStack(item=stack.item, quantity=known.quantity + stack.quantity)
+        )
+    earned = [*rewards.xp_and_gold(t, xp, gold), *stack_lines(t, items.values())]
+    return [t("rift-total"), *(earned or [t("reward-nothing")])]
 
 
 def progress_markup(t: Translator, progress: RiftProgressView) -> InlineKeyboardMarkup:
@@ -220,4 +236,6 @@ def stale(t: Translator) -> str:
 
 def elsewhere(t: Translator, rift: RiftInfo | None, location_id: str) -> str:
     """The rift is in another place: named in the player's language when it is still listed."""
-    return t("rift-elsewhere", location=local(t, rift.location_name) if rift else literal(location_id))
+    if rift is None:
+        return t("rift-elsewhere", **noun(t, "location", {"en": location_id}))
+    return t("rift-elsewhere", **noun(t, "location", rift.location_name, rift.location_forms))

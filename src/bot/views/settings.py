@@ -16,6 +16,11 @@ TOGGLES: dict[tuple[str, bool], Text] = {
     ("rifts", False): lambda t: t("btn-notify-rifts-off"),
     ("bosses", True): lambda t: t("btn-notify-bosses-on"),
     ("bosses", False): lambda t: t("btn-notify-bosses-off"),
+    # Players together.
+    ("guild_chat", True): lambda t: t("btn-notify-guild-chat-on"),
+    ("guild_chat", False): lambda t: t("btn-notify-guild-chat-off"),
+    ("arena", True): lambda t: t("btn-notify-arena-on"),
+    ("arena", False): lambda t: t("btn-notify-arena-off"),
     # the player economy
     ("exchange", True): lambda t: t("btn-notify-exchange-on"),
     ("exchange", False): lambda t: t("btn-notify-exchange-off"),
@@ -31,6 +36,10 @@ def screen(t: Translator, notifications: NotificationSettings | None) -> Screen:
             return t("notify-state-off") if category in notifications.muted else t("notify-state-on")
 
         text += "\n" + t("settings-notifications", rifts=state("rifts"), bosses=state("bosses"))
+        if "guild_chat" in notifications.categories:
+            text += "\n" + t("settings-guild-chat", state=state("guild_chat"))
+        if "arena" in notifications.categories:
+            text += "\n" + t("settings-arena", state=state("arena"))
         if "exchange" in notifications.categories:
             text += "\n" + t("settings-notifications-exchange", state=state("exchange"))
     kb = KeyboardBuilder()

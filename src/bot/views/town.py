@@ -11,22 +11,25 @@ from aiogram.types import InlineKeyboardButton
 from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
 from bot.views import Screen
+from bot.views.character import refill_lines
 from bot.views.common import (
     RARITY_MARKS,
     SLOTS,
     bonuses_line,
     effects_of,
     item_label,
-    literal,
+    item_noun,
     local,
     named,
+    noun,
     num,
+    times,
     with_notice,
 )
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.pagination import nav_row, paginate
 from bot.views.refusals import explain
-from game.api import Crafted, ForgeView, InnView, ItemInfo, MissingMaterials, RecipeView, ShopView
+from game.api import CharacterSheet, Crafted, ForgeView, InnView, ItemInfo, MissingMaterials, RecipeView, ShopView
 
 SHOP_PAGE = 6
 FORGE_PAGE = 5
@@ -76,7 +79,14 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
             item = entry.item
             lines.append(t("shop-sellable", name=local(t, item.name), quantity=entry.quantity, price=item.sell_price))
             row = [
-                _shop_button(t("btn-sell-one", name=t.pick(item.name), price=item.sell_price), "s", item, 1, view, page)
+                _shop_button(
+                    t("btn-sell-one", **item_noun(t, "name", item, html=False), price=item.sell_price),
+                    "s",
+                    item,
+                    1,
+                    view,
+                    page,
+                )
             ]
             if entry.quantity > 1:
                 total = item.sell_price * entry.quantity
@@ -92,7 +102,14 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
             row = []
             if price <= view.gold:
                 row.append(
-                    _shop_button(t("btn-buy-one", name=t.pick(item.name), price=price), "b", item, 1, view, page)
+                    _shop_button(
+                        t("btn-buy-one", **item_noun(t, "name", item, html=False), price=price),
+                        "b",
+                        item,
+                        1,
+                        view,
+                        page,
+                    )
                 )
             if item.kind == "consumable" and price * BULK <= view.gold:
                 row.append(_shop_button(t("btn-buy-many", count=BULK, price=price * BULK), "b", item, BULK, view, page))
@@ -122,12 +139,14 @@ def _shop_button(
 # --- inn -------------------------------------------------------------------------------------------
 
 
-def inn(t: Translator, view: InnView, *, notice: str | None = None) -> Screen:
+def inn(t: Translator, view: InnView, *, notice: str | None = None, sheet: CharacterSheet | None = None) -> Screen:
+    """`sheet`: the character, for when HP, mana and stamina come back without paying."""
     lines = [
         t("inn-title"),
         t("inn-offer", price=view.price),
         "",
         t("inn-vitals", hp=view.hp, max_hp=view.max_hp, mana=view.mana, max_mana=view.max_mana, gold=view.gold),
+        *(refill_lines(t, sheet, explore=False) if sheet is not None else []),
     ]
     kb = KeyboardBuilder()
     rows = []
@@ -192,14 +211,16 @@ def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None =
 
 
 def bought(t: Translator, view: ShopView, item_id: str, quantity: int) -> str:
-    name = next((local(t, o.name) for o in view.offers if o.id == item_id), literal(item_id))
-    return t("bought", name=name, quantity=quantity, gold=view.gold)
+    offer = next((o for o in view.offers if o.id == item_id), None)
+    name = item_noun(t, "name", offer) if offer else noun(t, "name", {"en": item_id})
+    return t("bought", **name, count=times(t, quantity), gold=view.gold)
 
 
 def sold(t: Translator, before: ShopView, item_id: str, quantity: int, gold: int) -> str:
     """`before`: the shop as it was, whose sellable list still holds what was sold."""
-    name = next((local(t, e.item.name) for e in before.sellable if e.item.id == item_id), literal(item_id))
-    return t("sold-many", name=name, quantity=quantity, gold=gold)
+    item = next((e.item for e in before.sellable if e.item.id == item_id), None)
+    name = item_noun(t, "name", item) if item else noun(t, "name", {"en": item_id})
+    return t("sold-many", **name, count=times(t, quantity), gold=gold)
 
 
 def rested(t: Translator, view: InnView) -> str:
@@ -207,7 +228,7 @@ def rested(t: Translator, view: InnView) -> str:
 
 
 def crafted(t: Translator, made: Crafted) -> str:
-    return t("crafted", name=local(t, made.item.name), quantity=made.quantity)
+    return t("crafted", **item_noun(t, "name", made.item), count=times(t, made.quantity))
 
 
 def missing_materials(t: Translator, refused: MissingMaterials, forge: ForgeView, recipe_id: str) -> str | None:

@@ -19,12 +19,13 @@ HURT = 0.35  # below this share of max HP, setting out into the wild is worth a 
 
 
 def explore_button(t: Translator, location_id: str | None, wait: int, *, again: bool = False) -> InlineKeyboardButton:
-    """Explore (from `location_id`, or wherever the player is); while stamina is short, the time until
-    it is not instead, whose press redraws the place (by then the button may be back)."""
+    """Explore (from `location_id`, or wherever the player is); while stamina is short, labelled with the
+    time until it is not: pressed early, the game refuses and a toast says how long is left (the screen
+    stays as it is); pressed once it is back, it explores."""
     if wait > 0:
         label = t("btn-explore-wait", wait=duration(t, wait))
-        return InlineKeyboardButton(text=label, callback_data=NavCb(to="look").pack())
-    label = t("btn-explore-more") if again else t("btn-explore")
+    else:
+        label = t("btn-explore-more") if again else t("btn-explore")
     return InlineKeyboardButton(text=label, callback_data=ExploreCb(loc=location_id).pack())
 
 
@@ -49,7 +50,7 @@ def risky(view: LocationView, road: ExitInfo) -> bool:
 
 def travel_warning(t: Translator, view: LocationView, road: ExitInfo) -> Screen:
     """Before a risky road: what the risk is, the way on anyway, and the better way if there is one."""
-    lines = [t("travel-warning-title", **noun(t, "location", road.name))]
+    lines = [t("travel-warning-title", **noun(t, "location", road.name, road.name_forms))]
     if too_hard(view, road):
         lines.append(t("travel-warning-level", zone_level=road.level, level=view.player_level))
     if hurt(view, road):
@@ -111,7 +112,7 @@ def location(
         boss = view.boss
         lines += [
             "",
-            t("location-boss", **noun(t, "boss", boss.name), left=duration(t, boss.seconds_left)),
+            t("location-boss", **noun(t, "boss", boss.name, boss.name_forms), left=duration(t, boss.seconds_left)),
             f"❤️ {bar(t, boss.hp, boss.max_hp)}",
         ]
         kb.button(text=t("btn-boss-here", name=t.pick(boss.name)), callback_data=BossCb(act="show", id=boss.id))
@@ -139,7 +140,7 @@ def location(
 
 
 def travelled(t: Translator, view: LocationView, *, explore_in: int = 0, run: RiftProgressView | None = None) -> Screen:
-    notice = t("travelled", **noun(t, "location", view.name))
+    notice = t("travelled", **noun(t, "location", view.name, view.name_forms))
     return location(t, view, notice=notice, explore_in=explore_in, run=run)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Double,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     MetaData,
@@ -154,6 +155,9 @@ rift_runs = Table(
     Column("gold", BigInteger, nullable=False, server_default="0"),
     Column("items", JSONB, nullable=False, server_default="{}"),
     Column("reward_paid", Boolean, nullable=False, server_default="false"),
+    Column("fights_xp", BigInteger, nullable=False, server_default="0"),
+    Column("fights_gold", BigInteger, nullable=False, server_default="0"),
+    Column("fights_items", JSONB, nullable=False, server_default="{}"),
     Column("entered_at", Double, nullable=False),
     Column("updated_at", Double, nullable=False),
     PrimaryKeyConstraint("rift_id", "player_id"),
@@ -218,7 +222,136 @@ player_settings = Table(
     Column("unreachable_since", DateTime(timezone=True), nullable=True),
 )
 
-# --- the player economy (migration 0008) ---------------------------------------------------------
+# --- guilds (migration 0007) ----------------------------------------------------------------------
+
+guilds = Table(
+    "guilds",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False, unique=True),  # folded like characters' names
+    Column("tag", Text, nullable=False),
+    Column("tag_key", Text, nullable=False, unique=True),
+    Column("level", Integer, nullable=False, server_default="1"),
+    Column("xp", BigInteger, nullable=False, server_default="0"),
+    Column("gold", BigInteger, nullable=False, server_default="0"),
+    Column("gold_peak", BigInteger, nullable=False, server_default="0"),
+    Column("leader_id", BigInteger, nullable=False),
+    Column("invite_code", Text, nullable=False, unique=True),
+    Column("arena_points", BigInteger, nullable=False, server_default="0"),
+    Column("created_at", Double, nullable=False),
+    Column("version", BigInteger, nullable=False, server_default="0"),
+    CheckConstraint("gold >= 0", name="gold_not_negative"),
+)
+Index("ix_guilds_board", guilds.c.level.desc(), guilds.c.xp.desc())
+
+# One row per player at most: the primary key, not a check before the insert, makes it one guild each.
+guild_members = Table(
+    "guild_members",
+    metadata,
+    _player_column(primary_key=True),
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    Column("rank", Text, nullable=False),
+    Column("joined_at", Double, nullable=False),
+    Column("last_active", Double, nullable=False),
+    Column("contributed", BigInteger, nullable=False, server_default="0"),
+)
+Index("ix_guild_members_guild_id", guild_members.c.guild_id)
+
+# Invitations (an officer asked a player) and requests (a player asked a guild), waiting for an answer.
+guild_pending = Table(
+    "guild_pending",
+    metadata,
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    _player_column(),
+    Column("kind", Text, nullable=False),
+    Column("at", Double, nullable=False),
+    PrimaryKeyConstraint("guild_id", "player_id", "kind"),
+)
+Index("ix_guild_pending_player_id", guild_pending.c.player_id)
+
+guild_bank_items = Table(
+    "guild_bank_items",
+    metadata,
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    Column("item_id", Text, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    PrimaryKeyConstraint("guild_id", "item_id"),
+    CheckConstraint("quantity > 0", name="quantity_positive"),
+)
+
+# Every movement of the bank, for its members to read.
+guild_ledger = Table(
+    "guild_ledger",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("guild_id", BigInteger, ForeignKey("guilds.id", ondelete="CASCADE"), nullable=False),
+    Column("at", Double, nullable=False),
+    Column("player_id", BigInteger, nullable=True),
+    Column("kind", Text, nullable=False),
+    Column("item_id", Text, nullable=True),
+    Column("quantity", BigInteger, nullable=False),
+)
+Index("ix_guild_ledger_guild_id_id", guild_ledger.c.guild_id, guild_ledger.c.id.desc())
+
+# --- the arena (migration 0007) -------------------------------------------------------------------
+
+# The season running: one row, held shared by every fight and exclusively by the job that closes it.
+arena_state = Table(
+    "arena_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("season", Integer, nullable=False),
+)
+
+arena_ratings = Table(
+    "arena_ratings",
+    metadata,
+    _player_column(primary_key=True),
+    Column("rating", Integer, nullable=False),
+    Column("games", Integer, nullable=False, server_default="0"),
+    Column("season_wins", Integer, nullable=False, server_default="0"),
+    Column("season_losses", Integer, nullable=False, server_default="0"),
+    Column("day", Integer, nullable=False),
+    Column("fights_today", Integer, nullable=False, server_default="0"),
+    Column("offer_id", BigInteger, nullable=True),
+)
+Index("ix_arena_ratings_rating", arena_ratings.c.rating.desc())
+
+arena_fights = Table(
+    "arena_fights",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("season", Integer, nullable=False),
+    Column("at", Double, nullable=False),
+    Column("challenger_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("defender_id", BigInteger, ForeignKey("characters.player_id", ondelete="CASCADE"), nullable=False),
+    Column("winner_id", BigInteger, nullable=False),
+    Column("rounds", Integer, nullable=False),
+    Column("challenger_before", Integer, nullable=False),
+    Column("challenger_after", Integer, nullable=False),
+    Column("defender_before", Integer, nullable=False),
+    Column("defender_after", Integer, nullable=False),
+    Column("avenged", Boolean, nullable=False, server_default="false"),
+)
+Index("ix_arena_fights_challenger_id", arena_fights.c.challenger_id, arena_fights.c.id.desc())
+Index("ix_arena_fights_defender_id", arena_fights.c.defender_id, arena_fights.c.id.desc())
+Index("ix_arena_fights_season", arena_fights.c.season)
+
+# Each season's final places and prizes: the primary key makes a prize paid once.
+arena_season_results = Table(
+    "arena_season_results",
+    metadata,
+    Column("season", Integer, nullable=False),
+    _player_column(),
+    Column("rank", Integer, nullable=False),
+    Column("rating", Integer, nullable=False),
+    Column("prize", BigInteger, nullable=False),
+    PrimaryKeyConstraint("season", "player_id"),
+)
+
+
+# --- the player economy (migration 0009) ---------------------------------------------------------
 
 # Orders on the exchange. Escrow is implied: an open buy order holds `remaining * price` gold, an open
 # sell order `remaining` items; both were taken from the owner in the transaction that inserted the row.

@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from game.adapters.orm import accounts, characters, equipment, inventory_items, learned_skills, reward_claims
+from game.adapters.sql_arena import SqlArenaRepository
 from game.adapters.sql_exchange import SqlExchangeRepository
+from game.adapters.sql_guilds import SqlGuildRepository
 from game.adapters.sql_settings import SqlSettingsRepository
 from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, NameTaken
@@ -210,6 +212,8 @@ class SqlUnitOfWork:
         self.characters = SqlCharacterRepository(conn)
         self.settings = SqlSettingsRepository(conn)
         self.world = SqlWorldRepository(conn)
+        self.guilds = SqlGuildRepository(conn)
+        self.arena = SqlArenaRepository(conn)
         self.exchange = SqlExchangeRepository(conn)
         return self
 

@@ -39,6 +39,9 @@ def _run(row: Row[Any]) -> RiftRun:
         gold=row.gold,
         items={k: int(v) for k, v in (row.items or {}).items()},
         reward_paid=row.reward_paid,
+        fights_xp=row.fights_xp,
+        fights_gold=row.fights_gold,
+        fights_items={k: int(v) for k, v in (row.fights_items or {}).items()},
     )
 
 
@@ -69,6 +72,9 @@ def _run_values(run: RiftRun) -> dict[str, object]:
         "gold": run.gold,
         "items": dict(sorted(run.items.items())),
         "reward_paid": run.reward_paid,
+        "fights_xp": run.fights_xp,
+        "fights_gold": run.fights_gold,
+        "fights_items": dict(sorted(run.fights_items.items())),
     }
 
 

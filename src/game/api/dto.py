@@ -5,12 +5,13 @@ No domain object ever leaves `game`; these are copies shaped for callers.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from game.api.kinds import (
     EncounterKind,
     FightOutcome,
     FightPart,
+    Gender,
     ItemKind,
     LogKind,
     NotificationCategory,
@@ -27,6 +28,21 @@ LocalText = dict[str, str]
 
 class Dto(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NameForms(Dto):
+    """How a content name declines in one language, for the sentences it stands in: its grammatical
+    gender (for the words that agree with it) and its case forms by name: `gen`, `dat`, `acc`, `ins`,
+    `pre` (without a preposition); a place adds `at` (where: "в Эшфорде") and `to` (whither: "в Эшфорд"),
+    with the preposition that place takes. The nominative is the name itself."""
+
+    gender: Gender
+    cases: dict[str, str]
+
+
+# A name's forms in each language that declines it: {"ru": NameForms(...)}; a language not in it (English)
+# uses the name as it is.
+Grammar = dict[str, NameForms]
 
 
 class Stats(Dto):
@@ -70,6 +86,7 @@ class CharacterSheet(Dto):
     max_stamina: int
     location_id: str
     location_name: LocalText
+    location_forms: Grammar = Field(default_factory=dict)
     stat_points: int
     skill_points: int
     version: int = 0  # pass back with a durable action (e.g. allocating a point)
@@ -85,6 +102,7 @@ class CharacterSheet(Dto):
 class ExitInfo(Dto):
     id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     level: int
 
 
@@ -93,6 +111,7 @@ class RiftHere(Dto):
 
     id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     tier: int
     min_level: int
     seconds_left: int
@@ -103,6 +122,7 @@ class BossHere(Dto):
 
     id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     hp: int
     max_hp: int
     seconds_left: int
@@ -111,6 +131,7 @@ class BossHere(Dto):
 class LocationView(Dto):
     id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     description: LocalText
     level: int
     is_town: bool
@@ -144,6 +165,7 @@ class ItemInfo(Dto):
     sell_price: int
     bonuses: dict[str, float]  # only the non-zero ones
     effects: dict[str, int]  # a consumable's: heal, mana, … (only the non-zero ones)
+    name_forms: Grammar = Field(default_factory=dict)
 
 
 class ItemStack(Dto):
@@ -202,6 +224,7 @@ class CombatLogLine(Dto):
     crit: bool = False
     skill: LocalText | None = None
     item: LocalText | None = None
+    item_forms: Grammar = Field(default_factory=dict)
     effect: str | None = None
     turns: int | None = None
 
@@ -229,6 +252,7 @@ class CombatView(Dto):
     outcome: FightOutcome
     monster_id: str
     monster_name: LocalText
+    monster_forms: Grammar = Field(default_factory=dict)
     player: FighterView
     monster: FighterView
     log: tuple[CombatLogLine, ...]
@@ -239,6 +263,7 @@ class CombatView(Dto):
     gold_lost: int | None = None  # set once lost: the price of dying
     xp_lost: int = 0  # what dying cost of this level's progress, when the gold did not cover it
     respawn_location: LocalText | None = None
+    respawn_forms: Grammar = Field(default_factory=dict)
     part_of: FightPart | None = None  # what the fight is a step of; None out in the wild
 
 
@@ -246,6 +271,7 @@ class ExploreResult(Dto):
     kind: EncounterKind
     location_id: str
     location_name: LocalText
+    location_forms: Grammar = Field(default_factory=dict)
     stamina: int
     max_stamina: int
     combat: CombatView | None = None
@@ -333,6 +359,7 @@ class LeaderboardRow(Dto):
     class_id: str
     level: int
     value: int  # what the board ranks by: level → total XP; boss damage → damage
+    guild_tag: str | None = None  # shown next to the name
 
 
 # --- notifications -------------------------------------------------------------------------------

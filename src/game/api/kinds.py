@@ -33,7 +33,7 @@ EncounterKind = Literal["monster", "resource", "treasure", "nothing"]
 FightPart = Literal["rift"]
 SnapshotMode = Literal["changed", "all"]
 Leaderboard = Literal["level", "boss_damage"]
-NotificationCategory = Literal["rifts", "bosses", "exchange"]
+NotificationCategory = Literal["rifts", "bosses", "guild_chat", "arena", "exchange"]
 # Recipients of a message that cannot be muted (announcements).
 RecipientCategory = Literal["rifts", "bosses", "exchange", "everyone"]
 
@@ -41,3 +41,5 @@ RiftStatus = Literal["open", "collapsed"]
 RiftStepKind = Literal["monster", "elite", "boss", "treasure", "trap", "shrine"]
 RunStatus = Literal["active", "cleared", "left", "collapsed", "fallen"]
 BossStatus = Literal["alive", "defeated", "escaped"]
+# A name's grammatical gender: masculine, feminine, neuter, or a plural-only name ("Шепчущие луга").
+Gender = Literal["m", "f", "n", "pl"]

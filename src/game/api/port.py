@@ -7,10 +7,14 @@ from typing import Protocol, runtime_checkable
 from game.api.ports import (
     AdministrationApi,
     AdventureApi,
+    ArenaApi,
+    ArenaJobsApi,
     CharactersApi,
     DailiesApi,
     EconomyJobsApi,
     ExchangeApi,
+    GuildAdministrationApi,
+    GuildsApi,
     InventoryApi,
     InvitationsApi,
     LeaderboardsApi,
@@ -39,6 +43,11 @@ class GameApi(
     AdministrationApi,
     MaintenanceApi,
     WorldJobsApi,
+    # players together
+    GuildsApi,
+    GuildAdministrationApi,
+    ArenaApi,
+    ArenaJobsApi,
     # the player economy
     ExchangeApi,
     DailiesApi,

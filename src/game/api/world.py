@@ -6,7 +6,9 @@ Times are epoch seconds from the game's clock; `seconds_left` is computed when t
 
 from __future__ import annotations
 
-from game.api.dto import CombatView, Dto, ItemStack, LocalText, Rewards
+from pydantic import Field
+
+from game.api.dto import CombatView, Dto, Grammar, ItemStack, LocalText, Rewards
 from game.api.errors import GameError
 from game.api.kinds import BossStatus, RiftStatus, RiftStepKind, RunStatus
 
@@ -17,9 +19,11 @@ class RiftInfo(Dto):
     id: str
     template_id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     description: LocalText
     location_id: str
     location_name: LocalText
+    location_forms: Grammar = Field(default_factory=dict)
     tier: int
     min_level: int  # needed to enter
     floors: int
@@ -58,6 +62,11 @@ class RiftProgressView(Dto):
     looted_gold: int  # what the rift's treasures gave so far (fights pay on their own)
     looted_items: tuple[ItemStack, ...]
     reward: Rewards | None = None  # the chest, once cleared (paid exactly once)
+    # What the run's won fights paid (items: those that went into the bag); with the treasures and the
+    # chest, the run's whole earnings.
+    fights_xp: int = 0
+    fights_gold: int = 0
+    fights_items: tuple[ItemStack, ...] = ()
 
 
 class RiftAdvance(Dto):
@@ -80,9 +89,11 @@ class BossView(Dto):
     boss_def_id: str
     monster_id: str
     name: LocalText
+    name_forms: Grammar = Field(default_factory=dict)
     description: LocalText
     location_id: str
     location_name: LocalText
+    location_forms: Grammar = Field(default_factory=dict)
     level: int
     hp: int
     max_hp: int

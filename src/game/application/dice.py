@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from shared.ports import Clock
@@ -14,9 +15,15 @@ class Dice:
     def __init__(self, clock: Clock, seed: int | None = None) -> None:
         self._clock = clock
         self.seed = seed if seed is not None else random.SystemRandom().getrandbits(64)
+        self._drawn = itertools.count()
 
     def rng(self, *parts: object) -> random.Random:
         return random.Random(f"{self.seed}:" + ":".join(map(str, parts)))
 
     def new_id(self, *parts: object) -> str:
         return f"{self.rng('id', *parts, self._clock.now()).getrandbits(64):016x}"
+
+    def fresh(self, *parts: object) -> random.Random:
+        """An RNG for something new (a rift, a boss): never the same twice in a process, even at the same
+        instant, yet the same sequence again for a game of the same seed and clock."""
+        return self.rng("fresh", *parts, self._clock.now(), next(self._drawn))

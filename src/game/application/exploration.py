@@ -14,6 +14,7 @@ from game.application.players import Players
 from game.application.ports.unit_of_work import UnitOfWorkFactory
 from game.application.presenters.characters import location_view
 from game.application.presenters.items import stacks
+from game.application.presenters.names import grammar
 from game.application.surroundings import Surroundings
 from game.domain.character import MAX_STAMINA
 from game.domain.content import Content
@@ -87,6 +88,7 @@ class Exploration:
                 kind=encounter.kind,
                 location_id=location.id,
                 location_name=location.name.as_dict(),
+                location_forms=grammar(location.ru),
                 stamina=int(tired.stamina_now(now)),
                 max_stamina=MAX_STAMINA,
             )

@@ -11,12 +11,13 @@ from game.api import Rewards as RewardsView
 from game.api.kinds import FightPart
 from game.application.actions import Actions
 from game.application.dice import Dice
-from game.application.fight_endings import FightEndings
+from game.application.fight_endings import FightEndings, FightPaid
 from game.application.payouts import Payouts
 from game.application.players import Players
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWorkFactory
 from game.application.presenters.combat import combat_view
 from game.application.presenters.items import stacks
+from game.application.presenters.names import grammar
 from game.domain.character import HotState, sum_bonuses
 from game.domain.combat import Action, Attack, Combat, Flee, UseItem, UseSkill, act, start_combat
 from game.domain.content import Content
@@ -100,7 +101,7 @@ class Fights:
             extra, new_hot = await self._settle(player_id, record, hot, after)
             if after.over:
                 await self.players.hot.put_fight(player_id, None, new_hot)
-                await self.endings.fight_over(player_id, fight.context, after.outcome)
+                await self.endings.fight_over(player_id, fight.context, after.outcome, _paid(extra.get("rewards")))
             else:
                 await self.players.hot.put_fight(player_id, replace(fight, combat=after), new_hot)
             if after.consumed_item or after.outcome in ("won", "lost"):
@@ -126,14 +127,14 @@ class Fights:
                 player_class=record.character.class_id,  # loot leans to the player's class
                 items=self.content.items,
             )
-            granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards)
+            granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards, guild_bonus=True, shown=True)
             if granted.applied and self.events is not None:
                 await self.events.publish(
                     FightWon(player_id=player_id, monster_id=after.monster_id, combat_id=after.id)
                 )
             view = RewardsView(
-                xp=rewards.xp,
-                gold=rewards.gold,
+                xp=granted.xp if granted.applied else rewards.xp,
+                gold=granted.gold if granted.applied else rewards.gold,
                 items=stacks(self.content, granted.kept if granted.applied else rewards.items),
                 items_lost=stacks(self.content, granted.lost),
                 level=granted.level or record.character.level,
@@ -150,7 +151,7 @@ class Fights:
             death = await self.payouts.charge_death(player_id, f"death:{after.id}", rest_price=rest)
             respawned = replace(hot.moved_to(town.id).restored(derived), activity="idle")
             lost = {"gold_lost": death.gold_lost, "xp_lost": death.xp_lost}
-            return {**lost, "respawn_location": town.name.as_dict()}, respawned
+            return {**lost, "respawn_location": town.name.as_dict(), "respawn_forms": grammar(town.ru)}, respawned
         if after.outcome == "fled":
             return {}, replace(left, activity="idle")
         return {}, replace(left, activity="combat")
@@ -172,3 +173,10 @@ def _action(action: str, skill_id: str | None, item_id: str | None, record: Play
             raise NotOwned("you do not have that item", item=item_id)
         return UseItem(item_id)
     raise UnknownEntry(f"no such action {action!r}", action=action)
+
+
+def _paid(rewards: RewardsView | None) -> FightPaid | None:
+    """What a won fight's rewards put in the player's hands (the bag's share of its loot)."""
+    if rewards is None:
+        return None
+    return FightPaid(xp=rewards.xp, gold=rewards.gold, items={s.item.id: s.quantity for s in rewards.items})

@@ -37,7 +37,7 @@ class Invitations:
             reward_level=rules.REWARD_LEVEL,
         )
 
-    async def accept_invitation(self, *, player_id: int, code: str) -> None:
+    async def accept_referral(self, *, player_id: int, code: str) -> None:
         with refusals():
             inviter_id = rules.inviter_of(code)
             async with self.uow_factory() as uow:

@@ -19,17 +19,33 @@ class Leaderboards:
             raise UnknownEntry(f"no leaderboard {board!r}", board=board)
         async with self.uow_factory(read_only=True) as uow:
             rows = await uow.characters.top_by_level(max(1, min(limit, 50)))
+            tags = await uow.guilds.tags_of([r.player_id for r in rows])
         return [
-            LeaderboardRow(rank=i, player_id=r.player_id, name=r.name, class_id=r.class_id, level=r.level, value=r.xp)
+            LeaderboardRow(
+                rank=i,
+                player_id=r.player_id,
+                name=r.name,
+                class_id=r.class_id,
+                level=r.level,
+                value=r.xp,
+                guild_tag=tags.get(r.player_id),
+            )
             for i, r in enumerate(rows, start=1)
         ]
 
     async def boss_leaderboard(self, *, limit: int = 10) -> list[LeaderboardRow]:
         async with self.uow_factory(read_only=True) as uow:
             rows = await uow.world.top_boss_damage(max(1, min(limit, 100)))
+            tags = await uow.guilds.tags_of([r.player_id for r in rows])
         return [
             LeaderboardRow(
-                rank=i, player_id=r.player_id, name=r.name, class_id=r.class_id, level=r.level, value=r.damage
+                rank=i,
+                player_id=r.player_id,
+                name=r.name,
+                class_id=r.class_id,
+                level=r.level,
+                value=r.damage,
+                guild_tag=tags.get(r.player_id),
             )
             for i, r in enumerate(rows, start=1)
         ]

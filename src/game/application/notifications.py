@@ -9,7 +9,7 @@ from game.api.kinds import NotificationCategory
 from game.application.players import Players
 from game.application.ports.unit_of_work import UnitOfWorkFactory
 
-CATEGORIES: tuple[NotificationCategory, ...] = ("rifts", "bosses", "exchange")
+CATEGORIES: tuple[NotificationCategory, ...] = ("rifts", "bosses", "guild_chat", "arena", "exchange")
 EVERYONE = "everyone"  # announcements from admins: cannot be muted, only blocking the bot stops them
 
 

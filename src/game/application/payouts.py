@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from game.api import NotOwned
+from game.application.guilds import add_guild_xp
 from game.application.players import Players
 from game.application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from game.domain import guilds as guild_rules
 from game.domain.content import Content, ItemDef
 from game.domain.daily import ledger_day
 from game.domain.errors import InventoryFull
@@ -26,6 +28,8 @@ class Granted:
     level: int = 0
     levels_gained: int = 0
     gold_left: int = 0
+    xp: int = 0  # what was paid: the rewards with the guild's bonuses, if any
+    gold: int = 0
 
 
 def fit_into(
@@ -52,11 +56,23 @@ class Payouts:
     events: EventBus
     clock: Clock | None = None  # with it, the gold paid and charged is added to the day's figures
 
-    async def grant(self, player_id: int, source_id: str, rewards: Rewards) -> Granted:
-        """Pay XP, gold and items exactly once per `source_id`, in one transaction."""
+    async def grant(
+        self, player_id: int, source_id: str, rewards: Rewards, *, guild_bonus: bool = False, shown: bool = False
+    ) -> Granted:
+        """Pay XP, gold and items exactly once per `source_id`, in one transaction. `guild_bonus` (a won
+        fight): the player's guild adds its bonuses, and a share of the XP goes to the guild. `shown`: the
+        player sees what was paid on the screen that paid it, a level gained included."""
+        guild_id = None
         async with self.uow_factory() as uow:
             if not await uow.characters.claim(player_id, source_id):
                 return Granted(applied=False)
+            if guild_bonus:
+                member = await uow.guilds.membership(player_id)
+                guild = await uow.guilds.get_guild(member.guild_id) if member else None
+                if guild is not None:
+                    guild_id = guild.id
+                    xp, gold = guild_rules.boosted(rewards.xp, rewards.gold, guild.level)
+                    rewards = replace(rewards, xp=xp, gold=gold)
             before = await self.players.record(uow, player_id, for_update=True)
             progress = gain_xp(before.character, rewards.xp)
             character = replace(progress.character, gold=progress.character.gold + rewards.gold)
@@ -67,7 +83,12 @@ class Payouts:
             await uow.commit()
         if progress.levels_gained:
             await self.players.heal_after_level_up(after)
-            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level))
+            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level, shown=shown))
+        if guild_id is not None:
+            # Apart from the payout's transaction, so a guild's row is never locked after a character's.
+            await add_guild_xp(
+                self.uow_factory, self.events, guild_id, player_id, guild_rules.fight_xp_share(rewards.xp)
+            )
         return Granted(
             applied=True,
             kept=kept,
@@ -75,6 +96,8 @@ class Payouts:
             level=character.level,
             levels_gained=progress.levels_gained,
             gold_left=character.gold,
+            xp=rewards.xp,
+            gold=rewards.gold,
         )
 
     async def charge_death(self, player_id: int, source_id: str, *, rest_price: int = 0) -> Death:

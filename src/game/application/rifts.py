@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
-import uuid
 from dataclasses import dataclass, replace
 
 from game.api import Busy, CombatView, InCombat, NotRegistered, StaleAction, UnknownLocation
@@ -29,7 +27,7 @@ from game.api.world import (
 )
 from game.application.actions import Actions, refusals
 from game.application.dice import Dice
-from game.application.fight_endings import FightEndings
+from game.application.fight_endings import FightEndings, FightPaid
 from game.application.fights import Fights
 from game.application.payouts import Payouts
 from game.application.players import Players
@@ -44,6 +42,7 @@ from game.domain.rifts import (
     Rift,
     RiftRun,
     choose_template,
+    fight_paid,
     generate_rift,
     min_level,
     next_step,
@@ -215,7 +214,7 @@ class Rifts:
             await self._end_rift_fight(player_id, run.rift_id)  # a collapse that could not reach the fight
         return self._progress(run, rift, now, level=level)
 
-    async def _fight_over(self, player_id: int, context: FightContext, outcome: FightOutcome) -> None:
+    async def _fight_over(self, player_id: int, context: FightContext, outcome: FightOutcome, paid: FightPaid) -> None:
         """A rift fight moves the run on (won), ends it (lost) or leaves the step to try again (fled)."""
         assert isinstance(context, RiftFight)
         now = self.clock.now()
@@ -229,7 +228,7 @@ class Rifts:
             assert record is not None
             rift = self._rift(record)
             if outcome == "won":
-                run = step_done(rift, run)
+                run = fight_paid(step_done(rift, run), xp=paid.xp, gold=paid.gold, items=paid.items)
             elif outcome == "lost":
                 run = replace(run, status="fallen", fighting=False)
             else:
@@ -252,7 +251,7 @@ class Rifts:
         if not zones:
             return WorldEventsReport()
         rng = self.dice.rng("rift-tick", round(now))
-        info = await self._open_rift(rng.choice(zones), None, duration_minutes, _fresh_seed())
+        info = await self._open_rift(rng.choice(zones), None, duration_minutes, self._fresh_seed("tick"))
         return WorldEventsReport(rifts_opened=(info.id,))
 
     async def open_now(
@@ -267,7 +266,7 @@ class Rifts:
             if not found:
                 raise UnknownLocation("no rift can open there", location_id=location_id)
             zone = found[0]
-        return await self._open_rift(zone, tier, duration_minutes, _fresh_seed())
+        return await self._open_rift(zone, tier, duration_minutes, self._fresh_seed("admin", zone.id))
 
     async def close_expired_rifts(self) -> WorldEventsReport:
         now = self.clock.now()
@@ -289,7 +288,7 @@ class Rifts:
         with refusals():
             template = choose_template(self.content, tier, self.dice.rng("rift-template", seed), avoid=beside)
         record = RiftRecord(
-            id=uuid.uuid4().hex[:16],
+            id=self.dice.new_id("rift", zone.id, seed),
             location_id=zone.id,
             tier=tier,
             template_id=template.id,
@@ -367,13 +366,13 @@ class Rifts:
             await uow.commit()
         return paid, granted.level
 
+    def _fresh_seed(self, *why: object) -> int:
+        """A rift's seed is stored with it; drawn from the game's dice (and the clock), so a seeded game
+        replays the same rifts while every rift of a live one differs."""
+        return self.dice.fresh("rift-seed", *why).getrandbits(63)
+
     def _progress(self, run: RiftRun, record: RiftRecord, now: float, *, level: int) -> RiftProgressView:
         return progress_view(self.content, run, record, self._rift(record), now, level=level)
-
-
-def _fresh_seed() -> int:
-    """A rift's seed is stored with it, so it can come from anywhere; unique ones keep rifts apart."""
-    return random.SystemRandom().getrandbits(63)
 
 
 def _rift_of(fight: RunningFight) -> str | None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from game.api import BossHere, RiftHere
 from game.application.ports.unit_of_work import UnitOfWorkFactory
 from game.application.ports.world_events import BossArena
-from game.application.presenters.bosses import boss_name
+from game.application.presenters.bosses import boss_forms, boss_name
+from game.application.presenters.names import grammar
 from game.domain.content import Content
 from game.domain.rifts import min_level
 from shared.ports import Clock
@@ -29,6 +30,7 @@ class Surroundings:
             RiftHere(
                 id=r.id,
                 name=self.content.rifts[r.template_id].name.as_dict(),
+                name_forms=grammar(self.content.rifts[r.template_id].ru),
                 tier=r.tier,
                 min_level=min_level(r.tier),
                 seconds_left=int(r.closes_at - now),
@@ -45,6 +47,7 @@ class Surroundings:
         return here, BossHere(
             id=boss.id,
             name=boss_name(self.content, boss),
+            name_forms=boss_forms(self.content, boss),
             hp=live.hp if live else boss.hp_left,
             max_hp=live.max_hp if live else boss.max_hp,
             seconds_left=int(boss.deadline - now),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import uuid
 from dataclasses import dataclass
 
 from game.api import InCombat, NotRegistered, UnknownLocation
@@ -177,7 +176,7 @@ class WorldBosses:
 
     async def _spawn(self, spawn: BossSpawn, duration_minutes: float) -> BossView:
         now = self.clock.now()
-        boss_id = uuid.uuid4().hex[:16]
+        boss_id = f"{self.dice.fresh('boss', spawn.location_id, spawn.boss_def_id).getrandbits(64):016x}"
         # The first share: a typical player of the zone's level, until real fighters come.
         level = self.content.locations[spawn.location_id].level
         pool = fighter_share(
@@ -284,7 +283,14 @@ class WorldBosses:
             return
         contributors = tuple(sorted(pid for pid, d in damage.items() if d > 0))
         paid = tuple(
-            BossPayout(player_id=pid, damage=damage[pid], xp=r.xp, gold=r.gold, items=dict(r.items))
+            BossPayout(
+                player_id=pid,
+                damage=damage[pid],
+                xp=r.xp,
+                gold=r.gold,
+                items=dict(r.items),
+                item_names={i: self.content.items[i].name.as_dict() for i in r.items if i in self.content.items},
+            )
             for pid, r in sorted(rewards.items())
         )
         if boss.status == "defeated":

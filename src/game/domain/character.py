@@ -16,11 +16,12 @@ from game.domain.errors import NotEnoughStamina
 
 NAME_PATTERN = re.compile(r"^[\w-]{3,16}$")
 
-MAX_STAMINA = 100
+MAX_STAMINA = 150
 STAMINA_REGEN_PER_MINUTE = 1.5
-# Out of a fight HP and mana come back by themselves, slowly: a potion or the inn is the quick way.
+# Out of a fight HP comes back by itself, slowly: a potion or the inn is the quick way. Mana comes back
+# faster (full in about eight minutes), so that every class opens most fights with its skills.
 HP_REGEN_SHARE_PER_MINUTE = 0.02
-MANA_REGEN_SHARE_PER_MINUTE = 0.04
+MANA_REGEN_SHARE_PER_MINUTE = 0.12
 
 
 # Letters of other alphabets that look like Latin ones: "Аlaric" (a Cyrillic А) is "Alaric" to the eye, so it
@@ -55,11 +56,13 @@ class Stats:
 
 
 BASE_CRIT_DAMAGE = 1.75  # a critical blow does this many times the damage
-MAX_CRIT = 0.5
-MAX_DODGE = 0.35
+MAX_CRIT = 0.4
+MAX_DODGE = 0.25
 MAX_LIFESTEAL = 0.25
 MAX_DAMAGE_REDUCTION = 0.5
-# Mana back at the start of each of your turns in a fight: a point per 5 levels and per 12 intellect.
+# Mana back at the start of each of your turns in a fight: one, and a point more per 5 levels and per
+# 12 intellect — so a Warrior's small pool still pays for a skill every few turns.
+BASE_MANA_REGEN = 1
 LEVELS_PER_MANA_REGEN = 5
 INTELLECT_PER_MANA_REGEN = 12
 
@@ -88,7 +91,7 @@ def derive(stats: Stats, level: int) -> Derived:
         crit_chance=round(min(0.05 + stats.agility * 0.006, MAX_CRIT), 3),
         dodge_chance=round(min(0.03 + stats.agility * 0.004, MAX_DODGE), 3),
         magic=2 + stats.intellect * 2 + level,
-        mana_regen=level // LEVELS_PER_MANA_REGEN + stats.intellect // INTELLECT_PER_MANA_REGEN,
+        mana_regen=BASE_MANA_REGEN + level // LEVELS_PER_MANA_REGEN + stats.intellect // INTELLECT_PER_MANA_REGEN,
     )
 
 

@@ -49,7 +49,9 @@ __all__ = [
     "UseItem",
     "UseSkill",
     "act",
+    "act_alone",
     "flee_chance",
+    "player_fighter",
     "ready_skills",
     "start_combat",
     "strike",
@@ -58,19 +60,11 @@ __all__ = [
 FLEE_BASE, FLEE_PER_AGILITY, FLEE_MIN, FLEE_MAX = 0.4, 0.04, 0.1, 0.9
 
 
-def start_combat(
-    combat_id: str,
-    *,
-    derived: Derived,
-    hp: int,
-    mana: int,
-    agility: int,
-    level: int,
-    skills: tuple[str, ...] | list[str],
-    monster: MonsterStats,
-) -> Combat:
-    """`derived` with gear and passives (`derive_full`); `agility` likewise counts gear."""
-    player = Fighter(
+def player_fighter(
+    *, derived: Derived, hp: int, mana: int, agility: int, level: int, skills: tuple[str, ...] | list[str]
+) -> Fighter:
+    """A player's side of a fight: `derived` with gear and passives (`derive_full`); `agility` likewise."""
+    return Fighter(
         level=level,
         hp=min(hp, derived.max_hp),
         max_hp=derived.max_hp,
@@ -88,6 +82,21 @@ def start_combat(
         mana_regen=derived.mana_regen,
         skills=tuple(skills),
     )
+
+
+def start_combat(
+    combat_id: str,
+    *,
+    derived: Derived,
+    hp: int,
+    mana: int,
+    agility: int,
+    level: int,
+    skills: tuple[str, ...] | list[str],
+    monster: MonsterStats,
+) -> Combat:
+    """`derived` with gear and passives (`derive_full`); `agility` likewise counts gear."""
+    player = player_fighter(derived=derived, hp=hp, mana=mana, agility=agility, level=level, skills=skills)
     foe = Fighter(
         level=monster.level,
         hp=monster.hp,
@@ -124,6 +133,32 @@ def act(combat: Combat, action: Action, content: Content, rng: random.Random) ->
     _check_action(combat, action, content)
     turn = _Turn(combat.player, combat.monster, [], rng, content, combat.monster_id)
     outcome = turn.play(action)
+    return replace(
+        combat,
+        player=turn.player,
+        monster=turn.monster,
+        turn=combat.turn + 1,
+        outcome=outcome,
+        log=tuple(turn.log),
+        consumed_item=turn.consumed,
+    )
+
+
+def act_alone(combat: Combat, action: Action, content: Content, rng: random.Random) -> Combat:
+    """Only the player's phase of a turn: the other side does not answer. A duel between two players is
+    played with this, each in turn taking the player's side, so both act under the very rules of PvE."""
+    if combat.over:
+        raise CombatOver("the fight is over", combat=combat.id, outcome=combat.outcome)
+    _check_action(combat, action, content)
+    turn = _Turn(combat.player, combat.monster, [], rng, content, combat.monster_id)
+    fled = turn._player_phase(action)
+    outcome: Outcome = "ongoing"
+    if fled:
+        outcome = "fled"
+    elif turn.monster.hp <= 0:
+        outcome = turn._end("won")
+    elif turn.player.hp <= 0:
+        outcome = turn._end("lost")
     return replace(
         combat,
         player=turn.player,

@@ -17,18 +17,18 @@ from dataclasses import dataclass
 from game.domain.content_models import MonsterDef
 
 # --- the standard monster: value(level) = BASE × (1 + PER_LEVEL·(level−1)) × GROWTH^(level−1) ----
-HP_BASE = 80.0
-HP_PER_LEVEL = 0.30
-HP_GROWTH = 1.045
-ATTACK_BASE = 15.0
-ATTACK_PER_LEVEL = 0.20
+HP_BASE = 85.0
+HP_PER_LEVEL = 0.35
+HP_GROWTH = 1.03
+ATTACK_BASE = 14.5
+ATTACK_PER_LEVEL = 0.22
 ATTACK_GROWTH = 1.035
 # Defence and agility by a straight line; XP as the level to the power the XP curve uses.
 DEFENCE_BASE = 2.5
 DEFENCE_PER_LEVEL = 1.7
 AGILITY_BASE = 3.0
 AGILITY_PER_LEVEL = 0.4
-XP_BASE = 9.1
+XP_BASE = 8.2
 XP_POWER = 1.5  # as `xp_to_next`: fights per level stay the same all the way to the cap
 GOLD_LOW_BASE, GOLD_LOW_PER_LEVEL = 1.5, 1.2
 GOLD_HIGH_BASE, GOLD_HIGH_PER_LEVEL = 3.5, 2.4

@@ -24,17 +24,16 @@ StepKind = Literal["monster", "elite", "treasure", "trap", "shrine", "boss"]
 FIGHTS: frozenset[str] = frozenset({"monster", "elite", "boss"})
 RunStatus = Literal["active", "cleared", "left", "collapsed", "fallen"]
 
-# A rift is a gauntlet: fight after fight with no inn between. Its ordinary monsters are met a little
-# below the tier, its elites and its boss are the zone's monsters made stronger than their level alone
-# would make them; every floor past the first two adds a level (`depth`).
+# A rift is a gauntlet: fight after fight with no inn between. Its ordinary monsters are met at the tier,
+# its elites and its boss are the zone's monsters made stronger than their level alone would make them;
+# every third floor adds a level (`depth`). A run is a dozen steps on a few potions and one
+# shrine, so the boss is a last stand, not a wall: measured with the balance harness at 50–80% clears.
 MONSTER_LEVELS = 0
-# Players of high levels carry more skills and better potions than the curve counts: a rift gains a level
-# every this many tiers to stay a gauntlet.
-DEEPER_EVERY = 8
-ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = 0, 1.3, 1.05, 1.5
-BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 1, 2.0, 1.05, 3.0
+DEPTH_EVERY_FLOORS = 3
+ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = 0, 1.15, 1.05, 1.5
+BOSS_LEVELS, BOSS_HP, BOSS_ATTACK, BOSS_PAY = 1, 1.4, 1.05, 3.0
 # Traps bite harder in deeper rifts but never kill: a step of bad luck should not end a run.
-TRAP_BASE, TRAP_PER_TIER, TRAP_MAX = 0.10, 0.01, 0.30
+TRAP_BASE, TRAP_PER_TIER, TRAP_MAX = 0.10, 0.005, 0.20
 SHRINE_RESTORES = 0.5  # of max HP and mana
 TREASURE_GOLD_PER_TIER = (4, 9)
 TREASURE_ITEM_CHANCE = 0.35
@@ -171,20 +170,18 @@ def _step(
     rng: random.Random,
     pool: list[tuple[str, int]],
 ) -> RiftStep:
-    depth = floor // 2  # deeper floors field stronger monsters
+    depth = floor // DEPTH_EVERY_FLOORS  # deeper floors field stronger monsters
     if kind == "monster":
         return RiftStep(
             kind,
-            monster=monster_at_level(
-                content.monsters[monster_id], tier + depth + MONSTER_LEVELS + tier // DEEPER_EVERY
-            ),
+            monster=monster_at_level(content.monsters[monster_id], tier + depth + MONSTER_LEVELS),
         )
     if kind == "elite":
-        base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS + tier // DEEPER_EVERY)
+        base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS)
         return RiftStep(kind, monster=_toughen(base, ELITE_HP, ELITE_ATTACK, ELITE_PAY))
     if kind == "boss":
         boss_id = template.boss or _strongest(content, location)
-        base = monster_at_level(content.monsters[boss_id], tier + depth + BOSS_LEVELS + tier // DEEPER_EVERY)
+        base = monster_at_level(content.monsters[boss_id], tier + depth + BOSS_LEVELS)
         return RiftStep(kind, monster=_toughen(base, BOSS_HP, BOSS_ATTACK, BOSS_PAY))
     if kind == "treasure":
         gold = rng.randint(*TREASURE_GOLD_PER_TIER) * tier
@@ -272,6 +269,10 @@ class RiftRun:
     gold: int = 0
     items: Mapping[str, int] = field(default_factory=dict)
     reward_paid: bool = False
+    # What the run's won fights paid (they pay on their own): the run's total is told when it ends.
+    fights_xp: int = 0
+    fights_gold: int = 0
+    fights_items: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def active(self) -> bool:
@@ -291,6 +292,9 @@ class RiftRun:
             "gold": self.gold,
             "items": dict(sorted(self.items.items())),
             "reward_paid": self.reward_paid,
+            "fights_xp": self.fights_xp,
+            "fights_gold": self.fights_gold,
+            "fights_items": dict(sorted(self.fights_items.items())),
         }
 
 
@@ -313,6 +317,14 @@ def step_done(rift: Rift, run: RiftRun, *, gold: int = 0, items: Mapping[str, in
     if run.step + 1 < len(rift.floors[run.floor]):
         return replace(done, step=run.step + 1)
     return replace(done, floor=run.floor + 1, step=0)
+
+
+def fight_paid(run: RiftRun, *, xp: int, gold: int, items: Mapping[str, int]) -> RiftRun:
+    """The run once one of its fights has paid `xp`, `gold` and `items` (those that went into the bag)."""
+    earned = dict(run.fights_items)
+    for item_id, quantity in items.items():
+        earned[item_id] = earned.get(item_id, 0) + quantity
+    return replace(run, fights_xp=run.fights_xp + xp, fights_gold=run.fights_gold + gold, fights_items=earned)
 
 
 def trap_hp(hp: int, max_hp: int, share: float) -> int:

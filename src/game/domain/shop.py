@@ -17,6 +17,24 @@ class Trade:
     gold: int
 
 
+def shelves(shop: ShopDef, catalog: Mapping[str, ItemDef], *, class_id: str, level: int) -> tuple[str, ...]:
+    """The stock in the order a player reads it: supplies, then gear made for them from their level down,
+    then their gear above their level (what to save for), then what other classes wear."""
+
+    def shelf(item_id: str) -> tuple[int, int]:
+        item = catalog[item_id]
+        if item.kind != "equipment":
+            return 0, 0
+        if item.classes and class_id not in item.classes:
+            return 3, item.level
+        if item.level <= level:
+            return 1, -item.level
+        return 2, item.level
+
+    known = [i for i in shop.stock if i in catalog]
+    return tuple(sorted(known, key=shelf))
+
+
 def buy(
     shop: ShopDef, inventory: Inventory, gold: int, item_id: str, quantity: int, catalog: Mapping[str, ItemDef]
 ) -> Trade:

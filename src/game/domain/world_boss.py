@@ -25,7 +25,7 @@ ATTACK_COOLDOWN_SECONDS = 10.0
 REACTION_SECONDS = 2.5
 # The pool grows by each fighter's expected output over the time left, times the boss's vigour: a vigour
 # drawn per boss from this range makes those who come win about two fights in three, however many come.
-VIGOUR = (0.62, 1.12)
+VIGOUR = (0.7, 1.15)
 # What a full share of a fight is worth, whoever else came: a kill pays it, an escape a part of it.
 ESCAPE_SHARE = 0.35
 # Contribution counted against a fair share of the pool, so one who hit little gets little and the

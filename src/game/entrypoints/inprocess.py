@@ -29,6 +29,7 @@ from game.api import (
     SkillTreeView,
     SnapshotReport,
 )
+from game.api.arena import ArenaLadder, ArenaResult, ArenaView, SeasonReport
 from game.api.economy import (
     BountyClaimed,
     Collected,
@@ -45,6 +46,7 @@ from game.api.economy import (
     OrderSide,
     TradeView,
 )
+from game.api.guilds import GuildPending, GuildSummary, GuildView, LedgerPage, MyGuild
 from game.api.wire import port_methods
 from game.api.world import (
     BossAttackResult,
@@ -55,11 +57,13 @@ from game.api.world import (
     WorldEventsReport,
 )
 from game.application.administration import Administration
+from game.application.arena import Arena
 from game.application.characters import Characters
 from game.application.dailies import Dailies
 from game.application.exchange import Exchange
 from game.application.exploration import Exploration
 from game.application.fights import Fights
+from game.application.guilds import Guilds
 from game.application.invitations import Invitations
 from game.application.items import Items
 from game.application.leaderboards import Leaderboards
@@ -116,6 +120,8 @@ class InProcessGame:
         notifications: Notifications,
         administration: Administration,
         maintenance: Maintenance,
+        guilds: Guilds,
+        arena: Arena,
         exchange: Exchange,
         dailies: Dailies,
         trades: Trades,
@@ -133,6 +139,8 @@ class InProcessGame:
         self._notifications = notifications
         self._administration = administration
         self._maintenance = maintenance
+        self._guilds = guilds
+        self._arena = arena
         self._exchange = exchange
         self._dailies = dailies
         self._trades = trades
@@ -321,6 +329,104 @@ class InProcessGame:
     async def end_expired_bosses(self) -> WorldEventsReport:
         return await self._bosses.end_expired_bosses()
 
+    # --- GuildsApi and GuildAdministrationApi (players together) ---------------------------------
+
+    async def my_guild(self, *, player_id: int) -> MyGuild:
+        return await self._guilds.my_guild(player_id=player_id)
+
+    async def guild_info(self, *, player_id: int, guild_id: int) -> GuildView:
+        return await self._guilds.guild_info(player_id=player_id, guild_id=guild_id)
+
+    async def found_guild(self, *, player_id: int, name: str, tag: str) -> GuildView:
+        return await self._guilds.found_guild(player_id=player_id, name=name, tag=tag)
+
+    async def invite_to_guild(self, *, player_id: int, name: str) -> GuildPending:
+        return await self._guilds.invite_to_guild(player_id=player_id, name=name)
+
+    async def accept_invitation(self, *, player_id: int, guild_id: int) -> GuildView:
+        return await self._guilds.accept_invitation(player_id=player_id, guild_id=guild_id)
+
+    async def decline_invitation(self, *, player_id: int, guild_id: int) -> MyGuild:
+        return await self._guilds.decline_invitation(player_id=player_id, guild_id=guild_id)
+
+    async def join_by_code(self, *, player_id: int, code: str) -> GuildView:
+        return await self._guilds.join_by_code(player_id=player_id, code=code)
+
+    async def request_to_join(self, *, player_id: int, guild_id: int) -> MyGuild:
+        return await self._guilds.request_to_join(player_id=player_id, guild_id=guild_id)
+
+    async def answer_request(self, *, player_id: int, applicant_id: int, accept: bool, version: int) -> GuildView:
+        return await self._guilds.answer_request(
+            player_id=player_id, applicant_id=applicant_id, accept=accept, version=version
+        )
+
+    async def leave_guild(self, *, player_id: int) -> MyGuild:
+        return await self._guilds.leave_guild(player_id=player_id)
+
+    async def kick_member(self, *, player_id: int, member_id: int, version: int) -> GuildView:
+        return await self._guilds.kick_member(player_id=player_id, member_id=member_id, version=version)
+
+    async def promote_member(self, *, player_id: int, member_id: int, version: int) -> GuildView:
+        return await self._guilds.promote_member(player_id=player_id, member_id=member_id, version=version)
+
+    async def demote_member(self, *, player_id: int, member_id: int, version: int) -> GuildView:
+        return await self._guilds.demote_member(player_id=player_id, member_id=member_id, version=version)
+
+    async def hand_over_lead(self, *, player_id: int, member_id: int, version: int) -> GuildView:
+        return await self._guilds.hand_over_lead(player_id=player_id, member_id=member_id, version=version)
+
+    async def claim_lead(self, *, player_id: int) -> GuildView:
+        return await self._guilds.claim_lead(player_id=player_id)
+
+    async def disband_guild(self, *, player_id: int, version: int) -> MyGuild:
+        return await self._guilds.disband_guild(player_id=player_id, version=version)
+
+    async def deposit_gold(self, *, player_id: int, amount: int) -> GuildView:
+        return await self._guilds.deposit_gold(player_id=player_id, amount=amount)
+
+    async def withdraw_gold(self, *, player_id: int, amount: int, version: int) -> GuildView:
+        return await self._guilds.withdraw_gold(player_id=player_id, amount=amount, version=version)
+
+    async def deposit_item(self, *, player_id: int, item_id: str, quantity: int) -> GuildView:
+        return await self._guilds.deposit_item(player_id=player_id, item_id=item_id, quantity=quantity)
+
+    async def withdraw_item(self, *, player_id: int, item_id: str, quantity: int, version: int) -> GuildView:
+        return await self._guilds.withdraw_item(
+            player_id=player_id, item_id=item_id, quantity=quantity, version=version
+        )
+
+    async def guild_ledger(self, *, player_id: int, page: int = 1) -> LedgerPage:
+        return await self._guilds.guild_ledger(player_id=player_id, page=page)
+
+    async def guild_board(self, *, limit: int = 10) -> list[GuildSummary]:
+        return await self._guilds.guild_board(limit=limit)
+
+    async def send_guild_message(self, *, player_id: int, text: str) -> int:
+        return await self._guilds.send_guild_message(player_id=player_id, text=text)
+
+    async def admin_find_guild(self, *, query: str) -> GuildView:
+        return await self._guilds.admin_find_guild(query=query)
+
+    async def admin_dissolve_guild(self, *, guild_id: int) -> int:
+        return await self._guilds.admin_dissolve_guild(guild_id=guild_id)
+
+    # --- ArenaApi and ArenaJobsApi (players together) ----------------------------------------------
+
+    async def arena(self, *, player_id: int) -> ArenaView:
+        return await self._arena.arena(player_id=player_id)
+
+    async def find_opponent(self, *, player_id: int) -> ArenaView:
+        return await self._arena.find_opponent(player_id=player_id)
+
+    async def arena_fight(self, *, player_id: int, opponent_id: int) -> ArenaResult:
+        return await self._arena.arena_fight(player_id=player_id, opponent_id=opponent_id)
+
+    async def arena_ladder(self, *, player_id: int | None = None, limit: int = 10) -> ArenaLadder:
+        return await self._arena.arena_ladder(player_id=player_id, limit=limit)
+
+    async def close_arena_season(self) -> SeasonReport:
+        return await self._arena.close_arena_season()
+
     # --- ExchangeApi -------------------------------------------------------------------------------
 
     async def market_index(self, *, player_id: int) -> MarketIndex:
@@ -388,8 +494,8 @@ class InProcessGame:
     async def invitation(self, *, player_id: int) -> InvitationView:
         return await self._invitations.invitation(player_id=player_id)
 
-    async def accept_invitation(self, *, player_id: int, code: str) -> None:
-        return await self._invitations.accept_invitation(player_id=player_id, code=code)
+    async def accept_referral(self, *, player_id: int, code: str) -> None:
+        return await self._invitations.accept_referral(player_id=player_id, code=code)
 
     # --- EconomyJobsApi ----------------------------------------------------------------------------
 

@@ -23,9 +23,9 @@ async def test_the_inviter_is_paid_once_when_the_newcomer_reaches_level_five(gam
     await game.register(1, name="Host")
     await game.register(2, name="Guest")
     code = (await game.invitations.invitation(player_id=1)).code
-    await game.invitations.accept_invitation(player_id=2, code=code)
+    await game.invitations.accept_referral(player_id=2, code=code)
     with pytest.raises(InvitationRefused):  # once
-        await game.invitations.accept_invitation(player_id=2, code=code)
+        await game.invitations.accept_referral(player_id=2, code=code)
     assert (await game.invitations.invitation(player_id=1)).joined == 1
     gold = await game.gold(1)
     # The guest is a fight away from level 5.
@@ -46,11 +46,11 @@ async def test_no_self_invitation_no_unknown_code_no_old_hands(game):
     await game.register(1)
     await game.register(2)
     with pytest.raises(InvitationRefused):
-        await game.invitations.accept_invitation(player_id=1, code=code_of(1))
+        await game.invitations.accept_referral(player_id=1, code=code_of(1))
     for code in ("zzzzzz", "", "%%%", code_of(999)):
         with pytest.raises(InvitationRefused):
-            await game.invitations.accept_invitation(player_id=2, code=code)
+            await game.invitations.accept_referral(player_id=2, code=code)
     await game.edit(2, level=3)
     with pytest.raises(InvitationRefused):
-        await game.invitations.accept_invitation(player_id=2, code=code_of(1))
+        await game.invitations.accept_referral(player_id=2, code=code_of(1))
     assert (await game.invitations.invitation(player_id=1)).joined == 0

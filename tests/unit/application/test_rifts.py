@@ -7,6 +7,8 @@ import pytest
 
 from game.api import InCombat, StaleAction, UnknownLocation
 from game.api.world import InRift, NotInRift, RiftAdvance, RiftClosed, RiftLevelTooLow, WrongLocation
+from game.application.fight_endings import FightPaid
+from game.domain.running_fight import RiftFight
 from shared.events import RiftCollapsed, RiftOpened
 from tests.fakes.game import FakeGame
 
@@ -119,6 +121,11 @@ async def test_a_step_button_pressed_twice_moves_the_rift_once(game):
     done = (await game.rifts.rift_progress(player_id=1)).steps_done
     step = await game.rifts.advance_rift(player_id=1, steps_done=done)
     assert step.progress.steps_done == done + 1 or step.step.combat is not None
+    if step.step.combat is not None:  # the step is a fight: the repeated press is sent back to it
+        with pytest.raises(InCombat):
+            await game.rifts.advance_rift(player_id=1, steps_done=done)
+        assert (await game.rifts.rift_progress(player_id=1)).steps_done == done
+        return
     with pytest.raises(StaleAction) as stale:
         await game.rifts.advance_rift(player_id=1, steps_done=done)
     assert stale.value.details["steps_done"] == step.progress.steps_done
@@ -240,3 +247,22 @@ async def test_a_collapse_throws_the_players_out_mid_fight_keeping_their_wounds(
     assert (await game.rifts.rift_progress(player_id=1)).status == "collapsed"
     with pytest.raises(StaleAction):
         await press(game, 1, combat)
+
+
+async def test_a_run_keeps_what_its_fights_paid_and_a_replayed_ending_adds_nothing(game):
+    await walker(game)
+    gold = await game.gold(1)
+    fight = await walk_to(game, FIGHTS)
+    won = await play_out(game, 1, fight.step.combat)
+    assert won.rewards is not None
+    progress = await game.rifts.rift_progress(player_id=1)
+    assert (progress.fights_xp, progress.fights_gold) == (won.rewards.xp, won.rewards.gold)
+    assert {s.item.id: s.quantity for s in progress.fights_items} == {s.item.id: s.quantity for s in won.rewards.items}
+    assert await game.gold(1) - gold == won.rewards.gold + progress.looted_gold
+    # The same ending told twice (a retry) is a fight of an earlier step: the run counts it once.
+    step = RiftFight(rift_id=progress.rift.id, floor=fight.step.floor - 1, step=fight.step.step - 1)
+    await game.fights.endings.fight_over(1, step, "won", FightPaid(xp=99, gold=99))
+    again = await game.rifts.rift_progress(player_id=1)
+    assert (again.fights_xp, again.fights_gold) == (progress.fights_xp, progress.fights_gold)
+    left = await game.rifts.leave_rift(player_id=1)
+    assert left.status == "left" and left.fights_gold == progress.fights_gold

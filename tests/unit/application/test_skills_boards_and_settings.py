@@ -53,7 +53,7 @@ async def test_muted_categories_and_blocked_players_get_no_notifications(game):
     for pid in (1, 2, 3):
         await game.register(pid)
     settings = await game.notifications.notification_settings(player_id=1)
-    assert settings.categories == ("rifts", "bosses", "exchange") and settings.muted == ()
+    assert settings.categories == ("rifts", "bosses", "guild_chat", "arena", "exchange") and settings.muted == ()
     muted = await game.notifications.set_notification(player_id=1, category="rifts", enabled=False)
     assert muted.muted == ("rifts",)
     await game.notifications.set_reachable(player_id=3, reachable=False)  # blocked the bot

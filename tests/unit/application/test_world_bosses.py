@@ -106,6 +106,10 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
     paid = {pid: await game.gold(pid) for pid in (1, 2, 3)}
     # The announcement tells each contributor what they were paid.
     assert {p.player_id: p.gold for p in defeated.payouts} == {pid: paid[pid] - gold[pid] for pid in (1, 2, 3)}
+    # …naming its items in every language, so the notice names them even once they have left the bag.
+    assert any(p.items for p in defeated.payouts)
+    for payout in defeated.payouts:
+        assert payout.item_names == {i: game.content.items[i].name.as_dict() for i in payout.items}
 
     # The sweep that runs next, and a late attacker, change nothing.
     game.clock.advance(15 * 60)

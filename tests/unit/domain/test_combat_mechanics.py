@@ -254,7 +254,7 @@ def test_a_fight_saved_before_these_rules_still_loads() -> None:
 def test_gear_and_passives_bring_the_new_values_within_their_caps() -> None:
     stats = Stats(10, 10, 16, 10)
     base = derive(stats, 5)
-    assert base.mana_regen == 2 and base.crit_damage == 1.75  # level 5 and 16 intellect: two mana a turn
+    assert base.mana_regen == 3 and base.crit_damage == 1.75  # one, and level 5 and 16 intellect: three a turn
     assert derive_full(stats, 5) == base
     greedy = Bonuses(lifesteal=0.2, damage_reduction=0.3, crit_damage=0.5, mana_regen=3)
     passives = [
@@ -270,7 +270,7 @@ def test_gear_and_passives_bring_the_new_values_within_their_caps() -> None:
     ]
     full = derive_full(stats, 5, [], passives)
     assert full.lifesteal == MAX_LIFESTEAL and full.damage_reduction == MAX_DAMAGE_REDUCTION
-    assert full.crit_damage == pytest.approx(2.75) and full.mana_regen == 8
+    assert full.crit_damage == pytest.approx(2.75) and full.mana_regen == 9
 
 
 @pytest.mark.parametrize(

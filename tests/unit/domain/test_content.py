@@ -88,7 +88,7 @@ def _break(files: dict[str, Any], file: str, entry_id: str, **changes: Any) -> N
         ("skills.json", "rend", {"requires": ["backstab"]}, "another class"),
         ("skills.json", "rend", {"class_id": "bard"}, "bard"),
         ("shops.json", "ashford", {"stock": ["phantom"]}, "phantom"),
-        ("shops.json", "ashford", {"stock": ["iron_sword"]}, "no price"),
+        ("shops.json", "ashford", {"stock": ["frostbrand"]}, "no price"),
         ("classes.json", "warrior", {"starting_equipment": {"head": "rusty_sword"}}, "head"),
         ("items.json", "bread", {"use": None}, "use"),
         ("items.json", "rusty_sword", {"slot": None}, "slot"),

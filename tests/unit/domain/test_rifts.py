@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from game.domain.content import Content
 from game.domain.rifts import (
-    DEEPER_EVERY,
     Rift,
     RiftRefused,
     RiftRun,
@@ -150,6 +149,6 @@ def test_a_rift_draws_the_zones_ordinary_monsters_below_its_tier(content: Conten
                     continue
                 assert step.monster.monster_id not in elites
                 if step.kind == "monster":
-                    assert step.monster.level <= rift.tier + len(rift.floors) // 2 + rift.tier // DEEPER_EVERY
+                    assert step.monster.level <= rift.tier + len(rift.floors) // 2
         boss = rift.floors[-1][-1].monster
         assert boss is not None and boss.level >= rift.tier

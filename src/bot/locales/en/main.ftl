@@ -112,6 +112,8 @@ help = <b>Riftwalker</b> — a text RPG.
     /rifts — open rifts
     /boss — the world boss where you are
     /boss_top — boss damage leaderboard
+    /guild — your guild (/g text writes to it)
+    /arena — fights against other players' ghosts, and the ladder
     /settings — language and notifications
     /help — this help
 ## Main menu entries

@@ -49,7 +49,7 @@ reward-level-up = 🎉 <b>Level up!</b> You are now level { $level }. New stat a
 
 ## Exploring
 explore-where = 🔎 You explore { $location }.
-explore-monster = ❗ A { $monster } blocks your way!
+explore-monster = ❗ { $monster_A } blocks your way!
 explore-resource = 🌿 You gather:
 explore-treasure = 🎁 You find a small treasure:
 explore-nothing-1 = 🍃 Only the wind in the grass. Nothing here this time.
@@ -84,21 +84,21 @@ btn-skill = ✨ { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Flee ({ $chance }%)
 
 ## The fight, line by line
-log-hit-player = ⚔️ You hit the { $monster } for <b>{ $amount }</b>.
-log-crit-player = 💥 Critical hit! The { $monster } takes <b>{ $amount }</b>.
-log-skill-hit = ✨ { $skill } hits the { $monster } for <b>{ $amount }</b>.
-log-skill-crit = 💥 { $skill } hits critically: <b>{ $amount }</b> to the { $monster }!
-log-hit-monster = 🩸 The { $monster } hits you for <b>{ $amount }</b>.
-log-crit-monster = 💢 The { $monster } lands a critical blow: <b>{ $amount }</b>!
-log-miss-player = 💨 The { $monster } dodges your attack.
-log-skill-miss = 💨 The { $monster } dodges your { $skill }.
-log-miss-monster = 💨 You dodge the { $monster }'s attack.
+log-hit-player = ⚔️ You hit { $monster_the } for <b>{ $amount }</b>.
+log-crit-player = 💥 Critical hit! { $monster_The } takes <b>{ $amount }</b>.
+log-skill-hit = ✨ { $skill } hits { $monster_the } for <b>{ $amount }</b>.
+log-skill-crit = 💥 { $skill } hits critically: <b>{ $amount }</b> to { $monster_the }!
+log-hit-monster = 🩸 { $monster_The } hits you for <b>{ $amount }</b>.
+log-crit-monster = 💢 { $monster_The } lands a critical blow: <b>{ $amount }</b>!
+log-miss-player = 💨 { $monster_The } dodges your attack.
+log-skill-miss = 💨 { $monster_The } dodges your { $skill }.
+log-miss-monster = 💨 You dodge { $monster_the }'s attack.
 log-skill = ✨ You use { $skill }.
 log-item = 🧪 You use { $item }.
 log-heal = 💚 You recover { $amount } HP.
 log-mana = 🔷 You recover { $amount } mana.
 log-cleanse = ✨ Your ailments are washed away.
-log-status-monster = 🌀 The { $monster } is affected: { $effect } for { $turns ->
+log-status-monster = 🌀 { $monster_The } is affected: { $effect } for { $turns ->
         [one] { $turns } turn
        *[other] { $turns } turns
     }.
@@ -106,19 +106,19 @@ log-status-self = 🌟 You gain { $effect } for { $turns ->
         [one] { $turns } turn
        *[other] { $turns } turns
     }.
-log-status-player = 🌀 The { $monster } leaves you { $effect } for { $turns ->
+log-status-player = 🌀 { $monster_The } leaves you { $effect } for { $turns ->
         [one] { $turns } turn
        *[other] { $turns } turns
     }.
 log-tick-player = 🔥 { $effect }: you lose { $amount } HP.
-log-tick-monster = 🔥 { $effect }: the { $monster } loses { $amount } HP.
+log-tick-monster = 🔥 { $effect }: { $monster_the } loses { $amount } HP.
 log-expired-player = ⌛ { $effect } wears off.
-log-expired-monster = ⌛ { $effect } wears off the { $monster }.
+log-expired-monster = ⌛ { $effect } wears off { $monster_the }.
 log-stunned-player = 😵 You are stunned and lose your turn.
-log-stunned-monster = 😵 The { $monster } is stunned and cannot act.
-log-flee-failed = 🏃 You try to flee, but the { $monster } cuts you off.
+log-stunned-monster = 😵 { $monster_The } is stunned and cannot act.
+log-flee-failed = 🏃 You try to flee, but { $monster_the } cuts you off.
 log-fled = 🏃 You slip away!
-log-won = 🏆 The { $monster } is defeated!
+log-won = 🏆 { $monster_The } is defeated!
 log-lost = 💀 You collapse...
 
 ## Inventory
@@ -148,8 +148,9 @@ dropped = 🗑 You dropped { $name }{ $count }.
 drop-worn = 🚫 You are wearing that: take it off first.
 equipped = ✅ Equipped: { $name }.
 unequipped = ✅ Taken off and put in the bag.
+unequip-bag-full = 🎒 Your bag is full: make room in it to take something off.
 item-used = 🧪 You use { $name }: ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
-sold = 💰 Sold { $name }. Gold: { $gold }.
+sold = 💰 Sold { $name }. You now have { $gold } gold.
 item-not-in-bag = You don't have that item any more.
 item-kind = { $kind } · { $rarity } · level { $level }
 item-slot = Slot: { $slot }
@@ -160,6 +161,7 @@ item-sell-price = Sells for: { $price } gold
 item-not-sellable = The shop won't buy it.
 item-owned = In your bag: { $quantity }
 item-worn = Worn right now.
+item-equip-level = 🔒 You can wear it from level { $level }.
 
 ## Town
 town-title = 🏘 <b>Town square</b> — the shop, the inn and the forge are here.
@@ -179,8 +181,8 @@ btn-sell-one = Sell { $name } ({ $price }💰)
 btn-sell-all = All ({ $total }💰)
 btn-shop-buy = 🛒 Buy
 btn-shop-sell = 💰 Sell
-bought = ✅ Bought { $name } ×{ $quantity }. Gold left: { $gold }.
-sold-many = 💰 Sold { $name } ×{ $quantity }. Gold: { $gold }.
+bought = ✅ Bought { $name }{ $count }. { $gold } gold left.
+sold-many = 💰 Sold { $name }{ $count }. You now have { $gold } gold.
 inn-title = 🛏 <b>The Inn</b>
 inn-offer = A warm bed and a hot meal restore your HP and mana: { $price } gold.
 inn-vitals = ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }  💰 { $gold }
@@ -192,7 +194,7 @@ forge-title = ⚒ <b>Forge</b> · 💰 { $gold } · your level { $level }
 forge-gold = 💰 { $gold }
 forge-level = lvl { $level }
 btn-craft = ⚒ Craft { $name }
-crafted = ⚒ Crafted: { $name } ×{ $quantity }.
+crafted = ⚒ Crafted { $name }{ $count }, now in your bag.
 missing-materials = 🪨 Missing materials: { $materials }
 
 ## Skills

@@ -1,7 +1,10 @@
 ## The living world: rifts, world bosses, notifications about them, admin commands.
 
 ## Time left
-time-hours = { $h } h { $m } min
+time-hours = { $m ->
+        [0] { $h } h
+       *[other] { $h } h { $m } min
+    }
 time-minutes = { $m } min
 time-seconds = { $s } s
 
@@ -38,6 +41,7 @@ rift-status-left = 🚪 You walked out of the rift, keeping what you looted.
 rift-status-collapsed = 💥 The rift collapsed and threw you out. You keep what you looted.
 rift-status-fallen = ☠️ You fell inside the rift. The run is over.
 rift-chest = 🎁 The rift's chest:
+rift-total = 🧾 <b>The whole run earned you</b>
 btn-rift-go = ➡️ Go on
 btn-rift-leave = 🚪 Leave
 btn-rift-fight = ⚔️ To the fight
@@ -57,7 +61,8 @@ boss-title = 👹 <b>{ $name }</b> · level { $level }
     📍 { $location }
 boss-hp = ❤️ { $bar }
 boss-left = ⏳ Escapes in { $left }
-boss-my-damage = ⚔️ Your damage: { $damage }
+boss-my-damage = ⚔️ Your damage so far: { $damage }
+boss-my-damage-none = ⚔️ You have not struck it yet.
 boss-ready = ✅ You can strike.
 boss-cooldown = 🕒 Catching your breath: { $seconds } s
 boss-ranking-title = ⚔️ <b>Fighters so far</b> ({ $fighters })
@@ -79,6 +84,7 @@ boss-gone-unknown = This boss is no longer around.
 boss-cooldown-wait = 🕒 Catch your breath: { $seconds } s more.
 boss-elsewhere-hit = 📍 This boss is in { $location }: travel there to fight it.
 boss-unnamed = The world boss
+boss-unnamed-acc = the world boss
 btn-boss-attack = ⚔️ Attack
 btn-boss-top = 🏆 Boss damage
 btn-boss-back = 👹 Bosses

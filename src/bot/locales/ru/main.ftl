@@ -8,7 +8,7 @@ ask-class = <b>{ $name }</b>, выбери класс.
 class-line = <b>{ $name }</b> — { $description }
     СИЛ { $strength } · ЛОВ { $agility } · ИНТ { $intellect } · ВЫН { $vitality }
 registered = 🎉 <b>{ $name }</b> ({ $class }) начинает свой путь.
-greeting-event = 📜 Совет для первых шагов, { $name }. За городскими воротами начинаются дикие земли: исследуй их, а лечиться возвращайся в город.
+greeting-event = 📜 Совет для первых шагов, { $name }. Исследуй окрестности { $location_gen }, а лечиться возвращайся в город.
 name-invalid = ❌ Такое имя не подойдёт. Нужно от 3 до 16 букв, цифр, знаков _ или -. Попробуй другое.
 name-taken = ❌ Имя <b>{ $name }</b> уже занято. Попробуй другое.
 already-registered = У тебя уже есть персонаж.
@@ -70,19 +70,21 @@ location = 📍 <b>{ $name }</b> (уровень { $level })
     <i>{ $description }</i>
 location-town = 🏘 Безопасный город.
 location-fighting = ⚔️ Идёт бой, и дороги подождут, пока он не кончится.
-location-boss = 👹 Здесь бродит <b>{ $boss }</b>! Уйдёт отсюда через { $left }.
+location-boss = 👹 Здесь { $boss_gender ->
+        [pl] бродят
+       *[other] бродит
+    } <b>{ $boss }</b>! Уйдёт отсюда через { $left }.
 location-rift = 🌀 Здесь открыт разлом <b>«{ $name }»</b> { $tier }-го ранга. Войти можно с { $min_level }-го уровня, а закроется он через { $left }.
 location-rift-locked = 🔒 Чтобы войти, нужен { $min_level }-й уровень.
 btn-boss-here = 👹 К боссу «{ $name }»
 btn-rift-enter-here = 🌀 Войти в разлом «{ $name }»
 exits-title = Куда ведут дороги:
 btn-go = ➡️ { $name } (ур. { $level })
-travelled = 🚶 Дорога позади.
+travelled = 🚶 Дорога позади. Ты { $location_at }.
 travel-not-adjacent = 🚫 Отсюда туда не добраться.
 travel-stale = ⌛ Эта дорога была на старой карте. Вот где ты сейчас.
 location-unknown = 🚫 Такого места нет.
-travel-warning-title = ⚠️ <b>Подумай, прежде чем идти</b>
-    ➡️ { $location }
+travel-warning-title = ⚠️ <b>Подумай, прежде чем идти { $location_to }</b>
 travel-warning-level = Там водятся чудовища { $zone_level }-го уровня, а у тебя только { $level }-й. Они намного сильнее тебя.
 travel-warning-hp = У тебя всего { $hp } из { $max_hp } ОЗ. Подлечись, прежде чем выходить.
 btn-go-anyway = ➡️ Всё равно идти
@@ -91,7 +93,7 @@ btn-stay = ⬅️ Остаться
 
 ## Настройки
 settings = ⚙️ <b>Настройки</b>
-    Язык: { $language }
+    🌐 Язык бота — { $language }
 btn-lang-en = 🇬🇧 English
 btn-lang-ru = 🇷🇺 Русский
 language-name = русский
@@ -101,7 +103,7 @@ not-registered = У тебя ещё нет персонажа. Отправь /s
 unknown-command = 🤔 Такой команды я не знаю. Пользуйся кнопками или отправь /start, чтобы открыть меню.
 free-text = 🤔 Я понимаю только кнопки и команды. Команда /start открывает меню.
 stale-button = ⌛ Эта кнопка больше не действует.
-game-error = ⚠️ Не получилось. Причина: { $reason }
+game-error = ⚠️ Не получилось ({ $reason }).
 slow-down = 🐢 Потише, слишком много действий сразу. Подожди немного.
 service-unavailable = 🔧 Мир переводит дух. Попробуй ещё раз через минуту.
 help = <b>Riftwalker</b> — текстовая RPG.
@@ -117,6 +119,8 @@ help = <b>Riftwalker</b> — текстовая RPG.
     /rifts — открытые разломы
     /boss — мировой босс там, где ты стоишь
     /boss_top — рейтинг урона по боссам
+    /guild — твоя гильдия (/g текст — написать ей)
+    /arena — арена: бои с призраками других игроков и рейтинг
     /settings — язык и оповещения
     /help — эта справка
 ## Пункты меню

@@ -26,15 +26,15 @@ slot-weapon = Оружие
 slot-head = Голова
 slot-chest = Торс
 slot-legs = Ноги
-slot-feet = Ступни
-slot-trinket = Аксессуар
-rarity-common = обычная
-rarity-uncommon = необычная
-rarity-rare = редкая
-rarity-epic = эпическая
-rarity-legendary = легендарная
+slot-feet = Обувь
+slot-trinket = Украшение
+rarity-common = обычное
+rarity-uncommon = необычное
+rarity-rare = редкое
+rarity-epic = эпическое
+rarity-legendary = легендарное
 kind-equipment = Снаряжение
-kind-consumable = Расходник
+kind-consumable = Расходный предмет
 kind-material = Материал
 
 ## Награды, где бы они ни выплачивались
@@ -58,13 +58,17 @@ reward-gold = 💰 +{ $gold } { $gold ->
 reward-items = 🎁 Добыча:
 reward-left-behind = 🎒 В сумке не хватило места, и вот что осталось лежать:
 reward-nothing = На этот раз ничего.
-reward-boss-damage = ⚔️ Твой урон: { $damage }
+reward-boss-damage = ⚔️ На твоём счету { $damage } урона.
 reward-level-up = 🎉 <b>Новый уровень!</b> Теперь у тебя { $level }-й уровень, а с ним новые очки характеристик и умений.
 
 ## Исследование
-explore-where = 📍 { $location }
-    🔎 Ты осматриваешь окрестности.
-explore-monster = ❗ Тебе преграждает путь { $monster }!
+explore-where = 🔎 Ты исследуешь { $location_acc }.
+explore-monster = ❗ На тебя { $monster_gender ->
+        [f] напала
+        [n] напало
+        [pl] напали
+       *[m] напал
+    } { $monster }!
 explore-resource = 🌿 Удаётся кое-что собрать:
 explore-treasure = 🎁 Ты находишь небольшой клад:
 explore-nothing-1 = 🍃 Лишь ветер в траве. На этот раз ничего.
@@ -82,8 +86,7 @@ combat-turn = — Ход { $turn } —
 combat-your-move = Твой ход.
 combat-won = 🏆 <b>Победа!</b>
 combat-lost = 💀 <b>Поражение.</b>
-combat-respawn = Ты приходишь в себя с перевязанными ранами.
-    📍 { $location }
+combat-respawn = Ты приходишь в себя { $location_at } с перевязанными ранами.
 combat-gold-lost = 💰 Ты теряешь { $gold } { $gold ->
         [one] золотой
        *[other] золотых
@@ -115,21 +118,36 @@ btn-skill = ✨ { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Бежать ({ $chance }%)
 
 ## Бой, строка за строкой
-log-hit-player = ⚔️ От твоего удара { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-crit-player = 💥 Критический удар! { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-skill-hit = ✨ От умения «{ $skill }» { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-skill-crit = 💥 Умение «{ $skill }» бьёт критически! { $monster } теряет <b>{ $amount }</b> ОЗ.
-log-hit-monster = 🩸 { $monster } бьёт тебя, и ты теряешь <b>{ $amount }</b> ОЗ.
-log-crit-monster = 💢 { $monster } наносит критический удар! Ты теряешь <b>{ $amount }</b> ОЗ.
-log-miss-player = 💨 { $monster } уклоняется от твоей атаки.
-log-skill-miss = 💨 { $monster } уклоняется от умения «{ $skill }».
-log-miss-monster = 💨 Ты уклоняешься, и { $monster } бьёт мимо.
+log-hit-player = ⚔️ Твой удар отнимает у { $monster_gen } <b>{ $amount }</b> ОЗ.
+log-crit-player = 💥 Критический удар! Ты отнимаешь у { $monster_gen } <b>{ $amount }</b> ОЗ.
+log-skill-hit = ✨ Умение «{ $skill }» отнимает у { $monster_gen } <b>{ $amount }</b> ОЗ.
+log-skill-crit = 💥 Умение «{ $skill }» бьёт критически и отнимает у { $monster_gen } <b>{ $amount }</b> ОЗ!
+log-hit-monster = 🩸 { $monster } { $monster_gender ->
+        [pl] бьют
+       *[other] бьёт
+    } тебя, и ты теряешь <b>{ $amount }</b> ОЗ.
+log-crit-monster = 💢 { $monster } { $monster_gender ->
+        [pl] наносят
+       *[other] наносит
+    } критический удар! Ты теряешь <b>{ $amount }</b> ОЗ.
+log-miss-player = 💨 { $monster } { $monster_gender ->
+        [pl] уклоняются
+       *[other] уклоняется
+    } от твоей атаки.
+log-skill-miss = 💨 { $monster } { $monster_gender ->
+        [pl] уклоняются
+       *[other] уклоняется
+    } от умения «{ $skill }».
+log-miss-monster = 💨 Ты уклоняешься от удара { $monster_gen }.
 log-skill = ✨ Ты применяешь умение «{ $skill }».
-log-item = 🧪 В ход идёт { $item }.
+log-item = 🧪 Ты используешь { $item_acc }.
 log-heal = 💚 Ты восстанавливаешь { $amount } ОЗ.
 log-mana = 🔷 Ты восстанавливаешь { $amount } ед. маны.
 log-cleanse = ✨ Недуги отступают.
-log-status-monster = 🌀 { $monster } получает эффект «{ $effect }» на { $turns } { $turns ->
+log-status-monster = 🌀 { $monster } { $monster_gender ->
+        [pl] получают
+       *[other] получает
+    } эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
@@ -139,20 +157,34 @@ log-status-self = 🌟 Ты получаешь эффект «{ $effect }» на
         [few] хода
        *[many] ходов
     }.
-log-status-player = 🌀 { $monster } накладывает на тебя эффект «{ $effect }» на { $turns } { $turns ->
+log-status-player = 🌀 { $monster } { $monster_gender ->
+        [pl] накладывают
+       *[other] накладывает
+    } на тебя эффект «{ $effect }» на { $turns } { $turns ->
         [one] ход
         [few] хода
        *[many] ходов
     }.
-log-tick-player = 🔥 Эффект «{ $effect }» отнимает у тебя { $amount } ОЗ.
-log-tick-monster = 🔥 { $monster } теряет { $amount } ОЗ от эффекта «{ $effect }».
-log-expired-player = ⌛ Эффект «{ $effect }» проходит.
-log-expired-monster = ⌛ { $monster } избавляется от эффекта «{ $effect }».
+log-tick-player = 🔥 «{ $effect }» отнимает у тебя { $amount } ОЗ.
+log-tick-monster = 🔥 «{ $effect }» отнимает у { $monster_gen } { $amount } ОЗ.
+log-expired-player = ⌛ «{ $effect }» проходит.
+log-expired-monster = ⌛ «{ $effect }» у { $monster_gen } проходит.
 log-stunned-player = 😵 Оглушение! Ты пропускаешь ход.
-log-stunned-monster = 😵 { $monster } пропускает ход из-за оглушения.
-log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster } преграждает путь.
+log-stunned-monster = 😵 { $monster } { $monster_gender ->
+        [pl] пропускают
+       *[other] пропускает
+    } ход из-за оглушения.
+log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster } { $monster_gender ->
+        [pl] преграждают
+       *[other] преграждает
+    } тебе путь.
 log-fled = 🏃 Тебе удаётся сбежать!
-log-won = 🏆 { $monster } падает и больше не встаёт!
+log-won = 🏆 { $monster } { $monster_gender ->
+        [f] повержена
+        [n] повержено
+        [pl] повержены
+       *[m] повержен
+    }!
 log-lost = 💀 Силы покидают тебя…
 
 ## Инвентарь
@@ -174,19 +206,38 @@ btn-drop-one = 🗑 Выбросить одну штуку
 btn-drop-all = 🗑 Выбросить все ({ $quantity })
 btn-drop-confirm = 🗑 Да, выбросить
 btn-drop-cancel = ⬅️ Оставить
-drop-confirm = 🗑 Точно выбросить? <b>{ $name }</b>{ $count } пропадёт навсегда.
-dropped = 🗑 { $name }{ $count } остаётся лежать на земле.
+drop-confirm = 🗑 Точно выбросить <b>{ $name_acc }</b>{ $count }? Выброшенное пропадёт навсегда.
+dropped = 🗑 Ты выбрасываешь { $name_acc }{ $count }.
 drop-worn = 🚫 Это сейчас надето. Сначала сними.
-equipped = ✅ { $name } теперь на тебе.
+equipped = ✅ { $slot ->
+        [weapon] Ты берёшь в руки { $name_acc }.
+       *[other] Ты надеваешь { $name_acc }.
+    }
 unequipped = ✅ Снято и убрано в сумку.
-item-used = 🧪 { $name } идёт в ход. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
-sold = 💰 { $name } уходит торговцу. Золота теперь { $gold }.
+unequip-bag-full = 🎒 Сумка полна, и снятую вещь некуда убрать. Освободи место, чтобы что-нибудь снять.
+item-used = 🧪 Ты используешь { $name_acc }. ❤️ { $hp }/{ $max_hp }  🔷 { $mana }/{ $max_mana }
+sold = 💰 Ты продаёшь { $name_acc }. Золота теперь { $gold }.
 item-not-in-bag = Этого предмета у тебя больше нет.
-item-kind = { $kind } · { $rarity } редкость · уровень { $level }
+item-kind = { $kind } · { $kind_code ->
+        [equipment] { $rarity_code ->
+            [common] обычное
+            [uncommon] необычное
+            [rare] редкое
+            [epic] эпическое
+           *[legendary] легендарное
+        }
+       *[other] { $rarity_code ->
+            [common] обычный
+            [uncommon] необычный
+            [rare] редкий
+            [epic] эпический
+           *[legendary] легендарный
+        }
+    } · уровень { $level }
 item-slot = Слот: { $slot }
 item-bonuses = Бонусы: { $bonuses }
 item-effects = Действие: { $effects }
-item-buy-price = Цена в лавке: { $price } { $price ->
+item-buy-price = В лавке стоит { $price } { $price ->
         [one] золотой
        *[other] золотых
     }
@@ -195,8 +246,9 @@ item-sell-price = Лавка купит за { $price } { $price ->
        *[other] золотых
     }
 item-not-sellable = Лавка это не купит.
-item-owned = В сумке: { $quantity } шт.
+item-owned = В сумке { $quantity } шт.
 item-worn = Сейчас надето.
+item-equip-level = 🔒 Надеть можно с { $level }-го уровня.
 
 ## Город
 town-title = 🏘 <b>Городская площадь</b>. Здесь лавка, трактир и кузница.
@@ -210,14 +262,14 @@ shop-sell-title = Торговец купит:
 shop-offer = { $mark } <b>{ $name }</b> — { $price }💰 · ур. { $level } · { $what }
 shop-sellable = • { $name } ×{ $quantity } — по { $price }💰 за штуку
 shop-nothing-to-sell = В сумке нет ничего, что купила бы лавка.
-btn-buy-one = Купить: { $name } ({ $price }💰)
+btn-buy-one = Купить { $name_acc } ({ $price }💰)
 btn-buy-many = ×{ $count } ({ $price }💰)
-btn-sell-one = Продать: { $name } ({ $price }💰)
+btn-sell-one = Продать { $name_acc } ({ $price }💰)
 btn-sell-all = Все ({ $total }💰)
 btn-shop-buy = 🛒 Купить
 btn-shop-sell = 💰 Продать
-bought = ✅ { $name } ×{ $quantity } теперь в твоей сумке. Золота осталось { $gold }.
-sold-many = 💰 { $name } ×{ $quantity } уходит торговцу. Золота теперь { $gold }.
+bought = ✅ Ты покупаешь { $name_acc }{ $count }. Золота осталось { $gold }.
+sold-many = 💰 Ты продаёшь { $name_acc }{ $count }. Золота теперь { $gold }.
 inn-title = 🛏 <b>Трактир</b>
 inn-offer = Тёплая постель и горячий ужин вернут здоровье и ману. Ночлег стоит { $price } { $price ->
         [one] золотой
@@ -235,12 +287,16 @@ forge-title = ⚒ <b>Кузница</b> · 💰 { $gold } · твой урове
 forge-gold = 💰 { $gold }
 forge-level = ур. { $level }
 btn-craft = ⚒ Выковать: { $name }
-crafted = ⚒ Работа окончена, и { $name } ×{ $quantity } уже в сумке.
-missing-materials = 🪨 Не хватает материалов. Нужно ещё: { $materials }
+crafted = ⚒ Готово! { $name }{ $count } уже в сумке.
+missing-materials = 🪨 Не хватает материалов ({ $materials }).
 
 ## Умения
 skill-name = «{ $name }»
-skills-title = 🌳 <b>Умения класса «{ $class_name }»</b> · очков умений: { $points }
+skills-title = 🌳 <b>Умения класса «{ $class_name }»</b> · { $points } { $points ->
+        [one] очко
+        [few] очка
+       *[many] очков
+    } умений
 skill-level = ур. { $level }
 skill-active = активное, { $mana } 🔷, { $every ->
         [1] можно каждый ход
@@ -257,7 +313,7 @@ skill-needs-skill = откроется после { $count ->
        *[other] умений
     } { $skills }
 skill-needs-points = нужно очко умений
-btn-learn = 📖 Изучить: { $name }
+btn-learn = 📖 Изучить «{ $name }»
 skill-learned-now = 📖 Умение «{ $name }» изучено.
 
 ## Рейтинг
@@ -275,18 +331,18 @@ err-inventory-full = 🎒 Сумка полна, все { $capacity } { $capacit
        *[many] ячеек заняты
     }. Сначала продай или выброси что-нибудь.
 err-not-owned = 🚫 У тебя нет этого предмета.
-err-not-enough-items = 🚫 Не хватает: нужно { $needed }, а есть { $have }.
-err-not-enough-gold = 💰 Не хватает золота: нужно { $needed }, а есть { $have }.
-err-level-too-low = 🔒 Уровень слишком низкий: нужен { $required }-й, а у тебя { $level }-й.
+err-not-enough-items = 🚫 Нужно { $needed } шт., а у тебя только { $have }.
+err-not-enough-gold = 💰 Не хватает золота. Нужно { $needed }, а у тебя { $have }.
+err-level-too-low = 🔒 Нужен { $required }-й уровень, а у тебя { $level }-й.
 err-wrong-slot = 🚫 Это нельзя надеть.
 err-slot-empty = 🚫 Там ничего не надето.
-err-not-usable = 🚫 Здесь это не использовать.
+err-not-usable = 🚫 Сейчас это использовать нельзя.
 err-nothing-to-restore = 🧪 Здоровье и мана и так полны, прибереги зелье на потом.
 err-explore-in-town = 🏘 В городе нечего исследовать. Сначала выйди за ворота.
 err-not-sellable = 🚫 Лавка это не покупает.
 err-no-stat-points = 🚫 Свободных очков характеристик нет.
 err-unknown-stat = 🚫 Такой характеристики нет.
-err-no-skill-points = 🚫 Не хватает очков умений: нужно { $needed }.
+err-no-skill-points = 🚫 Не хватает очков умений, нужно { $needed }.
 err-skill-known = ✅ Это умение уже изучено.
 err-skill-other-class = 🚫 Это умение другого класса.
 err-skill-level = 🔒 Для этого умения нужен { $level }-й уровень.
@@ -297,10 +353,10 @@ err-skill-cooldown = ⏳ Умение ещё не готово, подожди {
         [few] хода
        *[many] ходов
     }.
-err-skill-mana = 🔷 Не хватает маны: нужно { $needed } ед.
+err-skill-mana = 🔷 Не хватает маны, нужно { $needed } ед.
 err-skill-unknown = 🚫 Ты не знаешь этого умения.
-err-no-stamina = ⚡ Не хватает энергии: нужно { $needed }, а есть { $have }. Она восстанавливается со временем.
-err-no-stamina-wait = ⚡ Не хватает энергии: нужно { $needed }, а есть { $have }. Исследовать снова можно будет через { $wait }.
+err-no-stamina = ⚡ Не хватает энергии. Нужно { $needed }, а у тебя { $have }. Она восстанавливается со временем.
+err-no-stamina-wait = ⚡ Не хватает энергии. Нужно { $needed }, а у тебя { $have }. Исследовать снова можно будет через { $wait }.
 err-combat-over = ⌛ Этот бой уже окончен.
 err-in-combat = ⚔️ Не посреди боя! Сначала закончи его.
 err-not-in-combat = Сейчас ты не в бою.

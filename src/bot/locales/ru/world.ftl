@@ -1,7 +1,10 @@
 ## Живой мир: разломы, мировые боссы, оповещения о них, команды администратора.
 
 ## Сколько осталось
-time-hours = { $h } ч { $m } мин
+time-hours = { $m ->
+        [0] { $h } ч
+       *[other] { $h } ч { $m } мин
+    }
 time-minutes = { $m } мин
 time-seconds = { $s } с
 
@@ -16,12 +19,12 @@ rift-line = 🌀 <b>{ $name }</b> — { $location }
     Ранг { $tier } · вход с { $min_level }-го уровня · ⏳ { $left }
 rift-here = 📍 <i>здесь</i>
 rift-walked = ✔️ Твой поход в этот разлом уже окончен, а дважды в один разлом не войти.
-btn-rift-travel = ➡️ Отправиться к разлому ({ $location })
+btn-rift-travel = ➡️ Отправиться { $location_to }
 btn-rift-current = 🌀 Вернуться в разлом
 btn-rift-back = 🌀 Назад в разлом
 btn-rift-chest = 🎁 К сундуку разлома
 btn-rift-outcome = 🌀 Чем закончился поход
-rift-elsewhere = 📍 Этот разлом в другом месте ({ $location }). Сначала доберись туда.
+rift-elsewhere = 📍 Этот разлом не здесь, а { $location_at }. Сначала доберись туда.
 rift-level-low = 🔒 Для этого разлома нужен { $needed }-й уровень, а у тебя { $level }-й.
 rift-entered = 🌀 Ты шагаешь сквозь разрыв…
 rift-stale = ⌛ Этот шаг уже позади. Вот где ты сейчас.
@@ -38,6 +41,7 @@ rift-status-left = 🚪 Ты выходишь из разлома, и вся д�
 rift-status-collapsed = 💥 Разлом схлопывается и выбрасывает тебя наружу. Добыча остаётся при тебе.
 rift-status-fallen = ☠️ Разлом оказывается сильнее тебя. Поход окончен.
 rift-chest = 🎁 В сундуке разлома:
+rift-total = 🧾 <b>Всего за поход</b>
 btn-rift-go = ➡️ Дальше
 btn-rift-leave = 🚪 Выйти
 btn-rift-fight = ⚔️ К бою
@@ -57,13 +61,18 @@ boss-title = 👹 <b>{ $name }</b> · уровень { $level }
     📍 { $location }
 boss-hp = ❤️ { $bar }
 boss-left = ⏳ Уйдёт через { $left }
-boss-my-damage = ⚔️ Твой урон: { $damage }
+boss-my-damage = ⚔️ На твоём счету { $damage } урона.
+boss-my-damage-none = ⚔️ Твоих ударов по нему ещё не было.
 boss-ready = ✅ Можно бить.
 boss-cooldown = 🕒 Переводишь дух, ещё { $seconds } с
-boss-ranking-title = ⚔️ <b>Лучшие бойцы</b> (всего в бою: { $fighters })
+boss-ranking-title = ⚔️ <b>Лучшие бойцы</b> · в бою { $fighters } { $fighters ->
+        [one] герой
+        [few] героя
+       *[many] героев
+    }
 boss-ranking-row = { $rank } { $name } — { $damage }
 boss-ranking-empty = Никто ещё не нанёс ни одного удара. Будь первым!
-boss-my-rank = Твоё место: { $rank } из { $fighters }
+boss-my-rank = Ты на { $rank }-м месте из { $fighters }.
 boss-busy-fight = ⚔️ Сейчас ты в бою. Закончи его, а потом бей босса.
 boss-busy-rift = 🌀 Ты внутри разлома. Выйди из него, чтобы сразиться с боссом.
 boss-none = Сейчас по земле не бродит ни один мировой босс.
@@ -72,13 +81,19 @@ boss-elsewhere-title = В других местах:
 boss-elsewhere = 👹 { $name } — { $location } (⏳ { $left })
 boss-hit = 💥 Удар отнимает у босса { $damage } ОЗ!
 boss-miss = 💨 Удар соскальзывает.
-boss-killed = 🏆 Твой удар отнимает у босса последние { $damage } ОЗ, и <b>{ $boss }</b> падает! Добычу разделят все, кто сражался.
+boss-killed = 🏆 Твой удар отнимает последние { $damage } ОЗ, и <b>{ $boss }</b> { $boss_gender ->
+        [f] повержена
+        [n] повержено
+        [pl] повержены
+       *[m] повержен
+    }! Добычу разделят все, кто сражался.
 boss-gone-defeated = ☠️ С этим боссом уже покончено.
 boss-gone-escaped = 🏃 Этот босс уже ушёл.
 boss-gone-unknown = Этого босса здесь больше нет.
 boss-cooldown-wait = 🕒 Переведи дух, осталось { $seconds } с.
-boss-elsewhere-hit = 📍 Этот босс в другом месте ({ $location }). Доберись туда, чтобы сразиться.
+boss-elsewhere-hit = 📍 Этот босс не здесь, а { $location_at }. Доберись туда, чтобы сразиться.
 boss-unnamed = Мировой босс
+boss-unnamed-acc = мирового босса
 btn-boss-attack = ⚔️ Атаковать
 btn-boss-top = 🏆 Урон по боссам
 btn-boss-back = 👹 Боссы
@@ -95,13 +110,33 @@ notify-rift-collapsed = 💥 Разлом <b>«{ $name }»</b> схлопыва�
 notify-rift-collapsed-unnamed = 💥 Твой разлом схлопывается и выбрасывает тебя наружу. Добыча остаётся при тебе.
 notify-boss-spawned = 👹 Появляется мировой босс <b>{ $name }</b> ({ $level }-й уровень)!
     📍 { $location } · ❤️ { $hp } · уйдёт через { $left }
-notify-boss-killed-by-you = 🏆 Твой удар становится последним, и <b>{ $name }</b> падает!
-notify-boss-defeated-fought = 🏆 Мировой босс <b>{ $name }</b> повержен!
+notify-boss-killed-by-you = 🏆 Твой удар добивает <b>{ $name_acc }</b>!
+notify-boss-defeated-fought = 🏆 <b>{ $name }</b> { $name_gender ->
+        [f] повержена
+        [n] повержено
+        [pl] повержены
+       *[m] повержен
+    }!
 notify-boss-share = 🎁 Твоя доля уже в сумке:
 notify-boss-share-unlisted = 🎁 Твоя доля добычи уже в сумке.
-notify-boss-defeated = 🏆 Мировой босс <b>{ $name }</b> повержен.
-notify-boss-escaped-fought = 🏃 Мировой босс <b>{ $name }</b> ушёл. Твой урон всё равно идёт в зачёт.
-notify-boss-escaped = 🏃 Мировой босс <b>{ $name }</b> ушёл.
+notify-boss-defeated = 🏆 Мировой босс <b>{ $name }</b> { $name_gender ->
+        [f] повержена
+        [n] повержено
+        [pl] повержены
+       *[m] повержен
+    }.
+notify-boss-escaped-fought = 🏃 <b>{ $name }</b> { $name_gender ->
+        [f] уходит
+        [n] уходит
+        [pl] уходят
+       *[m] уходит
+    }. Твой урон всё равно идёт в зачёт.
+notify-boss-escaped = 🏃 Мировой босс <b>{ $name }</b> { $name_gender ->
+        [f] уходит
+        [n] уходит
+        [pl] уходят
+       *[m] уходит
+    }.
 notify-level-up = 🎉 Теперь у тебя { $level }-й уровень! Новые очки ждут в листе персонажа и в умениях.
 notify-broadcast = 📢 { $text }
 btn-notify-rifts = 🌀 Открытые разломы
@@ -117,9 +152,9 @@ btn-notify-bosses-on = 🔔 Боссы: вкл
 btn-notify-bosses-off = 🔕 Боссы: выкл
 
 ## Администратор
-admin-rift-opened = 🌀 Разлом открыт: <b>{ $name }</b>, { $location }, ранг { $tier }, закроется через { $left }.
+admin-rift-opened = 🌀 Открыт разлом <b>{ $name }</b> ({ $location }, ранг { $tier }), закроется через { $left }.
     id <code>{ $id }</code>
-admin-boss-spawned = 👹 Босс призван: <b>{ $name }</b>, { $location }, ❤️ { $hp }, уйдёт через { $left }.
+admin-boss-spawned = 👹 Призван босс <b>{ $name }</b> ({ $location }, ❤️ { $hp }), уйдёт через { $left }.
     id <code>{ $id }</code>
 admin-unknown-location = Место «{ $location }» для этого не годится.
 admin-broadcast-usage = Как пользоваться: /broadcast &lt;текст&gt;

@@ -7,10 +7,14 @@ world's jobs) are the ones a server guards apart.
 
 from game.api.ports.administration import AdministrationApi
 from game.api.ports.adventure import AdventureApi
+from game.api.ports.arena import ArenaApi
+from game.api.ports.arena_jobs import ArenaJobsApi
 from game.api.ports.characters import CharactersApi
 from game.api.ports.dailies import DailiesApi
 from game.api.ports.economy_jobs import EconomyJobsApi
 from game.api.ports.exchange import ExchangeApi
+from game.api.ports.guild_administration import GuildAdministrationApi
+from game.api.ports.guilds import GuildsApi
 from game.api.ports.inventory import InventoryApi
 from game.api.ports.invitations import InvitationsApi
 from game.api.ports.leaderboards import LeaderboardsApi
@@ -33,6 +37,9 @@ PLAYER_PORTS: tuple[type, ...] = (
     RiftsApi,
     WorldBossesApi,
     NotificationsApi,
+    # players together
+    GuildsApi,
+    ArenaApi,
     # the player economy
     ExchangeApi,
     DailiesApi,
@@ -43,6 +50,9 @@ OPERATOR_PORTS: tuple[type, ...] = (
     AdministrationApi,
     MaintenanceApi,
     WorldJobsApi,
+    # players together
+    GuildAdministrationApi,
+    ArenaJobsApi,
     # the player economy
     EconomyJobsApi,
 )
@@ -52,7 +62,11 @@ __all__ = [
     "PLAYER_PORTS",
     "AdministrationApi",
     "AdventureApi",
+    "ArenaApi",
+    "ArenaJobsApi",
     "CharactersApi",
+    "GuildAdministrationApi",
+    "GuildsApi",
     "InventoryApi",
     "LeaderboardsApi",
     "MaintenanceApi",

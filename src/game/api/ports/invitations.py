@@ -11,6 +11,6 @@ class InvitationsApi(Protocol):
 
     async def invitation(self, *, player_id: int) -> InvitationView: ...
 
-    async def accept_invitation(self, *, player_id: int, code: str) -> None:
+    async def accept_referral(self, *, player_id: int, code: str) -> None:
         """A newcomer names who invited them (once; never themselves)."""
         ...

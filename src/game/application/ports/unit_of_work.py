@@ -3,7 +3,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, Self
 
+from game.application.ports.arena import ArenaRepository
 from game.application.ports.exchange import ExchangeRepository
+from game.application.ports.guilds import GuildRepository
 from game.application.ports.world_events import WorldRepository
 from game.domain.character import Character, HotState
 from game.domain.equipment import Equipment
@@ -85,6 +87,8 @@ class UnitOfWork(Protocol):
     characters: CharacterRepository
     settings: SettingsRepository
     world: WorldRepository  # rifts and world bosses
+    guilds: GuildRepository
+    arena: ArenaRepository
     exchange: ExchangeRepository  # the exchange's orders, fills and counters; daily streaks
 
     async def __aenter__(self) -> Self: ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.api import CharacterSheet, ClassInfo, DerivedStats, ExitInfo, LocationView, Stats
 from game.application.ports.unit_of_work import PlayerRecord
+from game.application.presenters.names import grammar
 from game.domain.character import MAX_STAMINA, Derived, HotState, xp_to_next
 from game.domain.content import ClassDef, Content
 from game.domain.world import WorldMap
@@ -64,6 +65,7 @@ def character_sheet(
         explore_in=0 if location.town else hot.seconds_until_stamina(location.stamina_cost),
         location_id=location.id,
         location_name=location.name.as_dict(),
+        location_forms=grammar(location.ru),
         stat_points=character.stat_points,
         skill_points=character.skill_points,
         version=record.version,
@@ -77,8 +79,12 @@ def location_view(world: WorldMap, location_id: str) -> LocationView:
     return LocationView(
         id=here.id,
         name=here.name.as_dict(),
+        name_forms=grammar(here.ru),
         description=here.description.as_dict(),
         level=here.level,
         is_town=here.town,
-        exits=tuple(ExitInfo(id=e.id, name=e.name.as_dict(), level=e.level) for e in world.exits(here.id)),
+        exits=tuple(
+            ExitInfo(id=e.id, name=e.name.as_dict(), name_forms=grammar(e.ru), level=e.level)
+            for e in world.exits(here.id)
+        ),
     )

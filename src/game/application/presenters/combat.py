@@ -7,6 +7,7 @@ from typing import Any
 from game.api import CombatLogLine, CombatView, FighterView, SkillOption, StatusView
 from game.application.ports.unit_of_work import PlayerRecord
 from game.application.presenters.items import stacks
+from game.application.presenters.names import grammar
 from game.domain.combat import Combat, Fighter, LogEntry, flee_chance
 from game.domain.content import Content
 
@@ -33,6 +34,7 @@ def _log_line(content: Content, entry: LogEntry) -> CombatLogLine:
         crit=entry.crit,
         skill=skill.name.as_dict() if skill else None,
         item=item.name.as_dict() if item else None,
+        item_forms=grammar(item.ru) if item else {},
         effect=entry.effect,
         turns=entry.turns,
     )
@@ -67,6 +69,7 @@ def combat_view(content: Content, combat: Combat, record: PlayerRecord, **extra:
         outcome=combat.outcome,
         monster_id=combat.monster_id,
         monster_name=monster.name.as_dict(),
+        monster_forms=grammar(monster.ru),
         player=_fighter(p),
         monster=_fighter(combat.monster),
         log=tuple(_log_line(content, e) for e in combat.log),

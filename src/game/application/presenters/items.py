@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from game.api import InventoryEntry, InventoryView, ItemInfo, ItemStack
 from game.application.ports.unit_of_work import PlayerRecord
 from game.application.presenters.characters import derived_stats
+from game.application.presenters.names import grammar
 from game.domain.character import Derived
 from game.domain.content import Content, ItemDef
 
@@ -32,6 +33,7 @@ def item_info(item: ItemDef) -> ItemInfo:
         sell_price=item.sell_price,
         bonuses=bonuses,
         effects=effects,
+        name_forms=grammar(item.ru),
     )
 
 

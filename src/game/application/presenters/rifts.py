@@ -6,6 +6,7 @@ from game.api import Rewards as RewardsView
 from game.api.world import RiftInfo, RiftProgressView
 from game.application.ports.world_events import RiftRecord
 from game.application.presenters.items import stacks
+from game.application.presenters.names import grammar
 from game.domain.content import Content
 from game.domain.rifts import Rift, RiftRun, min_level
 
@@ -17,9 +18,11 @@ def rift_info(content: Content, record: RiftRecord, now: float) -> RiftInfo:
         id=record.id,
         template_id=template.id,
         name=template.name.as_dict(),
+        name_forms=grammar(template.ru),
         description=template.description.as_dict(),
         location_id=location.id,
         location_name=location.name.as_dict(),
+        location_forms=grammar(location.ru),
         tier=record.tier,
         min_level=min_level(record.tier),
         floors=template.floors,
@@ -55,4 +58,7 @@ def progress_view(
         looted_gold=run.gold,
         looted_items=stacks(content, run.items),
         reward=reward,
+        fights_xp=run.fights_xp,
+        fights_gold=run.fights_gold,
+        fights_items=stacks(content, run.fights_items),
     )

@@ -15,7 +15,12 @@ def shop_view(content: Content, town: ShopDef, record: PlayerRecord) -> ShopView
     return ShopView(
         version=record.version,
         gold=record.character.gold,
-        offers=tuple(item_info(content.items[i]) for i in town.stock if i in content.items),
+        offers=tuple(
+            item_info(content.items[i])
+            for i in trade.shelves(
+                town, content.items, class_id=record.character.class_id, level=record.character.level
+            )
+        ),
         sellable=tuple(e for e in inventory_entries(content, record) if e.item.sell_price > 0),
     )
 
