@@ -17,7 +17,7 @@ from game.domain.errors import NotEnoughStamina
 NAME_PATTERN = re.compile(r"^[\w-]{3,16}$")
 
 MAX_STAMINA = 150
-STAMINA_REGEN_PER_MINUTE = 1.5
+STAMINA_REGEN_PER_MINUTE = 1.7
 # Out of a fight HP comes back by itself, slowly: a potion or the inn is the quick way. Mana comes back
 # faster (full in about eight minutes), so that every class opens most fights with its skills.
 HP_REGEN_SHARE_PER_MINUTE = 0.02
