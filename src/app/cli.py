@@ -103,16 +103,31 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     from app.provided import provided
     from game.entrypoints.http_server import build_http_app
 
+    if settings.game_api_secret is None or settings.game_operator_secret is None:
+        raise RuntimeError(
+            "GAME_API_SECRET and GAME_OPERATOR_SECRET must both be set: `serve-game` answers only signed calls"
+        )
+    secret, operator = settings.game_api_secret.get_secret_value(), settings.game_operator_secret.get_secret_value()
+    if len(secret) < 16 or len(operator) < 16 or secret == operator:
+        raise RuntimeError("GAME_API_SECRET and GAME_OPERATOR_SECRET must be two different secrets of 16+ characters")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     container = Container(settings=settings.model_copy(update={"game_transport": "inprocess"}))
-    runner = web.AppRunner(build_http_app(await provided(container.game())))
+    app = build_http_app(await provided(container.game()), secret=secret, operator_secret=operator)
+    # On a stop, the listener closes first, then calls in flight get up to 10 s to finish.
+    runner = web.AppRunner(app, shutdown_timeout=10.0, handle_signals=False)
     await runner.setup()
-    await web.TCPSite(runner, host, port).start()
-    print(f"game port served on http://{host}:{port}/v1/<method>", file=sys.stderr)
     try:
-        await asyncio.Event().wait()
+        await web.TCPSite(runner, host, port).start()
+        print(f"game port served on http://{host}:{port}/v1/<method>", file=sys.stderr)
+        await stop.wait()
+        log.info("game server stopping: calls in flight finish first")
     finally:
         await runner.cleanup()
         await provided(container.shutdown_resources())
+    log.info("game server stopped")
 
 
 def main(argv: list[str] | None = None) -> int:

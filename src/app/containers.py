@@ -51,6 +51,17 @@ async def _redis(url: str) -> AsyncIterator[Redis]:
     await client.aclose(close_connection_pool=True)
 
 
+def _http_game(settings: Settings) -> HttpGameClient:
+    if settings.game_api_secret is None:
+        raise RuntimeError("GAME_API_SECRET is not set: GAME_TRANSPORT=http signs every call with it")
+    operator = settings.game_operator_secret
+    return HttpGameClient(
+        settings.game_http_url,
+        secret=settings.game_api_secret.get_secret_value(),
+        operator_secret=operator.get_secret_value() if operator is not None else None,
+    )
+
+
 async def _bot(settings: Settings, local: bool) -> AsyncIterator[Bot]:
     default = DefaultBotProperties(parse_mode=ParseMode.HTML)
     if local:
@@ -102,7 +113,7 @@ class Container(containers.DeclarativeContainer):
     game = providers.Selector(
         settings.provided.game_transport,
         inprocess=core.game,
-        http=providers.Singleton(HttpGameClient, base_url=settings.provided.game_http_url),
+        http=providers.Singleton(_http_game, settings),
     )
 
     fsm_storage = providers.Singleton(

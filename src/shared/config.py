@@ -55,6 +55,14 @@ class Settings(BaseSettings):
     )
     game_transport: GameTransport = Field(default="inprocess", description="How callers reach the game.")
     game_http_url: str = Field(default="http://127.0.0.1:8081", description="Game server URL for transport=http.")
+    game_api_secret: SecretStr | None = Field(
+        default=None,
+        description="Shared secret that signs player calls to `serve-game` (both sides of GAME_TRANSPORT=http).",
+    )
+    game_operator_secret: SecretStr | None = Field(
+        default=None,
+        description="Shared secret that signs administration, maintenance and world-job calls to `serve-game`.",
+    )
     game_seed: int | None = Field(default=None, description="Fix the game's RNG (tests, replays).")
     admin_ids: list[int] = Field(default_factory=list, description="Telegram ids of admins.")
     default_locale: Locale = Field(default="en", description="Language when the player's is unknown.")

@@ -41,6 +41,7 @@ from game.api.dto import (
 from game.api.errors import (
     AlreadyRegistered,
     AlreadyRested,
+    BadRequest,
     Busy,
     CombatOver,
     GameError,
@@ -120,6 +121,7 @@ __all__ = [
     "AdventureApi",
     "AlreadyRegistered",
     "AlreadyRested",
+    "BadRequest",
     "BossAlreadyAlive",
     "BossAttackResult",
     "BossCooldown",

@@ -29,7 +29,7 @@ from game.api import (
     SkillTreeView,
     SnapshotReport,
 )
-from game.api.wire import port_methods
+from game.api.wire import load_arguments, port_methods
 from game.api.world import (
     BossAttackResult,
     BossView,
@@ -57,11 +57,13 @@ C = TypeVar("C", bound=type)
 
 
 def _storage_errors_as_unavailable(cls: C) -> C:
-    """Wrap every port method: a refusal passes through, a storage outage becomes `ServiceUnavailable`."""
+    """Wrap every port method: its arguments are checked against the port's signature (`BadRequest`
+    before anything is done), a refusal passes through, a storage outage becomes `ServiceUnavailable`."""
 
     def wrap(name: str, method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         @functools.wraps(method)
         async def call(self: Any, **kwargs: Any) -> Any:
+            kwargs = load_arguments(name, kwargs)
             try:
                 return await method(self, **kwargs)
             except GameError:
