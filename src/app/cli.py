@@ -130,13 +130,24 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     log.info("game server stopped")
 
 
+def _player_id(text: str) -> int:
+    """A Telegram-like user id: a whole number from 1 to 2^63-1 (what the game stores)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: a player id is from 1 to {2**63 - 1}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="riftwalker", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="the bot on Telegram with the scheduler (needs BOT_TOKEN, DATABASE_URL, REDIS_URL)")
     play = sub.add_parser("play", help="play locally in this terminal: no token, no services needed")
     play.add_argument("--lang", default=os.environ.get("RIFTWALKER_LANG", "en"), choices=["en", "ru"])
-    play.add_argument("--player", type=int, default=1000, help="the local player's id (one character per id)")
+    play.add_argument("--player", type=_player_id, default=1000, help="the local player's id (one character per id)")
     play.add_argument("--data-dir", type=Path, help="where the local PostgreSQL and Redis keep their data")
     sub.add_parser(
         "worker", help="the periodic jobs alone, no Telegram (needs DATABASE_URL, REDIS_URL; run `migrate` first)"

@@ -31,6 +31,7 @@ from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
 from shared.adapters.redis_throttle import RedisThrottle
+from shared.adapters.redis_update_guard import RedisUpdateGuard
 from shared.config import Settings
 from shared.ports import SystemClock
 
@@ -77,6 +78,10 @@ async def _bot(settings: Settings, local: bool) -> AsyncIterator[Bot]:
     await bot.session.close()
 
 
+def _unless_local(local: bool, guard: RedisUpdateGuard) -> RedisUpdateGuard | None:
+    return None if local else guard
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     local_bot = providers.Object(False)
@@ -121,6 +126,9 @@ class Container(containers.DeclarativeContainer):
     )
     bot = providers.Resource(_bot, settings, local_bot)
     throttle = providers.Singleton(RedisThrottle, redis)
+    # Telegram's re-deliveries are dropped across replicas; a local chat numbers its updates afresh on
+    # every start, so it has none.
+    update_guard = providers.Singleton(RedisUpdateGuard, redis)
     dispatcher = providers.Singleton(
         build_dispatcher,
         game=game,
@@ -131,6 +139,7 @@ class Container(containers.DeclarativeContainer):
         throttle_burst=settings.provided.throttle_burst,
         admin_ids=settings.provided.admin_ids,
         events=event_bus,
+        update_guard=providers.Callable(_unless_local, local_bot, update_guard),
     )
     # Notifications: one limiter per bot token (Telegram's limits are per bot), one ledger shared by
     # every process, so a restarted or second bot process sends no message twice.
