@@ -14,6 +14,7 @@ from pathlib import Path
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
+from app import events_cli
 from app.local_services import LocalServices
 from game.api import GameApi, ServiceUnavailable
 from game.domain.errors import ContentError
@@ -158,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve-game", help="serve the game port over HTTP (for a bot with GAME_TRANSPORT=http)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8081)
+    events_cli.add_parser(sub)
     args = parser.parse_args(argv)
 
     try:
@@ -188,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             print("database is up to date")
         elif args.command == "snapshot":
             asyncio.run(_snapshot(settings, full=args.all))
+        elif args.command == "events":
+            return asyncio.run(events_cli.run(settings, args))
         elif args.command == "serve-game":
             asyncio.run(_serve_game(settings, host=args.host, port=args.port))
     except KeyboardInterrupt:

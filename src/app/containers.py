@@ -27,6 +27,7 @@ from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.client.http import HttpGameClient
+from shared.adapters.rabbitmq_event_bus import RabbitMqEventBus
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
@@ -50,6 +51,12 @@ async def _redis(url: str) -> AsyncIterator[Redis]:
     client = Redis(connection_pool=pool)
     yield client
     await client.aclose(close_connection_pool=True)
+
+
+async def _rabbitmq_bus(settings: Settings) -> AsyncIterator[RabbitMqEventBus]:
+    bus = RabbitMqEventBus(settings.amqp_url, max_deliveries=settings.event_max_deliveries)
+    yield bus
+    await bus.close()
 
 
 def _http_game(settings: Settings) -> HttpGameClient:
@@ -91,7 +98,17 @@ class Container(containers.DeclarativeContainer):
     redis = providers.Resource(_redis, settings.provided.redis_url)
     content = providers.Singleton(load_content, settings.provided.content_dir)
 
-    event_bus = providers.Singleton(RedisStreamEventBus, redis)
+    event_bus = providers.Selector(
+        settings.provided.event_transport,
+        redis=providers.Singleton(
+            RedisStreamEventBus,
+            redis,
+            consumer=settings.provided.event_consumer_name,
+            claim_idle_seconds=settings.provided.event_claim_idle_seconds,
+            max_deliveries=settings.provided.event_max_deliveries,
+        ),
+        rabbitmq=providers.Resource(_rabbitmq_bus, settings),
+    )
     job_lock = providers.Singleton(RedisJobLock, redis)
     hot_state = providers.Singleton(RedisHotStateStore, redis)
     player_locks = providers.Singleton(RedisPlayerLocks, redis)

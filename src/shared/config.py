@@ -18,6 +18,7 @@ def _upper(value: object) -> object:
     return value.strip().upper() if isinstance(value, str) else value
 
 
+EventTransport: TypeAlias = Annotated[Literal["redis", "rabbitmq"], BeforeValidator(_lower)]
 GameTransport: TypeAlias = Annotated[Literal["inprocess", "http"], BeforeValidator(_lower)]
 Locale: TypeAlias = Annotated[Literal["en", "ru"], BeforeValidator(_lower)]
 LogLevel: TypeAlias = Annotated[Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"], BeforeValidator(_upper)]
@@ -62,6 +63,25 @@ class Settings(BaseSettings):
     game_operator_secret: SecretStr | None = Field(
         default=None,
         description="Shared secret that signs administration, maintenance and world-job calls to `serve-game`.",
+    )
+    event_transport: EventTransport = Field(
+        default="redis", description="Where events travel: a Redis Stream (`redis`) or RabbitMQ (`rabbitmq`)."
+    )
+    amqp_url: str = Field(
+        default="amqp://guest:guest@127.0.0.1:5672/", description="RabbitMQ, for EVENT_TRANSPORT=rabbitmq."
+    )
+    event_consumer_name: str | None = Field(
+        default=None, description="This process's name among the event consumers (default: host-pid-random)."
+    )
+    event_claim_idle_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="An event taken but not acknowledged this long is taken over by another consumer.",
+    )
+    event_max_deliveries: int = Field(
+        default=5,
+        ge=1,
+        description="Deliveries of an event whose handler keeps failing before it becomes a dead letter.",
     )
     game_seed: int | None = Field(default=None, description="Fix the game's RNG (tests, replays).")
     admin_ids: list[int] = Field(default_factory=list, description="Telegram ids of admins.")
