@@ -18,7 +18,7 @@ from app import events_cli
 from app.local_services import LocalServices
 from game.api import GameApi, ServiceUnavailable
 from game.domain.errors import ContentError
-from shared.config import InvalidSettings, Settings, load_settings
+from shared.config import InvalidSettings, Settings, load_settings, redacted_url
 
 log = logging.getLogger("riftwalker")
 
@@ -27,11 +27,10 @@ log = logging.getLogger("riftwalker")
 UNREACHABLE = (OSError, OperationalError, InterfaceError, RedisConnectionError)
 
 
-def _setup_logging(level: str, *, quiet: bool = False) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if quiet else level,  # a name Settings checked
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+def _setup_logging(level: str, *, quiet: bool = False, json_lines: bool = False) -> None:
+    from app.logs import configure
+
+    configure(logging.WARNING if quiet else level, json_lines=json_lines)  # a name Settings checked
 
 
 async def _run(settings: Settings) -> None:
@@ -101,6 +100,7 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     from aiohttp import web
 
     from app.containers import Container
+    from app.ops import ops_routes, storage_checks
     from app.provided import provided
     from game.entrypoints.http_server import build_http_app
 
@@ -116,7 +116,12 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     container = Container(settings=settings.model_copy(update={"game_transport": "inprocess"}))
-    app = build_http_app(await provided(container.game()), secret=secret, operator_secret=operator)
+    app = build_http_app(
+        await provided(container.game()),
+        secret=secret,
+        operator_secret=operator,
+        routes=ops_routes(storage_checks(container)),  # /healthz, /readyz, /metrics beside the port
+    )
     # On a stop, the listener closes first, then calls in flight get up to 10 s to finish.
     runner = web.AppRunner(app, shutdown_timeout=10.0, handle_signals=False)
     await runner.setup()
@@ -167,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     except InvalidSettings as exc:
         print(f"riftwalker: {exc}", file=sys.stderr)
         return 2
-    _setup_logging(settings.log_level, quiet=args.command == "play")
+    _setup_logging(settings.log_level, quiet=args.command == "play", json_lines=settings.log_format == "json")
     try:
         if args.command == "run":
             if settings.bot_token is None:
@@ -208,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     except UNREACHABLE as exc:
         print(
             f"riftwalker: cannot reach PostgreSQL or Redis ({type(exc).__name__}: {exc}).\n"
-            f"  DATABASE_URL={settings.database_url}\n  REDIS_URL={settings.redis_url}\n"
+            f"  DATABASE_URL={redacted_url(settings.database_url)}\n  REDIS_URL={redacted_url(settings.redis_url)}\n"
             "  Start them, fix the URLs, or use `riftwalker play`, which needs neither.",
             file=sys.stderr,
         )

@@ -11,6 +11,7 @@ from aiogram.fsm.storage.base import BaseStorage
 from bot import errors
 from bot.middlewares.game_errors import GameErrorMiddleware
 from bot.middlewares.locale import LocaleMiddleware
+from bot.middlewares.observe import ObserveMiddleware
 from bot.middlewares.once import OnceMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.routers import adventure, feature_routers
@@ -36,6 +37,8 @@ def build_dispatcher(
     # Keyword arguments of the Dispatcher reach handlers by name: `game` is how the bot sees the game,
     # `events` how an admin's broadcast reaches the notifier, `admin_ids` who may give admin commands.
     dp = Dispatcher(storage=storage, game=game, admin_ids=frozenset(admin_ids), events=events, **extra)
+    # Outermost of ours: the request id, the log context and the update's metrics.
+    dp.update.outer_middleware(ObserveMiddleware())
     if update_guard is not None:
         # Before everything: a re-delivered copy of an update is dropped unseen (see OnceMiddleware).
         dp.update.outer_middleware(OnceMiddleware(update_guard))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeAlias
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BeforeValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -21,6 +22,7 @@ def _upper(value: object) -> object:
 EventTransport: TypeAlias = Annotated[Literal["redis", "rabbitmq"], BeforeValidator(_lower)]
 GameTransport: TypeAlias = Annotated[Literal["inprocess", "http"], BeforeValidator(_lower)]
 Locale: TypeAlias = Annotated[Literal["en", "ru"], BeforeValidator(_lower)]
+LogFormat: TypeAlias = Annotated[Literal["text", "json"], BeforeValidator(_lower)]
 LogLevel: TypeAlias = Annotated[Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"], BeforeValidator(_upper)]
 
 
@@ -95,6 +97,28 @@ class Settings(BaseSettings):
         default=None, description="Load game content from here instead of the built-in files."
     )
     log_level: LogLevel = Field(default="INFO")
+    log_format: LogFormat = Field(
+        default="text", description="`json`: one JSON object a line, with the request, update and player ids."
+    )
+    ops_host: str = Field(
+        default="127.0.0.1", description="Where `run` and `worker` serve /healthz, /readyz, /metrics."
+    )
+    ops_port: int | None = Field(
+        default=None,
+        ge=0,
+        le=65535,
+        description="The port of /healthz, /readyz and /metrics (`run`, `worker`); off if unset.",
+    )
+
+
+def redacted_url(url: str) -> str:
+    """A URL fit to print: its password, if any, replaced by `***`."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit(parts._replace(netloc=user + host))
 
 
 def load_settings(**overrides: Any) -> Settings:

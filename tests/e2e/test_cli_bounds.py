@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -18,3 +19,20 @@ def test_a_player_id_past_64_bits_or_not_a_number_is_refused():
         assert result.returncode == 2, result.stderr
         assert said in result.stderr and "Traceback" not in result.stderr
         assert "Starting local PostgreSQL" not in result.stderr
+
+
+def test_a_password_in_a_url_is_never_printed():
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "migrate"],
+        env={
+            **os.environ,
+            "DATABASE_URL": "postgresql+asyncpg://admin:hunter2-secret@127.0.0.1:1/x",
+            "LOG_LEVEL": "ERROR",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "hunter2" not in result.stderr + result.stdout
+    assert "admin:***@127.0.0.1:1" in result.stderr

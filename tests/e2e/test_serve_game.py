@@ -4,6 +4,7 @@ calls only, and stops on SIGTERM after the calls in flight are answered."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -64,6 +65,7 @@ async def test_serve_game_serves_signed_calls_and_stops_gracefully(database_url,
         "GAME_API_SECRET": seam.SECRET,
         "GAME_OPERATOR_SECRET": seam.OPERATOR_SECRET,
         "LOG_LEVEL": "INFO",
+        "LOG_FORMAT": "json",
     }
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "app", "serve-game", "--port", str(port), env=env, stderr=asyncio.subprocess.PIPE
@@ -71,9 +73,15 @@ async def test_serve_game_serves_signed_calls_and_stops_gracefully(database_url,
     client = seam.client(url)
     try:
         await _until_up(url, proc)
+        async with aiohttp.ClientSession() as http, http.get(f"{url}/readyz") as r:
+            assert r.status == 200 and (await r.json())["checks"] == {"postgres": True, "redis": True}
         sheet = await client.register(player_id=42, name="Remote", class_id="mage")
         assert (await client.get_character(player_id=42)) == sheet
         assert (await client.admin_open_rift(duration_minutes=5)).id
+        async with aiohttp.ClientSession() as http, http.get(f"{url}/metrics") as r:
+            metrics = await r.text()
+        assert 'riftwalker_game_http_seconds_count{method="register",side="server"} 1.0' in metrics
+        assert 'riftwalker_game_call_seconds_count{method="admin_open_rift",outcome="ok"} 1.0' in metrics
 
         # A burst of calls with the stop in the middle: each is answered, or finds the door already closed.
         async def one() -> str:
@@ -97,4 +105,8 @@ async def test_serve_game_serves_signed_calls_and_stops_gracefully(database_url,
     log = stderr.decode()
     assert proc.returncode == 0, log[-2000:]
     assert "game server stopped" in log and "Traceback" not in log
+    # LOG_FORMAT=json: every log line is one JSON object.
+    records = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    assert any(r["message"] == "game server stopped" and r["level"] == "INFO" for r in records)
+    assert all(line.startswith("{") for line in log.splitlines() if line and not line.startswith("game port served"))
     assert seam.SECRET not in log and seam.OPERATOR_SECRET not in log

@@ -12,6 +12,7 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 
+from bot.middlewares.observe import mark
 from shared.ports.update_guard import UpdateGuard
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class OnceMiddleware(BaseMiddleware):
         key = f"{bot_id}:cq:{query.id}" if query is not None else f"{bot_id}:u:{event.update_id}"
         if not await self._guard.claim(key, lease_seconds=LEASE_SECONDS):
             log.debug("dropped a copy of update %s (%s)", event.update_id, key)
+            mark(data, "duplicate")
             return None
         try:
             result = await handler(event, data)

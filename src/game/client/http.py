@@ -40,6 +40,7 @@ from game.api.world import (
     RiftProgressView,
     WorldEventsReport,
 )
+from shared.metrics import GAME_HTTP_SECONDS
 from shared.request_context import new_request_id, request_id
 
 log = logging.getLogger(__name__)
@@ -80,12 +81,15 @@ class HttpGameClient:
             REQUEST_ID_HEADER: request_id.get() or new_request_id(),
             **signed_headers(secret, method=method, body=body, now=time.time()),
         }
+        started = time.perf_counter()
         try:
             async with self._session.post(f"{self._base_url}/v1/{method}", data=body, headers=headers) as response:
                 payload = await response.json(content_type=None)
                 status = response.status
         except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise ServiceUnavailable(f"game server unreachable: {exc}") from exc
+        finally:
+            GAME_HTTP_SECONDS.labels(method, "client").observe(time.perf_counter() - started)
         if not isinstance(payload, dict):
             raise ServiceUnavailable("malformed answer from the game server")
         if status == 401:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable
 from typing import Any
 
 from aiohttp import web
@@ -24,14 +24,14 @@ from aiohttp import web
 from game.api import BadRequest, GameApi, GameError, ServiceUnavailable
 from game.api.signing import REQUEST_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
 from game.api.wire import dump_result, load_arguments, operator_methods, port_methods
+from shared import request_context
+from shared.metrics import GAME_HTTP_SECONDS
+from shared.request_context import new_request_id
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 8
-
-# Called after each call with the method, its outcome (a status class or an error code) and seconds.
-CallObserver = Callable[[str, str, float], None]
 
 
 def build_http_app(
@@ -39,9 +39,9 @@ def build_http_app(
     *,
     secret: str,
     operator_secret: str,
-    observe: CallObserver | None = None,
-    ready: Callable[[], Awaitable[bool]] | None = None,
+    routes: Iterable[web.RouteDef] = (),
 ) -> web.Application:
+    """The game port at `POST /v1/<method>`; `routes` adds others (the process's health and metrics)."""
     if not secret or not operator_secret:
         raise ValueError("the game server needs both the player and the operator secret")
     if secret == operator_secret:
@@ -49,10 +49,18 @@ def build_http_app(
 
     async def call(request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        # The caller's request id, so both sides' logs of this call carry the same one.
+        sent = request.headers.get(REQUEST_ID_HEADER, "")
+        rid = sent[:64] if sent and sent.isprintable() else new_request_id()
+        token = request_context.request_id.set(rid)
         started = time.perf_counter()
-        response = await _call(request, method)
-        if observe is not None and method in port_methods():
-            observe(method, _outcome(response), time.perf_counter() - started)
+        try:
+            response = await _call(request, method)
+        finally:
+            if method in port_methods():
+                GAME_HTTP_SECONDS.labels(method, "server").observe(time.perf_counter() - started)
+            request_context.request_id.reset(token)
+        response.headers[REQUEST_ID_HEADER] = rid
         return response
 
     async def _call(request: web.Request, method: str) -> web.Response:
@@ -96,16 +104,11 @@ def build_http_app(
     async def health(_: web.Request) -> web.Response:
         return web.json_response({"ok": True})
 
-    async def readiness(_: web.Request) -> web.Response:
-        ok = True if ready is None else await ready()
-        return web.json_response({"ready": ok}, status=200 if ok else 503)
-
     # aiohttp's own cap sits above ours, so ours answers with the reason.
     app = web.Application(client_max_size=MAX_BODY_BYTES * 2)
     app.router.add_post("/v1/{method}", call)
     app.router.add_get("/health", health)
-    app.router.add_get("/healthz", health)
-    app.router.add_get("/readyz", readiness)
+    app.add_routes(list(routes))
     return app
 
 
@@ -146,10 +149,6 @@ def _depth(value: Any) -> int:
         elif isinstance(item, list):
             stack.extend((v, level + 1) for v in item)
     return deepest
-
-
-def _outcome(response: web.Response) -> str:
-    return f"{response.status // 100}xx"
 
 
 def _error(err: GameError, *, status: int) -> web.Response:

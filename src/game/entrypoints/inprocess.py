@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -50,6 +51,7 @@ from game.application.rifts import Rifts
 from game.application.skills import Skills
 from game.application.town import Town
 from game.application.world_bosses import WorldBosses
+from shared.metrics import GAME_CALL_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +65,22 @@ def _storage_errors_as_unavailable(cls: C) -> C:
     def wrap(name: str, method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         @functools.wraps(method)
         async def call(self: Any, **kwargs: Any) -> Any:
-            kwargs = load_arguments(name, kwargs)
+            started, outcome = time.perf_counter(), "ok"
             try:
+                kwargs = load_arguments(name, kwargs)
                 return await method(self, **kwargs)
-            except GameError:
+            except GameError as error:
+                outcome = error.code
                 raise
             except Exception as exc:
                 if is_infrastructure_error(exc):
+                    outcome = ServiceUnavailable.code
                     log.warning("game.%s: storage unavailable: %s", name, exc)
                     raise ServiceUnavailable("storage is unavailable; try again") from exc
+                outcome = "error"
                 raise
+            finally:
+                GAME_CALL_SECONDS.labels(name, outcome).observe(time.perf_counter() - started)
 
         return call
 

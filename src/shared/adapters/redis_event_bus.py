@@ -285,9 +285,15 @@ class RedisStreamEventBus:
         await self.ensure_group()
         groups = await self._redis.xinfo_groups(self._stream)
         mine = next((g for g in groups if _text(g["name"]) == self._group), {})
+        lag = mine.get("lag")
+        if lag is None:
+            # Redis cannot tell (the group was created behind entries already there): count what follows the
+            # last delivered entry, up to a bound that is alarming enough.
+            last = _text(mine.get("last-delivered-id") or b"0-0")
+            lag = len(_rows(await self._redis.xrange(self._stream, f"({last}", "+", count=10_000)))
         return Backlog(
             pending=int(mine.get("pending") or 0),
-            lag=int(mine.get("lag") or 0),
+            lag=int(lag),
             dead=int(await self._redis.xlen(self._dead_stream)),
         )
 
