@@ -43,6 +43,20 @@ async def _run(settings: Settings) -> None:
         await rt.dispatcher.start_polling(rt.bot, handle_signals=True, close_bot_session=False)
 
 
+async def _set_webhook(settings: Settings, *, delete: bool) -> None:
+    from app.containers import Container
+    from app.provided import provided
+    from app.webhook import set_webhook
+
+    if settings.bot_token is None:
+        raise RuntimeError("BOT_TOKEN is not set: `riftwalker set-webhook` talks to Telegram and needs one")
+    container = Container(settings=settings)
+    try:
+        print(await set_webhook(await provided(container.bot()), settings, delete=delete))
+    finally:
+        await provided(container.shutdown_resources())
+
+
 async def _play(settings: Settings, *, user_id: int, language: str) -> None:
     from app.runtime import running_game
     from bot.local_chat import LocalChat
@@ -150,7 +164,14 @@ def _player_id(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="riftwalker", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="the bot on Telegram with the scheduler (needs BOT_TOKEN, DATABASE_URL, REDIS_URL)")
+    run = sub.add_parser(
+        "run", help="the bot on Telegram with the scheduler (needs BOT_TOKEN, DATABASE_URL, REDIS_URL)"
+    )
+    run.add_argument(
+        "--webhook", action="store_true", help="serve Telegram's webhook (WEBHOOK_* settings) instead of long polling"
+    )
+    hook = sub.add_parser("set-webhook", help="register the webhook with Telegram, once for all replicas")
+    hook.add_argument("--delete", action="store_true", help="remove it (back to long polling)")
     play = sub.add_parser("play", help="play locally in this terminal: no token, no services needed")
     play.add_argument("--lang", default=os.environ.get("RIFTWALKER_LANG", "en"), choices=["en", "ru"])
     play.add_argument("--player", type=_player_id, default=1000, help="the local player's id (one character per id)")
@@ -177,7 +198,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             if settings.bot_token is None:
                 raise RuntimeError("BOT_TOKEN is not set: `riftwalker run` talks to Telegram and needs one")
-            asyncio.run(_run(settings))
+            if args.webhook:
+                from app.webhook import serve_webhook
+
+                asyncio.run(serve_webhook(settings))
+            else:
+                asyncio.run(_run(settings))
+        elif args.command == "set-webhook":
+            asyncio.run(_set_webhook(settings, delete=args.delete))
         elif args.command == "play":
             if args.data_dir:
                 settings = settings.model_copy(update={"play_data_dir": args.data_dir})

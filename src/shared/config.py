@@ -96,6 +96,15 @@ class Settings(BaseSettings):
     content_dir: Path | None = Field(
         default=None, description="Load game content from here instead of the built-in files."
     )
+    webhook_url: str | None = Field(
+        default=None, description="The public https base address Telegram posts updates to (`run --webhook`)."
+    )
+    webhook_path: str = Field(default="/telegram", pattern=r"^/[A-Za-z0-9_./-]*$", description="The webhook's path.")
+    webhook_host: str = Field(default="127.0.0.1", description="Where `run --webhook` listens.")
+    webhook_port: int = Field(default=8080, ge=1, le=65535, description="The port `run --webhook` listens on.")
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="Telegram sends it with every update (X-Telegram-Bot-Api-Secret-Token)."
+    )
     log_level: LogLevel = Field(default="INFO")
     log_format: LogFormat = Field(
         default="text", description="`json`: one JSON object a line, with the request, update and player ids."

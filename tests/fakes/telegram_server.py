@@ -231,6 +231,9 @@ class FakeTelegram:
     def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
         return True
 
+    def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        return True
+
     def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
         return True
 
