@@ -42,6 +42,7 @@ BROADCAST_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python benchmarks/snapshot.py
 	$(BIN)/python benchmarks/actions.py
+	$(BIN)/python benchmarks/split.py
 	$(BIN)/python benchmarks/boss.py
 	$(BIN)/python benchmarks/broadcast.py $(BROADCAST_ARGS)
 	$(BIN)/python benchmarks/balance.py
