@@ -17,8 +17,10 @@ from shared.ports.update_guard import UpdateGuard
 
 log = logging.getLogger(__name__)
 
-# A claim outlives any sane handling time; a finished update is remembered for as long as Telegram retries.
-LEASE_SECONDS = 60.0
+# A claim outlives any sane handling time, yet lapses soon enough that Telegram's next delivery of an update
+# whose replica died mid-way is handled (the game's own checks keep a half-done action from counting twice);
+# a finished update is remembered for as long as Telegram retries.
+LEASE_SECONDS = 15.0
 KEEP_SECONDS = 6 * 3600.0
 
 
