@@ -84,9 +84,27 @@ async def test_a_redelivered_press_is_answered_and_drawn_once(guarded, bot, game
 
 async def test_the_guard_claims_finishes_and_releases(container):
     guard = await container.update_guard()
+    assert not await guard.finished("x")
     assert await guard.claim("x", lease_seconds=30)
     assert not await guard.claim("x", lease_seconds=30)
     await guard.release("x")
     assert await guard.claim("x", lease_seconds=30)
+    assert not await guard.finished("x")
     await guard.finish("x", keep_seconds=30)
-    assert not await guard.claim("x", lease_seconds=30)
+    assert await guard.finished("x") and not await guard.claim("x", lease_seconds=30)
+
+
+async def test_a_copy_of_an_update_whose_handler_died_is_handled_after_the_lease(container, bot, game, monkeypatch):
+    """A replica claimed the update and died: Telegram's next delivery waits out the claim, then is handled."""
+    from bot.middlewares import once
+
+    monkeypatch.setattr(once, "LEASE_SECONDS", 0.5)
+    guard = await container.update_guard()
+    dp = build_dispatcher(game=await container.game(), storage=await container.fsm_storage(), update_guard=guard)
+    chat = LocalChat(dp, bot, user_id=641)
+    await register(chat)
+    update = travel_press(chat, 9_000_101, "orphaned-1")
+    assert await guard.claim(f"{bot.id}:cq:orphaned-1", lease_seconds=0.5)  # the dead replica's claim
+    await dp.feed_update(bot, update)
+    assert answers(chat, "orphaned-1") == 1
+    assert (await game.look(player_id=chat.user_id)).id == "meadows"

@@ -5,7 +5,9 @@ update by its update id."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 # a finished update is remembered for as long as Telegram retries.
 LEASE_SECONDS = 15.0
 KEEP_SECONDS = 6 * 3600.0
+WAIT_STEP_SECONDS = 0.05
 
 
 class OnceMiddleware(BaseMiddleware):
@@ -39,7 +42,7 @@ class OnceMiddleware(BaseMiddleware):
         bot_id = getattr(data.get("bot"), "id", 0)
         query = event.callback_query
         key = f"{bot_id}:cq:{query.id}" if query is not None else f"{bot_id}:u:{event.update_id}"
-        if not await self._guard.claim(key, lease_seconds=LEASE_SECONDS):
+        if not await self._claimed(key):
             log.debug("dropped a copy of update %s (%s)", event.update_id, key)
             mark(data, "duplicate")
             return None
@@ -50,3 +53,13 @@ class OnceMiddleware(BaseMiddleware):
             raise
         await self._guard.finish(key, keep_seconds=KEEP_SECONDS)
         return result
+
+    async def _claimed(self, key: str) -> bool:
+        """Claim `key`; while another copy holds it, wait to see it finished (False) or lapse (claim it)."""
+        deadline = time.monotonic() + LEASE_SECONDS + 1
+        while True:
+            if await self._guard.claim(key, lease_seconds=LEASE_SECONDS):
+                return True
+            if await self._guard.finished(key) or time.monotonic() > deadline:
+                return False
+            await asyncio.sleep(WAIT_STEP_SECONDS)

@@ -26,6 +26,12 @@ class RedisUpdateGuard:
             return True
         return bool(taken)
 
+    async def finished(self, key: str) -> bool:
+        try:
+            return await self._redis.get(self._prefix + key) == b"done"
+        except (RedisError, OSError):
+            return False
+
     async def finish(self, key: str, *, keep_seconds: float) -> None:
         try:
             await self._redis.set(self._prefix + key, "done", ex=max(1, round(keep_seconds)))

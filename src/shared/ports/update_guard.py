@@ -2,10 +2,11 @@
 
 Telegram may deliver the same update twice (a webhook retried after a slow answer, a restart between
 fetching updates and confirming them); with several replicas the copies may land on different processes
-at once. The first copy *claims* the update for a lease; a copy that arrives while it is claimed or after
-it was *finished* is dropped unseen — it must not answer the callback query, or the first copy's answer
-would fail. A copy whose handling failed *releases* it, so a later re-delivery is handled again; so is one
-that arrives after the lease of a process that died mid-update.
+at once. The first copy *claims* the update for a lease; a copy that arrives after it was *finished* is
+dropped unseen — it must not answer the callback query, or the first copy's answer would fail. A copy that
+arrives while it is claimed waits: dropped once the claim is finished, handled if the claim lapses (its
+process died mid-update, and Telegram, seeing no answer, delivered it again). A copy whose handling
+failed *releases* it, so a later re-delivery is handled again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from typing import Protocol
 class UpdateGuard(Protocol):
     async def claim(self, key: str, *, lease_seconds: float) -> bool:
         """Whether this process is the one to handle `key`. Fails open (True) when the store is unreachable."""
+        ...
+
+    async def finished(self, key: str) -> bool:
+        """Whether `key` was handled (not merely claimed)."""
         ...
 
     async def finish(self, key: str, *, keep_seconds: float) -> None:
