@@ -124,6 +124,9 @@ async def _read_body(request: web.Request) -> bytes:
 def _parse(body: bytes) -> dict[str, Any]:
     if not body.strip():
         return {}
+    # Measured before parsing: a parser recursing through thousands of levels is what this refuses.
+    if _nesting(body) > MAX_JSON_DEPTH:
+        raise BadRequest(f"the body is nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         value = json.loads(body)
     except RecursionError:
@@ -135,6 +138,31 @@ def _parse(body: bytes) -> dict[str, Any]:
     if _depth(value) > MAX_JSON_DEPTH:
         raise BadRequest(f"the body is nested deeper than {MAX_JSON_DEPTH} levels")
     return value
+
+
+def _nesting(body: bytes) -> int:
+    """How deep the body's brackets go, outside strings (a scan, no parsing)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_JSON_DEPTH:
+                    break
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return deepest
 
 
 def _depth(value: Any) -> int:
