@@ -55,6 +55,7 @@ BROADCAST_ARGS ?=
 bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/snapshot.py
 	$(BIN)/python benchmarks/actions.py
+	$(BIN)/python benchmarks/split.py
 	$(BIN)/python benchmarks/boss.py
 	$(BIN)/python benchmarks/exchange.py
 	$(BIN)/python benchmarks/broadcast.py $(BROADCAST_ARGS)

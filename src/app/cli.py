@@ -17,6 +17,7 @@ from pathlib import Path
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
+from app import events_cli
 from app.local_services import LocalServices
 from game.api import GameApi, ServiceUnavailable
 from game.domain.errors import ContentError
@@ -76,11 +77,10 @@ def _explain(exc: BaseException, settings: Settings) -> str | None:
     return None
 
 
-def _setup_logging(level: str, *, quiet: bool = False) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if quiet else level,  # a name Settings checked
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+def _setup_logging(level: str, *, quiet: bool = False, json_lines: bool = False) -> None:
+    from app.logs import configure
+
+    configure(logging.WARNING if quiet else level, json_lines=json_lines)  # a name Settings checked
     if level != "DEBUG":
         # Alembic's INFO lines (its context, each migration) say nothing an operator needs at every start.
         logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -96,6 +96,20 @@ async def run_bot(settings: Settings) -> None:
         # aiogram stops polling on SIGINT/SIGTERM; leaving the block flushes hot state once more.
         await publish_commands(rt.bot)
         await rt.dispatcher.start_polling(rt.bot, handle_signals=True, close_bot_session=False)
+
+
+async def _set_webhook(settings: Settings, *, delete: bool) -> None:
+    from app.containers import Container
+    from app.provided import provided
+    from app.webhook import set_webhook
+
+    if settings.bot_token is None:
+        raise RuntimeError("BOT_TOKEN is not set: `riftwalker set-webhook` talks to Telegram and needs one")
+    container = Container(settings=settings)
+    try:
+        print(await set_webhook(await provided(container.bot()), settings, delete=delete))
+    finally:
+        await provided(container.shutdown_resources())
 
 
 async def _play_terminal(settings: Settings, *, user_id: int, language: str) -> None:
@@ -221,25 +235,53 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     from aiohttp import web
 
     from app.containers import Container
+    from app.ops import ops_routes, storage_checks
     from app.provided import provided
     from game.entrypoints.http_server import build_http_app
 
+    if settings.game_api_secret is None or settings.game_operator_secret is None:
+        raise RuntimeError(
+            "GAME_API_SECRET and GAME_OPERATOR_SECRET must both be set: `serve-game` answers only signed calls"
+        )
+    secret, operator = settings.game_api_secret.get_secret_value(), settings.game_operator_secret.get_secret_value()
+    if len(secret) < 16 or len(operator) < 16 or secret == operator:
+        raise RuntimeError("GAME_API_SECRET and GAME_OPERATOR_SECRET must be two different secrets of 16+ characters")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     container = Container(settings=settings.model_copy(update={"game_transport": "inprocess"}))
-    runner = web.AppRunner(build_http_app(await provided(container.game())))
+    app = build_http_app(
+        await provided(container.game()),
+        secret=secret,
+        operator_secret=operator,
+        routes=ops_routes(storage_checks(container)),  # /healthz, /readyz, /metrics beside the port
+    )
+    # On a stop, the listener closes first, then calls in flight get up to 10 s to finish.
+    runner = web.AppRunner(app, shutdown_timeout=10.0, handle_signals=False)
     await runner.setup()
-    await web.TCPSite(runner, host, port).start()
-    print(f"game port served on http://{host}:{port}/v1/<method>", file=sys.stderr)
     try:
-        await asyncio.Event().wait()
+        await web.TCPSite(runner, host, port).start()
+        print(f"game port served on http://{host}:{port}/v1/<method>", file=sys.stderr)
+        await stop.wait()
+        log.info("game server stopping: calls in flight finish first")
     finally:
         await runner.cleanup()
         await provided(container.shutdown_resources())
+    log.info("game server stopped")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="riftwalker", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="the bot on Telegram with the scheduler (needs BOT_TOKEN, DATABASE_URL, REDIS_URL)")
+    run = sub.add_parser(
+        "run", help="the bot on Telegram with the scheduler (needs BOT_TOKEN, DATABASE_URL, REDIS_URL)"
+    )
+    run.add_argument(
+        "--webhook", action="store_true", help="serve Telegram's webhook (WEBHOOK_* settings) instead of long polling"
+    )
+    hook = sub.add_parser("set-webhook", help="register the webhook with Telegram, once for all replicas")
+    hook.add_argument("--delete", action="store_true", help="remove it (back to long polling)")
     play = sub.add_parser(
         "play",
         help="play locally, no token and no services needed: a Telegram-like chat in the browser "
@@ -286,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve-game", help="serve the game port over HTTP (for a bot with GAME_TRANSPORT=http)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8081, help="port to listen on (default 8081)")
+    events_cli.add_parser(sub)
     args = parser.parse_args(argv)
 
     try:
@@ -293,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     except InvalidSettings as exc:
         print(f"riftwalker: {exc}", file=sys.stderr)
         return 2
-    _setup_logging(settings.log_level, quiet=args.command == "play")
+    _setup_logging(settings.log_level, quiet=args.command == "play", json_lines=settings.log_format == "json")
     try:
         if args.command == "run":
             if settings.bot_token is None:
@@ -301,7 +344,14 @@ def main(argv: list[str] | None = None) -> int:
             from aiogram.utils.token import validate_token
 
             validate_token(settings.bot_token.get_secret_value())  # before anything starts
-            asyncio.run(run_bot(settings))
+            if args.webhook:
+                from app.webhook import serve_webhook
+
+                asyncio.run(serve_webhook(settings))
+            else:
+                asyncio.run(run_bot(settings))
+        elif args.command == "set-webhook":
+            asyncio.run(_set_webhook(settings, delete=args.delete))
         elif args.command == "play":
             if args.data_dir:
                 settings = settings.model_copy(update={"play_data_dir": args.data_dir})
@@ -353,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
                     host=args.host, port=args.port, token=args.token, limits=Limits(global_rate=args.flood_limit)
                 )
             )
+        elif args.command == "events":
+            return asyncio.run(events_cli.run(settings, args))
         elif args.command == "serve-game":
             asyncio.run(_serve_game(settings, host=args.host, port=args.port))
     except KeyboardInterrupt:

@@ -28,10 +28,12 @@ from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
 from game.client.http import HttpGameClient
 from game.domain.exchange import ExchangeRules
+from shared.adapters.rabbitmq_event_bus import RabbitMqEventBus
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
 from shared.adapters.redis_throttle import RedisThrottle
+from shared.adapters.redis_update_guard import RedisUpdateGuard
 from shared.config import Settings
 from shared.ports import SystemClock
 
@@ -52,6 +54,23 @@ async def _redis(url: str) -> AsyncIterator[Redis]:
     await client.aclose(close_connection_pool=True)
 
 
+async def _rabbitmq_bus(settings: Settings) -> AsyncIterator[RabbitMqEventBus]:
+    bus = RabbitMqEventBus(settings.amqp_url, max_deliveries=settings.event_max_deliveries)
+    yield bus
+    await bus.close()
+
+
+def _http_game(settings: Settings) -> HttpGameClient:
+    if settings.game_api_secret is None:
+        raise RuntimeError("GAME_API_SECRET is not set: GAME_TRANSPORT=http signs every call with it")
+    operator = settings.game_operator_secret
+    return HttpGameClient(
+        settings.game_http_url,
+        secret=settings.game_api_secret.get_secret_value(),
+        operator_secret=operator.get_secret_value() if operator is not None else None,
+    )
+
+
 async def _bot(settings: Settings, local: bool) -> AsyncIterator[Bot]:
     default = DefaultBotProperties(parse_mode=ParseMode.HTML)
     if local:
@@ -67,6 +86,10 @@ async def _bot(settings: Settings, local: bool) -> AsyncIterator[Bot]:
     await bot.session.close()
 
 
+def _unless_local(local: bool, guard: RedisUpdateGuard) -> RedisUpdateGuard | None:
+    return None if local else guard
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     local_bot = providers.Object(False)
@@ -76,7 +99,17 @@ class Container(containers.DeclarativeContainer):
     redis = providers.Resource(_redis, settings.provided.redis_url)
     content = providers.Singleton(load_content, settings.provided.content_dir)
 
-    event_bus = providers.Singleton(RedisStreamEventBus, redis)
+    event_bus = providers.Selector(
+        settings.provided.event_transport,
+        redis=providers.Singleton(
+            RedisStreamEventBus,
+            redis,
+            consumer=settings.provided.event_consumer_name,
+            claim_idle_seconds=settings.provided.event_claim_idle_seconds,
+            max_deliveries=settings.provided.event_max_deliveries,
+        ),
+        rabbitmq=providers.Resource(_rabbitmq_bus, settings),
+    )
     job_lock = providers.Singleton(RedisJobLock, redis)
     hot_state = providers.Singleton(RedisHotStateStore, redis)
     player_locks = providers.Singleton(RedisPlayerLocks, redis)
@@ -111,7 +144,7 @@ class Container(containers.DeclarativeContainer):
     game = providers.Selector(
         settings.provided.game_transport,
         inprocess=core.game,
-        http=providers.Singleton(HttpGameClient, base_url=settings.provided.game_http_url),
+        http=providers.Singleton(_http_game, settings),
     )
 
     fsm_storage = providers.Singleton(
@@ -119,6 +152,9 @@ class Container(containers.DeclarativeContainer):
     )
     bot = providers.Resource(_bot, settings, local_bot)
     throttle = providers.Singleton(RedisThrottle, redis)
+    # Telegram's re-deliveries are dropped across replicas; a local chat numbers its updates afresh on
+    # every start, so it has none.
+    update_guard = providers.Singleton(RedisUpdateGuard, redis)
     dispatcher = providers.Singleton(
         build_dispatcher,
         game=game,
@@ -129,6 +165,7 @@ class Container(containers.DeclarativeContainer):
         throttle_burst=settings.provided.throttle_burst,
         admin_ids=settings.provided.admin_ids,
         events=event_bus,
+        update_guard=providers.Callable(_unless_local, local_bot, update_guard),
     )
     # Notifications: one limiter per bot token (Telegram's limits are per bot), one ledger shared by
     # every process, so a restarted or second bot process sends no message twice.

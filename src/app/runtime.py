@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
 
 from app.containers import Container
+from app.ops import Check, ops_routes, ops_server, storage_checks
 from app.provided import provided
 from bot.notifier import Notifier
 from game.adapters.migrations import upgrade_to_head_async
@@ -46,8 +47,14 @@ async def running_game(settings: Settings, *, local_bot: bool, migrate: bool = T
     events = await provided(container.event_bus())
     consumer = asyncio.create_task(events.run_consumer(notifier.handle), name="events")
     scheduler.start()
+    checks = {
+        **storage_checks(container),
+        "events": _running(lambda: not consumer.done()),
+        "scheduler": _running(lambda: bool(scheduler.running)),
+    }
     try:
-        yield Runtime(container=container, game=game, bot=bot, dispatcher=await provided(container.dispatcher()))
+        async with ops_server(settings.ops_host, settings.ops_port, ops_routes(checks, events=events)):
+            yield Runtime(container=container, game=game, bot=bot, dispatcher=await provided(container.dispatcher()))
     finally:
         # Running jobs finish, then changed hot state is flushed once more.
         await shutdown(scheduler, game)
@@ -55,6 +62,13 @@ async def running_game(settings: Settings, *, local_bot: bool, migrate: bool = T
         with contextlib.suppress(asyncio.CancelledError):
             await consumer
         await provided(container.shutdown_resources())
+
+
+def _running(alive: Callable[[], bool]) -> Check:
+    async def check() -> bool:
+        return alive()
+
+    return check
 
 
 class ClaimLoggingLock:
@@ -88,8 +102,10 @@ async def running_worker(settings: Settings) -> AsyncIterator[Scheduler]:
         game=game, settings=settings, lock=ClaimLoggingLock(await provided(container.job_lock()))
     )
     scheduler.start()
+    checks = {**storage_checks(container), "scheduler": _running(lambda: bool(scheduler.running))}
     try:
-        yield scheduler
+        async with ops_server(settings.ops_host, settings.ops_port, ops_routes(checks)):
+            yield scheduler
     finally:
         await shutdown(scheduler, game)
         await provided(container.shutdown_resources())

@@ -11,11 +11,14 @@ from aiogram.fsm.storage.base import BaseStorage
 from bot import errors
 from bot.middlewares.game_errors import GameErrorMiddleware
 from bot.middlewares.locale import LocaleMiddleware
+from bot.middlewares.observe import ObserveMiddleware
+from bot.middlewares.once import OnceMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.routers import adventure, feature_routers
 from game.api import GameApi
 from shared.ports.event_bus import EventBus
 from shared.ports.throttle import Throttle
+from shared.ports.update_guard import UpdateGuard
 
 
 def build_dispatcher(
@@ -28,11 +31,17 @@ def build_dispatcher(
     throttle_burst: int = 6,
     admin_ids: Iterable[int] = (),
     events: EventBus | None = None,
+    update_guard: UpdateGuard | None = None,
     **extra: Any,
 ) -> Dispatcher:
     # Keyword arguments of the Dispatcher reach handlers by name: `game` is how the bot sees the game,
     # `events` how an admin's broadcast reaches the notifier, `admin_ids` who may give admin commands.
     dp = Dispatcher(storage=storage, game=game, admin_ids=frozenset(admin_ids), events=events, **extra)
+    # Outermost of ours: the request id, the log context and the update's metrics.
+    dp.update.outer_middleware(ObserveMiddleware())
+    if update_guard is not None:
+        # Before everything: a re-delivered copy of an update is dropped unseen (see OnceMiddleware).
+        dp.update.outer_middleware(OnceMiddleware(update_guard))
     throttling = (
         ThrottlingMiddleware(throttle, rate=throttle_rate, burst=throttle_burst, default_locale=default_locale)
         if throttle is not None

@@ -45,6 +45,25 @@ def pick_locale(language_code: str | None, default: str = DEFAULT_LOCALE) -> str
     return default
 
 
+# Fluent replaces the whole text with `{???}` when an inserted value is longer than this (a guard against
+# runaway messages); a long value (a broadcast, what someone typed) is inserted after formatting instead.
+FLUENT_MAX_VALUE = 2500
+
+
+def _set_aside_long_values(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    long_values: dict[str, str] = {}
+    if not any(isinstance(v, str) and len(v) > FLUENT_MAX_VALUE for v in args.values()):
+        return args, long_values
+    short = dict(args)
+    for name, value in args.items():
+        if isinstance(value, str) and len(value) > FLUENT_MAX_VALUE:
+            # Private-use characters no text of ours contains.
+            token = f"\ue000{len(long_values)}\ue001"
+            long_values[token] = value
+            short[name] = token
+    return short, long_values
+
+
 class Translator:
     """`t("key", name=...)` in one locale; `t.pick(local_text)` for content texts ({"en": …, "ru": …})."""
 
@@ -60,10 +79,15 @@ class Translator:
         if pattern is None:  # a message of attributes only: it has no text of its own
             log.error("text %r in locale %s has no value", key, self.locale)
             return key
+        args, long_values = _set_aside_long_values(args)
         text, errors = self._bundle.format_pattern(pattern, args)
         if errors:
             log.error("text %r (%s): %s", key, self.locale, errors)
-        return text if isinstance(text, str) else key  # resolved to nothing: shown like a missing text
+        if not isinstance(text, str):
+            return key  # resolved to nothing: shown like a missing text
+        for token, value in long_values.items():
+            text = text.replace(token, value)
+        return text
 
     def number(self, value: float) -> str:
         """A number as this locale writes it: the very formatting Fluent gives a number argument

@@ -57,8 +57,10 @@ def hide_password(url: str) -> str:
     return _PASSWORD.sub(":***@", url)
 
 
+EventTransport: TypeAlias = Annotated[Literal["redis", "rabbitmq"], BeforeValidator(_lower)]
 GameTransport: TypeAlias = Annotated[Literal["inprocess", "http"], BeforeValidator(_lower)]
 Locale: TypeAlias = Annotated[Literal["en", "ru"], BeforeValidator(_lower)]
+LogFormat: TypeAlias = Annotated[Literal["text", "json"], BeforeValidator(_lower)]
 LogLevel: TypeAlias = Annotated[Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"], BeforeValidator(_upper)]
 
 
@@ -100,6 +102,33 @@ class Settings(BaseSettings):
     )
     game_transport: GameTransport = Field(default="inprocess", description="How callers reach the game.")
     game_http_url: str = Field(default="http://127.0.0.1:8081", description="Game server URL for transport=http.")
+    game_api_secret: SecretStr | None = Field(
+        default=None,
+        description="Shared secret that signs player calls to `serve-game` (both sides of GAME_TRANSPORT=http).",
+    )
+    game_operator_secret: SecretStr | None = Field(
+        default=None,
+        description="Shared secret that signs administration, maintenance and world-job calls to `serve-game`.",
+    )
+    event_transport: EventTransport = Field(
+        default="redis", description="Where events travel: a Redis Stream (`redis`) or RabbitMQ (`rabbitmq`)."
+    )
+    amqp_url: str = Field(
+        default="amqp://guest:guest@127.0.0.1:5672/", description="RabbitMQ, for EVENT_TRANSPORT=rabbitmq."
+    )
+    event_consumer_name: str | None = Field(
+        default=None, description="This process's name among the event consumers (default: host-pid-random)."
+    )
+    event_claim_idle_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="An event taken but not acknowledged this long is taken over by another consumer.",
+    )
+    event_max_deliveries: int = Field(
+        default=5,
+        ge=1,
+        description="Deliveries of an event whose handler keeps failing before it becomes a dead letter.",
+    )
     game_seed: int | None = Field(default=None, description="Fix the game's RNG (tests, replays).")
     admin_ids: list[int] = Field(default_factory=list, description="Telegram ids of admins.")
     default_locale: Locale = Field(default="en", description="Language when the player's is unknown.")
@@ -110,6 +139,15 @@ class Settings(BaseSettings):
     )
     content_dir: Path | None = Field(
         default=None, description="Load game content from here instead of the built-in files."
+    )
+    webhook_url: str | None = Field(
+        default=None, description="The public https base address Telegram posts updates to (`run --webhook`)."
+    )
+    webhook_path: str = Field(default="/telegram", pattern=r"^/[A-Za-z0-9_./-]*$", description="The webhook's path.")
+    webhook_host: str = Field(default="127.0.0.1", description="Where `run --webhook` listens.")
+    webhook_port: int = Field(default=8080, ge=1, le=65535, description="The port `run --webhook` listens on.")
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="Telegram sends it with every update (X-Telegram-Bot-Api-Secret-Token)."
     )
     log_level: LogLevel = Field(default="INFO")
     # --- the player economy
@@ -122,6 +160,18 @@ class Settings(BaseSettings):
         default=60.0, gt=0, description="How often expired exchange orders are closed and their escrow returned."
     )
     daily_reset_hour: int = Field(default=0, ge=0, le=23, description="UTC hour at which a game day (dailies) starts.")
+    log_format: LogFormat = Field(
+        default="text", description="`json`: one JSON object a line, with the request, update and player ids."
+    )
+    ops_host: str = Field(
+        default="127.0.0.1", description="Where `run` and `worker` serve /healthz, /readyz, /metrics."
+    )
+    ops_port: int | None = Field(
+        default=None,
+        ge=0,
+        le=65535,
+        description="The port of /healthz, /readyz and /metrics (`run`, `worker`); off if unset.",
+    )
 
 
 def load_settings(**overrides: Any) -> Settings:

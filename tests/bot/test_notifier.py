@@ -186,9 +186,12 @@ async def test_an_event_read_again_after_a_restart_sends_nothing_twice(game, con
     reached = len(tg.sent)
     assert 15 <= reached < len(many)
 
-    # A new process reads its pending event again and finishes the delivery.
-    restarted = RedisStreamEventBus(redis)
-    assert await restarted.consume_pending_once((await make_notifier()).handle) == 1
+    # A new process (a consumer of another name) takes the dead one's pending event over once it has been
+    # idle past the claim timeout, and finishes the delivery.
+    restarted = RedisStreamEventBus(redis, claim_idle_seconds=0.2)
+    assert await restarted.consume_pending_once((await make_notifier()).handle) == 0
+    await asyncio.sleep(0.3)
+    assert await restarted.reclaim_once((await make_notifier()).handle) == 1
     assert Counter(s.chat_id for s in tg.sent) == {p: 1 for p in many}
     assert all(s.text == "📢 Server news" for s in tg.sent)
     # Acknowledged now: yet another start has nothing to do.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from aiohttp import web
 
 from game.api import (
     CharacterSheet,
@@ -15,8 +14,7 @@ from game.api import (
     NotAdjacent,
     NotRegistered,
 )
-from game.client.http import HttpGameClient
-from game.entrypoints.http_server import build_http_app
+from tests.support import seam
 
 
 @pytest.fixture(params=["inprocess", "http"])
@@ -25,15 +23,10 @@ async def port(request, container) -> GameApi:
     if request.param == "inprocess":
         yield inprocess
         return
-    runner = web.AppRunner(build_http_app(inprocess))
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port_number = runner.addresses[0][:2]
-    client = HttpGameClient(f"http://{host}:{port_number}")
-    yield client
-    await client.close()
-    await runner.cleanup()
+    async with seam.served(inprocess) as url:
+        client = seam.client(url)
+        yield client
+        await client.close()
 
 
 def test_both_adapters_satisfy_the_protocol(port):

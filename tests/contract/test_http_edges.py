@@ -1,31 +1,182 @@
-"""The HTTP entry point answers malformed calls clearly instead of failing."""
+"""The HTTP entry point: only signed calls are served, operator calls only with the operator secret, and
+a malformed call gets 400 with the reason — never a 500, never a change half made."""
 
 from __future__ import annotations
 
+import json
+import math
+import time
+import typing
+
 import aiohttp
-from aiohttp import web
+import pytest
 
-from game.entrypoints.http_server import build_http_app
+from game.api import BadRequest, GameApi, ServiceUnavailable
+from game.api.signing import signed_headers
+from game.api.wire import INT64_MAX, operator_methods, port_methods
+from game.client.http import HttpGameClient
+from tests.support import seam
+from tests.support.seam import OPERATOR_SECRET, SECRET, post
 
 
-async def test_malformed_requests_get_clear_errors(container):
-    runner = web.AppRunner(build_http_app(await container.game()))
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    base = f"http://{host}:{port}"
+@pytest.fixture
+async def served(container):
+    game = await container.game()
+    async with seam.served(game) as url, aiohttp.ClientSession() as http:
+        yield game, url, http
+
+
+async def test_calls_without_a_valid_signature_are_refused(served):
+    game, url, http = served
+    await game.register(player_id=5, name="Victim", class_id="rogue")
+    cases = {
+        "unsigned": dict(secret=None),
+        "a wrong secret": dict(secret="not-the-secret-at-all"),
+        "a stale timestamp": dict(now=time.time() - 120),
+        "a future timestamp": dict(now=time.time() + 120),
+    }
+    for case, options in cases.items():
+        status, answer = await post(http, url, "get_character", {"player_id": 5}, **options)
+        assert status == 401, case
+        assert answer["error"]["code"] == "unauthorized" and "gold" not in json.dumps(answer), case
+    # A signed body changed on the way no longer matches.
+    headers = signed_headers(SECRET, method="get_character", body=b'{"player_id": 6}', now=time.time())
+    status, _ = await post(http, url, "get_character", {"player_id": 5}, secret=None, headers=headers)
+    assert status == 401
+    # …nor does a signature made for another method.
+    headers = signed_headers(SECRET, method="look", body=b'{"player_id": 5}', now=time.time())
+    status, _ = await post(http, url, "get_character", b'{"player_id": 5}', secret=None, headers=headers)
+    assert status == 401
+    status, answer = await post(http, url, "get_character", {"player_id": 5})
+    assert status == 200 and answer["result"]["name"] == "Victim"
+
+
+async def test_operator_calls_need_the_operator_secret(served):
+    game, url, http = served
+    assert {"admin_open_rift", "admin_spawn_boss", "find_player", "snapshot_hot_state", "open_rifts_tick"} <= (
+        operator_methods()
+    )
+    for method in sorted(operator_methods()):
+        status, answer = await post(http, url, method, {}, secret=SECRET)
+        assert status == 401, method
+        assert "operator" in answer["error"]["message"]
+    assert await game.list_rifts() == []
+    # …and the operator secret opens no player call.
+    status, _ = await post(http, url, "list_rifts", {}, secret=OPERATOR_SECRET)
+    assert status == 401
+    status, answer = await post(http, url, "admin_open_rift", {}, secret=OPERATOR_SECRET)
+    assert status == 200 and len(await game.list_rifts()) == 1
+
+
+async def test_a_client_without_the_operator_secret_cannot_make_operator_calls(served):
+    _, url, _ = served
+    player_only = HttpGameClient(url, secret=SECRET)
     try:
-        async with aiohttp.ClientSession() as http:
-            async with http.post(f"{base}/v1/drop_tables", json={}) as r:
-                assert r.status == 404 and (await r.json())["error"]["code"] == "unknown_method"
-            async with http.post(f"{base}/v1/look", json={"player_id": "not a number"}) as r:
-                assert r.status == 400 and (await r.json())["error"]["code"] == "bad_request"
-            async with http.post(f"{base}/v1/look", json={"player_id": 1, "extra": 1}) as r:
-                assert r.status == 400
-            async with http.post(f"{base}/v1/look", data="[1, 2]") as r:
-                assert r.status == 400
-            async with http.post(f"{base}/v1/look", json={"player_id": 1}) as r:
-                assert r.status == 409 and (await r.json())["error"]["code"] == "not_registered"
+        with pytest.raises(ServiceUnavailable):
+            await player_only.admin_open_rift()
+        assert await player_only.list_rifts() == []
+        wrong = HttpGameClient(url, secret="a-secret-the-server-does-not-know")
+        with pytest.raises(ServiceUnavailable, match="refused"):
+            await wrong.list_rifts()
+        await wrong.close()
     finally:
-        await runner.cleanup()
+        await player_only.close()
+
+
+async def test_malformed_calls_get_400_with_the_reason(served):
+    _, url, http = served
+    cases: dict[str, tuple[str, bytes | str | object]] = {
+        "no body": ("look", b""),
+        "an empty object": ("look", {}),
+        "a string id": ("look", {"player_id": "not a number"}),
+        "an id beyond 64 bits": ("look", {"player_id": 2**63}),
+        "an id below 64 bits": ("look", {"player_id": -(2**63) - 1}),
+        "a 5000-digit id": ("look", '{"player_id": ' + "9" * 5000 + "}"),
+        "an unknown argument": ("look", {"player_id": 1, "extra": 1}),
+        "an array": ("look", [1, 2]),
+        "not JSON": ("look", "{player_id: 1"),
+        "not UTF-8": ("look", b'{"player_id": "\xff\xfe"}'),
+        "deep nesting": ("look", '{"player_id": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        "moderate nesting": ("look", {"player_id": [[[[[[[[[[1]]]]]]]]]]}),
+        "a huge body": ("check_name", {"name": "x" * 200_000}),
+        "a long text": ("check_name", {"name": "x" * 5000}),
+        "a missing required argument": ("travel", {"player_id": 1}),
+        "a null required argument": ("travel", {"player_id": 1, "destination": None}),
+        "a fractional turn": ("combat_action", {"player_id": 1, "combat_id": "c", "turn": 1.5, "action": "attack"}),
+    }
+    for case, (method, body) in cases.items():
+        status, answer = await post(http, url, method, body)
+        assert status == 400, (case, status, answer)
+        assert answer["error"]["code"] == "bad_request" and answer["error"]["message"], case
+    status, answer = await post(http, url, "drop_tables", {})
+    assert status == 404 and answer["error"]["code"] == "unknown_method"
+    status, answer = await post(http, url, "look", {"player_id": 1})
+    assert status == 409 and answer["error"]["code"] == "not_registered"
+    status, answer = await post(http, url, "look", {"player_id": INT64_MAX})
+    assert status == 409 and answer["error"]["code"] == "not_registered"
+
+
+@pytest.mark.parametrize("duration", ["NaN", "Infinity", "-Infinity", "0", "-5", "1e300"])
+@pytest.mark.parametrize("method", ["admin_open_rift", "admin_spawn_boss", "open_rifts_tick", "spawn_boss_tick"])
+async def test_a_rift_or_boss_with_a_broken_duration_is_refused_and_nothing_opens(served, method, duration):
+    game, url, http = served
+    status, answer = await post(http, url, method, f'{{"duration_minutes": {duration}}}', secret=OPERATOR_SECRET)
+    assert status == 400 and "duration_minutes" in answer["error"]["message"]
+    # Nothing was committed: the world reads as before, and the sweep runs.
+    assert await game.list_rifts() == [] and await game.list_bosses() == []
+    await game.close_expired_rifts()
+    await game.end_expired_bosses()
+
+
+async def test_the_in_process_port_refuses_the_same_calls(game: GameApi):
+    for duration in (math.inf, -math.inf, math.nan, 0.0, -1.0, 1e300):
+        with pytest.raises(BadRequest):
+            await game.admin_open_rift(duration_minutes=duration)
+        with pytest.raises(BadRequest):
+            await game.admin_spawn_boss(duration_minutes=duration)
+    with pytest.raises(BadRequest):
+        await game.look(player_id=2**64)
+    assert await game.list_rifts() == [] and await game.list_bosses() == []
+    rift = await game.admin_open_rift(duration_minutes=1.5)
+    assert [r.id for r in await game.list_rifts()] == [rift.id]
+
+
+def _extreme_values(annotation: object) -> list[object]:
+    """Values of the kind each argument takes, past its bounds."""
+    text = str(annotation)
+    if "int" in text:
+        return [2**64, -(2**64), "1" * 30]
+    if "float" in text:
+        return [float("inf"), float("nan"), -1e308]
+    if "str" in text:
+        return ["x" * 10_000, 17]
+    return [{"nested": [[[]]]}]
+
+
+def _fine_value(annotation: object) -> object:
+    text = str(annotation)
+    if annotation is bool:
+        return False
+    if "int" in text:
+        return 1
+    if "float" in text:
+        return 1.0
+    return "x"
+
+
+async def test_no_port_method_answers_500_to_values_past_its_bounds(served):
+    """Every method of the port (a new one too, without a line here) refuses out-of-range arguments."""
+    _, url, http = served
+    hints_of = {name: typing.get_type_hints(getattr(GameApi, name)) for name in port_methods()}
+    for method, hints in sorted(hints_of.items()):
+        secret = OPERATOR_SECRET if method in operator_methods() else SECRET
+        for argument, annotation in hints.items():
+            if argument == "return" or annotation is bool:
+                continue
+            for value in _extreme_values(annotation):
+                # Every other argument is fine, so the refusal is this value's.
+                fine = {name: _fine_value(tp) for name, tp in hints.items() if name not in ("return", argument)}
+                body = json.dumps({**fine, argument: value})
+                status, answer = await post(http, url, method, body, secret=secret)
+                assert status == 400, (method, argument, value, status, answer)
+                assert argument in answer["error"]["message"], (method, argument, answer)

@@ -30,7 +30,7 @@ async def test_events_published_while_no_consumer_runs_are_delivered_later(redis
 
 
 async def test_a_failed_handler_leaves_the_event_for_the_next_start(redis):
-    bus = RedisStreamEventBus(redis)
+    bus = RedisStreamEventBus(redis, consumer="bot-1")
     await bus.ensure_group()
     await bus.publish(created(1))
     await bus.publish(created(2))
@@ -42,7 +42,7 @@ async def test_a_failed_handler_leaves_the_event_for_the_next_start(redis):
             raise RuntimeError("telegram was down")
 
     await bus.consume_pending_once(flaky)
-    restarted = RedisStreamEventBus(redis)  # same group and consumer name: its pending entries come back
+    restarted = RedisStreamEventBus(redis, consumer="bot-1")  # same consumer name: its pending entries come back
     await restarted.consume_pending_once(flaky)
     assert attempts.count(1) == 2 and attempts.count(2) == 1
     assert await RedisStreamEventBus(redis).consume_pending_once(flaky) == 0

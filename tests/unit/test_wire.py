@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from game.api import CharacterSheet, GameError, NameTaken, NotAdjacent, error_from_payload
-from game.api.wire import dump_result, load_arguments, load_result, port_methods
+from game.api import BadRequest, CharacterSheet, GameError, NameTaken, NotAdjacent, error_from_payload
+from game.api.wire import (
+    INT64_MAX,
+    INT64_MIN,
+    MAX_DURATION_DAYS,
+    MAX_TEXT,
+    dump_result,
+    load_arguments,
+    load_result,
+    port_methods,
+)
 from shared.events import EVENT_TYPES, CharacterCreated, RiftCollapsed, UnknownEvent, event_from_json
 
 
@@ -33,8 +44,28 @@ def test_results_are_typed_on_the_way_back():
 
 def test_arguments_are_validated():
     assert load_arguments("travel", {"player_id": "5", "destination": "x"}) == {"player_id": 5, "destination": "x"}
-    with pytest.raises(TypeError):
+    with pytest.raises(BadRequest, match="teleport"):
         load_arguments("travel", {"player_id": 5, "destination": "x", "teleport": True})
+    with pytest.raises(BadRequest, match="destination"):
+        load_arguments("travel", {"player_id": 5})
+
+
+def test_bounds_come_from_the_ports_types():
+    assert load_arguments("look", {"player_id": INT64_MAX}) == {"player_id": INT64_MAX}
+    assert load_arguments("look", {"player_id": INT64_MIN}) == {"player_id": INT64_MIN}
+    for player_id in (INT64_MAX + 1, INT64_MIN - 1):
+        with pytest.raises(BadRequest, match="player_id"):
+            load_arguments("look", {"player_id": player_id})
+    # Optional ids too, and durations: finite, positive, at most a month.
+    with pytest.raises(BadRequest):
+        load_arguments("list_bosses", {"player_id": 2**70})
+    assert load_arguments("list_bosses", {"player_id": None}) == {"player_id": None}
+    assert load_arguments("admin_open_rift", {"duration_minutes": 0.5}) == {"duration_minutes": 0.5}
+    for minutes in (math.nan, math.inf, 0.0, -3.0, MAX_DURATION_DAYS * 24 * 60 + 1):
+        with pytest.raises(BadRequest, match="duration_minutes"):
+            load_arguments("admin_open_rift", {"duration_minutes": minutes})
+    with pytest.raises(BadRequest, match="name"):
+        load_arguments("check_name", {"name": "x" * (MAX_TEXT + 1)})
 
 
 def test_events_round_trip():

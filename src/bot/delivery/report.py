@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from bot.delivery.outcome import SendOutcome, SendResult
+from shared.metrics import NOTIFICATION_FLOOD_WAITS, NOTIFICATIONS
 
 
 @dataclass
@@ -25,12 +26,17 @@ class DeliveryReport:
     def count(self, result: SendResult) -> None:
         self.flood_waits += result.flood_waits
         self.retries += result.retries
+        if result.flood_waits:
+            NOTIFICATION_FLOOD_WAITS.inc(result.flood_waits)
         if result.outcome is SendOutcome.SENT:
             self.sent += 1
+            NOTIFICATIONS.labels("sent").inc()
         elif result.outcome is SendOutcome.UNREACHABLE:
             self.unreachable += 1
+            NOTIFICATIONS.labels("unreachable").inc()
         elif result.outcome is SendOutcome.FAILED:
             self.failed += 1
+            NOTIFICATIONS.labels("failed").inc()
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

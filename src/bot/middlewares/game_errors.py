@@ -19,10 +19,11 @@ from aiogram.dispatcher.flags import get_flag
 from aiogram.types import CallbackQuery, Message, TelegramObject
 
 from bot.i18n import Translator
+from bot.middlewares.observe import mark
 from bot.screens import show, toast
 from bot.views import Screen
 from bot.views.refusals import explain
-from game.api import Busy, GameError, InCombat, StaleAction
+from game.api import BadRequest, Busy, GameError, InCombat, StaleAction
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,11 @@ class GameErrorMiddleware(BaseMiddleware):
             return await handler(event, data)
         except GameError as error:
             log.info("refused: %s %s", error.code, error.details)
+            mark(data, "refused")
+            if isinstance(error, BadRequest) and isinstance(event, CallbackQuery):
+                # Our buttons carry only what the game accepts: one it refuses as malformed was tampered
+                # with (or drawn by a bot that knew other bounds) — as good as stale.
+                error = StaleAction("malformed button", reason=error.message)
             t: Translator = data["t"]
             text = explain(t, error)
             if isinstance(event, CallbackQuery):

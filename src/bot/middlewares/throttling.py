@@ -20,6 +20,7 @@ from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.i18n import Translator, pick_locale
 from bot.middlewares.locale import LOCALE_KEY
+from bot.middlewares.observe import mark
 from bot.screens import show, toast
 from bot.views import fallback
 from shared.ports.throttle import Throttle
@@ -47,6 +48,7 @@ class ThrottlingMiddleware(BaseMiddleware):
         if decision.allowed:
             return await handler(event, data)
         log.debug("throttled user %s for %.2fs", user.id, decision.retry_after)
+        mark(data, "throttled")
         if decision.first_in_streak:
             await self._tell(event, data, user)
         return None

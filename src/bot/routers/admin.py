@@ -6,6 +6,7 @@ command: the commands are not advertised, not even by a refusal.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from typing import Protocol
@@ -14,7 +15,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.i18n import Translator
+from bot.i18n import LOCALES, Translator
 from bot.screens import show
 from bot.views import admin
 from bot.views import guild as guild_views
@@ -22,6 +23,10 @@ from game.api import AdministrationApi, NotificationsApi, NotRegistered, Unknown
 from game.api.ports.guild_administration import GuildAdministrationApi
 from shared.events import Broadcast
 from shared.ports.event_bus import EventBus
+
+TELEGRAM_MAX_TEXT = 4096
+# Longer than any name or id (a signed 64-bit id has at most 20 characters): nobody to look up.
+LOOKUP_MAX_CHARS = 64
 
 # The command itself (with an optional @botname) in front of the HTML of the rest of the message.
 _COMMAND_PREFIX = re.compile(r"^/\w+(@\w+)?\s*")
@@ -63,6 +68,11 @@ async def broadcast(message: Message, command: CommandObject, events: EventBus, 
     if not _arg(command):
         await show(message, admin.broadcast_usage(t))
         return
+    # Refused whole rather than cut: a cut could fall inside a tag, a link or a sentence that matters.
+    length, most = telegram_length(_COMMAND_PREFIX.sub("", message.text or "", count=1).strip()), broadcast_room()
+    if length > most:
+        await show(message, admin.broadcast_too_long(t, length=length, most=most))
+        return
     # Telegram's entities rendered as HTML: the admin's bold and links stay, everything else is escaped.
     text = _COMMAND_PREFIX.sub("", message.html_text, count=1).strip()
     event = Broadcast(text=text)
@@ -76,6 +86,8 @@ async def lookup(message: Message, command: CommandObject, game: LookupGame, t: 
         await show(message, admin.lookup_usage(t))
         return
     try:
+        if len(query) > LOOKUP_MAX_CHARS:
+            raise NotRegistered("no name or id is that long")
         sheet = await game.find_player(query=query)
     except NotRegistered:
         await show(message, admin.nobody(t, query))
@@ -102,6 +114,18 @@ async def guild_dissolve(message: Message, command: CommandObject, game: GuildAd
         return
     members = await game.admin_dissolve_guild(guild_id=int(query))
     await show(message, guild_views.admin_dissolved(t, int(query), members))
+
+
+def telegram_length(text: str) -> int:
+    """A text's length as Telegram counts it (UTF-16 code units, after its markup is parsed)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@functools.cache
+def broadcast_room() -> int:
+    """How long a broadcast may be, so that it fits one message in every language's wording."""
+    wording = max(telegram_length(Translator(locale)("notify-broadcast", text="")) for locale in LOCALES)
+    return TELEGRAM_MAX_TEXT - wording
 
 
 def build_router() -> Router:

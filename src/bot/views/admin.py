@@ -36,12 +36,24 @@ def boss_spawned(t: Translator, boss: BossView) -> Screen:
     )
 
 
+# What an admin typed, said back: a line's worth, never a message's.
+ECHO_CHARS = 64
+
+
+def _echo(typed: str) -> str:
+    return literal(typed if len(typed) <= ECHO_CHARS else typed[: ECHO_CHARS - 1] + "…")
+
+
 def unknown_location(t: Translator, location_id: str | None) -> Screen:
-    return Screen(t("admin-unknown-location", location=literal(location_id or "")))
+    return Screen(t("admin-unknown-location", location=_echo(location_id or "")))
 
 
 def broadcast_usage(t: Translator) -> Screen:
     return Screen(t("admin-broadcast-usage"))
+
+
+def broadcast_too_long(t: Translator, *, length: int, most: int) -> Screen:
+    return Screen(t("admin-broadcast-too-long", length=length, max=most))
 
 
 def broadcast_queued(t: Translator, event_id: str) -> Screen:
@@ -53,7 +65,7 @@ def lookup_usage(t: Translator) -> Screen:
 
 
 def nobody(t: Translator, query: str) -> Screen:
-    return Screen(t("admin-lookup-none", query=literal(query)))
+    return Screen(t("admin-lookup-none", query=_echo(query)))
 
 
 def lookup(t: Translator, sheet: CharacterSheet, *, muted: Sequence[str]) -> Screen:

@@ -94,6 +94,7 @@ EXPLAIN: dict[str, Say | Choose] = {
     "unknown_location": say("location-unknown"),
     "not_adjacent": say("travel-not-adjacent"),
     "service_unavailable": say("service-unavailable"),
+    "bad_request": say("err-bad-request"),
     "rule_violation": say("err-rule"),
     "unknown_entry": say("err-unknown-entry"),
     "inventory_full": say("err-inventory-full", capacity=("capacity", "?")),

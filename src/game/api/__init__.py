@@ -43,6 +43,7 @@ from game.api.dto import (
 from game.api.errors import (
     AlreadyRegistered,
     AlreadyRested,
+    BadRequest,
     Busy,
     CombatOver,
     GameError,
@@ -122,6 +123,7 @@ __all__ = [
     "AdventureApi",
     "AlreadyRegistered",
     "AlreadyRested",
+    "BadRequest",
     "BossAlreadyAlive",
     "BossAttackResult",
     "BossCooldown",

@@ -61,6 +61,13 @@ def error_from_payload(payload: dict[str, Any]) -> GameError:
     return err
 
 
+class BadRequest(GameError):
+    """The call itself is malformed (an argument missing, of the wrong type or out of range): it was
+    refused before the game did anything."""
+
+    code = "bad_request"
+
+
 class ServiceUnavailable(GameError):
     """Storage is unreachable for now (a restart, a network blip): nothing was changed; try again."""
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from game.api import CharacterSheet, NotRegistered
+from game.api.wire import INT64_MAX, INT64_MIN
 from game.api.world import BossView, RiftInfo
 from game.application.characters import Characters
 from game.application.ports.unit_of_work import UnitOfWorkFactory
@@ -22,8 +24,14 @@ class Administration:
 
     async def find_player(self, *, query: str) -> CharacterSheet:
         query = query.strip().lstrip("@")
-        async with self.uow_factory(read_only=True) as uow:
-            player_id = int(query) if query.lstrip("-").isdigit() else await uow.characters.id_by_name(name_key(query))
+        player_id: int | None = None
+        if re.fullmatch(r"-?[0-9]+", query):
+            # An id: one beyond 64 bits names no player (and must not reach the database).
+            number = int(query) if len(query) <= 20 else None
+            player_id = number if number is not None and INT64_MIN <= number <= INT64_MAX else None
+        else:
+            async with self.uow_factory(read_only=True) as uow:
+                player_id = await uow.characters.id_by_name(name_key(query))
         if player_id is None:
             raise NotRegistered("no such player", query=query)
         return await self.characters.get_character(player_id=player_id)

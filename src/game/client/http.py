@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import time
 from typing import Any
 
 import aiohttp
 
 from game.api import (
+    BadRequest,
     CharacterSheet,
     ClassInfo,
     CombatView,
@@ -44,7 +48,8 @@ from game.api.economy import (
     TradeView,
 )
 from game.api.guilds import GuildPending, GuildSummary, GuildView, LedgerPage, MyGuild
-from game.api.wire import load_result
+from game.api.signing import REQUEST_ID_HEADER, signed_headers
+from game.api.wire import load_result, operator_methods
 from game.api.world import (
     BossAttackResult,
     BossView,
@@ -53,11 +58,22 @@ from game.api.world import (
     RiftProgressView,
     WorldEventsReport,
 )
+from shared.metrics import GAME_HTTP_SECONDS
+from shared.request_context import new_request_id, request_id
+
+log = logging.getLogger(__name__)
 
 
 class HttpGameClient:
-    def __init__(self, base_url: str, *, timeout: float = 10.0) -> None:
+    """Signs each call (`game.api.signing`): operator calls with `operator_secret`, the rest with `secret`;
+    the request id of the work at hand goes along, so both sides' logs tell one story."""
+
+    def __init__(
+        self, base_url: str, *, secret: str, operator_secret: str | None = None, timeout: float = 10.0
+    ) -> None:
         self._base_url = base_url.rstrip("/")
+        self._secret = secret
+        self._operator_secret = operator_secret
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
 
@@ -69,12 +85,36 @@ class HttpGameClient:
     async def _call(self, method: str, **kwargs: Any) -> Any:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=self._timeout)
-        body = {name: _jsonable(value) for name, value in kwargs.items()}
+        secret = self._secret
+        if method in operator_methods():
+            if self._operator_secret is None:
+                raise ServiceUnavailable(f"{method} is an operator call and no operator secret is configured")
+            secret = self._operator_secret
         try:
-            async with self._session.post(f"{self._base_url}/v1/{method}", json=body) as response:
-                payload = await response.json()
-        except (aiohttp.ClientError, TimeoutError) as exc:
+            body = json.dumps({name: _jsonable(value) for name, value in kwargs.items()}, allow_nan=False).encode()
+        except ValueError as exc:  # NaN or infinity: the server would refuse it just the same
+            raise BadRequest(f"{method}: {exc}") from None
+        headers = {
+            "Content-Type": "application/json",
+            REQUEST_ID_HEADER: request_id.get() or new_request_id(),
+            **signed_headers(secret, method=method, body=body, now=time.time()),
+        }
+        started = time.perf_counter()
+        try:
+            async with self._session.post(f"{self._base_url}/v1/{method}", data=body, headers=headers) as response:
+                payload = await response.json(content_type=None)
+                status = response.status
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise ServiceUnavailable(f"game server unreachable: {exc}") from exc
+        finally:
+            GAME_HTTP_SECONDS.labels(method, "client").observe(time.perf_counter() - started)
+        if not isinstance(payload, dict):
+            raise ServiceUnavailable("malformed answer from the game server")
+        if status == 401:
+            # A configuration fault (a wrong secret, a clock far off), not the player's: callers see an outage.
+            reason = payload.get("error", {}).get("message", "unauthorized")
+            log.error("the game server refused the call to %s: %s", method, reason)
+            raise ServiceUnavailable(f"the game server refused the call: {reason}")
         if "error" in payload:
             raise error_from_payload(payload["error"])
         if "result" not in payload:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -47,7 +48,7 @@ from game.api.economy import (
     TradeView,
 )
 from game.api.guilds import GuildPending, GuildSummary, GuildView, LedgerPage, MyGuild
-from game.api.wire import port_methods
+from game.api.wire import load_arguments, port_methods
 from game.api.world import (
     BossAttackResult,
     BossView,
@@ -74,6 +75,7 @@ from game.application.skills import Skills
 from game.application.town import Town
 from game.application.trades import Trades
 from game.application.world_bosses import WorldBosses
+from shared.metrics import GAME_CALL_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -81,20 +83,28 @@ C = TypeVar("C", bound=type)
 
 
 def _storage_errors_as_unavailable(cls: C) -> C:
-    """Wrap every port method: a refusal passes through, a storage outage becomes `ServiceUnavailable`."""
+    """Wrap every port method: its arguments are checked against the port's signature (`BadRequest`
+    before anything is done), a refusal passes through, a storage outage becomes `ServiceUnavailable`."""
 
     def wrap(name: str, method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         @functools.wraps(method)
         async def call(self: Any, **kwargs: Any) -> Any:
+            started, outcome = time.perf_counter(), "ok"
             try:
+                kwargs = load_arguments(name, kwargs)
                 return await method(self, **kwargs)
-            except GameError:
+            except GameError as error:
+                outcome = error.code
                 raise
             except Exception as exc:
                 if is_infrastructure_error(exc):
+                    outcome = ServiceUnavailable.code
                     log.warning("game.%s: storage unavailable: %s", name, exc)
                     raise ServiceUnavailable("storage is unavailable; try again") from exc
+                outcome = "error"
                 raise
+            finally:
+                GAME_CALL_SECONDS.labels(name, outcome).observe(time.perf_counter() - started)
 
         return call
 

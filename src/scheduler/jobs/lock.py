@@ -10,9 +10,12 @@ fires late in the same tick still sees it taken, and a holder that died costs at
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from shared import request_context
+from shared.metrics import JOB_SECONDS, JOB_TICKS
 from shared.ports import Clock
 from shared.ports.lock import JobLock
 
@@ -36,5 +39,18 @@ async def run_once_per_tick(
     tick = tick_of(clock.now(), interval_seconds)
     if not await lock.acquire(f"{name}:{tick}", ttl=interval_seconds):
         log.debug("job %s: tick %d is another replica's", name, tick)
+        JOB_TICKS.labels(name, "skipped").inc()
         return None
-    return await job()
+    token = request_context.request_id.set(f"{name}-{tick}")
+    started = time.perf_counter()
+    try:
+        result = await job()
+    except BaseException:
+        JOB_TICKS.labels(name, "failed").inc()
+        raise
+    else:
+        JOB_TICKS.labels(name, "ran").inc()
+        return result
+    finally:
+        JOB_SECONDS.labels(name).observe(time.perf_counter() - started)
+        request_context.request_id.reset(token)

@@ -99,6 +99,7 @@ stale-button = ⌛ This button is no longer valid.
 game-error = ⚠️ That didn't work: { $reason }
 slow-down = 🐢 Easy there — too many actions at once. Wait a moment.
 service-unavailable = 🔧 The world is catching its breath. Try again in a moment.
+err-bad-request = ⚠️ That request makes no sense to the game (a number out of range, or something missing). Nothing was changed.
 help = <b>Riftwalker</b> — a text RPG.
     /start — create a character or open the menu
     /menu — main menu

@@ -129,6 +129,7 @@ admin-boss-spawned = 👹 Boss spawned: <b>{ $name }</b> in { $location }, ❤�
     id <code>{ $id }</code>
 admin-unknown-location = No place “{ $location }” can take that.
 admin-broadcast-usage = Usage: /broadcast &lt;text&gt;
+admin-broadcast-too-long = 📢 Not sent: that is { $length } characters, and one Telegram message holds { $max }. Shorten it, or send it in parts.
 admin-broadcast-queued = 📢 Broadcast queued (id <code>{ $id }</code>); it goes out within Telegram's limits.
 admin-lookup-usage = Usage: /lookup &lt;name or id&gt;
 admin-lookup-none = Nobody goes by “{ $query }”.

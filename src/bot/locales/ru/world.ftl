@@ -158,6 +158,11 @@ admin-boss-spawned = 👹 Призван босс <b>{ $name }</b> ({ $location 
     id <code>{ $id }</code>
 admin-unknown-location = Место «{ $location }» для этого не годится.
 admin-broadcast-usage = Как пользоваться: /broadcast &lt;текст&gt;
+admin-broadcast-too-long = 📢 Не отправлено: в тексте { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[many] символов
+    }, а в одно сообщение Telegram помещается не больше { $max }. Сократи его или отправь по частям.
 admin-broadcast-queued = 📢 Рассылка поставлена в очередь (id <code>{ $id }</code>) и уйдёт в пределах лимитов Telegram.
 admin-lookup-usage = Как пользоваться: /lookup &lt;имя или id&gt;
 admin-lookup-none = По запросу «{ $query }» никого не нашлось.
