@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.api import (
+    BadRequest,
     CharacterSheet,
     GameApi,
     GameError,
@@ -85,8 +86,10 @@ async def test_the_exchange_and_its_refusals_cross_the_wire(port: GameApi, db):
     market = await port.market(player_id=22, item_id="iron_ore")
     assert isinstance(market, MarketView) and market.best_ask == 7 and market.last_price == 7
     with pytest.raises(BadOrder) as bad:
-        await port.place_order(player_id=22, item_id="iron_ore", side="buy", price=2**70, quantity=1)
+        await port.place_order(player_id=22, item_id="iron_ore", side="buy", price=10**12, quantity=1)
     assert bad.value.details["field"] == "price"
+    with pytest.raises(BadRequest):  # past 64 bits: refused at the port, before the exchange sees it
+        await port.place_order(player_id=22, item_id="iron_ore", side="buy", price=2**70, quantity=1)
     with pytest.raises(NotYourOrder):
         await port.cancel_order(player_id=22, order_id=sold.order.id)
     assert (await port.my_orders(player_id=21)).counter_gold == 14

@@ -3,6 +3,7 @@ a malformed call gets 400 with the reason — never a 500, never a change half m
 
 from __future__ import annotations
 
+import collections.abc
 import json
 import math
 import time
@@ -157,6 +158,12 @@ def _fine_value(annotation: object) -> object:
     text = str(annotation)
     if annotation is bool:
         return False
+    if typing.get_origin(annotation) is typing.Literal:  # a closed set: its first value
+        return typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (dict, collections.abc.Mapping):
+        return {}
+    if typing.get_origin(annotation) in (list, tuple, collections.abc.Sequence):
+        return []
     if "int" in text:
         return 1
     if "float" in text:

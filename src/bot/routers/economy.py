@@ -20,6 +20,7 @@ from bot.states import ExchangeOrder
 from bot.views import Screen, fallback
 from bot.views import economy as views
 from game.api import DailiesApi, EconomyJobsApi, ExchangeApi, InvitationsApi, TradesApi
+from game.api.wire import INT64_MAX
 
 # "3 25", "3x25", "3 × 25": how many, then the price for each.
 AMOUNTS = re.compile(r"^\s*(\d{1,30})\s*(?:[x×*]|\s)\s*(\d{1,30})\s*$")
@@ -69,7 +70,8 @@ async def got_amounts(message: Message, state: FSMContext, game: ExchangeApi, t:
         await state.set_state(None)
         await show(message, Screen(fallback.stale_button(t)))
         return
-    quantity, price = int(found.group(1)), int(found.group(2))
+    # Past what the game counts in (64 bits), a number is just too large: the exchange says what it takes.
+    quantity, price = (min(int(found.group(n)), INT64_MAX) for n in (1, 2))
     placed = await game.place_order(
         player_id=player_of(message),
         item_id=item_id,

@@ -56,7 +56,16 @@ async def _finished(command: Awaitable[T]) -> T:
     """A read that runs to its end even when the consumer is cancelled meanwhile: a command cut in the
     middle of being sent or read can wedge the connection's stop. What it took stays pending, for
     this consumer's next start or another consumer."""
-    return await asyncio.shield(asyncio.ensure_future(command))
+    future = asyncio.ensure_future(command)
+    future.add_done_callback(_seen)
+    return await asyncio.shield(future)
+
+
+def _seen(future: asyncio.Future[Any]) -> None:
+    """Mark a shielded read's failure as seen: when its consumer was stopped meanwhile (the connection
+    closed under it at shutdown), nobody is left to hear of it, and asyncio would log it as an error."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _rows(reply: Any) -> list[tuple[EntryId, Fields]]:
