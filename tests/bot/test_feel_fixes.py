@@ -131,3 +131,24 @@ def test_low_stamina_after_an_exploration_says_when_it_is_full():
     assert "⚡ Stamina 30/150 · ⚡ full in 2 h" in explore.screen(EN, found, low).text
     plenty = found.model_copy(update={"stamina": 120})
     assert "full in" not in explore.screen(EN, plenty, dtos.sheet(stamina=120, stamina_full_in=1800)).text
+
+
+async def test_the_shop_offers_no_gear_above_the_players_level():
+    """Gear a player cannot wear yet is listed (what to save for) but has no Buy button."""
+    from bot.views import town
+    from tests.fakes.game import build_game
+
+    game = build_game()
+    await game.api.register(player_id=1, name="Shopper", class_id="warrior")
+    await game.edit(1, gold=10_000)
+    view = await game.api.shop(player_id=1)
+    assert view.player_level == 1
+    above = [o for o in view.offers if o.kind == "equipment" and o.level > 1]
+    wearable = [o for o in view.offers if o.kind == "equipment" and o.level <= 1]
+    assert above and wearable
+    buttons = []
+    for page in range(len(view.offers) // town.SHOP_PAGE + 1):
+        screen = town.shop(EN, view, page=page)
+        buttons += [b.callback_data for row in screen.markup.inline_keyboard for b in row if b.callback_data]
+    assert not any(f":{o.id}:" in b for o in above for b in buttons)
+    assert any(f":{o.id}:" in b for o in wearable for b in buttons)

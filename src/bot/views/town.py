@@ -100,7 +100,9 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
             lines.append(offer_line(t, item))
             price = item.buy_price or 0
             row = []
-            if price <= view.gold:
+            # Gear the player cannot wear yet is shown to save for, not sold: bought, it would only sit in the bag.
+            wearable = item.kind != "equipment" or item.level <= view.player_level or not view.player_level
+            if price <= view.gold and wearable:
                 row.append(
                     _shop_button(
                         t("btn-buy-one", **item_noun(t, "name", item, html=False), price=price),

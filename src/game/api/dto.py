@@ -288,6 +288,7 @@ class ShopView(Dto):
     gold: int
     offers: tuple[ItemInfo, ...]
     sellable: tuple[InventoryEntry, ...]
+    player_level: int = 0  # gear above it is shown (what to save for) but not offered for sale yet
 
 
 class InnView(Dto):

@@ -22,6 +22,7 @@ def shop_view(content: Content, town: ShopDef, record: PlayerRecord) -> ShopView
             )
         ),
         sellable=tuple(e for e in inventory_entries(content, record) if e.item.sell_price > 0),
+        player_level=record.character.level,
     )
 
 
