@@ -13,12 +13,11 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 
 from game.api import EconomyJobsApi, MaintenanceApi, SnapshotReport, WorldJobsApi
 from game.api.ports.arena_jobs import ArenaJobsApi
 from scheduler.jobs import arena, economy, snapshot, world_events
-from scheduler.jobs.lock import run_once_per_tick
+from scheduler.jobs.ticks import add_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock, SystemClock
 from shared.ports.lock import JobLock
@@ -56,23 +55,16 @@ def aligned_start(now: float, interval_seconds: float) -> datetime:
 def build_scheduler(*, game: WorkerGame, lock: JobLock, settings: Settings, clock: Clock | None = None) -> Scheduler:
     clock = clock or SystemClock()
     scheduler = Scheduler(timezone=UTC)
-    interval = settings.snapshot_interval_minutes * 60
-
-    async def snapshot_once_per_tick() -> SnapshotReport | None:
-        return await run_once_per_tick(
-            lock, clock, snapshot.JOB_NAME, interval, lambda: snapshot.snapshot_changed(game)
-        )
-
-    scheduler.add_job(
-        scheduler.tracked,
-        IntervalTrigger(seconds=interval, start_date=aligned_start(clock.now(), interval), timezone=UTC),
-        args=[snapshot_once_per_tick],
-        id=snapshot.JOB_NAME,
-        name="hot state: Redis → PostgreSQL",
-        max_instances=1,
-        coalesce=True,
-        # A late start still belongs to its tick while it is less than half an interval late (see jobs.lock).
-        misfire_grace_time=max(1, int(interval / 2)),
+    add_once_per_tick(
+        scheduler,
+        name=snapshot.JOB_NAME,
+        title="hot state: Redis → PostgreSQL",
+        interval=settings.snapshot_interval_minutes * 60,
+        job=lambda: snapshot.snapshot_changed(game),
+        lock=lock,
+        clock=clock,
+        start=aligned_start,
+        tracked=scheduler.tracked,
     )
     world_events.register(
         scheduler, game=game, lock=lock, settings=settings, clock=clock, start=aligned_start, tracked=scheduler.tracked

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 
 from game.api.arena import SeasonReport
 from game.api.ports.arena_jobs import ArenaJobsApi
-from scheduler.jobs.lock import run_once_per_tick
+from scheduler.jobs.ticks import add_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock
 from shared.ports.lock import JobLock
@@ -40,18 +39,14 @@ def register(
     start: Callable[[float, float], datetime],
     tracked: Callable[..., Awaitable[Any]],
 ) -> None:
-    interval = settings.arena_season_check_minutes * 60
-
-    async def once_per_tick() -> SeasonReport | None:
-        return await run_once_per_tick(lock, clock, CLOSE_SEASON, interval, lambda: close_season(game))
-
-    scheduler.add_job(
-        tracked,
-        IntervalTrigger(seconds=interval, start_date=start(clock.now(), interval), timezone=UTC),
-        args=[once_per_tick],
-        id=CLOSE_SEASON,
-        name="arena: close the weekly season",
-        max_instances=1,
-        coalesce=True,
-        misfire_grace_time=max(1, int(interval / 2)),
+    add_once_per_tick(
+        scheduler,
+        name=CLOSE_SEASON,
+        title="arena: close the weekly season",
+        interval=settings.arena_season_check_minutes * 60,
+        job=lambda: close_season(game),
+        lock=lock,
+        clock=clock,
+        start=start,
+        tracked=tracked,
     )

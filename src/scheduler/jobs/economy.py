@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 
 from game.api import EconomyJobsApi
 from game.api.economy import ExpiryReport
-from scheduler.jobs.lock import run_once_per_tick
+from scheduler.jobs.ticks import add_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock
 from shared.ports.lock import JobLock
@@ -43,18 +42,14 @@ def register(
     start: Callable[[float, float], datetime],
     tracked: Callable[..., Awaitable[Any]],
 ) -> None:
-    interval = settings.exchange_expiry_sweep_seconds
-
-    async def once_per_tick() -> Any:
-        return await run_once_per_tick(lock, clock, EXPIRE_ORDERS, interval, lambda: expire_orders(game))
-
-    scheduler.add_job(
-        tracked,
-        IntervalTrigger(seconds=interval, start_date=start(clock.now(), interval), timezone=UTC),
-        args=[once_per_tick],
-        id=EXPIRE_ORDERS,
-        name="exchange: expire orders",
-        max_instances=1,
-        coalesce=True,
-        misfire_grace_time=max(1, int(interval / 2)),
+    add_once_per_tick(
+        scheduler,
+        name=EXPIRE_ORDERS,
+        title="exchange: expire orders",
+        interval=settings.exchange_expiry_sweep_seconds,
+        job=lambda: expire_orders(game),
+        lock=lock,
+        clock=clock,
+        start=start,
+        tracked=tracked,
     )

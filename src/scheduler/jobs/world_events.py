@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 
 from game.api import WorldEventsReport, WorldJobsApi
-from scheduler.jobs.lock import run_once_per_tick
+from scheduler.jobs.ticks import add_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock
 from shared.ports.lock import JobLock
@@ -67,18 +66,17 @@ def register(
     """Add the world's jobs, each wrapped in the once-per-tick lock; `start` aligns replicas' timers."""
     for name, interval, job in jobs(game, settings):
 
-        async def once_per_tick(
-            name: str = name, interval: float = interval, job: Callable[[], Awaitable[Any]] = job
-        ) -> Any:
-            return _logged(name, await run_once_per_tick(lock, clock, name, interval, job))
+        async def logged(name: str = name, job: Callable[[], Awaitable[Any]] = job) -> Any:
+            return _logged(name, await job())
 
-        scheduler.add_job(
-            tracked,
-            IntervalTrigger(seconds=interval, start_date=start(clock.now(), interval), timezone=UTC),
-            args=[once_per_tick],
-            id=name,
+        add_once_per_tick(
+            scheduler,
             name=name,
-            max_instances=1,
-            coalesce=True,
-            misfire_grace_time=max(1, int(interval / 2)),
+            title=name,
+            interval=interval,
+            job=logged,
+            lock=lock,
+            clock=clock,
+            start=start,
+            tracked=tracked,
         )
