@@ -32,11 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from aiogram.fsm.storage.memory import MemoryStorage
 
 from benchmarks.broadcast import redis_client
-from benchmarks.sim.duels import reference_build
+from benchmarks.sim.duels import fighting_values, reference_build
 from bot.delivery import RateLimiter
 from bot.notifier import Notifier
 from game.domain import arena as rules
-from game.domain.character import derive_full
 from game.domain.combat import Fighter, player_fighter
 from game.domain.content import Content
 from game.domain.guilds import FOUNDING_COST
@@ -143,16 +142,9 @@ async def guild_message(members: int, rate: float) -> dict[str, float]:
 def reference_ghost(content: Content, class_id: str, level: int) -> Fighter:
     """The balance harness's reference build of a class at a level (its stats spent as the simulated
     newcomers spend them, the best gear the shops sell, the skills in the order they open), as a ghost."""
-    build = reference_build(content, class_id, level)
-    passives = [s for s in build.skills if s.kind == "passive"]
-    derived = derive_full(build.stats, build.level, build.gear, passives)
+    derived, agility, actives = fighting_values(reference_build(content, class_id, level))
     return player_fighter(
-        derived=derived,
-        hp=derived.max_hp,
-        mana=derived.max_mana,
-        agility=build.stats.agility + sum(i.bonuses.agility for i in build.gear),
-        level=level,
-        skills=tuple(s.id for s in build.skills if s.kind == "active"),
+        derived=derived, hp=derived.max_hp, mana=derived.max_mana, agility=agility, level=level, skills=actives
     )
 
 

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 
 from benchmarks.sim.newcomer import STAT_PLAN, gear_score
-from game.domain.character import Stats, derive_full
+from game.domain.character import Derived, Stats, derive_full
 from game.domain.combat import Attack, UseSkill, act, ready_skills, start_combat
 from game.domain.content import Content
 from game.domain.content_models import ItemDef, SkillDef
@@ -81,11 +81,17 @@ def learned(content: Content, class_id: str, level: int) -> tuple[SkillDef, ...]
     return tuple(known)
 
 
-def duel(content: Content, build: Build, monster: MonsterStats, rng: random.Random) -> tuple[bool, float, int]:
+def fighting_values(build: Build) -> tuple[Derived, int, tuple[str, ...]]:
+    """What a fight starts from: the derived values (gear and passives counted), agility with gear, and
+    the active skills."""
     passives = [s for s in build.skills if s.kind == "passive"]
     derived = derive_full(build.stats, build.level, build.gear, passives)
     agility = build.stats.agility + sum(i.bonuses.agility for i in build.gear)
-    actives = tuple(s.id for s in build.skills if s.kind == "active")
+    return derived, agility, tuple(s.id for s in build.skills if s.kind == "active")
+
+
+def duel(content: Content, build: Build, monster: MonsterStats, rng: random.Random) -> tuple[bool, float, int]:
+    derived, agility, actives = fighting_values(build)
     combat = start_combat(
         "duel",
         derived=derived,
