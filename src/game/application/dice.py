@@ -21,9 +21,17 @@ class Dice:
         return random.Random(f"{self.seed}:" + ":".join(map(str, parts)))
 
     def new_id(self, *parts: object) -> str:
-        return f"{self.rng('id', *parts, self._clock.now()).getrandbits(64):016x}"
+        return _hex_id(self.rng("id", *parts, self._clock.now()))
 
     def fresh(self, *parts: object) -> random.Random:
         """An RNG for something new (a rift, a boss): never the same twice in a process, even at the same
         instant, yet the same sequence again for a game of the same seed and clock."""
         return self.rng("fresh", *parts, self._clock.now(), next(self._drawn))
+
+    def fresh_id(self, *parts: object) -> str:
+        """An id for something new, drawn as `fresh` draws."""
+        return _hex_id(self.fresh(*parts))
+
+
+def _hex_id(rng: random.Random) -> str:
+    return f"{rng.getrandbits(64):016x}"

@@ -176,7 +176,7 @@ class WorldBosses:
 
     async def _spawn(self, spawn: BossSpawn, duration_minutes: float) -> BossView:
         now = self.clock.now()
-        boss_id = f"{self.dice.fresh('boss', spawn.location_id, spawn.boss_def_id).getrandbits(64):016x}"
+        boss_id = self.dice.fresh_id("boss", spawn.location_id, spawn.boss_def_id)
         # The first share: a typical player of the zone's level, until real fighters come.
         level = self.content.locations[spawn.location_id].level
         pool = fighter_share(
