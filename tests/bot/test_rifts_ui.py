@@ -6,7 +6,7 @@ import asyncio
 
 from bot.world_callbacks import RiftCb
 from tests.bot.conftest import register
-from tests.bot.world_helpers import button_data, empower, is_fight, move_to, win_fight
+from tests.bot.world_helpers import button_data, empower, full_health, is_fight, move_to, win_fight
 
 
 def rift_buttons(message, act: str) -> list[str]:
@@ -69,6 +69,7 @@ async def test_walking_a_rift_to_its_chest(new_chat, game, container, db):
     chat = new_chat()
     await register(chat)
     await empower(db, chat.user_id)
+    await full_health(container, chat.user_id)  # a trap takes a share of the (empowered) maximum
     rift = await game.admin_open_rift(location_id="meadows")
     await move_to(container, chat.user_id, "meadows")
 
