@@ -620,16 +620,24 @@ async def test_past_its_deadline_a_boss_cannot_be_hit_and_escapes_once(arena):
 async def test_a_newcomers_first_blow_grows_the_pool_and_nobody_elses_does(arena):
     await arena.port.create(arena.boss(hp=1000, cooldown_ms=0))
     now = arena.clock.now()
-    first = await arena.port.attack("b", 1, 100, now=now, join_hp=500)  # the first fighter: the spawned pool
-    assert first.hp_left == 900
+    first = await arena.port.attack("b", 1, 100, now=now, join_hp=600)  # the first fighter's share is the pool
+    assert first.hp_left == 500
+    assert (await arena.port.state("b")).max_hp == 600
     newcomer = await arena.port.attack("b", 2, 100, now=now, join_hp=500)
-    assert newcomer.hp_left == 1300
-    assert await arena.port.state("b") == BossLive(hp=1300, max_hp=1500, status="alive", killer_id=None)
+    assert newcomer.hp_left == 900
+    assert await arena.port.state("b") == BossLive(hp=900, max_hp=1100, status="alive", killer_id=None)
     again = await arena.port.attack("b", 2, 100, now=now, join_hp=500)  # a returning fighter
-    assert again.hp_left == 1200
+    assert again.hp_left == 800
     plain = await arena.port.attack("b", 3, 100, now=now)  # nothing to add
-    assert plain.hp_left == 1100
-    assert (await arena.port.state("b")).max_hp == 1500
+    assert plain.hp_left == 700
+    assert (await arena.port.state("b")).max_hp == 1100
+
+
+async def test_the_first_fighters_share_keeps_what_the_boss_already_lost(arena):
+    assert await arena.port.create(arena.boss(hp=1000, cooldown_ms=0), {}, hp=700)  # restored after a loss
+    first = await arena.port.attack("b", 1, 100, now=arena.clock.now(), join_hp=200)
+    assert first.hp_left == 100  # the share is what is left: 200, less this blow
+    assert (await arena.port.state("b")).max_hp == 500
 
 
 async def test_a_newcomer_held_back_by_nothing_but_a_cooldown_adds_nothing(arena):

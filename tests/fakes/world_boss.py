@@ -59,9 +59,12 @@ class FakeBossArena:
         wait = _ms_left(pool.ready_at.get(player_id, 0.0), now)
         if wait > 0:
             return AttackOutcome(status="cooldown", hp_left=pool.hp, cooldown_left_ms=wait)
-        if join_hp > 0 and player_id not in pool.damage and pool.damage:
-            pool.hp += join_hp
-            pool.max_hp += join_hp
+        if join_hp > 0 and player_id not in pool.damage:
+            if pool.damage:
+                pool.hp += join_hp
+                pool.max_hp += join_hp
+            else:
+                pool.max_hp, pool.hp = pool.max_hp - pool.hp + join_hp, join_hp
         dealt = min(pool.hp, max(0, int(damage)))
         pool.hp -= dealt
         pool.damage[player_id] = pool.damage.get(player_id, 0) + dealt

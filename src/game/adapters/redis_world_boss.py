@@ -23,7 +23,8 @@ from game.application.ports.world_events import AttackOutcome, AttackStatus, Bos
 LINGER_SECONDS = 3600
 
 # KEYS: boss hash, damage hash, the attacker's cooldown key.  ARGV: player id, damage, now, join HP.
-# A newcomer to a boss others already fight first adds their share to the pool (the boss grows with the crowd).
+# A newcomer to a boss others already fight first adds their share to the pool (the boss grows with the crowd);
+# the first fighter's share replaces the pool a typical player of the zone was guessed at.
 # Returns {status, dealt, hp_left, killed, player_total, cooldown_left_ms}.
 ATTACK = """
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -36,9 +37,15 @@ end
 local wait = redis.call('PTTL', KEYS[3])
 if wait > 0 then return {'cooldown', 0, hp, 0, 0, wait} end
 local join = tonumber(ARGV[4] or '0')
-if join > 0 and redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 and redis.call('HLEN', KEYS[2]) > 0 then
-  hp = redis.call('HINCRBY', KEYS[1], 'hp', join)
-  redis.call('HINCRBY', KEYS[1], 'max_hp', join)
+if join > 0 and redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then
+  if redis.call('HLEN', KEYS[2]) > 0 then
+    hp = redis.call('HINCRBY', KEYS[1], 'hp', join)
+    redis.call('HINCRBY', KEYS[1], 'max_hp', join)
+  else
+    local spent = tonumber(redis.call('HGET', KEYS[1], 'max_hp')) - hp
+    hp = join
+    redis.call('HSET', KEYS[1], 'hp', hp, 'max_hp', spent + join)
+  end
 end
 local dealt = math.min(hp, math.max(0, tonumber(ARGV[2])))
 local left = hp - dealt

@@ -177,7 +177,7 @@ class WorldBosses:
     async def _spawn(self, spawn: BossSpawn, duration_minutes: float) -> BossView:
         now = self.clock.now()
         boss_id = self.dice.fresh_id("boss", spawn.location_id, spawn.boss_def_id)
-        # The first share: a typical player of the zone's level, until real fighters come.
+        # Shown until the first fighter comes, whose own share then replaces it: a typical player of the zone.
         level = self.content.locations[spawn.location_id].level
         pool = fighter_share(
             typical_fighter(level), spawn.monster, duration_minutes * 60, self.cooldown_seconds, self._vigour(boss_id)

@@ -78,7 +78,7 @@ async def test_a_blow_then_a_cooldown_before_the_next(game):
     boss = await spawn(game, 1)
     first = await hit(game, 1, boss)
     assert not first.killed
-    assert first.boss.hp == boss.max_hp - first.damage and first.boss.my_damage == first.damage
+    assert first.boss.hp == first.boss.max_hp - first.damage and first.boss.my_damage == first.damage
     game.clock.advance(4)
     with pytest.raises(BossCooldown) as wait:
         await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
@@ -86,7 +86,7 @@ async def test_a_blow_then_a_cooldown_before_the_next(game):
     game.clock.advance(6)
     second = await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
     assert second.boss.my_damage == first.damage + second.damage
-    assert second.boss.hp == boss.max_hp - first.damage - second.damage
+    assert second.boss.hp == first.boss.max_hp - first.damage - second.damage
 
 
 async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(game):
@@ -183,24 +183,26 @@ async def test_a_boss_redis_lost_comes_back_from_its_last_checkpoint(game):
     await game.maintenance.snapshot_hot_state()  # (where the player stands is not)
     game.lose_redis()
     [listed] = await game.bosses.list_bosses()
-    assert listed.hp == boss.max_hp - first.damage
+    assert listed.hp == first.boss.max_hp - first.damage
     third = await hit(game, 1, boss)
-    assert third.boss.hp == boss.max_hp - first.damage - third.damage
+    assert third.boss.hp == first.boss.max_hp - first.damage - third.damage
     assert third.boss.my_damage == first.damage + third.damage
 
     game.arena.flush()
     report = await game.bosses.end_expired_bosses()
     assert report.bosses_recovered == (boss.id,)
-    assert (await game.bosses.get_boss(boss_id=boss.id)).hp == boss.max_hp - first.damage
+    assert (await game.bosses.get_boss(boss_id=boss.id)).hp == first.boss.max_hp - first.damage
 
 
 async def test_the_pool_grows_with_each_newcomer_and_never_with_a_returning_fighter(game):
     boss = await spawn(game, 1, 2, 3)
     first = await hit(game, 1, boss)
-    assert first.boss.max_hp == boss.max_hp  # the first fighter is the share the boss spawned with
+    # The first fighter's own share replaces the guess at a typical player the boss spawned with.
+    assert first.boss.max_hp != boss.max_hp
+    assert first.boss.hp == first.boss.max_hp - first.damage
     second = await hit(game, 2, boss)
     grown = second.boss.max_hp
-    assert grown > boss.max_hp
+    assert grown > first.boss.max_hp
     assert second.boss.hp == grown - first.damage - second.damage
     game.clock.advance(10)
     again = await hit(game, 1, boss)

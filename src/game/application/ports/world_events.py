@@ -165,7 +165,8 @@ class BossArena(Protocol):
     async def attack(self, boss_id: str, player_id: int, damage: int, *, now: float, join_hp: int = 0) -> AttackOutcome:
         """Check the cooldown, take up to `damage` off the pool (never below 0), add it to the player's
         tally, start the cooldown, and say whether this blow killed it — as one step. A player's first blow
-        at a boss others already fight first adds `join_hp` to the pool and its maximum."""
+        at a boss others already fight first adds `join_hp` to the pool and its maximum; the very first
+        fighter's `join_hp` replaces the HP it has left (what it took stays taken)."""
         ...
 
     async def state(self, boss_id: str) -> BossLive | None: ...
