@@ -6,9 +6,12 @@
    Bot and the Redis delivery ledger, to the local fake Bot API that enforces Telegram's limit: delivered,
    lost, duplicated (and a re-read of the same event, as after a restart: nothing sent twice).
 3. Class against class between equal builds (the balance harness's reference build of each class at the
-   same level): the first class's win rate, half the duels each way round.
+   same level, under the arena's rules): the first class's win rate, half the duels each way round, with
+   its 95% margin; the target is 40–60% in every cell.
 
     .venv/bin/python benchmarks/arena.py [--fights 2000] [--members 200] [--rate 30] [--duels 400]
+    .venv/bin/python benchmarks/arena.py --matrix-only [--duels 400] [--levels 5,10,15,20,25,30]
+    .venv/bin/python benchmarks/arena.py --calibrate [--duels 300]   # prints `MATCHUPS` for arena.py
 
 Redis: BENCH_REDIS_URL, else TEST_REDIS_URL, else redis://127.0.0.1:6379/3, else an embedded one.
 """
@@ -19,6 +22,7 @@ import argparse
 import asyncio
 import itertools
 import logging
+import math
 import random
 import sys
 import time
@@ -32,20 +36,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from aiogram.fsm.storage.memory import MemoryStorage
 
 from benchmarks.broadcast import redis_client
-from benchmarks.sim.duels import fighting_values, reference_build
+from benchmarks.sim.arena_classes import CLASSES, PAIRS, class_matrix, even_point
 from bot.delivery import RateLimiter
 from bot.notifier import Notifier
 from game.domain import arena as rules
-from game.domain.combat import Fighter, player_fighter
-from game.domain.content import Content
 from game.domain.guilds import FOUNDING_COST
+from game.domain.progression import MAX_LEVEL
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.events import GuildMessage
 from tests.fakes.game import CONTENT, build_game
 from tests.fakes.telegram_server import FakeTelegram
-
-CLASSES = ("warrior", "rogue", "mage")
-
 
 # --- 1. fights per second ---------------------------------------------------------------------------
 
@@ -71,12 +71,12 @@ async def fights_per_second(count: int, population: int = 100) -> tuple[float, f
     through_use_case = fought / (time.perf_counter() - started)
 
     records = [await game.record(pid) for pid in range(1, population + 1)]
-    ghosts = [game.pvp.ghost(r) for r in records]
+    ghosts = [(game.pvp.ghost(r), r.character.class_id) for r in records]
     rng = random.Random(1)
     started = time.perf_counter()
     for n in range(count):
         a, b = rng.sample(ghosts, 2)
-        rules.duel(a, b, game.content, rng, fight_id=str(n))
+        rules.duel(*rules.arena_pair(*a, *b), game.content, rng, fight_id=str(n))
     duel_alone = count / (time.perf_counter() - started)
     return through_use_case, duel_alone
 
@@ -139,33 +139,27 @@ async def guild_message(members: int, rate: float) -> dict[str, float]:
 # --- 3. class against class ----------------------------------------------------------------------------------
 
 
-def reference_ghost(content: Content, class_id: str, level: int) -> Fighter:
-    """The balance harness's reference build of a class at a level (its stats spent as the simulated
-    newcomers spend them, the best gear the shops sell, the skills in the order they open), as a ghost."""
-    derived, agility, actives = fighting_values(reference_build(content, class_id, level))
-    return player_fighter(
-        derived=derived, hp=derived.max_hp, mana=derived.max_mana, agility=agility, level=level, skills=actives
-    )
+def print_matrix(levels: tuple[int, ...], duels: int) -> bool:
+    matrix = class_matrix(CONTENT, levels, duels)
+    margin = 1.96 * math.sqrt(0.25 / (duels // 2 * 2))
+    print(f"| level | class | against | win rate (±{margin:.0%}, 95%) | within 40–60% |")
+    print("|---|---|---|---|---|")
+    for level, a, b, rate in matrix:
+        print(f"| {level} | {a} | {b} | {rate:.0%} | {'yes' if 0.4 <= rate <= 0.6 else 'NO'} |")
+    return all(0.4 <= rate <= 0.6 for *_, rate in matrix)
 
 
-def class_matrix(levels: tuple[int, ...], duels: int) -> list[tuple[int, str, str, float]]:
-    content = CONTENT
-    rows = []
+def print_calibration(duels: int, levels: tuple[int, ...]) -> None:
+    """The arena's table, each pairing's edge level by level, as `game.domain.arena.MATCHUPS` spells it."""
+    table: dict[tuple[str, str], list[float]] = {pair: [] for pair in PAIRS}
     for level in levels:
-        ghosts = {class_id: reference_ghost(content, class_id, level) for class_id in CLASSES}
-        for a, b in itertools.combinations(CLASSES, 2):
-            rng = random.Random(f"{level}:{a}:{b}")
-            # Half the duels each way round, so who acts first on a tie does not tilt the figure.
-            wins = sum(
-                rules.duel(ghosts[a], ghosts[b], content, rng, fight_id=str(n)).winner == "challenger"
-                for n in range(duels // 2)
-            )
-            wins += sum(
-                rules.duel(ghosts[b], ghosts[a], content, rng, fight_id=str(n)).winner == "defender"
-                for n in range(duels // 2)
-            )
-            rows.append((level, a, b, wins / (duels // 2 * 2)))
-    return rows
+        for a, b in PAIRS:
+            table[a, b].append(even_point(CONTENT, level, a, b, duels))
+        print(f"# level {level}: {[table[p][-1] for p in PAIRS]}", file=sys.stderr, flush=True)
+    print("MATCHUPS: Mapping[tuple[str, str], tuple[float, ...]] = {")
+    for (a, b), edges in table.items():
+        print(f'    ("{a}", "{b}"): ({", ".join(f"{e:.3f}" for e in edges)}),')
+    print("}")
 
 
 async def main() -> int:
@@ -174,8 +168,17 @@ async def main() -> int:
     parser.add_argument("--members", type=int, default=200)
     parser.add_argument("--rate", type=float, default=30.0, help="the fake Bot API's limit, messages a second")
     parser.add_argument("--duels", type=int, default=400, help="duels per pair of classes and level")
+    parser.add_argument("--levels", default="5,10,15,20,25,30", help="the levels of the class matrix")
+    parser.add_argument("--matrix-only", action="store_true", help="only the class matrix")
+    parser.add_argument("--calibrate", action="store_true", help="measure the classes' arena powers, level by level")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    levels = tuple(int(n) for n in args.levels.split(","))
+    if args.calibrate:
+        print_calibration(args.duels, tuple(range(1, MAX_LEVEL + 1)))
+        return 0
+    if args.matrix_only:
+        return 0 if print_matrix(levels, args.duels) else 1
 
     use_case, alone = await fights_per_second(args.fights)
     print("| arena fights | per second | vs the duel alone |")
@@ -197,13 +200,9 @@ async def main() -> int:
     )
     print()
 
-    matrix = class_matrix((5, 10, 20, 30), args.duels)
-    print("| level | class | against | win rate | within 40–60% |")
-    print("|---|---|---|---|---|")
-    for level, a, b, rate in matrix:
-        print(f"| {level} | {a} | {b} | {rate:.0%} | {'yes' if 0.4 <= rate <= 0.6 else 'NO'} |")
+    even = print_matrix(levels, args.duels)
     ok = m["lost"] == 0 and m["duplicates"] == 0 and m["replayed_sent"] == 0
-    return 0 if ok else 1
+    return 0 if ok and even else 1
 
 
 if __name__ == "__main__":

@@ -69,6 +69,7 @@ def home(t: Translator, view: ArenaView, classes: list[ClassInfo], *, notice: st
             kb.button(text=t("btn-arena-revenge", name=o.name), callback_data=ArenaCb(act="fight", id=o.player_id))
     if view.recent:
         lines += ["", t("arena-recent"), *(_fight_line(t, f, me.player_id) for f in view.recent)]
+    lines += ["", t("arena-rules")]
     if view.fights_left > 0:
         kb.button(text=t("btn-arena-find"), callback_data=ArenaCb(act="find"))
     kb.button(text=t("btn-arena-top"), callback_data=ArenaCb(act="top"))

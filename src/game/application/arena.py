@@ -122,9 +122,12 @@ class Arena:
                 await self._check_allowed(uow, player_id, opponent_id, before, now)
             games = before.games if before else 0
             fight_key = self.dice.rng("arena", player_id, opponent_id, games, now).getrandbits(64)
+            challenger, defender = rules.arena_pair(
+                self.ghost(me), me.character.class_id, self.ghost(them), them.character.class_id
+            )
             duel = rules.duel(
-                self.ghost(me),
-                self.ghost(them),
+                challenger,
+                defender,
                 self.content,
                 self.dice.rng("duel", fight_key),
                 fight_id=str(fight_key),
@@ -214,13 +217,14 @@ class Arena:
             raise refused("not_offered", "that is no opponent of yours", opponent=opponent_id)
 
     def ghost(self, record: PlayerRecord) -> Fighter:
-        """A player's build as the arena fights it: stats, gear and learned skills, at full health."""
+        """A player's build as the arena fights it: stats, gear and learned skills, at full health (the
+        arena's rules go on when the pairing is known: `rules.arena_pair`)."""
         derived = self.players.derived(record)
         gear = record.equipment.item_defs(self.content.items)
         bonus = sum_bonuses(
             [i.bonuses for i in gear] + [s.bonuses for s in passive_skills(self.content, record.skills)]
         )
-        return player_fighter(
+        build = player_fighter(
             derived=derived,
             hp=derived.max_hp,
             mana=derived.max_mana,
@@ -228,6 +232,7 @@ class Arena:
             level=record.character.level,
             skills=active_skills(self.content, record.skills),
         )
+        return build
 
     async def _arena_point(self, winner_id: int) -> None:
         """A win is a point for the winner's guild (its own small transaction: a guild's row is never locked

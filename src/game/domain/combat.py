@@ -144,13 +144,14 @@ def act(combat: Combat, action: Action, content: Content, rng: random.Random) ->
     )
 
 
-def act_alone(combat: Combat, action: Action, content: Content, rng: random.Random) -> Combat:
+def act_alone(combat: Combat, action: Action, content: Content, rng: random.Random, *, healing: float = 1.0) -> Combat:
     """Only the player's phase of a turn: the other side does not answer. A duel between two players is
-    played with this, each in turn taking the player's side, so both act under the very rules of PvE."""
+    played with this, each in turn taking the player's side, so both act under the very rules of PvE —
+    but for `healing`, the share of every heal (skills and lifesteal) that lands, which the arena lowers."""
     if combat.over:
         raise CombatOver("the fight is over", combat=combat.id, outcome=combat.outcome)
     _check_action(combat, action, content)
-    turn = _Turn(combat.player, combat.monster, [], rng, content, combat.monster_id)
+    turn = _Turn(combat.player, combat.monster, [], rng, content, combat.monster_id, healing=healing)
     fled = turn._player_phase(action)
     outcome: Outcome = "ongoing"
     if fled:
@@ -199,6 +200,7 @@ class _Turn:
     content: Content
     monster_id: str
     consumed: str | None = None
+    healing: float = 1.0  # the share of each heal that lands: whole in PvE
 
     def play(self, action: Action) -> Outcome:
         fled = self._player_phase(action)
@@ -369,6 +371,8 @@ class _Turn:
         return False
 
     def _heal(self, amount: int, *, skill: str | None = None, item: str | None = None) -> None:
+        if self.healing != 1.0:
+            amount = round(amount * self.healing)
         gained = max(0, min(amount, self.player.max_hp - self.player.hp))
         self.player = replace(self.player, hp=self.player.hp + gained)
         self.log.append(LogEntry(kind="heal", actor="player", amount=gained, skill=skill, item=item))

@@ -1,5 +1,5 @@
 """Arena rules: Elo with a provisional period, seasons and their soft reset, matchmaking bands, and the
-duel the fight AI plays for both sides under PvE's combat rules."""
+duel the fight AI plays for both sides under PvE's combat rules and the arena's own (halved healing)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from game.domain import arena
 from game.domain.character import Stats, derive
-from game.domain.combat import player_fighter
+from game.domain.combat import StatusEffect, UseSkill, act_alone, player_fighter
 from game.domain.skills import active_skills
 
 
@@ -86,3 +86,22 @@ def test_the_fight_ai_uses_its_skills(content):
     assert isinstance(action, arena.UseSkill)
     spent = replace(mage, mana=0)
     assert isinstance(arena.choose_action(replace(combat, player=spent), content), arena.Attack)
+
+
+def test_healing_is_halved_in_the_arena_and_whole_against_monsters(content):
+    hurt = replace(fighter(content, "warrior"), skills=("second_wind",))
+    hurt = replace(hurt, hp=hurt.max_hp // 4)
+    combat = arena.Combat(id="x", monster_id="ghost", player=hurt, monster=fighter(content, "mage"))
+    rng = random.Random(1)
+    whole = act_alone(combat, UseSkill("second_wind"), content, rng)
+    halved = act_alone(combat, UseSkill("second_wind"), content, rng, healing=arena.ARENA_HEALING)
+    healed = whole.player.hp - hurt.hp
+    assert healed == round(hurt.max_hp * content.skills["second_wind"].heal)
+    assert halved.player.hp - hurt.hp == round(healed * arena.ARENA_HEALING)
+
+
+def test_the_fight_ai_finishes_with_the_blow_that_counts_the_stacks(content):
+    rogue = fighter(content, "rogue")
+    bleeding = replace(fighter(content, "warrior"), effects=(StatusEffect("bleed", turns=3, amount=30, stacks=5),))
+    combat = arena.Combat(id="x", monster_id="ghost", player=rogue, monster=bleeding)
+    assert arena.choose_action(combat, content) == UseSkill("eviscerate")

@@ -23,6 +23,7 @@ arena-season = 🗓 This season { $wins } { $wins ->
        *[other] losses
     }; it ends in { $left }
 arena-fights-left = 🎟 { $left } of { $cap } fights left today
+arena-rules = <i>📜 Arena rules: everyone fights with twice their health, healing (skills and lifesteal) is halved, who strikes first is a coin toss, and each class's attack and spell power are evened out level by level, so that equal builds of any two classes win about half their fights.</i>
 arena-offer = 🎯 <b>Your opponent</b>
 arena-opponent = { $name }, { $class_name } of level { $level }, rating { $rating }
 arena-revenge = 🔥 <b>They beat your ghost</b>
