@@ -139,6 +139,9 @@ class LocationDef(ContentModel):
     description: Text
     ru: RuPlace  # the Russian name's gender and case forms, and where/whither with the right preposition
     level: int = Field(ge=1)
+    # How much sturdier a rift's monsters are than the zone's own (HP): tuned per zone with the balance
+    # harness, since zones differ in how hard their monsters are for their level.
+    rift_toughness: float = Field(default=1.0, ge=0.5, le=3.0)
     town: bool = False
     exits: tuple[str, ...]
     monsters: tuple[MonsterSpawn, ...] = ()

@@ -26,8 +26,9 @@ RunStatus = Literal["active", "cleared", "left", "collapsed", "fallen"]
 
 # A rift is a gauntlet: fight after fight with no inn between. Its ordinary monsters are met at the tier,
 # its elites and its boss are the zone's monsters made stronger than their level alone would make them;
-# every third floor adds a level (`depth`). A run is a dozen steps on a few potions and one
-# shrine, so the boss is a last stand, not a wall: measured with the balance harness at 50–80% clears.
+# every third floor adds a level (`depth`), and each zone's `rift_toughness` scales all their HP. A run
+# is a dozen steps on a few potions and one shrine, so the boss is a last stand, not a wall: measured with
+# the balance harness at 50–80% clears.
 MONSTER_LEVELS = 0
 DEPTH_EVERY_FLOORS = 3
 ELITE_LEVELS, ELITE_HP, ELITE_ATTACK, ELITE_PAY = 0, 1.15, 1.05, 1.5
@@ -172,17 +173,15 @@ def _step(
 ) -> RiftStep:
     depth = floor // DEPTH_EVERY_FLOORS  # deeper floors field stronger monsters
     if kind == "monster":
-        return RiftStep(
-            kind,
-            monster=monster_at_level(content.monsters[monster_id], tier + depth + MONSTER_LEVELS),
-        )
+        base = monster_at_level(content.monsters[monster_id], tier + depth + MONSTER_LEVELS)
+        return RiftStep(kind, monster=_toughen(base, location.rift_toughness, 1.0, 1.0))
     if kind == "elite":
         base = monster_at_level(content.monsters[monster_id], tier + depth + ELITE_LEVELS)
-        return RiftStep(kind, monster=_toughen(base, ELITE_HP, ELITE_ATTACK, ELITE_PAY))
+        return RiftStep(kind, monster=_toughen(base, location.rift_toughness * ELITE_HP, ELITE_ATTACK, ELITE_PAY))
     if kind == "boss":
         boss_id = template.boss or _strongest(content, location)
         base = monster_at_level(content.monsters[boss_id], tier + depth + BOSS_LEVELS)
-        return RiftStep(kind, monster=_toughen(base, BOSS_HP, BOSS_ATTACK, BOSS_PAY))
+        return RiftStep(kind, monster=_toughen(base, location.rift_toughness * BOSS_HP, BOSS_ATTACK, BOSS_PAY))
     if kind == "treasure":
         gold = rng.randint(*TREASURE_GOLD_PER_TIER) * tier
         chance = rng.random()
