@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -152,3 +154,20 @@ def test_a_rift_draws_the_zones_ordinary_monsters_below_its_tier(content: Conten
                     assert step.monster.level <= rift.tier + len(rift.floors) // 2
         boss = rift.floors[-1][-1].monster
         assert boss is not None and boss.level >= rift.tier
+
+
+def test_a_zones_rift_toughness_makes_its_rift_monsters_sturdier_and_nothing_else(content: Content) -> None:
+    marsh = content.locations["marsh"]
+    assert marsh.rift_toughness > 1
+    plain = replace(content, locations={**content.locations, "marsh": marsh.model_copy(update={"rift_toughness": 1.0})})
+    tough, soft = (
+        generate_rift(c, seed=7, location_id="marsh", tier=4, template_id="shattered_halls") for c in (content, plain)
+    )
+    for hard, easy in zip(_fights(tough), _fights(soft), strict=True):
+        assert hard.hp > easy.hp
+        assert (hard.monster_id, hard.level, hard.attack, hard.defence) == (
+            easy.monster_id,
+            easy.level,
+            easy.attack,
+            easy.defence,
+        )
