@@ -310,6 +310,9 @@ class HttpGameClient:
     async def end_expired_bosses(self) -> WorldEventsReport:
         return await self._call("end_expired_bosses")
 
+    async def settle_bosses(self) -> WorldEventsReport:
+        return await self._call("settle_bosses")
+
     # --- GuildsApi and GuildAdministrationApi (players together) ---------------------------------
 
     async def my_guild(self, *, player_id: int) -> MyGuild:

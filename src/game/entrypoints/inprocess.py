@@ -339,6 +339,9 @@ class InProcessGame:
     async def end_expired_bosses(self) -> WorldEventsReport:
         return await self._bosses.end_expired_bosses()
 
+    async def settle_bosses(self) -> WorldEventsReport:
+        return await self._bosses.settle_bosses()
+
     # --- GuildsApi and GuildAdministrationApi (players together) ---------------------------------
 
     async def my_guild(self, *, player_id: int) -> MyGuild:
