@@ -13,6 +13,7 @@ job (`settle_bosses`) finishes any a crash cut short. Settlers that race pay eac
 from __future__ import annotations
 
 import asyncio
+import heapq
 import logging
 from dataclasses import dataclass, field
 
@@ -391,12 +392,14 @@ class WorldBosses:
         if live is None:
             async with self.uow_factory(read_only=True) as uow:
                 damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
-        order = sorted((pid for pid, d in damage.items() if d > 0), key=lambda pid: (-damage[pid], pid))
+        # The top alone is ordered and a place is counted, not the whole crowd sorted (it may be thousands).
+        fighters = [pid for pid, d in damage.items() if d > 0]
+        top = heapq.nsmallest(RANKING_SIZE, fighters, key=lambda pid: (-damage[pid], pid))
         async with self.uow_factory(read_only=True) as uow:
-            names = {pid: c.name for pid in order[:RANKING_SIZE] if (c := await uow.characters.get(pid)) is not None}
+            names = {pid: c.name for pid in top if (c := await uow.characters.get(pid)) is not None}
         ranking = tuple(
             BossRankRow(rank=i, player_id=pid, name=names.get(pid, "?"), damage=damage[pid])
-            for i, pid in enumerate(order[:RANKING_SIZE], start=1)
+            for i, pid in enumerate(top, start=1)
         )
         cooldown = 0
         if player_id is not None and live is not None and live.status == "alive":
@@ -409,12 +412,15 @@ class WorldBosses:
             status=live.status if live else boss.status,
             mine=mine,
         )
-        rank = order.index(player_id) + 1 if player_id in damage and damage[player_id] > 0 else None
+        rank = None
+        if player_id is not None and damage.get(player_id, 0) > 0:
+            mine_key = (-damage[player_id], player_id)
+            rank = 1 + sum(1 for pid in fighters if (-damage[pid], pid) < mine_key)
         return view.model_copy(
             update={
                 "max_hp": live.max_hp if live else boss.max_hp,
                 "ranking": ranking,
                 "my_rank": rank,
-                "fighters": len(order),
+                "fighters": len(fighters),
             }
         )
