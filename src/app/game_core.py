@@ -57,6 +57,8 @@ class GameCore(containers.DeclarativeContainer):
     clock: providers.Dependency[Clock] = providers.Dependency()
     seed: providers.Object[int | None] = providers.Object(None)
     boss_cooldown_seconds = providers.Object(ATTACK_COOLDOWN_SECONDS)
+    # The blow that ends a boss starts its settlement in this process (the settlement job is the backstop).
+    boss_settle_at_once = providers.Object(True)
     exchange_rules = providers.Object(ExchangeRules())
     daily_reset_hour = providers.Object(0)
 
@@ -133,6 +135,7 @@ class GameCore(containers.DeclarativeContainer):
         events=events,
         clock=clock,
         cooldown_seconds=boss_cooldown_seconds,
+        settle_at_once=boss_settle_at_once,
     )
     notifications = providers.Singleton(Notifications, uow_factory=uow_factory, players=players)
     administration = providers.Singleton(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from aiogram.filters.callback_data import CallbackData
 
 
@@ -44,6 +46,16 @@ class StatCb(CallbackData, prefix="stat"):
 class ExploreCb(CallbackData, prefix="ex"):
     # Where the button was drawn; None from the main menu (explores wherever the player is).
     loc: str | None = None
+    # The button's once-only token, drawn with it: a second press of it (or Telegram re-delivering the
+    # press) explores nothing and redraws the current screen.
+    t: str | None = None
+
+    @classmethod
+    def unpack(cls, value: str) -> Self:
+        # A button drawn before buttons carried a token ("ex:<loc>") explores as it always did.
+        if value.count(cls.__separator__) == 1:
+            value += cls.__separator__
+        return super().unpack(value)
 
 
 class FightCb(CallbackData, prefix="f"):

@@ -80,6 +80,8 @@ async def test_the_last_blow_a_press_on_a_dead_boss_and_the_leaderboard(new_chat
         if "fells <b>Old Tusk</b>" in struck.text:
             killer = chat
             assert "▱▱▱▱▱▱▱▱▱▱ 0/" in struck.text and not boss_buttons(struck, "hit")
+            # The blow is answered at once; the shares are paid after it, each told when it is in the bag.
+            assert "The spoils are being shared out" in struck.text
             break
     assert killer is not None, "six blows and the boss still stands"
 
@@ -91,6 +93,7 @@ async def test_the_last_blow_a_press_on_a_dead_boss_and_the_leaderboard(new_chat
     assert late.last.text.startswith("☠️ This boss has already been defeated.")
     assert "No world boss roams the land right now." in late.last.text
 
+    await game.settle_bosses()  # the settlement the blow started, finished (the job waits for it)
     top = (await killer.press(BossCb(act="top").pack()))[-1]
     assert "Damage dealt to world bosses" in top.text
     rows = await game.boss_leaderboard()

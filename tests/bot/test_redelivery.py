@@ -15,6 +15,8 @@ from bot.callbacks import TravelCb
 from bot.dispatcher import build_dispatcher
 from bot.local_chat import LocalChat
 from tests.bot.conftest import register
+from tests.bot.test_play_flow import go_to
+from tests.bot.world_helpers import button_data, is_fight
 
 
 @pytest.fixture
@@ -108,3 +110,29 @@ async def test_a_copy_of_an_update_whose_handler_died_is_handled_after_the_lease
     await dp.feed_update(bot, update)
     assert answers(chat, "orphaned-1") == 1
     assert (await game.look(player_id=chat.user_id)).id == "meadows"
+
+
+async def test_an_explore_button_explores_once_however_often_it_is_pressed(new_chat, game):
+    """A double tap on Explore, or its press delivered again once the update guard has forgotten it, explores
+    once: the button carries a token the game takes once; the press again redraws the current screen."""
+    chat = new_chat(user_id=642)
+    await register(chat)
+    arrived = await go_to(chat, "Whispering Meadows")
+    [press] = button_data(arrived, "ex:")
+    first = (await chat.press(press, message=arrived))[-1]
+    before = await game.get_character(player_id=chat.user_id)
+    fight = await game.get_combat(player_id=chat.user_id)
+
+    again = (await chat.press(press, message=arrived))[-1]
+    assert "This button is from an older screen: here is the current one." in again.text
+    after = await game.get_character(player_id=chat.user_id)
+    assert after.stamina >= before.stamina  # nothing spent the second time
+    if fight is not None:  # the fight the first press started, as it stands
+        assert is_fight(again) and (await game.get_combat(player_id=chat.user_id)).id == fight.id
+        return
+    assert "Whispering Meadows" in again.text and button_data(again, "ex:")
+    # The Explore button of the screen the first press drew is a new one: it explores.
+    [fresh] = button_data(first, "ex:")
+    assert fresh != press
+    await chat.press(fresh, message=first)
+    assert (await game.get_character(player_id=chat.user_id)).stamina < after.stamina

@@ -8,6 +8,7 @@ import re
 from fluent.syntax.ast import TextElement
 from fluent.syntax.visitor import Visitor
 
+from bot.callbacks import ExploreCb
 from bot.i18n import Translator, bundle
 from bot.views import character, inventory, menu, world
 from bot.views.common import CASES
@@ -66,7 +67,12 @@ def test_the_sheet_shows_magic_and_when_everything_is_back():
 def test_exploring_is_offered_where_and_when_it_can_be_done():
     wild, town = dtos.place(), dtos.place(id="ashford", is_town=True)
     ready = menu.main(EN, dtos.sheet(), wild)
-    assert "ex:" in data(ready) and "nav:town" not in data(ready)
+    [explore] = [ExploreCb.unpack(d) for d in data(ready) if d.startswith("ex:")]
+    assert explore.loc is None and "nav:town" not in data(ready)  # wherever the player is
+    # Each drawn button carries its own once-only token; one drawn before tokens still reads.
+    [again] = [ExploreCb.unpack(d) for d in data(menu.main(EN, dtos.sheet(), wild)) if d.startswith("ex:")]
+    assert explore.t and again.t and explore.t != again.t
+    assert ExploreCb.unpack("ex:meadows") == ExploreCb(loc="meadows")
     in_town = menu.main(EN, dtos.sheet(), town)
     assert not [d for d in data(in_town) if d.startswith("ex:")] and "nav:town" in data(in_town)
     tired = menu.main(EN, dtos.sheet(explore_in=300), wild)

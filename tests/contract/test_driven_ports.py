@@ -456,8 +456,8 @@ async def test_a_boss_grown_by_its_crowd_keeps_its_new_maximum(uow_factory):
     async with uow_factory() as uow:
         grown = await uow.world.get_boss("b1")
         assert (grown.hp_left, grown.max_hp) == (1300, 1500)
-        final = {1: 1800}
-        await uow.world.end_boss("b1", status="defeated", hp_left=0, killer_id=1, damage=final, now=START, max_hp=1800)
+        await uow.world.end_boss("b1", status="defeated", hp_left=0, killer_id=1, now=START)
+        await uow.world.tally_boss("b1", {1: 1800}, max_hp=1800)
         await uow.commit()
     async with uow_factory(read_only=True) as uow:
         ended = await uow.world.get_boss("b1")
@@ -475,20 +475,27 @@ async def test_a_boss_ends_once_and_its_tallies_add_to_the_leaderboard(uow_facto
         assert await uow.world.boss_damage("b1") == [BossDamageRow(1, 200, False), BossDamageRow(2, 100, False)]
         assert await uow.world.unannounced_bosses() == []
     async with uow_factory() as uow:
-        final = {1: 600, 2: 400}
-        assert await uow.world.end_boss("b1", status="defeated", hp_left=0, killer_id=2, damage=final, now=START + 5)
-        assert not await uow.world.end_boss("b1", status="escaped", hp_left=9, killer_id=None, damage=final, now=START)
+        assert await uow.world.end_boss("b1", status="defeated", hp_left=0, killer_id=2, now=START + 5)
+        assert not await uow.world.end_boss("b1", status="escaped", hp_left=9, killer_id=None, now=START)
         await uow.commit()
     async with uow_factory() as uow:
         ended = await uow.world.get_boss("b1")
         assert (ended.status, ended.hp_left, ended.killer_id, ended.announced) == ("defeated", 0, 2, False)
+        assert not ended.tallied  # the end alone: its settlement is due
         assert await uow.world.alive_bosses() == []
         assert [b.id for b in await uow.world.unannounced_bosses()] == ["b1"]
+        assert await uow.world.top_boss_damage(10) == []
+        final = {1: 600, 2: 400, 99: 50}  # 99: a character deleted meanwhile, left out
+        assert await uow.world.tally_boss("b1", final)
+        assert not await uow.world.tally_boss("b1", {1: 1})  # once
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert (await uow.world.get_boss("b1")).tallied
         assert await uow.world.boss_damage("b1") == [BossDamageRow(1, 600, False), BossDamageRow(2, 400, False)]
         # a checkpoint after the end changes nothing about the boss itself
         await uow.world.checkpoint_boss("b1", 500, {})
         assert (await uow.world.get_boss("b1")).hp_left == 0
-        await uow.world.mark_paid("b1", 2)
+        await uow.world.mark_paid("b1", [2])
         assert await uow.world.mark_announced("b1")
         assert not await uow.world.mark_announced("b1")
         await uow.commit()
@@ -496,7 +503,8 @@ async def test_a_boss_ends_once_and_its_tallies_add_to_the_leaderboard(uow_facto
         assert await uow.world.boss_damage("b1") == [BossDamageRow(1, 600, False), BossDamageRow(2, 400, True)]
         assert await uow.world.unannounced_bosses() == []
         assert await uow.world.add_boss(boss("b2"))  # the place is free again
-        await uow.world.end_boss("b2", status="escaped", hp_left=800, killer_id=None, damage={3: 400}, now=START)
+        await uow.world.end_boss("b2", status="escaped", hp_left=800, killer_id=None, now=START)
+        await uow.world.tally_boss("b2", {3: 400})
         await uow.commit()
     async with uow_factory(read_only=True) as uow:
         board = await uow.world.top_boss_damage(10)

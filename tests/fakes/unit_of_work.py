@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Self
 
@@ -248,7 +248,7 @@ class FakeWorldRepository:
             return False
         if boss.status == "alive" and any(b.location_id == boss.location_id for b in await self.alive_bosses()):
             return False  # one alive boss per location
-        self._tx.write("bosses", boss.id, replace(boss, killer_id=None, announced=False))
+        self._tx.write("bosses", boss.id, replace(boss, killer_id=None, announced=False, tallied=False))
         return True
 
     async def get_boss(self, boss_id: str) -> BossRecord | None:
@@ -281,33 +281,32 @@ class FakeWorldRepository:
         return [row for (bid, _), row in sorted(self._tx.rows("boss_damage").items()) if bid == boss_id]
 
     async def end_boss(
-        self,
-        boss_id: str,
-        *,
-        status: BossStatus,
-        hp_left: int,
-        killer_id: int | None,
-        damage: Mapping[int, int],
-        now: float,
-        max_hp: int | None = None,
+        self, boss_id: str, *, status: BossStatus, hp_left: int, killer_id: int | None, now: float
     ) -> bool:
         boss = self._tx.row("bosses", boss_id)
         if boss is None or boss.status != "alive":
             return False
-        grown = boss.max_hp if max_hp is None else max_hp
-        ended = replace(boss, status=status, hp_left=hp_left, killer_id=killer_id, max_hp=grown)
-        self._tx.write("bosses", boss_id, ended)
-        self._upsert_damage(boss_id, damage)
-        for pid, dealt in damage.items():
-            if dealt > 0:
-                total = self._tx.row("boss_totals", pid) or DamageTotal(0, 0)
-                self._tx.write("boss_totals", pid, DamageTotal(total.damage + dealt, total.bosses + 1))
+        self._tx.write("bosses", boss_id, replace(boss, status=status, hp_left=hp_left, killer_id=killer_id))
         return True
 
-    async def mark_paid(self, boss_id: str, player_id: int) -> None:
-        row = self._tx.row("boss_damage", (boss_id, player_id))
-        if row is not None:
-            self._tx.write("boss_damage", (boss_id, player_id), replace(row, paid=True))
+    async def tally_boss(self, boss_id: str, damage: Mapping[int, int], *, max_hp: int | None = None) -> bool:
+        boss = self._tx.row("bosses", boss_id)
+        if boss is None or boss.status == "alive" or boss.tallied:
+            return False
+        grown = boss.max_hp if max_hp is None else max_hp
+        self._tx.write("bosses", boss_id, replace(boss, tallied=True, max_hp=grown))
+        final = {pid: d for pid, d in damage.items() if d > 0 and self._tx.row("characters", pid) is not None}
+        self._upsert_damage(boss_id, final)
+        for pid, dealt in final.items():
+            total = self._tx.row("boss_totals", pid) or DamageTotal(0, 0)
+            self._tx.write("boss_totals", pid, DamageTotal(total.damage + dealt, total.bosses + 1))
+        return True
+
+    async def mark_paid(self, boss_id: str, player_ids: Sequence[int]) -> None:
+        for player_id in player_ids:
+            row = self._tx.row("boss_damage", (boss_id, player_id))
+            if row is not None:
+                self._tx.write("boss_damage", (boss_id, player_id), replace(row, paid=True))
 
     async def mark_announced(self, boss_id: str) -> bool:
         boss = self._tx.row("bosses", boss_id)

@@ -73,6 +73,8 @@ async def test_hundreds_of_concurrent_attacks_add_up_and_the_kill_pays_once(db, 
     await redis.hset(boss_key(boss.id), mapping={"hp": 2000, "max_hp": 2000})
     await redis.hset(damage_key(boss.id), str(players[0]), 0)
     results = await asyncio.gather(*(strike(pid) for pid in attempts))
+    # The killing blow started the settlement in the background; the job waits for it to finish.
+    assert (await game.settle_bosses()).bosses_settled == (boss.id,)
     hits = [r for r in results if not isinstance(r, GameError)]
     refused = [r for r in results if isinstance(r, GameError)]
     assert all(isinstance(r, BossGone) and r.details["status"] == "defeated" for r in refused)
@@ -111,6 +113,63 @@ async def test_hundreds_of_concurrent_attacks_add_up_and_the_kill_pays_once(db, 
         await game.attack_boss(player_id=players[0], boss_id=boss.id)
 
 
+async def killed_without_settling(db, redis, clock, events, *, contributors: int, first_id: int):
+    """A boss in the meadows that `contributors` players struck, felled by the last of them in a process that
+    dies right after answering (the kill is recorded, its settlement never starts)."""
+    game = build(db, redis, clock, events=events, cooldown=0, settle_at_once=False)
+    boss = await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk")
+    players = await crowd(db, first_id, contributors, "meadows", strength=12)
+    await redis.hset(boss_key(boss.id), mapping={"hp": 10**9, "max_hp": 10**9})
+    for pid in players:
+        while (await game.attack_boss(player_id=pid, boss_id=boss.id)).damage == 0:
+            clock.advance(0.001)  # a fresh roll: the dice are drawn from the time of the blow
+    await redis.hset(boss_key(boss.id), mapping={"hp": 1})
+    while not (blow := await game.attack_boss(player_id=players[-1], boss_id=boss.id)).killed:
+        clock.advance(0.001)
+    return boss, players, blow
+
+
+async def test_the_killing_blow_answers_without_paying_and_the_job_pays_everyone_once(db, redis, clock, events):
+    boss, players, blow = await killed_without_settling(db, redis, clock, events, contributors=40, first_id=40_000)
+    assert blow.killed and blow.boss.status == "defeated" and blow.boss.hp == 0
+    assert await scalar(db, "SELECT status FROM world_bosses WHERE id = :b", b=boss.id) == "defeated"
+    assert await scalar(db, "SELECT count(*) FROM reward_claims") == 0
+    assert await scalar(db, "SELECT coalesce(sum(gold), 0) FROM characters") == 0
+    assert not [e for e in events.published if isinstance(e, BossDefeated)]
+
+    restarted = build(db, redis, clock, events=events)  # after the restart, the job runs (twice: no harm)
+    assert (await restarted.settle_bosses()).bosses_settled == (boss.id,)
+    assert (await restarted.settle_bosses()).bosses_settled == ()
+    await paid_exactly_once(db, events, boss.id, players)
+
+
+async def test_two_settlers_racing_pay_each_contributor_once(db, redis, clock, events):
+    boss, players, _ = await killed_without_settling(db, redis, clock, events, contributors=250, first_id=50_000)
+    replicas = [build(db, redis, clock, events=events) for _ in range(3)]
+    reports = await asyncio.gather(*(r.settle_bosses() for r in replicas), replicas[0].end_expired_bosses())
+    assert sum(len(r.bosses_settled) for r in reports) == 1  # one of them announced it
+    await paid_exactly_once(db, events, boss.id, players)
+
+
+async def paid_exactly_once(db, events: InMemoryEventBus, boss_id: str, players: list[int]) -> None:
+    """Every contributor holds one claim and exactly the gold the one announcement told them; the
+    leaderboard counted the boss once for each."""
+    [defeated] = [e for e in events.published if isinstance(e, BossDefeated)]
+    assert sorted(defeated.contributors) == players and defeated.killer_id == players[-1]
+    told = {p.player_id: p.gold for p in defeated.payouts}
+    assert sorted(told) == players and all(g > 0 for g in told.values())
+    rows = await sql(
+        db, "SELECT player_id, count(*) FROM reward_claims WHERE source_id = :s GROUP BY 1", s=f"boss:{boss_id}"
+    )
+    assert dict(rows.all()) == dict.fromkeys(players, 1)
+    gold = dict((await sql(db, "SELECT player_id, gold FROM characters")).all())
+    assert {pid: gold[pid] for pid in players} == told
+    assert await scalar(db, "SELECT count(*) FROM boss_damage WHERE boss_id = :b AND NOT paid", b=boss_id) == 0
+    totals = await sql(db, "SELECT bosses, count(*) FROM boss_damage_totals GROUP BY 1")
+    assert dict(totals.all()) == {1: len(players)}
+    assert await scalar(db, "SELECT announced FROM world_bosses WHERE id = :b", b=boss_id)
+
+
 async def test_a_boss_not_slain_in_time_escapes_and_pays_by_contribution(db, redis, clock, events):
     game = build(db, redis, clock, events=events)
     boss = await game.admin_spawn_boss(location_id="caves", duration_minutes=5)
@@ -121,7 +180,8 @@ async def test_a_boss_not_slain_in_time_escapes_and_pays_by_contribution(db, red
         await game.attack_boss(player_id=players[0], boss_id=boss.id)
     assert late.value.details["status"] == "escaped"
     report = await game.end_expired_bosses()
-    assert report.bosses_ended == ()  # the late attack already settled it
+    assert report.bosses_ended == ()  # the late attack already ended it
+    await game.settle_bosses()
     escaped = [e for e in events.published if isinstance(e, BossEscaped)]
     assert len(escaped) == 1 and escaped[0].boss_id == boss.id
     assert await scalar(db, "SELECT count(*) FROM reward_claims") == len([h for h in hits if h.damage > 0])

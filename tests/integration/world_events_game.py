@@ -43,7 +43,17 @@ class Game:
         return getattr(self.api, name)
 
 
-def build(engine, redis, clock: Clock, *, events: InMemoryEventBus | None = None, cooldown: float = 10.0) -> Game:
+def build(
+    engine,
+    redis,
+    clock: Clock,
+    *,
+    events: InMemoryEventBus | None = None,
+    cooldown: float = 10.0,
+    settle_at_once: bool = True,
+) -> Game:
+    """`settle_at_once=False`: a process that dies right after a boss's killing blow is answered, before its
+    settlement starts (the settlement job finishes it)."""
     hot = RedisHotStateStore(redis)
     core = GameCore(
         content=CONTENT,
@@ -56,6 +66,7 @@ def build(engine, redis, clock: Clock, *, events: InMemoryEventBus | None = None
         seed=1234,
         boss_arena=RedisBossArena(redis),
         boss_cooldown_seconds=cooldown,
+        boss_settle_at_once=settle_at_once,
     )
     return Game(core.game(), hot)
 

@@ -50,6 +50,15 @@ async def open_fight(event: Message | CallbackQuery, game: FightOrMenuGame, t: T
     await show_fight_or_menu(event, game, t)
 
 
+async def refresh_explore(query: CallbackQuery, *, game: PlaceGame, t: Translator, notice: str, **_: object) -> None:
+    """Redraws what a press already answered led to (the `refresh` flag for `StaleAction`): the fight it
+    started, or the place as it is now."""
+    if await game.get_combat(player_id=query.from_user.id) is not None:
+        await show_fight_or_menu(query, game, t, notice)
+        return
+    await show_place(query, game, t, notice=notice)
+
+
 async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: PlaceGame, t: Translator) -> None:
     player_id = query.from_user.id
     if callback_data.loc is not None:
@@ -59,7 +68,7 @@ async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: Place
             await show_place(query, game, t, notice=world.explore_elsewhere(t), view=here)
             return
     try:
-        result = await game.explore(player_id=player_id)
+        result = await game.explore(player_id=player_id, press=callback_data.t)
     except NotEnoughStamina as short:
         # Said with the time until the next exploration (the screen it came from did not know).
         wait = (await game.get_character(player_id=player_id)).explore_in
@@ -98,6 +107,6 @@ def build_router() -> Router:
     router = Router(name="adventure")
     router.message.register(open_fight, Command("fight"))
     router.callback_query.register(open_fight, NavCb.filter(F.to == "fight"))
-    router.callback_query.register(do_explore, ExploreCb.filter())
+    router.callback_query.register(do_explore, ExploreCb.filter(), flags={"refresh": refresh_explore})
     router.callback_query.register(fight, FightCb.filter(), flags={"refresh": refresh_fight})
     return router

@@ -3,6 +3,8 @@ found there, and what travelling said."""
 
 from __future__ import annotations
 
+import secrets
+
 from aiogram.types import InlineKeyboardButton
 
 from bot.callbacks import ExploreCb, GoAnywayCb, NavCb, TravelCb
@@ -26,7 +28,8 @@ def explore_button(t: Translator, location_id: str | None, wait: int, *, again: 
         label = t("btn-explore-wait", wait=duration(t, wait))
     else:
         label = t("btn-explore-more") if again else t("btn-explore")
-    return InlineKeyboardButton(text=label, callback_data=ExploreCb(loc=location_id).pack())
+    press = secrets.token_urlsafe(6)  # once-only: the game explores once per drawn button
+    return InlineKeyboardButton(text=label, callback_data=ExploreCb(loc=location_id, t=press).pack())
 
 
 # --- risky roads -----------------------------------------------------------------------------------

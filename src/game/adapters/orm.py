@@ -183,12 +183,20 @@ world_bosses = Table(
     Column("killer_id", BigInteger, nullable=True),
     Column("ended_at", Double, nullable=True),
     Column("announced", Boolean, nullable=False, server_default="false"),
+    # Its final tallies and leaderboard totals were recorded (by the settlement, after the blow that ended it).
+    Column("tallied", Boolean, nullable=False, server_default="false"),
 )
 Index(
     "ix_world_bosses_one_alive_per_location",
     world_bosses.c.location_id,
     unique=True,
     postgresql_where=world_bosses.c.status == "alive",
+)
+# The settlement's queue: bosses that ended and are not yet paid and announced (migration 0010).
+Index(
+    "ix_world_bosses_unsettled",
+    world_bosses.c.ended_at,
+    postgresql_where=(world_bosses.c.status != "alive") & world_bosses.c.announced.is_(False),
 )
 
 # Per boss and player: the tally (checkpointed while alive, final once ended) and whether it paid out.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Row, func, select, update
@@ -60,6 +60,7 @@ def _boss(row: Row[Any]) -> BossRecord:
         status=row.status,
         killer_id=row.killer_id,
         announced=row.announced,
+        tallied=row.tallied,
     )
 
 
@@ -191,7 +192,11 @@ class SqlWorldRepository:
         return [_boss(r) for r in await self._conn.execute(query)]
 
     async def unannounced_bosses(self) -> list[BossRecord]:
-        query = select(world_bosses).where(world_bosses.c.status != "alive", world_bosses.c.announced.is_(False))
+        query = (
+            select(world_bosses)
+            .where(world_bosses.c.status != "alive", world_bosses.c.announced.is_(False))
+            .order_by(world_bosses.c.ended_at, world_bosses.c.id)
+        )
         return [_boss(r) for r in await self._conn.execute(query)]
 
     async def checkpoint_boss(
@@ -224,27 +229,35 @@ class SqlWorldRepository:
         return [BossDamageRow(*row) for row in await self._conn.execute(query)]
 
     async def end_boss(
-        self,
-        boss_id: str,
-        *,
-        status: BossStatus,
-        hp_left: int,
-        killer_id: int | None,
-        damage: Mapping[int, int],
-        now: float,
-        max_hp: int | None = None,
+        self, boss_id: str, *, status: BossStatus, hp_left: int, killer_id: int | None, now: float
     ) -> bool:
-        grown = {} if max_hp is None else {"max_hp": max_hp}
         ended = await self._conn.execute(
             update(world_bosses)
             .where(world_bosses.c.id == boss_id, world_bosses.c.status == "alive")
-            .values(status=status, hp_left=hp_left, killer_id=killer_id, ended_at=now, **grown)
+            .values(status=status, hp_left=hp_left, killer_id=killer_id, ended_at=now)
             .returning(world_bosses.c.id)
         )
-        if ended.first() is None:
+        return ended.first() is not None
+
+    async def tally_boss(self, boss_id: str, damage: Mapping[int, int], *, max_hp: int | None = None) -> bool:
+        # The flag flips in the transaction that writes the tallies: a second settler waits for it, then skips.
+        grown = {} if max_hp is None else {"max_hp": max_hp}
+        flipped = await self._conn.execute(
+            update(world_bosses)
+            .where(world_bosses.c.id == boss_id, world_bosses.c.status != "alive", world_bosses.c.tallied.is_(False))
+            .values(tallied=True, **grown)
+            .returning(world_bosses.c.id)
+        )
+        if flipped.first() is None:
             return False
-        await self._upsert_damage(boss_id, damage)
-        rows = [{"player_id": pid, "damage": d, "bosses": 1} for pid, d in sorted(damage.items()) if d > 0]
+        ids = sorted(pid for pid, d in damage.items() if d > 0)
+        known: set[int] = set()
+        for start in range(0, len(ids), 5000):
+            query = select(characters.c.player_id).where(characters.c.player_id.in_(ids[start : start + 5000]))
+            known.update((await self._conn.execute(query)).scalars())
+        final = {pid: damage[pid] for pid in ids if pid in known}  # a character deleted meanwhile is left out
+        await self._upsert_damage(boss_id, final)
+        rows = [{"player_id": pid, "damage": d, "bosses": 1} for pid, d in sorted(final.items())]
         for start in range(0, len(rows), 5000):
             stmt = pg_insert(boss_damage_totals).values(rows[start : start + 5000])
             await self._conn.execute(
@@ -258,10 +271,12 @@ class SqlWorldRepository:
             )
         return True
 
-    async def mark_paid(self, boss_id: str, player_id: int) -> None:
+    async def mark_paid(self, boss_id: str, player_ids: Sequence[int]) -> None:
+        if not player_ids:
+            return
         await self._conn.execute(
             update(boss_damage)
-            .where(boss_damage.c.boss_id == boss_id, boss_damage.c.player_id == player_id)
+            .where(boss_damage.c.boss_id == boss_id, boss_damage.c.player_id.in_(sorted(player_ids)))
             .values(paid=True)
         )
 

@@ -123,6 +123,7 @@ class WorldEventsReport(Dto):
     bosses_spawned: tuple[str, ...] = ()
     bosses_ended: tuple[str, ...] = ()  # defeated or escaped, settled in this tick
     bosses_recovered: tuple[str, ...] = ()  # re-created in Redis from their last checkpoint
+    bosses_settled: tuple[str, ...] = ()  # paid and announced in this tick (a settlement a crash cut short)
 
 
 # --- refusals ------------------------------------------------------------------------------------

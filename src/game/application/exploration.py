@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from game.api import ExploreResult, InCombat, LocationView, NotAdjacent, UnknownLocation
+from game.api import BadRequest, ExploreResult, InCombat, LocationView, NotAdjacent, StaleAction, UnknownLocation
 from game.application.actions import Actions
 from game.application.dice import Dice
 from game.application.fights import Fights
@@ -23,6 +24,8 @@ from game.domain.loot import Rewards
 from game.domain.running_fight import WildFight
 from game.domain.world import WorldMap
 from shared.ports import Clock
+
+PRESS = re.compile(r"[A-Za-z0-9_-]{1,32}")  # a button's once-only token
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,17 +74,25 @@ class Exploration:
             }
         )
 
-    async def explore(self, *, player_id: int) -> ExploreResult:
+    async def explore(self, *, player_id: int, press: str | None = None) -> ExploreResult:
+        if press is not None and not PRESS.fullmatch(press):
+            raise BadRequest("press: 1 to 32 letters, digits, '-' or '_'", argument="press")
         async with self.actions.one_at_a_time(player_id):
-            if await self.players.hot.get_fight(player_id) is not None:
-                raise InCombat("finish the fight first")
-            async with self.uow_factory(read_only=True) as uow:
+            # The button's token is claimed in the transaction that reads the player and commits only if
+            # the exploring goes ahead: a refusal (a fight, no stamina) leaves the button as it was.
+            async with self.uow_factory(read_only=press is None) as uow:
                 record = await self.players.record(uow, player_id)
+                if press is not None and not await uow.characters.claim(player_id, f"press:explore:{press}"):
+                    raise StaleAction("that button was pressed already", press=press)
+                if await self.players.hot.get_fight(player_id) is not None:
+                    raise InCombat("finish the fight first")
                 hot = await self.players.hot_state(uow, player_id)
-            location = self.content.locations[hot.location_id]
-            now = self.clock.now()
-            hot = self.players.settled(record, hot)
-            tired = hot.spend_stamina(location.stamina_cost, now)  # raises NotEnoughStamina
+                location = self.content.locations[hot.location_id]
+                now = self.clock.now()
+                hot = self.players.settled(record, hot)
+                tired = hot.spend_stamina(location.stamina_cost, now)  # raises NotEnoughStamina
+                if press is not None:
+                    await uow.commit()
             encounter_id = self.dice.new_id("explore", player_id)
             encounter = explore(location, self.content, self.dice.rng("explore", encounter_id))
             base: dict[str, Any] = dict(

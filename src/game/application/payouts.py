@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from game.api import NotOwned
+from game.api import NotOwned, NotRegistered
 from game.application.guilds import add_guild_xp
 from game.application.players import Players
-from game.application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from game.application.ports.unit_of_work import PlayerRecord, UnitOfWork, UnitOfWorkFactory
 from game.domain import guilds as guild_rules
 from game.domain.content import Content, ItemDef
 from game.domain.daily import ledger_day
@@ -99,6 +99,48 @@ class Payouts:
             xp=rewards.xp,
             gold=rewards.gold,
         )
+
+    async def grant_many(self, source_id: str, rewards: Mapping[int, Rewards]) -> dict[int, Granted]:
+        """Pay many players for one `source_id` in one transaction (many payouts, one commit), each exactly
+        once as `grant` does; a player already paid for it, or no longer registered, is left out. Rows are
+        locked in id order, and the day's figures last, so two batches never wait on each other in a circle."""
+        paid: dict[int, tuple[PlayerRecord, Granted]] = {}
+        async with self.uow_factory() as uow:
+            for player_id in sorted(rewards):
+                try:
+                    before = await self.players.record(uow, player_id, for_update=True)
+                except NotRegistered:  # a character deleted meanwhile
+                    continue
+                if not await uow.characters.claim(player_id, source_id):
+                    continue
+                reward = rewards[player_id]
+                progress = gain_xp(before.character, reward.xp)
+                character = replace(progress.character, gold=progress.character.gold + reward.gold)
+                inventory, kept, lost = fit_into(before.inventory, reward.items, self.content.items)
+                after = replace(before, character=character, inventory=inventory)
+                await uow.characters.save(before, after)
+                paid[player_id] = (
+                    after,
+                    Granted(
+                        applied=True,
+                        kept=kept,
+                        lost=lost,
+                        level=character.level,
+                        levels_gained=progress.levels_gained,
+                        gold_left=character.gold,
+                        xp=reward.xp,
+                        gold=reward.gold,
+                    ),
+                )
+            if paid:  # the batch's gold in one row of the day's figures, taken last (never waited on in a circle)
+                gold = sum(granted.gold for _, granted in paid.values())
+                await self._flow(uow, min(paid), _FLOW_OF.get(source_id.split(":")[0], "other"), gold)
+            await uow.commit()
+        for player_id, (after, granted) in paid.items():
+            if granted.levels_gained:
+                await self.players.heal_after_level_up(after)
+                await self.events.publish(PlayerLeveledUp(player_id=player_id, level=granted.level))
+        return {player_id: granted for player_id, (_, granted) in paid.items()}
 
     async def charge_death(self, player_id: int, source_id: str, *, rest_price: int = 0) -> Death:
         """The price of dying, once per death (a replay costs nothing more)."""

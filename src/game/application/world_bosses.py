@@ -1,18 +1,23 @@
 """World bosses: a large shared HP pool that everyone in the location can strike.
 
 The pool and the tallies live in Redis (one atomic script per attack). The sweep job checkpoints them to
-PostgreSQL; if Redis loses a live boss it is rebuilt from the last checkpoint. Its end is settled once
-(a status change in PostgreSQL), rewards are paid with claims, and the end is announced once.
+PostgreSQL; if Redis loses a live boss it is rebuilt from the last checkpoint.
+
+Its end is recorded once (a status change in PostgreSQL: one row, so the killing blow answers at once);
+from then on the boss is due for settlement, which copies the final tallies to PostgreSQL once, pays every
+contributor with claims (a batch per transaction) and announces the end once, with what each was paid.
+The blow that ends a boss starts its settlement in the background of the same process; the settlement
+job (`settle_bosses`) finishes any a crash cut short. Settlers that race pay each contributor once.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import heapq
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from game.api import InCombat, NotRegistered, UnknownLocation
+from game.api import InCombat, UnknownLocation
 from game.api.kinds import BossStatus
 from game.api.world import (
     BossAlreadyAlive,
@@ -50,7 +55,8 @@ from shared.ports import Clock, EventBus
 
 log = logging.getLogger(__name__)
 
-PAYOUT_CONCURRENCY = 8  # parallel payout transactions when a boss falls
+PAYOUT_BATCH = 100  # contributors paid in one transaction
+PAYOUT_CONCURRENCY = 4  # batches paid at once
 RANKING_SIZE = 5  # the top of the live damage ranking a boss screen shows
 
 
@@ -66,6 +72,10 @@ class WorldBosses:
     events: EventBus
     clock: Clock
     cooldown_seconds: float = ATTACK_COOLDOWN_SECONDS
+    # The blow that ends a boss starts its settlement in this process at once (the job is the backstop).
+    settle_at_once: bool = True
+    _settling: dict[str, asyncio.Task[bool]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _background: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False, compare=False)
 
     @property
     def _boss_cooldown_ms(self) -> int:
@@ -113,13 +123,19 @@ class WorldBosses:
             raise BossCooldown("catch your breath first", seconds_left=round(outcome.cooldown_left_ms / 1000, 1))
         if outcome.status == "expired":
             await self.arena.escape(boss_id)
-            await self._settle_boss(boss)
+            if await self._end(boss):
+                self._settle_soon(boss_id)
             raise BossGone("the boss got away", boss_id=boss_id, status="escaped")
         if outcome.status != "ok":
             raise BossGone("the boss is gone", boss_id=boss_id, status=outcome.status)
         if outcome.killed:
-            await self._settle_boss(boss)
+            # Only the end is recorded before the answer: the tallies, payouts and announcement follow it.
+            async with self.uow_factory() as uow:
+                await uow.world.end_boss(boss_id, status="defeated", hp_left=0, killer_id=player_id, now=now)
+                await uow.commit()
         view = await self._live_view(boss, now, player_id)
+        if outcome.killed:
+            self._settle_soon(boss_id)
         return BossAttackResult(damage=outcome.dealt, killed=outcome.killed, boss=view)
 
     # --- bosses: the jobs and admin -----------------------------------------------------------
@@ -151,7 +167,6 @@ class WorldBosses:
         now = self.clock.now()
         async with self.uow_factory() as uow:
             alive = await uow.world.alive_bosses()
-            unfinished = await uow.world.unannounced_bosses()
         ended, recovered = [], []
         for boss in alive:
             live, damage = await self.arena.snapshot(boss.id)
@@ -166,11 +181,33 @@ class WorldBosses:
                 continue
             if live is not None and live.status == "alive":
                 await self.arena.escape(boss.id)
-            if await self._settle_boss(boss):
+            if await self._end(boss):
                 ended.append(boss.id)
-        for boss in unfinished:
-            await self._finish_boss(boss.id)
+                await self.settle_boss(boss.id)
         return WorldEventsReport(bosses_ended=tuple(ended), bosses_recovered=tuple(recovered))
+
+    async def settle_bosses(self) -> WorldEventsReport:
+        """Settle every ended boss not yet settled: a crash cut its settlement short, or it is still running
+        elsewhere (then the claims let both finish it, each contributor paid once)."""
+        async with self.uow_factory(read_only=True) as uow:
+            pending = await uow.world.unannounced_bosses()
+        settled = [boss.id for boss in pending if await self.settle_boss(boss.id)]
+        return WorldEventsReport(bosses_settled=tuple(settled))
+
+    async def settle_boss(self, boss_id: str) -> bool:
+        """Settle an ended boss (see the module's docstring); True if this call announced its end. In one
+        process a boss is settled by one task at a time: a second caller waits for the first."""
+        task = self._settling.get(boss_id)
+        if task is None:
+            task = asyncio.get_running_loop().create_task(self._settle(boss_id), name=f"settle-boss-{boss_id}")
+            self._settling[boss_id] = task
+            task.add_done_callback(lambda _: self._settling.pop(boss_id, None))
+        return await asyncio.shield(task)
+
+    async def settlements_done(self) -> None:
+        """Wait for the settlements this process started in the background (a graceful stop; tests)."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
 
     # --- bosses: helpers ----------------------------------------------------------------------
 
@@ -218,41 +255,53 @@ class WorldBosses:
         if await self.arena.create(boss, {r.player_id: r.damage for r in rows}, hp=boss.hp_left):
             log.warning("boss %s re-created from its checkpoint (hp %s)", boss.id, boss.hp_left)
 
-    async def _settle_boss(self, boss: BossRecord) -> bool:
-        """Record the end of a boss once (status, final tallies, leaderboard), then pay and announce.
-        True if this call recorded the end."""
-        live, damage = await self.arena.snapshot(boss.id)
+    async def _end(self, boss: BossRecord) -> bool:
+        """Record the end of a boss Redis no longer holds alive (as Redis has it, or escaped if Redis lost
+        it); True if this call recorded it."""
+        live = await self.arena.state(boss.id)
         if live is not None and live.status == "alive":
             return False
         status: BossStatus
-        grown = live.max_hp if live is not None else None
         if live is None:  # Redis lost it after its deadline: the checkpoint is all there is
-            async with self.uow_factory() as uow:
-                damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
             status, hp_left, killer = "escaped", boss.hp_left, None
         else:
             status, hp_left, killer = live.status, live.hp, live.killer_id
         async with self.uow_factory() as uow:
             ended = await uow.world.end_boss(
-                boss.id,
-                status=status,
-                hp_left=hp_left,
-                killer_id=killer,
-                damage=damage,
-                now=self.clock.now(),
-                max_hp=grown,
+                boss.id, status=status, hp_left=hp_left, killer_id=killer, now=self.clock.now()
             )
             await uow.commit()
-        await self._finish_boss(boss.id)
         return ended
 
-    async def _finish_boss(self, boss_id: str) -> None:
-        """Pay every contributor not yet paid (claims make a retry harmless), then announce the end once."""
-        async with self.uow_factory() as uow:
+    def _settle_soon(self, boss_id: str) -> None:
+        """Start the settlement in the background; if it fails, the settlement job finishes it."""
+        if not self.settle_at_once:
+            return
+
+        async def settle() -> None:
+            try:
+                await self.settle_boss(boss_id)
+            except Exception:
+                log.warning("boss %s: settlement cut short; the settlement job finishes it", boss_id, exc_info=True)
+
+        task = asyncio.get_running_loop().create_task(settle(), name=f"settle-boss-soon-{boss_id}")
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _settle(self, boss_id: str) -> bool:
+        """Final tallies (once), every contributor not yet paid (claims make a retry harmless), then the
+        announcement (once)."""
+        async with self.uow_factory(read_only=True) as uow:
+            boss = await uow.world.get_boss(boss_id)
+        if boss is None or boss.status == "alive" or boss.announced:
+            return False
+        if not boss.tallied:
+            await self._tally(boss)
+        async with self.uow_factory(read_only=True) as uow:
             boss = await uow.world.get_boss(boss_id)
             rows = await uow.world.boss_damage(boss_id)
-        if boss is None or boss.status == "alive" or boss.announced:
-            return
+        if boss is None or boss.announced:
+            return False
         damage = {r.player_id: r.damage for r in rows}
         # A kill pays a full share for a fair share of the damage; an escape still pays a part of it.
         rewards = contribution_rewards(
@@ -265,22 +314,22 @@ class WorldBosses:
             max_hp=boss.max_hp,
             killed=boss.status == "defeated",
         )
+        unpaid = [r.player_id for r in rows if not r.paid and r.player_id in rewards]
         gate = asyncio.Semaphore(PAYOUT_CONCURRENCY)
 
-        async def pay(player_id: int) -> None:
+        async def pay(batch: list[int]) -> None:
             async with gate:
-                with contextlib.suppress(NotRegistered):  # a character deleted meanwhile
-                    await self.payouts.grant(player_id, f"boss:{boss_id}", rewards[player_id])
+                await self.payouts.grant_many(f"boss:{boss_id}", {pid: rewards[pid] for pid in batch})
                 async with self.uow_factory() as uow:
-                    await uow.world.mark_paid(boss_id, player_id)
+                    await uow.world.mark_paid(boss_id, batch)
                     await uow.commit()
 
-        await asyncio.gather(*(pay(r.player_id) for r in rows if not r.paid and r.player_id in rewards))
+        await asyncio.gather(*(pay(unpaid[i : i + PAYOUT_BATCH]) for i in range(0, len(unpaid), PAYOUT_BATCH)))
         async with self.uow_factory() as uow:
             first = await uow.world.mark_announced(boss_id)
             await uow.commit()
         if not first:
-            return
+            return False
         contributors = tuple(sorted(pid for pid, d in damage.items() if d > 0))
         paid = tuple(
             BossPayout(
@@ -312,6 +361,21 @@ class WorldBosses:
             )
         await self.events.publish(event)
         await self.arena.forget(boss.id)
+        return True
+
+    async def _tally(self, boss: BossRecord) -> None:
+        """Copy the final tallies from Redis (no blow lands on an ended boss, so they are final) to PostgreSQL,
+        with the pool as it grew; if Redis lost them, the last checkpoint stands."""
+        live, damage = await self.arena.snapshot(boss.id)
+        grown: int | None = None
+        if live is None or live.status == "alive":
+            async with self.uow_factory(read_only=True) as uow:
+                damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
+        else:
+            grown = live.max_hp
+        async with self.uow_factory() as uow:
+            await uow.world.tally_boss(boss.id, damage, max_hp=grown)
+            await uow.commit()
 
     def _boss_monster(self, boss: BossRecord) -> MonsterStats:
         return monster_at_level(self.content.monsters[boss.monster_id], boss.level)
@@ -328,12 +392,14 @@ class WorldBosses:
         if live is None:
             async with self.uow_factory(read_only=True) as uow:
                 damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
-        order = sorted((pid for pid, d in damage.items() if d > 0), key=lambda pid: (-damage[pid], pid))
+        # The top alone is ordered and a place is counted, not the whole crowd sorted (it may be thousands).
+        fighters = [pid for pid, d in damage.items() if d > 0]
+        top = heapq.nsmallest(RANKING_SIZE, fighters, key=lambda pid: (-damage[pid], pid))
         async with self.uow_factory(read_only=True) as uow:
-            names = {pid: c.name for pid in order[:RANKING_SIZE] if (c := await uow.characters.get(pid)) is not None}
+            names = {pid: c.name for pid in top if (c := await uow.characters.get(pid)) is not None}
         ranking = tuple(
             BossRankRow(rank=i, player_id=pid, name=names.get(pid, "?"), damage=damage[pid])
-            for i, pid in enumerate(order[:RANKING_SIZE], start=1)
+            for i, pid in enumerate(top, start=1)
         )
         cooldown = 0
         if player_id is not None and live is not None and live.status == "alive":
@@ -346,12 +412,15 @@ class WorldBosses:
             status=live.status if live else boss.status,
             mine=mine,
         )
-        rank = order.index(player_id) + 1 if player_id in damage and damage[player_id] > 0 else None
+        rank = None
+        if player_id is not None and damage.get(player_id, 0) > 0:
+            mine_key = (-damage[player_id], player_id)
+            rank = 1 + sum(1 for pid in fighters if (-damage[pid], pid) < mine_key)
         return view.model_copy(
             update={
                 "max_hp": live.max_hp if live else boss.max_hp,
                 "ranking": ranking,
                 "my_rank": rank,
-                "fighters": len(order),
+                "fighters": len(fighters),
             }
         )

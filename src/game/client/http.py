@@ -146,8 +146,8 @@ class HttpGameClient:
     async def travel(self, *, player_id: int, destination: str) -> LocationView:
         return await self._call("travel", player_id=player_id, destination=destination)
 
-    async def explore(self, *, player_id: int) -> ExploreResult:
-        return await self._call("explore", player_id=player_id)
+    async def explore(self, *, player_id: int, press: str | None = None) -> ExploreResult:
+        return await self._call("explore", player_id=player_id, press=press)
 
     async def get_combat(self, *, player_id: int) -> CombatView | None:
         return await self._call("get_combat", player_id=player_id)
@@ -309,6 +309,9 @@ class HttpGameClient:
 
     async def end_expired_bosses(self) -> WorldEventsReport:
         return await self._call("end_expired_bosses")
+
+    async def settle_bosses(self) -> WorldEventsReport:
+        return await self._call("settle_bosses")
 
     # --- GuildsApi and GuildAdministrationApi (players together) ---------------------------------
 

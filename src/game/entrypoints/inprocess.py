@@ -181,8 +181,8 @@ class InProcessGame:
     async def travel(self, *, player_id: int, destination: str) -> LocationView:
         return await self._exploration.travel(player_id=player_id, destination=destination)
 
-    async def explore(self, *, player_id: int) -> ExploreResult:
-        return await self._exploration.explore(player_id=player_id)
+    async def explore(self, *, player_id: int, press: str | None = None) -> ExploreResult:
+        return await self._exploration.explore(player_id=player_id, press=press)
 
     async def get_combat(self, *, player_id: int) -> CombatView | None:
         return await self._fights.get_combat(player_id=player_id)
@@ -338,6 +338,9 @@ class InProcessGame:
 
     async def end_expired_bosses(self) -> WorldEventsReport:
         return await self._bosses.end_expired_bosses()
+
+    async def settle_bosses(self) -> WorldEventsReport:
+        return await self._bosses.settle_bosses()
 
     # --- GuildsApi and GuildAdministrationApi (players together) ---------------------------------
 

@@ -1,4 +1,5 @@
-"""The living world's periodic jobs: open rifts, collapse expired ones, spawn bosses, end expired ones.
+"""The living world's periodic jobs: open rifts, collapse expired ones, spawn bosses, end expired ones,
+finish the settlement of ended ones.
 
 Each asks the game through its port and runs once per tick across replicas (see `jobs.lock`).
 """
@@ -24,6 +25,7 @@ OPEN_RIFTS = "world:open_rifts"
 CLOSE_RIFTS = "world:close_rifts"
 SPAWN_BOSS = "world:spawn_boss"
 END_BOSSES = "world:end_bosses"
+SETTLE_BOSSES = "world:settle_bosses"
 
 
 def _logged(name: str, report: WorldEventsReport | None) -> WorldEventsReport | None:
@@ -50,6 +52,8 @@ def jobs(game: WorldJobsApi, settings: Settings) -> list[tuple[str, float, Calla
             lambda: game.spawn_boss_tick(duration_minutes=settings.boss_duration_minutes),
         ),
         (END_BOSSES, sweep, lambda: game.end_expired_bosses()),
+        # The backstop of a boss's settlement: the blow that ends it starts it in its own process.
+        (SETTLE_BOSSES, sweep, lambda: game.settle_bosses()),
     ]
 
 

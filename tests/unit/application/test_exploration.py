@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.api import InCombat, NotAdjacent, NotEnoughStamina, NotUsable, UnknownLocation
+from game.api import BadRequest, InCombat, NotAdjacent, NotEnoughStamina, NotUsable, StaleAction, UnknownLocation
 from game.domain.character import STAMINA_REGEN_PER_MINUTE
 
 from .play import explore, meet, play_out
@@ -96,3 +96,30 @@ async def test_a_monster_met_in_the_wild_holds_the_player_until_the_fight_ends(g
     with pytest.raises(InCombat):
         await game.exploration.travel(player_id=1, destination="ashford")
     assert (await game.exploration.look(player_id=1)).id == "meadows"
+
+
+async def test_a_pressed_explore_button_explores_once(game):
+    """The button's token is claimed with the exploring: the same press again (a double tap, Telegram
+    re-delivering it) explores nothing; another button explores; a refusal leaves the button usable."""
+    await game.register(1)
+    await game.empower(1)
+    await game.exploration.travel(player_id=1, destination="meadows")
+    cost = game.content.locations["meadows"].stamina_cost
+    first = await game.exploration.explore(player_id=1, press="Ab3-_x")
+    if first.combat is not None:
+        await play_out(game, 1, first.combat)
+    stamina = (await game.hot_state(1)).stamina
+    with pytest.raises(StaleAction):
+        await game.exploration.explore(player_id=1, press="Ab3-_x")
+    assert (await game.hot_state(1)).stamina == stamina  # nothing spent, nothing met
+    assert await game.fights.get_combat(player_id=1) is None
+    assert game.claims(1, "press:") == ["press:explore:Ab3-_x"]
+
+    await game.set_hot(1, stamina=0.0, stamina_at=game.clock.now())
+    with pytest.raises(NotEnoughStamina):
+        await game.exploration.explore(player_id=1, press="later")
+    assert game.claims(1, "press:") == ["press:explore:Ab3-_x"]  # the refused press is not used up
+    game.clock.advance(cost / STAMINA_REGEN_PER_MINUTE * 60)
+    assert (await game.exploration.explore(player_id=1, press="later")).stamina == 0  # pressed once it is back
+    with pytest.raises(BadRequest):
+        await game.exploration.explore(player_id=1, press="no:colons")

@@ -3,6 +3,9 @@ exactly once when they fall, announced once, rebuilt from the last checkpoint wh
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
+
 import pytest
 
 from game.api import InCombat, NotRegistered
@@ -97,6 +100,11 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
     game.arena.set_hp(boss.id, 1)
     last = await hit(game, 3, boss)
     assert last.killed and last.damage == 1 and last.boss.status == "defeated"
+    # The killing blow answers before anyone is paid: the settlement follows it.
+    assert {pid: await game.gold(pid) for pid in (1, 2, 3)} == gold
+    assert game.claims(3, "boss:") == [] and game.events.of_type(BossDefeated) == []
+    assert (await game.bosses.get_boss(boss_id=boss.id)).status == "defeated"
+    await game.bosses.settlements_done()
 
     for pid in (1, 2, 3):
         assert await game.gold(pid) > gold[pid]
@@ -127,23 +135,54 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
     assert await game.leaderboards.boss_leaderboard(limit=1) == board[:1]
 
 
-async def test_payouts_cut_short_by_a_crash_are_finished_by_the_sweep(game):
+async def test_payouts_cut_short_by_a_crash_are_finished_by_the_settlement_job(game):
     boss = await spawn(game, 1, 2)
     await hit(game, 1, boss)
     await hit(game, 2, boss)
     game.clock.advance(10)
     game.arena.set_hp(boss.id, 1)
-    with game.crash_when_paying(f"boss:{boss.id}"), pytest.raises(ConnectionError):
-        await hit(game, 2, boss)
+    with game.crash_when_paying(f"boss:{boss.id}"):
+        assert (await hit(game, 2, boss)).killed  # the blow is answered; its settlement dies paying
+        await game.bosses.settlements_done()
     assert game.claims(1, "boss:") == game.claims(2, "boss:") == []
     assert game.events.of_type(BossDefeated) == []
 
-    await game.bosses.end_expired_bosses()
-    await game.bosses.end_expired_bosses()
+    assert (await game.bosses.settle_bosses()).bosses_settled == (boss.id,)
+    assert (await game.bosses.settle_bosses()).bosses_settled == ()
     for pid in (1, 2):
         assert game.claims(pid, "boss:") == [f"boss:{boss.id}"]
     [defeated] = game.events.of_type(BossDefeated)
     assert defeated.contributors == (1, 2) and defeated.killer_id == 2
+
+
+async def test_a_kill_whose_process_died_before_settling_is_settled_by_the_job_once(game):
+    """The kill is recorded, the process dies before its settlement starts; after the restart the job pays
+    everyone once, however many times it runs, and two settlers at once pay once too."""
+    quiet = replace(game.bosses, settle_at_once=False)  # a process that dies right after answering
+    boss = await spawn(game, 1, 2, 3)
+    gold = {pid: await game.gold(pid) for pid in (1, 2, 3)}
+    for pid in (1, 2, 3):
+        await hit(game, pid, boss)
+    game.clock.advance(10)
+    game.arena.set_hp(boss.id, 1)
+    for _ in range(20):
+        game.clock.advance(10)
+        if (killed := await quiet.attack_boss(player_id=3, boss_id=boss.id)).damage:
+            break
+    assert killed.killed
+    assert {pid: await game.gold(pid) for pid in (1, 2, 3)} == gold and game.events.of_type(BossDefeated) == []
+    assert await game.leaderboards.leaderboard(board="boss_damage") == []  # not even tallied yet
+
+    restarted, other = replace(game.bosses), replace(game.bosses)  # two replicas' jobs, racing
+    reports = await asyncio.gather(restarted.settle_bosses(), other.settle_bosses(), game.bosses.settle_bosses())
+    assert sum(len(r.bosses_settled) for r in reports) == 1
+    [defeated] = game.events.of_type(BossDefeated)
+    assert defeated.contributors == (1, 2, 3) and defeated.killer_id == 3
+    for payout in defeated.payouts:
+        assert game.claims(payout.player_id, "boss:") == [f"boss:{boss.id}"]
+        assert await game.gold(payout.player_id) == gold[payout.player_id] + payout.gold
+    board = await game.leaderboards.leaderboard(board="boss_damage")
+    assert sorted(r.player_id for r in board) == [1, 2, 3]  # each counted once
 
 
 async def test_a_boss_not_slain_in_time_escapes_and_still_pays_by_contribution(game):
@@ -154,7 +193,8 @@ async def test_a_boss_not_slain_in_time_escapes_and_still_pays_by_contribution(g
     with pytest.raises(BossGone) as late:
         await game.bosses.attack_boss(player_id=1, boss_id=boss.id)
     assert late.value.details["status"] == "escaped"
-    assert (await game.bosses.end_expired_bosses()).bosses_ended == ()  # already settled by that blow
+    assert (await game.bosses.end_expired_bosses()).bosses_ended == ()  # already ended by that blow
+    await game.bosses.settlements_done()
     [escaped] = game.events.of_type(BossEscaped)
     assert escaped.contributors == (1,)
     assert game.claims(1, "boss:") == [f"boss:{boss.id}"]

@@ -22,6 +22,11 @@ class WorldJobsApi(Protocol):
         ...
 
     async def end_expired_bosses(self) -> WorldEventsReport:
-        """Let bosses past their deadline escape, settle any boss whose end was not settled, checkpoint
-        the live ones to durable storage and re-create any that Redis lost."""
+        """Let bosses past their deadline escape (and settle them), checkpoint the live ones to durable
+        storage and re-create any that Redis lost."""
+        ...
+
+    async def settle_bosses(self) -> WorldEventsReport:
+        """Finish the settlement of every ended boss not yet settled (its blow started it in the background,
+        or a crash cut it short): final tallies, each contributor paid once, the end announced once."""
         ...

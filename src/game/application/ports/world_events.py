@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -39,6 +39,7 @@ class BossRecord:
     status: BossStatus
     killer_id: int | None = None
     announced: bool = False  # the end was published (after every payout)
+    tallied: bool = False  # its final tallies and leaderboard totals were recorded (once ended)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class WorldRepository(Protocol):
     async def alive_bosses(self) -> list[BossRecord]: ...
 
     async def unannounced_bosses(self) -> list[BossRecord]:
-        """Ended bosses whose payouts or announcement did not finish (a crash mid-way)."""
+        """Ended bosses not yet settled: tallies, payouts or the announcement still to do (oldest end first)."""
         ...
 
     async def checkpoint_boss(
@@ -111,21 +112,18 @@ class WorldRepository(Protocol):
     async def boss_damage(self, boss_id: str) -> list[BossDamageRow]: ...
 
     async def end_boss(
-        self,
-        boss_id: str,
-        *,
-        status: BossStatus,
-        hp_left: int,
-        killer_id: int | None,
-        damage: Mapping[int, int],
-        now: float,
-        max_hp: int | None = None,
+        self, boss_id: str, *, status: BossStatus, hp_left: int, killer_id: int | None, now: float
     ) -> bool:
-        """Settle an alive boss once: its final tallies, and each player's leaderboard total.
-        False if it had already been settled."""
+        """Record that an alive boss ended (one row: cheap enough for the blow that kills it); its settlement
+        is due from then on. False if it had already ended."""
         ...
 
-    async def mark_paid(self, boss_id: str, player_id: int) -> None: ...
+    async def tally_boss(self, boss_id: str, damage: Mapping[int, int], *, max_hp: int | None = None) -> bool:
+        """Record an ended boss's final tallies and add them to each player's leaderboard total, once
+        (False if already done). Players no longer registered are left out."""
+        ...
+
+    async def mark_paid(self, boss_id: str, player_ids: Sequence[int]) -> None: ...
 
     async def mark_announced(self, boss_id: str) -> bool:
         """True for the one caller that flips it."""
