@@ -132,6 +132,7 @@ async def boss_trial(crowd: int, rng: random.Random, minutes: float) -> BossTria
         heapq.heappush(queue, (game.clock.now() + hit.boss.cooldown_seconds + rng.uniform(1, 4), pid))
     game.clock.set(max(game.clock.now(), boss.deadline + 1))
     await game.api.end_expired_bosses()
+    await game.api.settle_bosses()  # a kill's payouts run after it: wait for them as the worker's job would
     final = await game.api.get_boss(boss_id=boss.id)
     paid = 0
     for pid in ids:
