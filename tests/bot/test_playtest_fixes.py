@@ -1,0 +1,96 @@
+"""What a playtest found: a shop whose buttons moved with the purse, a bag without Use in town, Russian
+names capitalised mid-sentence, bounty buttons alike, raw decimals for stat bonuses, the forge's one lock
+for three reasons, and a half-registered newcomer starting over."""
+
+from __future__ import annotations
+
+from bot.callbacks import ShopCb
+from bot.i18n import Translator
+from bot.views import town
+from tests.bot.conftest import register
+from tests.bot.test_play_flow import labels, no_errors_logged, sql  # noqa: F401 — the autouse fixture applies here too
+from tests.fakes.game import build_game
+
+EN, RU = Translator("en"), Translator("ru")
+
+
+# --- the shop ----------------------------------------------------------------------------------------
+
+
+def rows_of(screen) -> list[list[str]]:
+    """Each keyboard row as the items its buttons act on (or the button's kind for the others)."""
+    rows = []
+    for row in screen.markup.inline_keyboard:
+        rows.append(
+            [b.callback_data.split(":")[2] if b.callback_data.startswith("shop:b:") else b.callback_data for b in row]
+        )
+    return rows
+
+
+async def test_every_offer_keeps_its_row_whatever_the_purse_holds():
+    game = build_game()
+    await game.api.register(player_id=1, name="Shopper", class_id="warrior")
+    layouts = []
+    for gold in (0, 25, 10_000):
+        await game.edit(1, gold=gold)
+        view = await game.api.shop(player_id=1)
+        pages = range(-(-len(view.offers) // town.SHOP_PAGE))
+        layouts.append([rows_of(town.shop(EN, view, page=p)) for p in pages])
+    poor, some, rich = layouts
+    # Versions differ (gold was changed); what each row acts on does not.
+    assert poor == some == rich
+    # The poor player's buttons are there, marked; the rich one's say Buy.
+    broke = town.shop(EN, (await game.api.shop(player_id=1)).model_copy(update={"gold": 0}), page=0)
+    first = broke.markup.inline_keyboard[0]
+    assert first[0].text == "💸 Bread (4💰)" and first[1].text == "💸 ×5 (20💰)"
+    assert "💸 not enough gold · ⬆️ above your level — tap one to see why." in broke.text
+
+
+async def test_gear_is_bought_once_confirmed_and_a_double_tap_buys_nothing_more(new_chat, game, db):
+    chat = new_chat()
+    await register(chat)
+    pid = chat.user_id
+    await chat.send("/town")
+    await chat.press_button("Shop")
+    for _ in range(3):  # the page with the Rusty Sword
+        if any("Rusty Sword" in label for label in labels(chat.last)):
+            break
+        await chat.press_button("▶️")
+    # 20 gold: the sword (30) shows, marked, and says why when pressed; nothing is bought.
+    await chat.press_button("💸 Rusty Sword")
+    assert chat.last_alert == "💸 Rusty Sword costs 30 gold and you have 20: 10 short."
+    assert (await game.get_character(player_id=pid)).gold == 20
+
+    await sql(db, "UPDATE characters SET gold = 100 WHERE player_id = :p", p=pid)
+    shop = (await chat.press(ShopCb(act="buy", p=1).pack()))[-1]  # the same page, as it is now
+    row = next(i for i, r in enumerate(shop.buttons()) if "Rusty Sword" in r[0])
+    asked = (await chat.press_button("Buy Rusty Sword"))[-1]
+    assert "Buy <b>Rusty Sword</b> for 30 gold? You will have 70 left." in asked.text
+    assert (await game.get_character(player_id=pid)).gold == 100  # asking bought nothing
+    yes_row = next(i for i, (label, _) in enumerate(asked.buttons()) if label.startswith("✅"))
+    assert yes_row != row, "a double tap on the Buy button must not land on Yes"
+    yes = asked.buttons()[yes_row][1]
+    receipt = (await chat.press(yes, message=asked))[-1]
+    assert "Bought Rusty Sword. 70 gold left." in receipt.text
+    assert not [d for _, d in receipt.buttons() if d.startswith("shop:b:")], "nothing to buy on the receipt"
+    # The same Yes again (a double tap that reached the old screen): nothing more is bought.
+    await chat.press(yes, message=asked)
+    assert (await game.get_character(player_id=pid)).gold == 70
+    assert (await game.inventory(player_id=pid)).items[0].quantity == 1
+
+
+async def test_a_second_tap_on_the_redrawn_shop_is_taken_for_a_double_tap(new_chat, game, db):
+    chat = new_chat()
+    await register(chat)
+    pid = chat.user_id
+    await chat.send("/town")
+    await chat.press_button("Shop")
+    await chat.press_button("Buy Bread")
+    assert (await game.get_character(player_id=pid)).gold == 16
+    await chat.press_button("Buy Bread")  # at once, on the screen the first tap redrew
+    assert chat.last_alert == "✋ Done already. Tap again in a moment if you meant to trade twice."
+    assert (await game.get_character(player_id=pid)).gold == 16
+    # Another screen chosen in between: a press on it is meant.
+    await chat.press_button("Sell")
+    await chat.press_button("Sell Bread")
+    assert (await game.get_character(player_id=pid)).gold == 17
