@@ -136,17 +136,14 @@ def test_items_can_be_dropped_gear_and_rare_things_after_a_confirmation():
     assert not [d for d in data(worn) if d.startswith("drop:")]
 
 
-def test_a_potion_with_nothing_to_restore_is_not_offered():
+def test_a_potion_keeps_its_use_button_beside_sell_in_town_whatever_the_hp():
     bag = dtos.bag((dtos.item(), 3))
-    full = dtos.sheet()
-    assert "Use" not in labels(inventory.screen(EN, bag, sheet=full))
-    assert "Use" not in labels(inventory.detail(EN, bag, "minor_healing_potion", sheet=full))
-    hurt = dtos.sheet(hp=50)
-    assert "Use" in labels(inventory.screen(EN, bag, sheet=hurt))
-    # A mana potion at full mana but low HP still restores nothing.
-    mana = dtos.bag((dtos.item("mana_potion", effects={"mana": 30}), 1))
-    assert "Use" not in labels(inventory.screen(EN, mana, sheet=hurt))
-    assert "Use" in labels(inventory.screen(EN, mana, sheet=dtos.sheet(mana=5)))
+    for sheet in (dtos.sheet(), dtos.sheet(hp=50)):
+        for in_town in (False, True):
+            row = inventory.screen(EN, bag, sheet=sheet, in_town=in_town).markup.inline_keyboard[0]
+            assert [b.text for b in row[1:]] == (["Use", "Sell 3💰"] if in_town else ["Use"])
+            detail = inventory.detail(EN, bag, "minor_healing_potion", sheet=sheet, in_town=in_town)
+            assert "Use" in labels(detail) and ("Sell 3💰" in labels(detail)) == in_town
 
 
 # --- refusals --------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The bag (a page at a time, with equip/use/sell per item), what is worn, one item in detail (where it
-can be dropped, after a confirmation for gear and rare things)."""
+"""The bag (a page at a time, with equip/use/sell per item; in town Use and Sell side by side), what is
+worn, one item in detail (where it can be dropped, after a confirmation for gear and rare things)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from bot.views.common import (
     local,
     named,
     noun,
-    restores_nothing,
     times,
 )
 from bot.views.keyboard import KeyboardBuilder
@@ -38,14 +37,11 @@ def asks_before_drop(item: ItemInfo) -> bool:
     return item.kind == "equipment" or item.rarity in PRECIOUS
 
 
-def usable(entry: InventoryEntry, sheet: CharacterSheet | None) -> bool:
-    """Worth a Use button: the game allows it, and it would restore something (a potion at full HP
-    and mana would only be refused)."""
-    if not entry.can_use:
-        return False
-    if sheet is None:
-        return True
-    return not restores_nothing(entry.item, sheet.hp, sheet.derived.max_hp, sheet.mana, sheet.derived.max_mana)
+def usable(entry: InventoryEntry, sheet: CharacterSheet | None = None) -> bool:
+    """Worth a Use button: the game allows it. A potion at full HP and mana keeps its button too (the
+    game says, when pressed, that there is nothing to restore): the bag's buttons stay where they are,
+    beside Sell in town, whatever the player's HP."""
+    return entry.can_use
 
 
 def derived_line(t: Translator, d: DerivedStats) -> str:
