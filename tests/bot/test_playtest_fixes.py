@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.callbacks import ShopCb
 from bot.i18n import Translator
 from bot.views import town
+from game.api import ShopView
 from tests.bot.conftest import register
 from tests.bot.test_play_flow import labels, no_errors_logged, sql  # noqa: F401 — the autouse fixture applies here too
 from tests.fakes.game import build_game
@@ -94,3 +95,43 @@ async def test_a_second_tap_on_the_redrawn_shop_is_taken_for_a_double_tap(new_ch
     await chat.press_button("Sell")
     await chat.press_button("Sell Bread")
     assert (await game.get_character(player_id=pid)).gold == 17
+
+
+# --- Russian names inside a sentence -----------------------------------------------------------------
+
+
+def test_russian_common_names_are_lower_case_inside_a_sentence_and_proper_names_keep_their_capital():
+    from game.application.presenters.items import item_info
+    from tests.bot import dtos
+    from tests.bot.test_russian import CONTENT, monster_fight
+
+    sword, widowmaker = (item_info(CONTENT.items[i]) for i in ("rusty_sword", "widowmaker"))
+    view = ShopView(version=1, gold=70, offers=(sword, widowmaker), sellable=(), player_level=1)
+    assert town.bought(RU, view, "rusty_sword", 1) == "✅ Ты покупаешь ржавый меч. Золота осталось 70."
+    assert town.bought(RU, view, "widowmaker", 1) == "✅ Ты покупаешь Вдоводел. Золота осталось 70."
+    assert town.bought(EN, view, "rusty_sword", 1) == "✅ Bought Rusty Sword. 70 gold left."
+    assert town.offer_label(RU, view, sword, 1) == "Купить ржавый меч (30💰)"
+    # A monster met: lower case inside the sentence, a capital where it starts one; a king keeps his.
+    met = explore_monster(monster_fight("giant_rat"))
+    assert "❗ На тебя напала гигантская крыса!" in met
+    won = monster_fight("giant_rat", outcome="won", log=(dtos.log("won"),))
+    from bot.views import combat
+
+    assert "🏆 Гигантская крыса повержена!" in combat.text(RU, won)
+    assert "❗ На тебя напал Полый король!" in explore_monster(monster_fight("hollow_king"))
+
+
+def explore_monster(fight) -> str:
+    from bot.views import explore
+    from game.api import ExploreResult
+    from tests.bot import dtos
+
+    found = ExploreResult(
+        kind="monster",
+        location_id="meadows",
+        location_name=dtos.text("Meadows"),
+        stamina=50,
+        max_stamina=100,
+        combat=fight,
+    )
+    return explore.screen(RU, found, dtos.sheet()).text

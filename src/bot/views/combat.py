@@ -35,7 +35,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
     """One thing that happened, in the player's words; `monster`: the monster's `noun` arguments."""
     kind, by_player = line.kind, line.actor == "player"
     skill = local(t, line.skill) if line.skill else ""
-    item = noun(t, "item", line.item, line.item_forms) if line.item else noun(t, "item", {"en": ""})
+    item = noun(t, "item", line.item, line.item_forms, common=True) if line.item else noun(t, "item", {"en": ""})
     effect = named(t, EFFECTS, line.effect or "")
     amount, turns = line.amount or 0, line.turns or 0
     if kind == "hit":
@@ -96,7 +96,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
 
 
 def log_lines(t: Translator, view: CombatView) -> list[str]:
-    monster = noun(t, "monster", view.monster_name, view.monster_forms)
+    monster = noun(t, "monster", view.monster_name, view.monster_forms, common=True)
     return [log_line(t, line, monster) for line in view.log]
 
 

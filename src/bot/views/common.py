@@ -91,13 +91,24 @@ CASES = ("gen", "dat", "acc", "ins", "pre", "at", "to")
 
 
 def noun(
-    t: Translator, role: str, name: LocalText, forms: Grammar | None = None, *, html: bool = True
+    t: Translator,
+    role: str,
+    name: LocalText,
+    forms: Grammar | None = None,
+    *,
+    html: bool = True,
+    common: bool = False,
 ) -> dict[str, str]:
     """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
-    `role` is the name itself, `role_gender` its grammatical gender (`m`, `f`, `n`, `pl`; `other` in a
-    language without one, which selects a text's default), and `role_gen`, `role_dat`, `role_acc`,
-    `role_ins`, `role_pre` its case forms (a place's `role_at` and `role_to` say where and whither,
-    with their preposition). The one place gender and case come in: texts select on them.
+    `role` is the name itself (as a title, or at the start of a sentence), `role_gender` its grammatical
+    gender (`m`, `f`, `n`, `pl`; `other` in a language without one, which selects a text's default), and
+    `role_nom`, `role_gen`, `role_dat`, `role_acc`, `role_ins`, `role_pre` its case forms inside a
+    sentence (a place's `role_at` and `role_to` say where and whither, with their preposition). The one
+    place gender and case come in: texts select on them.
+
+    `common`: a common noun (an item, a monster), which a language that declines it writes in lower case
+    inside a sentence ("Ты покупаешь ржавый меч"), unless its forms mark it a proper name. Places and
+    bosses are proper names. English keeps its names as they are.
 
     A language the name has no forms for reads every case as the name itself. `html`: False for a
     button's label, which is plain text.
@@ -105,12 +116,18 @@ def noun(
     escape = literal if html else str
     nominative = escape(t.pick(name))
     mine = (forms or {}).get(t.locale)
-    args = {role: nominative, f"{role}_gender": mine.gender if mine else "other"}
+    inside = lower_first if common and mine is not None and not mine.proper else str
+    args = {role: nominative, f"{role}_gender": mine.gender if mine else "other", f"{role}_nom": inside(nominative)}
     for case in CASES:
         form = mine.cases.get(case) if mine else None
-        args[f"{role}_{case}"] = escape(form) if form else nominative
+        args[f"{role}_{case}"] = inside(escape(form) if form else nominative)
     args.update(articled(role, nominative) if t.locale == "en" else {f"{role}_{a}": nominative for a in ARTICLES})
     return args
+
+
+def lower_first(text: str) -> str:
+    """ "Ржавый меч" → "ржавый меч": a common noun inside a sentence."""
+    return text[:1].lower() + text[1:]
 
 
 ARTICLES = ("the", "The", "a", "A")
@@ -132,7 +149,7 @@ def articled(role: str, name: str) -> dict[str, str]:
 
 
 def item_noun(t: Translator, role: str, item: ItemInfo, *, html: bool = True) -> dict[str, str]:
-    return noun(t, role, item.name, item.name_forms, html=html)
+    return noun(t, role, item.name, item.name_forms, html=html, common=True)
 
 
 def num(t: Translator, value: float) -> str:

@@ -142,7 +142,7 @@ def market(t: Translator, view: MarketView, *, notice: str | None = None) -> Scr
 
 
 def ask_amounts(t: Translator, view: MarketView, side: str) -> Screen:
-    item = noun(t, "item", view.item.name, view.item.name_forms)
+    item = noun(t, "item", view.item.name, view.item.name_forms, common=True)
     if side == "buy":
         lines = [t("order-ask-buy", **item)]
         best = view.best_ask
@@ -162,7 +162,7 @@ def bad_amounts(t: Translator) -> Screen:
 
 def placed(t: Translator, result: OrderPlaced) -> str:
     order = result.order
-    item = noun(t, "item", order.item.name, order.item.name_forms)
+    item = noun(t, "item", order.item.name, order.item.name_forms, common=True)
     if order.side == "buy":
         lines = [t("order-placed-buy", quantity=order.quantity, **item, price=order.price)]
     else:
@@ -227,7 +227,7 @@ def my_trades(t: Translator, fills: list[FillView]) -> Screen:
     if not fills:
         lines.append(t("my-trades-empty"))
     for f in fills:
-        item = noun(t, "item", f.item.name, f.item.name_forms)
+        item = noun(t, "item", f.item.name, f.item.name_forms, common=True)
         if f.side == "buy":
             lines.append(t("my-trade-bought", quantity=f.quantity, **item, price=f.price))
         else:
@@ -253,7 +253,7 @@ def order_filled(
     fee: int,
     remaining: int,
 ) -> Screen:
-    item = noun(t, "item", item_name, item_forms)
+    item = noun(t, "item", item_name, item_forms, common=True)
     if side == "buy":
         lines = [t("notify-order-filled-buy", quantity=quantity, **item, price=price)]
     else:

@@ -68,7 +68,7 @@ explore-monster = ❗ На тебя { $monster_gender ->
         [n] напало
         [pl] напали
        *[m] напал
-    } { $monster }!
+    } { $monster_nom }!
 explore-resource = 🌿 Удаётся кое-что собрать:
 explore-treasure = 🎁 Ты находишь небольшой клад:
 explore-nothing-1 = 🍃 Лишь ветер в траве. На этот раз ничего.
@@ -174,7 +174,7 @@ log-stunned-monster = 😵 { $monster } { $monster_gender ->
         [pl] пропускают
        *[other] пропускает
     } ход из-за оглушения.
-log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster } { $monster_gender ->
+log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster_nom } { $monster_gender ->
         [pl] преграждают
        *[other] преграждает
     } тебе путь.
