@@ -135,3 +135,55 @@ def explore_monster(fight) -> str:
         combat=fight,
     )
     return explore.screen(RU, found, dtos.sheet()).text
+
+
+# --- bounties ----------------------------------------------------------------------------------------
+
+
+def test_each_bounty_button_says_which_bounty_it_pays():
+    from bot.views import economy
+    from game.api.economy import BountyView, DailyView
+
+    def done(bounty_id, kind, target, gold, period="day"):
+        return BountyView(
+            id=bounty_id,
+            kind=kind,
+            period=period,
+            target=target,
+            progress=target,
+            gold=gold,
+            paid=False,
+            seconds_left=3600,
+        )
+
+    bounties = [
+        done("win_fights", "fights_won", 5, 30),
+        done("craft", "crafted", 1, 30),
+        done("trade", "traded", 1, 30),
+        done("weekly_fights", "fights_won", 60, 250, "week"),
+    ]
+    view = DailyView(
+        streak=1,
+        max_streak=7,
+        claimable=False,
+        seconds_to_next=60,
+        seconds_to_lapse=None,
+        gold=20,
+        rewards=[20],
+        bounties=bounties,
+    )
+    shown = labels_of(economy.daily(EN, view))
+    claims = [label for label in shown if label.startswith("🎯")]
+    assert claims == [
+        "🎯 Win 5 fights — take 30 💰",
+        "🎯 Craft something at the forge — take 30 💰",
+        "🎯 Make a trade on the market — take 30 💰",
+        "🎯 Win 60 fights — take 250 💰",
+    ]
+    ru = [label for label in labels_of(economy.daily(RU, view)) if label.startswith("🎯")]
+    assert ru[0] == "🎯 Победить в 5 боях — забрать 30 💰" and len(set(ru)) == 4
+    assert economy.bounty_paid(EN, bounties[1], 30) == "✅ Bounty done (Craft something at the forge): 30 💰 are yours."
+
+
+def labels_of(screen) -> list[str]:
+    return [b.text for row in screen.markup.inline_keyboard for b in row]

@@ -310,8 +310,11 @@ def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Scree
     kb = KeyboardBuilder()
     if view.claimable:
         kb.button(text=t("btn-daily-claim", gold=view.gold), callback_data=DailyCb(act="claim"))
-    for b in done:
-        kb.button(text=t("btn-bounty-claim", gold=b.gold), callback_data=DailyCb(act="bounty", id=b.id))
+    for b in done:  # each says which bounty it pays: two of them often pay the same gold
+        kb.button(
+            text=t("btn-bounty-claim", task=bounty_task(t, b), gold=b.gold),
+            callback_data=DailyCb(act="bounty", id=b.id),
+        )
     kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
     kb.button(text=t("btn-invite"), callback_data=NavCb(to="invite"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
@@ -322,17 +325,20 @@ def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Scree
 def bounty_line(t: Translator, b: BountyView) -> str:
     """`⚔️ Win 5 fights — 3/5 · 30 💰`, ticked when done and paid."""
     mark = "✅" if b.paid else ("🎯" if b.progress >= b.target else "▫️")
+    return t("bounty-line", mark=mark, task=bounty_task(t, b), progress=b.progress, target=b.target, gold=b.gold)
+
+
+def bounty_task(t: Translator, b: BountyView) -> str:
+    """`Win 5 fights`: what the bounty asks (plain text, fit for a button)."""
     if b.kind == "fights_won":
-        task = t("bounty-fights", target=b.target)
-    elif b.kind == "crafted":
-        task = t("bounty-craft", target=b.target)
-    else:
-        task = t("bounty-trade", target=b.target)
-    return t("bounty-line", mark=mark, task=task, progress=b.progress, target=b.target, gold=b.gold)
+        return t("bounty-fights", target=b.target)
+    if b.kind == "crafted":
+        return t("bounty-craft", target=b.target)
+    return t("bounty-trade", target=b.target)
 
 
-def bounty_paid(t: Translator, gold: int) -> str:
-    return t("bounty-paid", gold=gold)
+def bounty_paid(t: Translator, bounty: BountyView, gold: int) -> str:
+    return t("bounty-paid", task=bounty_task(t, bounty), gold=gold)
 
 
 def claimed(t: Translator, result: DailyClaimed) -> str:

@@ -109,8 +109,8 @@ bounty-trade = Make { $target ->
     } on the market
 bounties-reset = The day's bounties start again in { $wait }.
 bounties-week-reset = The week's bounty starts again in { $wait }.
-btn-bounty-claim = 🎯 Take { $gold } 💰
-bounty-paid = ✅ Bounty done: { $gold } 💰 are yours.
+btn-bounty-claim = 🎯 { $task } — take { $gold } 💰
+bounty-paid = ✅ Bounty done ({ $task }): { $gold } 💰 are yours.
 err-bounty-not-done = That bounty is not done yet, or it has been paid already.
 
 ## Direct trades

@@ -119,8 +119,8 @@ bounty-trade = Заключить на рынке { $target ->
     }
 bounties-reset = Поручения дня обновятся через { $wait }.
 bounties-week-reset = Поручение недели обновится через { $wait }.
-btn-bounty-claim = 🎯 Забрать { $gold } 💰
-bounty-paid = ✅ Поручение выполнено, { $gold } 💰 твои.
+btn-bounty-claim = 🎯 { $task } — забрать { $gold } 💰
+bounty-paid = ✅ Поручение «{ $task }» выполнено, { $gold } 💰 твои.
 err-bounty-not-done = Это поручение ещё не выполнено или награда за него уже получена.
 
 ## Обмен между игроками
