@@ -187,3 +187,34 @@ def test_each_bounty_button_says_which_bounty_it_pays():
 
 def labels_of(screen) -> list[str]:
     return [b.text for row in screen.markup.inline_keyboard for b in row]
+
+
+# --- stat bonuses --------------------------------------------------------------------------------------
+
+
+def test_shares_among_an_items_bonuses_read_as_percentages_everywhere_it_is_listed():
+    from bot.views import inventory
+    from bot.views.common import bonuses_line
+    from game.application.presenters.items import item_info
+    from tests.bot.test_russian import CONTENT
+
+    buckler = item_info(CONTENT.items["sword_and_buckler"])
+    assert buckler.bonuses["damage_reduction"] == 0.02
+    view = ShopView(version=1, gold=0, offers=(buckler,), sellable=(), player_level=1)
+    for said in (town.offer_line(EN, buckler), "\n".join(inventory.item_text(EN, buckler)), town.shop(EN, view).text):
+        assert "Damage taken −2%" in said and "0.02" not in said and "damage reduction" not in said
+    assert "Урон по тебе −2%" in "\n".join(inventory.item_text(RU, buckler))
+    every = {
+        "crit_chance": 0.03,
+        "dodge_chance": 0.05,
+        "crit_damage": 0.25,
+        "lifesteal": 0.06,
+        "damage_reduction": 0.15,
+        "mana_regen": 4,
+    }
+    assert bonuses_line(EN, every) == (
+        "Crit +3%, Dodge +5%, Crit damage +25%, Lifesteal +6%, Damage taken −15%, Mana each turn +4"
+    )
+    assert bonuses_line(RU, every) == (
+        "Крит +3%, Уклонение +5%, Урон крита +25%, Вампиризм +6%, Урон по тебе −15%, Мана за ход +4"
+    )

@@ -38,6 +38,10 @@ STATS: dict[str, Text] = {
     "magic": lambda t: t("stat-magic"),
     "crit_chance": lambda t: t("stat-crit"),
     "dodge_chance": lambda t: t("stat-dodge"),
+    "crit_damage": lambda t: t("stat-crit-damage"),
+    "lifesteal": lambda t: t("stat-lifesteal"),
+    "damage_reduction": lambda t: t("stat-damage-taken"),
+    "mana_regen": lambda t: t("stat-mana-regen"),
 }
 
 SLOTS: dict[str, Text] = {
@@ -67,7 +71,9 @@ MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}  # the top three of a leaderboard
 RARITY_MARKS = {"common": "⚪", "uncommon": "🟢", "rare": "🔵", "epic": "🟣", "legendary": "🟠"}
 KIND_MARKS = {"equipment": "🛡", "consumable": "🧪", "material": "🪨"}
 SLOT_MARKS = {"weapon": "⚔️", "head": "🪖", "chest": "👕", "legs": "👖", "feet": "🥾", "trinket": "💍"}
-PERCENT_STATS = frozenset({"crit_chance", "dodge_chance"})
+# Shares (0.05) shown as percentages (+5%); damage reduction as what it does to the damage taken (−2%).
+PERCENT_STATS = frozenset({"crit_chance", "dodge_chance", "crit_damage", "lifesteal", "damage_reduction"})
+INVERTED_STATS = frozenset({"damage_reduction"})
 
 
 def named(t: Translator, table: dict[str, Text], code: str) -> str:
@@ -192,8 +198,11 @@ def effects_line(t: Translator, effects: Iterable[StatusView]) -> str:
 
 
 def bonus_text(t: Translator, stat: str, value: float) -> str:
+    """`Attack +3`, `Crit +5%`, `Damage taken −2%`."""
+    if stat in INVERTED_STATS:
+        value = -value
     amount = f"{signed(t, round(value * 100, 1))}%" if stat in PERCENT_STATS else signed(t, value)
-    return f"{named(t, STATS, stat)} {amount}"
+    return f"{named(t, STATS, stat)} {amount.replace('-', '−')}"
 
 
 def bonuses_line(t: Translator, bonuses: dict[str, float]) -> str:
