@@ -218,3 +218,39 @@ def test_shares_among_an_items_bonuses_read_as_percentages_everywhere_it_is_list
     assert bonuses_line(RU, every) == (
         "Крит +3%, Уклонение +5%, Урон крита +25%, Вампиризм +6%, Урон по тебе −15%, Мана за ход +4"
     )
+
+
+# --- the forge -------------------------------------------------------------------------------------------
+
+
+def test_the_forge_marks_why_a_recipe_cannot_be_made_with_a_legend():
+    from game.api import ForgeView, MaterialNeed, RecipeView
+    from tests.bot import dtos
+
+    ore = dtos.item("iron_ore", name=dtos.text("Iron Ore", "Железная руда"), kind="material", effects={})
+
+    def recipe(recipe_id, *, level=1, gold=10, have=2, craftable=False):
+        result = dtos.item(recipe_id, name=dtos.text(recipe_id.title(), recipe_id.title()))
+        need = MaterialNeed(item=ore, needed=2, have=have)
+        return RecipeView(
+            id=recipe_id, result=result, quantity=1, gold=gold, level=level, materials=(need,), craftable=craftable
+        )
+
+    forge = ForgeView(
+        version=1,
+        gold=50,
+        level=3,
+        recipes=(
+            recipe("ready", craftable=True),
+            recipe("high", level=5),
+            recipe("short", have=1),
+            recipe("dear", gold=80),
+        ),
+    )
+    shown = town.forge(EN, forge).text
+    assert "✅ ready to craft · ⬆️ your level is too low · 🪨 materials missing · 💸 not enough gold" in shown
+    heads = [line.split(" <b>")[0] for line in shown.splitlines() if "<b>" in line and "Forge" not in line]
+    assert heads == ["✅", "⬆️", "🪨", "💸"]
+    assert "lvl 5 ❌" in shown and "Iron Ore 1/2 ❌" in shown and "💰 80 ❌" in shown
+    assert "🔒" not in shown
+    assert "⬆️ мал уровень" in town.forge(RU, forge).text

@@ -232,13 +232,31 @@ def inn(t: Translator, view: InnView, *, notice: str | None = None, sheet: Chara
 # --- forge -----------------------------------------------------------------------------------------
 
 
+# What stands between the player and a recipe, by the mark at the head of its line, in the order they
+# are told: the level (it takes time), the materials (found or bought), the gold. The legend says which.
+FORGE_MARKS = {"ready": "✅", "level": "⬆️", "materials": "🪨", "gold": "💸"}
+
+
+def recipe_blocker(recipe: RecipeView, forge: ForgeView) -> str:
+    """`ready`, or the first of `level`, `materials`, `gold` that the player is short of."""
+    if recipe.craftable:
+        return "ready"
+    if forge.level < recipe.level:
+        return "level"
+    if any(m.have < m.needed for m in recipe.materials):
+        return "materials"
+    if forge.gold < recipe.gold:
+        return "gold"
+    return "materials"  # the game says no for a reason this view does not show: the likeliest
+
+
 def recipe_lines(t: Translator, recipe: RecipeView, forge: ForgeView) -> list[str]:
-    mark = "✅" if recipe.craftable else "🔒"
+    mark = FORGE_MARKS[recipe_blocker(recipe, forge)]
     count = f" ×{num(t, recipe.quantity)}" if recipe.quantity > 1 else ""
     lines = [f"{mark} <b>{local(t, recipe.result.name)}</b>{count}"]
     needs = [
-        t("forge-gold", gold=recipe.gold) + ("" if forge.gold >= recipe.gold else " ❌"),
-        t("forge-level", level=recipe.level) + ("" if forge.level >= recipe.level else " ❌"),
+        t("forge-gold", gold=recipe.gold) + (" ✓" if forge.gold >= recipe.gold else " ❌"),
+        t("forge-level", level=recipe.level) + (" ✓" if forge.level >= recipe.level else " ❌"),
     ]
     lines.append("   " + " · ".join(needs))
     materials = [
@@ -251,7 +269,7 @@ def recipe_lines(t: Translator, recipe: RecipeView, forge: ForgeView) -> list[st
 
 def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None = None) -> Screen:
     recipes = paginate(view.recipes, page, FORGE_PAGE)
-    lines = [t("forge-title", gold=view.gold, level=view.level), ""]
+    lines = [t("forge-title", gold=view.gold, level=view.level), t("forge-legend"), ""]
     for recipe in recipes.items:
         lines += recipe_lines(t, recipe, view)
     kb = KeyboardBuilder()

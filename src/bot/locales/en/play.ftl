@@ -207,6 +207,7 @@ inn-too-poor = 💰 A night here costs { $price } gold: more than you have.
 btn-rest = 🛏 Rest ({ $price }💰)
 rested = 😴 You rest and wake up refreshed. Gold left: { $gold }.
 forge-title = ⚒ <b>Forge</b> · 💰 { $gold } · your level { $level }
+forge-legend = <i>✅ ready to craft · ⬆️ your level is too low · 🪨 materials missing · 💸 not enough gold</i>
 forge-gold = 💰 { $gold }
 forge-level = lvl { $level }
 btn-craft = ⚒ Craft { $name }
