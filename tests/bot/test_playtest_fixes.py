@@ -254,3 +254,34 @@ def test_the_forge_marks_why_a_recipe_cannot_be_made_with_a_legend():
     assert "lvl 5 ❌" in shown and "Iron Ore 1/2 ❌" in shown and "💰 80 ❌" in shown
     assert "🔒" not in shown
     assert "⬆️ мал уровень" in town.forge(RU, forge).text
+
+
+# --- registration ----------------------------------------------------------------------------------------
+
+
+async def test_a_newcomer_back_after_choosing_a_name_goes_on_from_the_class(new_chat, game, dispatcher, bot):
+    from bot.local_chat import LocalChat
+
+    chat = new_chat(user_id=777)
+    await chat.send("/start")
+    await chat.send("Halfway")
+    # Gone; back later (another device: a chat of its own), with /start.
+    back = LocalChat(dispatcher, bot, user_id=777, language_code="en")
+    resumed = (await back.send("/start"))[-1]
+    assert "Welcome back! Your name <b>Halfway</b> is kept: only the class is left to choose." in resumed.text
+    assert labels(resumed) == ["Warrior", "Rogue", "Mage"]
+    done = (await back.press_button("Mage", message=resumed))[-1]
+    assert "<b>Halfway</b> the Mage steps into Ashford." in done.text
+    assert (await game.get_character(player_id=777)).name == "Halfway"
+
+
+async def test_a_name_sent_while_the_class_is_chosen_replaces_the_first(new_chat, game):
+    chat = new_chat(user_id=778, language_code="ru")
+    await chat.send("/start")
+    await chat.send("Первое")
+    again = (await chat.send("/start"))[-1]
+    assert "Имя <b>Первое</b> сохранено, осталось выбрать класс." in again.text
+    asked = (await chat.send("Второе"))[-1]
+    assert "<b>Второе</b>, выбери класс." in asked.text
+    await chat.press_button("Воин", message=asked)
+    assert (await game.get_character(player_id=778)).name == "Второе"
