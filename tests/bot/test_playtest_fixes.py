@@ -44,7 +44,7 @@ async def test_every_offer_keeps_its_row_whatever_the_purse_holds():
     broke = town.shop(EN, (await game.api.shop(player_id=1)).model_copy(update={"gold": 0}), page=0)
     first = broke.markup.inline_keyboard[0]
     assert first[0].text == "💸 Bread (4💰)" and first[1].text == "💸 ×5 (20💰)"
-    assert "💸 not enough gold · ⬆️ above your level — tap one to see why." in broke.text
+    assert "💸 not enough gold — tap one to see why." in broke.text  # no gear on this page: no ⬆️
 
 
 async def test_gear_is_bought_once_confirmed_and_a_double_tap_buys_nothing_more(new_chat, game, db):
@@ -285,3 +285,29 @@ async def test_a_name_sent_while_the_class_is_chosen_replaces_the_first(new_chat
     assert "<b>Второе</b>, выбери класс." in asked.text
     await chat.press_button("Воин", message=asked)
     assert (await game.get_character(player_id=778)).name == "Второе"
+
+
+# --- the fight's buttons ---------------------------------------------------------------------------------
+
+
+async def test_a_skill_cooling_down_keeps_its_button_and_says_when_it_is_ready(new_chat, game, db, redis):
+    from tests.bot.test_play_flow import empower, go_to, meet_a_monster
+
+    chat = new_chat(user_id=779)
+    await register(chat, class_label="Rogue")
+    await chat.press_button("Skills")
+    await chat.press_button("Learn Backstab")
+    await empower(db, chat.user_id)
+    await sql(db, "UPDATE characters SET strength = 5 WHERE player_id = :p", p=chat.user_id)  # a long fight
+    await go_to(chat, "Whispering Meadows")
+    fight = await meet_a_monster(chat, redis)
+    first = [label for label, _ in fight.buttons()]
+    after = (await chat.press_button("Backstab", message=fight))[-1]
+    if not any(label.startswith("⏳ Backstab") for label, _ in after.buttons()):
+        return  # the monster fell at the first blow: nothing cools down
+    assert [label for label, _ in after.buttons()][:2] == first[:2]
+    assert [label for label, _ in after.buttons()].index("⏳ Backstab (1)") == first.index("✨ Backstab (5 🔷)")
+    turn = (await game.get_combat(player_id=chat.user_id)).turn
+    await chat.press_button("⏳ Backstab", message=after)
+    assert chat.last_alert == "⏳ Not ready yet: 1 more turn."
+    assert (await game.get_combat(player_id=chat.user_id)).turn == turn  # nothing was played

@@ -214,7 +214,7 @@ def effect_text(t: Translator, effect: str, value: int) -> str:
         return f"{named(t, EFFECTS, effect)} {signed(t, value)}"
     if effect == "cleanse":
         return named(t, EFFECTS, effect)
-    return t("status-turns", effect=named(t, EFFECTS, effect), turns=value)
+    return t("effect-for-turns", effect=named(t, EFFECTS, effect), turns=value)
 
 
 def effects_of(t: Translator, item: ItemInfo) -> str:

@@ -122,16 +122,19 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
         offers = paginate(view.offers, page, SHOP_PAGE)
         nav = nav_row(offers, to_page)
         lines += [t("shop-buy-title"), ""]
-        marked = False
+        marks: set[str] = set()
         for item in offers.items:
             lines.append(offer_line(t, item))
             row = [_shop_button(offer_label(t, view, item, 1), "b", item, 1, view, page)]
             if item.kind == "consumable":
                 row.append(_shop_button(offer_label(t, view, item, BULK), "b", item, BULK, view, page))
-            marked = marked or why_not(t, view, item) is not None
+            marks.update(mark for mark in ("💸", "⬆️") for button in row if button.text.startswith(mark))
             kb.row(*row)
-        if marked:
-            lines += ["", t("shop-legend")]
+        legend = [
+            text for mark, text in (("💸", t("shop-legend-gold")), ("⬆️", t("shop-legend-level"))) if mark in marks
+        ]
+        if legend:
+            lines += ["", t("shop-legend", marks=" · ".join(legend))]
     if nav:
         kb.row(*nav)
     other = "buy" if tab == "sell" else "sell"

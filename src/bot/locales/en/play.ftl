@@ -26,6 +26,10 @@ effect-cleanse = Cleanses ailments
 effect-heal = HP
 effect-mana = Mana
 status-turns = { $effect } ({ $turns })
+effect-for-turns = { $effect } for { $turns ->
+        [one] { $turns } turn
+       *[other] { $turns } turns
+    }
 slot-weapon = Weapon
 slot-head = Head
 slot-chest = Chest
@@ -85,6 +89,8 @@ skill-cooling = ⏳ { $name }: ready in { $turns ->
 skill-short-of-mana = 🔷 { $name }: needs { $mana } mana
 btn-attack = ⚔️ Attack
 btn-skill = ✨ { $name } ({ $mana } 🔷)
+btn-skill-cooling = ⏳ { $name } ({ $turns })
+btn-skill-no-mana = 🔷 { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Flee ({ $chance }%)
 
 ## The fight, line by line
@@ -185,7 +191,9 @@ btn-sell-one = Sell { $name } ({ $price }💰)
 btn-sell-all = All ({ $total }💰)
 btn-buy-too-poor = 💸 { $name } ({ $price }💰)
 btn-buy-too-low = ⬆️ { $name } (from lvl { $level })
-shop-legend = 💸 not enough gold · ⬆️ above your level — tap one to see why.
+shop-legend = { $marks } — tap one to see why.
+shop-legend-gold = 💸 not enough gold
+shop-legend-level = ⬆️ above your level
 shop-too-poor = 💸 { $name } costs { $price } gold and you have { $gold }: { $short } short.
 shop-too-low = ⬆️ { $name } can be worn from level { $level }, and you are level { $you }. It stays on the shelf for you.
 shop-confirm = Buy <b>{ $name }</b> for { $price } gold? You will have { $left } left.

@@ -26,6 +26,11 @@ effect-cleanse = Снимает недуги
 effect-heal = Здоровье
 effect-mana = Мана
 status-turns = { $effect } ({ $turns })
+effect-for-turns = { $effect } на { $turns } { $turns ->
+        [one] ход
+        [few] хода
+       *[many] ходов
+    }
 slot-weapon = Оружие
 slot-head = Голова
 slot-chest = Торс
@@ -119,6 +124,8 @@ skill-cooling = ⏳ Умение «{ $name }» будет готово чере�
 skill-short-of-mana = 🔷 Умению «{ $name }» нужно { $mana } ед. маны
 btn-attack = ⚔️ Атаковать
 btn-skill = ✨ { $name } ({ $mana } 🔷)
+btn-skill-cooling = ⏳ { $name } ({ $turns })
+btn-skill-no-mana = 🔷 { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Бежать ({ $chance }%)
 
 ## Бой, строка за строкой
@@ -272,7 +279,9 @@ btn-sell-one = Продать { $name_acc } ({ $price }💰)
 btn-sell-all = Все ({ $total }💰)
 btn-buy-too-poor = 💸 { $name } ({ $price }💰)
 btn-buy-too-low = ⬆️ { $name } (с { $level }-го ур.)
-shop-legend = 💸 не хватает золота · ⬆️ выше твоего уровня. Нажми, чтобы узнать подробнее.
+shop-legend = { $marks }. Нажми, чтобы узнать подробнее.
+shop-legend-gold = 💸 не хватает золота
+shop-legend-level = ⬆️ выше твоего уровня
 shop-too-poor = 💸 { $name } стоит { $price } 💰, а у тебя { $gold } 💰: не хватает { $short } 💰.
 shop-too-low = ⬆️ { $name } можно надеть с { $level }-го уровня, а у тебя { $you }-й. Товар подождёт тебя на полке.
 shop-confirm = Купить <b>{ $name_acc }</b> за { $price } 💰? Останется { $left } 💰.
