@@ -170,8 +170,10 @@ def signed(t: Translator, value: float) -> str:
 
 
 def duration(t: Translator, seconds: float) -> str:
-    """`1 h 5 min`, `12 min`, `40 s`: as precise as a player needs."""
+    """`4 d 17 h`, `1 h 5 min`, `12 min`, `40 s`: as precise as a player needs."""
     seconds = max(0, int(seconds))
+    if seconds >= 2 * 86400:  # under two days, hours read better ("30 h")
+        return t("time-days", d=seconds // 86400, h=seconds % 86400 // 3600)
     if seconds >= 3600:
         return t("time-hours", h=seconds // 3600, m=seconds % 3600 // 60)
     if seconds >= 60:

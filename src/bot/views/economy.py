@@ -53,6 +53,9 @@ def index(t: Translator, market: MarketIndex, *, notice: str | None = None) -> S
     if not shown:
         lines.append(t("market-index-empty"))
     for entry in shown:
+        if entry.best_bid is None and entry.best_ask is None:
+            lines.append(t("market-index-line-quiet", item=local(t, entry.item.name)))
+            continue
         lines.append(
             t(
                 "market-index-line",

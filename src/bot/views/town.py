@@ -201,7 +201,8 @@ def item_card(t: Translator, item: ItemInfo) -> list[str]:
     lines = [f"{RARITY_MARKS.get(item.rarity, '')} <b>{local(t, item.name)}</b> · {what}"]
     if item.bonuses:
         lines.append(bonuses_line(t, item.bonuses))
-    lines.append(t("shop-card-level", level=item.level))
+    if item.level > 1:
+        lines.append(t("shop-card-level", level=item.level))
     return lines
 
 

@@ -87,7 +87,7 @@ btn-stay = ⬅️ Stay here
 
 ## Settings
 settings = ⚙️ <b>Settings</b>
-    Language: { $language }
+    🌐 Language: { $language }
 btn-lang-en = 🇬🇧 English
 btn-lang-ru = 🇷🇺 Русский
 language-name = English
