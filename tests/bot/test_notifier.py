@@ -273,7 +273,9 @@ async def test_settings_toggle_rift_and_boss_alerts(new_chat, game):
 
     muted = (await chat.press_button("Rift alerts"))[-1]
     assert chat.last_alert == ""  # the screen says it: no toast repeats it
-    assert "Rift alerts are off, world boss alerts are on" in muted.text and "🔕 Rift alerts: off" in [b for b, _ in muted.buttons()]
+    assert "Rift alerts are off, world boss alerts are on" in muted.text and "🔕 Rift alerts: off" in [
+        b for b, _ in muted.buttons()
+    ]
     assert (await game.notification_settings(player_id=chat.user_id)).muted == ("rifts",)
     assert chat.user_id not in await game.notification_recipients(category="rifts")
 

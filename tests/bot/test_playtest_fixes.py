@@ -97,6 +97,25 @@ async def test_a_second_tap_on_the_redrawn_shop_is_taken_for_a_double_tap(new_ch
     assert (await game.get_character(player_id=pid)).gold == 17
 
 
+async def test_selling_the_last_of_a_stack_from_the_bag_never_sells_the_next_row_on_a_double_tap(new_chat, game):
+    chat = new_chat()
+    await register(chat)
+    pid = chat.user_id
+    await chat.send("/town")
+    await chat.press_button("Shop")
+    await chat.press_button("Buy Bread")
+    bag = (await chat.send("/bag"))[-1]
+    sells = [(label, data) for label, data in bag.buttons() if label.startswith("Sell")]
+    assert [label for label, _ in sells] == ["Sell 1💰", "Sell 3💰"]  # the bread, then the potions
+    sold = (await chat.press(sells[0][1], message=bag))[-1]
+    assert "Sold Bread." in sold.text and "Bread" not in sold.text.split("(page 1/1)")[1]
+    # At once, the same place on the redrawn bag: now the potions' row. Taken for a double tap.
+    moved = [data for label, data in sold.buttons() if label.startswith("Sell")]
+    await chat.press(moved[0], message=sold)
+    assert chat.last_alert == "✋ Done already. Tap again in a moment if you meant to trade twice."
+    assert (await game.inventory(player_id=pid)).items[0].quantity == 3
+
+
 # --- Russian names inside a sentence -----------------------------------------------------------------
 
 

@@ -6,12 +6,14 @@ from typing import Protocol
 
 from aiogram import F, Router
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot import double_tap
 from bot.callbacks import DropCb, InvCb, NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
-from bot.views import fallback, inventory
+from bot.views import fallback, inventory, town
 from game.api import AdventureApi, CharactersApi, InventoryApi, InventoryView, TownApi
 
 
@@ -41,11 +43,13 @@ async def _show_bag(
     await show(event, inventory.screen(t, view, page=page, in_town=in_town, sheet=sheet, notice=notice))
 
 
-async def open_bag(event: Message | CallbackQuery, game: BagGame, t: Translator) -> None:
+async def open_bag(event: Message | CallbackQuery, state: FSMContext, game: BagGame, t: Translator) -> None:
+    await double_tap.looked(state)
     await _show_bag(event, game, t)
 
 
-async def page(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Translator) -> None:
+async def page(query: CallbackQuery, callback_data: InvCb, state: FSMContext, game: BagGame, t: Translator) -> None:
+    await double_tap.looked(state)
     await _show_bag(query, game, t, page=callback_data.p)
 
 
@@ -61,7 +65,9 @@ async def item(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Tra
     await show(query, shown)
 
 
-async def act(query: CallbackQuery, callback_data: InvCb, game: BagAndShopGame, t: Translator) -> None:
+async def act(
+    query: CallbackQuery, callback_data: InvCb, state: FSMContext, game: BagAndShopGame, t: Translator
+) -> None:
     player_id, target, version = query.from_user.id, callback_data.id or "", callback_data.v
     if callback_data.act == "equip":
         view = await game.equip(player_id=player_id, item_id=target, version=version)
@@ -74,8 +80,12 @@ async def act(query: CallbackQuery, callback_data: InvCb, game: BagAndShopGame, 
         view = used.inventory
         notice = inventory.used(t, used)
     elif callback_data.act == "sell":
+        if await double_tap.tapped_twice(state):  # the row under the finger may be another item's now
+            await toast(query, town.double_tap(t))
+            return
         before = await game.inventory(player_id=player_id)
         shop = await game.sell(player_id=player_id, item_id=target, quantity=1, version=version)
+        await double_tap.traded(state)
         view = await game.inventory(player_id=player_id)
         notice = inventory.sold(t, before, target, shop.gold)
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Protocol
 
 from aiogram import F, Router
@@ -10,6 +9,7 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot import double_tap
 from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
@@ -27,14 +27,9 @@ async def square(event: Message | CallbackQuery, game: TownApi, t: Translator) -
 async def shop_page(
     query: CallbackQuery, callback_data: ShopCb, state: FSMContext, game: TownApi, t: Translator
 ) -> None:
-    await _looked(state)  # a screen of the player's choosing: the next trade is no double tap
+    await double_tap.looked(state)  # a screen of the player's choosing: the next trade is no double tap
     view = await game.shop(player_id=query.from_user.id)
     await show(query, town.shop(t, view, tab=callback_data.act, page=callback_data.p))
-
-
-# A second trade this soon after the last, on the screen the last one redrew, is taken for a double tap:
-# it was aimed at the screen before, so it would buy or sell again, or another row's item.
-DOUBLE_TAP_SECONDS = 1.0
 
 
 async def trade(query: CallbackQuery, callback_data: ShopCb, state: FSMContext, game: TownApi, t: Translator) -> None:
@@ -53,41 +48,27 @@ async def trade(query: CallbackQuery, callback_data: ShopCb, state: FSMContext, 
                 return
             if town.asks_before_buying(offer) and not callback_data.ok:
                 row = town.offer_row(before, item_id, callback_data.p)
-                await _looked(state)
+                await double_tap.looked(state)
                 await show(query, town.confirm_buy(t, before, offer, page=callback_data.p, pressed_row=row))
                 return
-        if await _double_tap(state):
+        if await double_tap.tapped_twice(state):
             await toast(query, town.double_tap(t))
             return
         view = await game.buy(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
-        await _traded(state)
+        await double_tap.traded(state)
         if offer is not None and town.asks_before_buying(offer):
             await show(query, town.receipt(t, view, item_id, quantity, page=callback_data.p))
             return
         notice, tab = town.bought(t, view, item_id, quantity), "buy"
     else:
-        if await _double_tap(state):
+        if await double_tap.tapped_twice(state):
             await toast(query, town.double_tap(t))
             return
         before = await game.shop(player_id=player_id)
         view = await game.sell(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
-        await _traded(state)
+        await double_tap.traded(state)
         notice, tab = town.sold(t, before, item_id, quantity, view.gold), "sell"
     await show(query, town.shop(t, view, tab=tab, page=callback_data.p, notice=notice))
-
-
-async def _double_tap(state: FSMContext) -> bool:
-    last = (await state.get_data()).get("shop_traded_at")
-    return isinstance(last, int | float) and 0 <= time.time() - last < DOUBLE_TAP_SECONDS
-
-
-async def _traded(state: FSMContext) -> None:
-    await state.update_data(shop_traded_at=time.time())
-
-
-async def _looked(state: FSMContext) -> None:
-    if (await state.get_data()).get("shop_traded_at") is not None:
-        await state.update_data(shop_traded_at=None)
 
 
 async def refresh_shop(
