@@ -136,14 +136,13 @@ def test_items_can_be_dropped_gear_and_rare_things_after_a_confirmation():
     assert not [d for d in data(worn) if d.startswith("drop:")]
 
 
-def test_a_potion_keeps_its_use_button_beside_sell_in_town_whatever_the_hp():
+def test_a_potion_keeps_its_use_button_beside_sell_in_town():
     bag = dtos.bag((dtos.item(), 3))
-    for sheet in (dtos.sheet(), dtos.sheet(hp=50)):
-        for in_town in (False, True):
-            row = inventory.screen(EN, bag, sheet=sheet, in_town=in_town).markup.inline_keyboard[0]
-            assert [b.text for b in row[1:]] == (["Use", "Sell 3💰"] if in_town else ["Use"])
-            detail = inventory.detail(EN, bag, "minor_healing_potion", sheet=sheet, in_town=in_town)
-            assert "Use" in labels(detail) and ("Sell 3💰" in labels(detail)) == in_town
+    for in_town in (False, True):
+        row = inventory.screen(EN, bag, in_town=in_town).markup.inline_keyboard[0]
+        assert [b.text for b in row[1:]] == (["Use", "Sell 3💰"] if in_town else ["Use"])
+        detail = inventory.detail(EN, bag, "minor_healing_potion", in_town=in_town)
+        assert "Use" in labels(detail) and ("Sell 3💰" in labels(detail)) == in_town
 
 
 # --- refusals --------------------------------------------------------------------------------------

@@ -14,12 +14,11 @@ from bot.callbacks import DropCb, InvCb, NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
 from bot.views import fallback, inventory, town
-from game.api import AdventureApi, CharactersApi, InventoryApi, InventoryView, TownApi
+from game.api import AdventureApi, InventoryApi, InventoryView, TownApi
 
 
-class BagGame(InventoryApi, AdventureApi, CharactersApi, Protocol):
-    """The bag; whether the player stands in town (where the shop buys from it); HP and mana (a potion
-    with nothing to restore is not offered)."""
+class BagGame(InventoryApi, AdventureApi, Protocol):
+    """The bag, and whether the player stands in town (where the shop buys from it)."""
 
 
 class BagAndShopGame(BagGame, TownApi, Protocol):
@@ -39,8 +38,7 @@ async def _show_bag(
     view = view or await game.inventory(player_id=player_id)
     # Selling is a town affair: the sell buttons only appear where the shop is.
     in_town = (await game.look(player_id=player_id)).is_town
-    sheet = await game.get_character(player_id=player_id)
-    await show(event, inventory.screen(t, view, page=page, in_town=in_town, sheet=sheet, notice=notice))
+    await show(event, inventory.screen(t, view, page=page, in_town=in_town, notice=notice))
 
 
 async def open_bag(event: Message | CallbackQuery, state: FSMContext, game: BagGame, t: Translator) -> None:
@@ -57,8 +55,7 @@ async def item(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Tra
     player_id = query.from_user.id
     view = await game.inventory(player_id=player_id)
     in_town = (await game.look(player_id=player_id)).is_town
-    sheet = await game.get_character(player_id=player_id)
-    shown = inventory.detail(t, view, callback_data.id or "", page=callback_data.p, in_town=in_town, sheet=sheet)
+    shown = inventory.detail(t, view, callback_data.id or "", page=callback_data.p, in_town=in_town)
     if shown is None:
         await _show_bag(query, game, t, page=callback_data.p, view=view, notice=inventory.not_in_bag(t))
         return
