@@ -193,7 +193,7 @@ def receipt(t: Translator, view: ShopView, item_id: str, quantity: int, *, page:
     kb = KeyboardBuilder()
     kb.row(InlineKeyboardButton(text=t("btn-back-to-shop"), callback_data=ShopCb(act="buy", p=page).pack()))
     kb.row(InlineKeyboardButton(text=t("btn-open-bag"), callback_data=NavCb(to="bag").pack()))
-    return Screen(bought(t, view, item_id, quantity), kb.as_markup())
+    return Screen("\n\n".join([bought(t, view, item_id, quantity), t("shop-receipt-bag")]), kb.as_markup())
 
 
 def item_card(t: Translator, item: ItemInfo) -> list[str]:

@@ -202,6 +202,7 @@ btn-buy-confirm = ✅ Yes, buy it ({ $price }💰)
 btn-buy-cancel = ✖ No, back to the shop
 btn-back-to-shop = 🛒 Back to the shop
 btn-open-bag = 🎒 Open the bag
+shop-receipt-bag = 🎒 It is in your bag: open the bag to put it on.
 shop-double-tap = ✋ Done already. Tap again in a moment if you meant to trade twice.
 btn-shop-buy = 🛒 Buy
 btn-shop-sell = 💰 Sell

@@ -290,6 +290,7 @@ btn-buy-confirm = ✅ Да, купить ({ $price }💰)
 btn-buy-cancel = ✖ Нет, назад в лавку
 btn-back-to-shop = 🛒 Назад в лавку
 btn-open-bag = 🎒 Открыть сумку
+shop-receipt-bag = 🎒 Покупка уже в сумке, там её можно надеть.
 shop-double-tap = ✋ Уже сделано. Нужно ещё раз? Нажми через секунду.
 btn-shop-buy = 🛒 Купить
 btn-shop-sell = 💰 Продать
