@@ -78,7 +78,13 @@ class GameCore(containers.DeclarativeContainer):
     counting_events = providers.Singleton(CountingEvents, events, dailies.provided.track, invitations.provided.track)
 
     payouts = providers.Singleton(
-        Payouts, content=content, uow_factory=uow_factory, players=players, events=counting_events, clock=clock
+        Payouts,
+        content=content,
+        uow_factory=uow_factory,
+        players=players,
+        events=counting_events,
+        clock=clock,
+        reset_hour=daily_reset_hour,
     )
     fight_endings = providers.Singleton(FightEndings)
     surroundings = providers.Singleton(

@@ -83,11 +83,14 @@ class DropCb(CallbackData, prefix="drop"):
 
 
 class ShopCb(CallbackData, prefix="shop"):
-    act: str  # buy | sell (a page of that tab), b (buy), s (sell)
+    """`act`: buy | sell (a page of that tab), b (buy), s (sell). Gear is bought once confirmed (`ok`)."""
+
+    act: str
     id: str | None = None
     q: int = 0
     v: int = 0
     p: int = 0
+    ok: bool = False
 
 
 class InnCb(CallbackData, prefix="inn"):

@@ -133,8 +133,8 @@ def test_low_stamina_after_an_exploration_says_when_it_is_full():
     assert "full in" not in explore.screen(EN, plenty, dtos.sheet(stamina=120, stamina_full_in=1800)).text
 
 
-async def test_the_shop_offers_no_gear_above_the_players_level():
-    """Gear a player cannot wear yet is listed (what to save for) but has no Buy button."""
+async def test_the_shop_marks_gear_above_the_players_level_and_says_why():
+    """Gear a player cannot wear yet is listed (what to save for) with a marked button that says why."""
     from bot.views import town
     from tests.fakes.game import build_game
 
@@ -146,9 +146,17 @@ async def test_the_shop_offers_no_gear_above_the_players_level():
     above = [o for o in view.offers if o.kind == "equipment" and o.level > 1]
     wearable = [o for o in view.offers if o.kind == "equipment" and o.level <= 1]
     assert above and wearable
-    buttons = []
+    labels_of: dict[str, str] = {}
     for page in range(len(view.offers) // town.SHOP_PAGE + 1):
         screen = town.shop(EN, view, page=page)
-        buttons += [b.callback_data for row in screen.markup.inline_keyboard for b in row if b.callback_data]
-    assert not any(f":{o.id}:" in b for o in above for b in buttons)
-    assert any(f":{o.id}:" in b for o in wearable for b in buttons)
+        for row in screen.markup.inline_keyboard:
+            for b in row:
+                if b.callback_data and b.callback_data.startswith("shop:b:"):
+                    labels_of.setdefault(b.callback_data.split(":")[2], b.text)
+    assert all(labels_of[o.id].startswith("⬆️") for o in above)
+    assert all(labels_of[o.id].startswith("Buy ") for o in wearable)
+    assert town.why_not(EN, view, above[0]) == (
+        f"⬆️ {above[0].name['en']} can be worn from level {above[0].level}, and you are level 1. "
+        "It stays on the shelf for you."
+    )
+    assert town.why_not(EN, view, wearable[0]) is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 
-from bot.callbacks import InvCb
 from bot.world_callbacks import RiftCb
 from tests.bot.conftest import register
 from tests.bot.test_play_flow import (
@@ -103,19 +102,20 @@ async def test_dropping_one_or_all_and_gear_after_a_confirmation(new_chat, game,
     assert "iron_sword" not in {e.item.id for e in (await game.inventory(player_id=pid)).items}
 
 
-async def test_a_potion_is_offered_only_when_it_would_restore_something(new_chat, game, redis):
+async def test_a_potion_at_full_hp_says_there_is_nothing_to_restore(new_chat, game, redis):
     chat = new_chat()
     await register(chat)
     pid = chat.user_id
     full = (await chat.send("/inventory"))[-1]
-    assert "Use" not in labels(full)
+    assert "Use" in labels(full)  # the button stays where it is, whatever the HP
     bag = await game.inventory(player_id=pid)
-    await chat.press(InvCb(act="use", id="minor_healing_potion", v=bag.version).pack(), message=full)
+    await chat.press_button("Use", message=full)
     assert chat.last_alert == "🧪 Your HP and mana are already full: keep it for later."
     assert await game.inventory(player_id=pid) == bag
     await redis.hset(f"account:{pid}", "hp", 20)
     hurt = (await chat.send("/inventory"))[-1]
-    assert "Use" in labels(hurt)
+    used = (await chat.press_button("Use", message=hurt))[-1]
+    assert "You use Minor Healing Potion" in used.text
 
 
 async def test_without_stamina_the_time_until_the_next_exploration_is_shown(new_chat, game, redis):

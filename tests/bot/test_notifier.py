@@ -267,13 +267,15 @@ async def test_settings_toggle_rift_and_boss_alerts(new_chat, game):
     chat = new_chat()
     await register(chat)
     screen = (await chat.send("/settings"))[-1]
-    assert "Notifications: rifts on, world bosses on" in screen.text
+    assert "Rift alerts are on, world boss alerts are on" in screen.text
     labels = [label for label, _ in screen.buttons()]
     assert "🔔 Rift alerts: on" in labels and "🔔 Boss alerts: on" in labels
 
     muted = (await chat.press_button("Rift alerts"))[-1]
     assert chat.last_alert == ""  # the screen says it: no toast repeats it
-    assert "rifts off, world bosses on" in muted.text and "🔕 Rift alerts: off" in [b for b, _ in muted.buttons()]
+    assert "Rift alerts are off, world boss alerts are on" in muted.text and "🔕 Rift alerts: off" in [
+        b for b, _ in muted.buttons()
+    ]
     assert (await game.notification_settings(player_id=chat.user_id)).muted == ("rifts",)
     assert chat.user_id not in await game.notification_recipients(category="rifts")
 
@@ -284,7 +286,7 @@ async def test_settings_toggle_rift_and_boss_alerts(new_chat, game):
     await chat.press_button("Boss alerts", message=chat.last)
     await chat.press_button("Rift alerts: off", message=chat.last)
     assert (await game.notification_settings(player_id=chat.user_id)).muted == ("bosses",)
-    assert "rifts on, world bosses off" in chat.last.text
+    assert "Rift alerts are on, world boss alerts are off" in chat.last.text
 
 
 async def test_settings_before_registration_offer_the_language_only(new_chat):

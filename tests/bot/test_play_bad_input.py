@@ -183,7 +183,7 @@ async def test_not_enough_gold_a_full_bag_and_trading_outside_town(new_chat, gam
     await chat.send("/town")
     await chat.press_button("Shop")
     await chat.press(ShopCb(act="b", id="greater_healing_potion", q=1, v=shop.version).pack())
-    assert "Not enough gold: you need 90, you have 20" in chat.last_alert
+    assert "Greater Healing Potion costs 90 gold and you have 20: 70 short." in chat.last_alert
     await chat.press(ShopCb(act="b", id="bread", q=0, v=shop.version).pack())
     assert "no longer valid" in chat.last_alert
     await chat.press(ShopCb(act="b", id="dragon_crown", q=1, v=shop.version).pack())

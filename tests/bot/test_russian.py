@@ -12,7 +12,7 @@ from fluent.syntax.visitor import Visitor
 
 from bot.i18n import LOCALES, Translator, bundle
 from bot.views import combat, economy, explore, guild, notifications, world
-from bot.views.common import CASES
+from bot.views.common import CASES, lower_first
 from game.adapters.content_files import load_content
 from game.api import ExploreResult
 from game.api.economy import FillView
@@ -97,7 +97,7 @@ def test_a_defeated_monster_agrees_with_its_gender(monster_id, fallen):
     won = monster_fight(monster_id, outcome="won", log=(dtos.log("hit", amount=9), dtos.log("won")))
     said = combat.text(RU, won)
     assert fallen in said
-    assert f"Твой удар отнимает у {CONTENT.monsters[monster_id].ru.gen} <b>9</b> ОЗ." in said
+    assert f"Твой удар отнимает у {lower_first(CONTENT.monsters[monster_id].ru.gen)} <b>9</b> ОЗ." in said
 
 
 def test_places_are_named_where_and_whither_with_their_preposition():
@@ -158,7 +158,7 @@ def test_a_boss_notice_agrees_with_the_boss_and_names_the_rewards_in_the_players
 def test_an_item_is_named_in_the_case_its_sentence_needs():
     item = next(i for i in CONTENT.items.values() if i.ru is not None and i.ru.acc != i.name.ru)
     used = dtos.log("item", item=item.name.as_dict(), item_forms=grammar(item.ru))
-    assert f"Ты используешь {item.ru.acc}." in combat.text(RU, monster_fight("giant_rat", log=(used,)))
+    assert f"Ты используешь {lower_first(item.ru.acc)}." in combat.text(RU, monster_fight("giant_rat", log=(used,)))
 
 
 def test_the_stamina_stat_and_vitality_are_different_words():
@@ -253,7 +253,7 @@ def test_the_guild_ledger_names_items_in_the_accusative():
         id=1, at=0.0, player_id=1, player_name="Алиса", kind="deposit_item", item_id="iron_ore", quantity=2
     )
     shown = guild.ledger(RU, LedgerPage(entries=[entry], page=1, pages=1), {"iron_ore": info}).text
-    assert f"Алиса сдаёт {ore.ru.acc} ×2" in shown
+    assert f"Алиса сдаёт {lower_first(ore.ru.acc)} ×2" in shown
 
 
 def test_the_market_names_items_in_the_genitive():
@@ -263,8 +263,8 @@ def test_the_market_names_items_in_the_genitive():
     filled = economy.order_filled(
         RU, item_name=info.name, item_forms=info.name_forms, side="sell", quantity=3, price=10, fee=1, remaining=0
     ).text
-    assert f"продано 3 шт. <b>{ore.ru.gen}</b> по 10 💰" in filled
+    assert f"продано 3 шт. <b>{lower_first(ore.ru.gen)}</b> по 10 💰" in filled
     fill = FillView(item=info, side="buy", price=7, quantity=2, fee=0, at=0.0)
-    assert f"Куплено 2 шт. {ore.ru.gen} по 7 💰" in economy.my_trades(RU, [fill]).text
+    assert f"Куплено 2 шт. {lower_first(ore.ru.gen)} по 7 💰" in economy.my_trades(RU, [fill]).text
     # English reads the name as it is.
     assert "Iron Ore" in economy.my_trades(EN, [fill]).text

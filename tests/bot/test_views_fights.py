@@ -84,7 +84,7 @@ def test_a_getaway_is_said_once():
     assert combat.fled(EN, dtos.combat(outcome="fled")) == "🏃 You got away."
 
 
-def test_only_what_can_be_done_now_has_a_button():
+def test_the_fight_buttons_keep_their_places_turn_after_turn():
     view = dtos.combat(
         skills=(
             dtos.skill("ready"),
@@ -94,13 +94,19 @@ def test_only_what_can_be_done_now_has_a_button():
         items=(dtos.stack(dtos.item(), 3),),
     )
     shown = combat.screen(EN, view)
-    skill_buttons = [d for d in data(shown) if ":skill:" in d]
-    assert skill_buttons == ["f:c1:3:skill:ready"]
+    # Attack and Flee first, then every skill: one not ready is marked (the game says why when pressed).
+    rows = [[b.text for b in row] for row in shown.markup.inline_keyboard]
+    assert rows[:3] == [
+        ["⚔️ Attack", "🏃 Flee (50%)"],
+        ["✨ Power Strike (5 🔷)", "⏳ Power Strike (1)"],
+        ["🔷 Power Strike (99 🔷)"],
+    ]
     assert "⏳ Power Strike: ready in 1 turn" in shown.text and "🔷 Power Strike: needs 99 mana" in shown.text
-    # At full HP a healing potion would restore nothing: not offered; once hurt, it is.
+    # At full HP a healing potion would restore nothing: not offered; once hurt, it is, after the rest.
     assert not [d for d in data(shown) if ":item:" in d]
     hurt = combat.screen(EN, view.model_copy(update={"player": dtos.fighter(hp=40)}))
     assert [d for d in data(hurt) if ":item:" in d] == ["f:c1:3:item:minor_healing_potion"]
+    assert [[b.text for b in row] for row in hurt.markup.inline_keyboard][:3] == rows
 
 
 def test_a_won_fight_lists_every_reward_and_a_level_up_shows_where_to_spend_it():

@@ -142,17 +142,13 @@ def test_items_can_be_dropped_gear_and_rare_things_after_a_confirmation():
     assert not [d for d in data(worn) if d.startswith("drop:")]
 
 
-def test_a_potion_with_nothing_to_restore_is_not_offered():
+def test_a_potion_keeps_its_use_button_beside_sell_in_town():
     bag = dtos.bag((dtos.item(), 3))
-    full = dtos.sheet()
-    assert "Use" not in labels(inventory.screen(EN, bag, sheet=full))
-    assert "Use" not in labels(inventory.detail(EN, bag, "minor_healing_potion", sheet=full))
-    hurt = dtos.sheet(hp=50)
-    assert "Use" in labels(inventory.screen(EN, bag, sheet=hurt))
-    # A mana potion at full mana but low HP still restores nothing.
-    mana = dtos.bag((dtos.item("mana_potion", effects={"mana": 30}), 1))
-    assert "Use" not in labels(inventory.screen(EN, mana, sheet=hurt))
-    assert "Use" in labels(inventory.screen(EN, mana, sheet=dtos.sheet(mana=5)))
+    for in_town in (False, True):
+        row = inventory.screen(EN, bag, in_town=in_town).markup.inline_keyboard[0]
+        assert [b.text for b in row[1:]] == (["Use", "Sell 3💰"] if in_town else ["Use"])
+        detail = inventory.detail(EN, bag, "minor_healing_potion", in_town=in_town)
+        assert "Use" in labels(detail) and ("Sell 3💰" in labels(detail)) == in_town
 
 
 # --- refusals --------------------------------------------------------------------------------------
@@ -209,7 +205,7 @@ def texts(locale: str) -> dict[str, list[str]]:
 def test_russian_sentences_about_a_name_without_forms_still_read_as_russian():
     """A name that comes without its forms (newer content than this bot) falls back to the word itself
     and the masculine: the sentence is still whole, with no variable left unfilled."""
-    monster = {"monster": "Гиена", "monster_gender": "other"} | {f"monster_{c}": "Гиена" for c in CASES}
+    monster = {"monster": "Гиена", "monster_gender": "other"} | {f"monster_{c}": "Гиена" for c in ("nom", *CASES)}
     for key in ("log-won", "log-stunned-monster", "log-hit-player", "explore-monster", "log-miss-monster"):
         said = RU(key, **monster, amount=5, effect="Оглушение", turns=2)
         assert "Гиена" in said and "{" not in said, said

@@ -142,7 +142,7 @@ async def claim(query: CallbackQuery, game: DailiesApi, t: Translator) -> None:
 
 async def claim_bounty(query: CallbackQuery, callback_data: DailyCb, game: DailiesApi, t: Translator) -> None:
     result = await game.claim_bounty(player_id=query.from_user.id, bounty_id=callback_data.id or "")
-    await show(query, views.daily(t, result.daily, notice=views.bounty_paid(t, result.gold)))
+    await show(query, views.daily(t, result.daily, notice=views.bounty_paid(t, result.bounty, result.gold)))
 
 
 # --- direct trades --------------------------------------------------------------------------------

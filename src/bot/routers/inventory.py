@@ -6,18 +6,19 @@ from typing import Protocol
 
 from aiogram import F, Router
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot import double_tap
 from bot.callbacks import DropCb, InvCb, NavCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
-from bot.views import fallback, inventory
-from game.api import AdventureApi, CharactersApi, InventoryApi, InventoryView, TownApi
+from bot.views import fallback, inventory, town
+from game.api import AdventureApi, InventoryApi, InventoryView, TownApi
 
 
-class BagGame(InventoryApi, AdventureApi, CharactersApi, Protocol):
-    """The bag; whether the player stands in town (where the shop buys from it); HP and mana (a potion
-    with nothing to restore is not offered)."""
+class BagGame(InventoryApi, AdventureApi, Protocol):
+    """The bag, and whether the player stands in town (where the shop buys from it)."""
 
 
 class BagAndShopGame(BagGame, TownApi, Protocol):
@@ -37,15 +38,16 @@ async def _show_bag(
     view = view or await game.inventory(player_id=player_id)
     # Selling is a town affair: the sell buttons only appear where the shop is.
     in_town = (await game.look(player_id=player_id)).is_town
-    sheet = await game.get_character(player_id=player_id)
-    await show(event, inventory.screen(t, view, page=page, in_town=in_town, sheet=sheet, notice=notice))
+    await show(event, inventory.screen(t, view, page=page, in_town=in_town, notice=notice))
 
 
-async def open_bag(event: Message | CallbackQuery, game: BagGame, t: Translator) -> None:
+async def open_bag(event: Message | CallbackQuery, state: FSMContext, game: BagGame, t: Translator) -> None:
+    await double_tap.looked(state)
     await _show_bag(event, game, t)
 
 
-async def page(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Translator) -> None:
+async def page(query: CallbackQuery, callback_data: InvCb, state: FSMContext, game: BagGame, t: Translator) -> None:
+    await double_tap.looked(state)
     await _show_bag(query, game, t, page=callback_data.p)
 
 
@@ -53,15 +55,16 @@ async def item(query: CallbackQuery, callback_data: InvCb, game: BagGame, t: Tra
     player_id = query.from_user.id
     view = await game.inventory(player_id=player_id)
     in_town = (await game.look(player_id=player_id)).is_town
-    sheet = await game.get_character(player_id=player_id)
-    shown = inventory.detail(t, view, callback_data.id or "", page=callback_data.p, in_town=in_town, sheet=sheet)
+    shown = inventory.detail(t, view, callback_data.id or "", page=callback_data.p, in_town=in_town)
     if shown is None:
         await _show_bag(query, game, t, page=callback_data.p, view=view, notice=inventory.not_in_bag(t))
         return
     await show(query, shown)
 
 
-async def act(query: CallbackQuery, callback_data: InvCb, game: BagAndShopGame, t: Translator) -> None:
+async def act(
+    query: CallbackQuery, callback_data: InvCb, state: FSMContext, game: BagAndShopGame, t: Translator
+) -> None:
     player_id, target, version = query.from_user.id, callback_data.id or "", callback_data.v
     if callback_data.act == "equip":
         view = await game.equip(player_id=player_id, item_id=target, version=version)
@@ -74,8 +77,12 @@ async def act(query: CallbackQuery, callback_data: InvCb, game: BagAndShopGame, 
         view = used.inventory
         notice = inventory.used(t, used)
     elif callback_data.act == "sell":
+        if await double_tap.tapped_twice(state):  # the row under the finger may be another item's now
+            await toast(query, town.double_tap(t))
+            return
         before = await game.inventory(player_id=player_id)
         shop = await game.sell(player_id=player_id, item_id=target, quantity=1, version=version)
+        await double_tap.traded(state)
         view = await game.inventory(player_id=player_id)
         notice = inventory.sold(t, before, target, shop.gold)
     else:

@@ -58,10 +58,18 @@ async def begin(
     try:
         sheet = await game.get_character(player_id=player_id)
     except NotRegistered:
+        # What a newcomer chose or came by before leaving mid-way is kept (a new link replaces its own).
         if code.startswith(INVITE_PREFIX):
             await state.update_data({INVITE_KEY: code[len(INVITE_PREFIX) :][:32]})
+        if guild_code:
+            await state.update_data({GUILD_CODE: guild_code})
+        name = (await state.get_data()).get("name")
+        if isinstance(name, str) and name:
+            # A name was chosen, the class not yet: on from there (a new name can still be sent).
+            await state.set_state(Registration.class_choice)
+            await show(message, start.class_choice(t, name, await game.list_classes(), resumed=True))
+            return
         await state.set_state(Registration.name)
-        await state.update_data({GUILD_CODE: guild_code})
         await show(message, start.welcome_new(t))
         return
     if guild_code:
@@ -132,6 +140,8 @@ def build_router() -> Router:
     router.message.register(begin, CommandStart())
     router.message.register(got_name, Registration.name, F.text)
     router.message.register(name_not_text, Registration.name)
+    # While the class is chosen, a name sent instead replaces the one chosen.
+    router.message.register(got_name, Registration.class_choice, F.text, ~F.text.startswith("/"))
     router.callback_query.register(got_class, Registration.class_choice, ClassCb.filter())
     router.callback_query.register(class_outside_registration, ClassCb.filter(), StateFilter(None))
     return router

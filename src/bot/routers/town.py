@@ -6,8 +6,10 @@ from typing import Protocol
 
 from aiogram import F, Router
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot import double_tap
 from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
 from bot.screens import player_of, show, toast
@@ -22,23 +24,49 @@ async def square(event: Message | CallbackQuery, game: TownApi, t: Translator) -
 # --- shop ------------------------------------------------------------------------------------------
 
 
-async def shop_page(query: CallbackQuery, callback_data: ShopCb, game: TownApi, t: Translator) -> None:
+async def shop_page(
+    query: CallbackQuery, callback_data: ShopCb, state: FSMContext, game: TownApi, t: Translator
+) -> None:
+    await double_tap.looked(state)  # a screen of the player's choosing: the next trade is no double tap
     view = await game.shop(player_id=query.from_user.id)
     await show(query, town.shop(t, view, tab=callback_data.act, page=callback_data.p))
 
 
-async def trade(query: CallbackQuery, callback_data: ShopCb, game: TownApi, t: Translator) -> None:
+async def trade(query: CallbackQuery, callback_data: ShopCb, state: FSMContext, game: TownApi, t: Translator) -> None:
     player_id, item_id, quantity = query.from_user.id, callback_data.id or "", callback_data.q
     if quantity < 1:
         # Only a forged button asks for none or fewer: the game expects at least one.
         await toast(query, fallback.stale_button(t), alert=True)
         return
     if callback_data.act == "b":
+        before = await game.shop(player_id=player_id)
+        offer = next((o for o in before.offers if o.id == item_id), None)
+        if offer is not None:
+            reason = town.why_not(t, before, offer, quantity)
+            if reason is not None:
+                await toast(query, reason, alert=True)
+                return
+            if town.asks_before_buying(offer) and not callback_data.ok:
+                row = town.offer_row(before, item_id, callback_data.p)
+                await double_tap.looked(state)
+                await show(query, town.confirm_buy(t, before, offer, page=callback_data.p, pressed_row=row))
+                return
+        if await double_tap.tapped_twice(state):
+            await toast(query, town.double_tap(t))
+            return
         view = await game.buy(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
+        await double_tap.traded(state)
+        if offer is not None and town.asks_before_buying(offer):
+            await show(query, town.receipt(t, view, item_id, quantity, page=callback_data.p))
+            return
         notice, tab = town.bought(t, view, item_id, quantity), "buy"
     else:
+        if await double_tap.tapped_twice(state):
+            await toast(query, town.double_tap(t))
+            return
         before = await game.shop(player_id=player_id)
         view = await game.sell(player_id=player_id, item_id=item_id, quantity=quantity, version=callback_data.v)
+        await double_tap.traded(state)
         notice, tab = town.sold(t, before, item_id, quantity, view.gold), "sell"
     await show(query, town.shop(t, view, tab=tab, page=callback_data.p, notice=notice))
 

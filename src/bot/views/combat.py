@@ -35,7 +35,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
     """One thing that happened, in the player's words; `monster`: the monster's `noun` arguments."""
     kind, by_player = line.kind, line.actor == "player"
     skill = local(t, line.skill) if line.skill else ""
-    item = noun(t, "item", line.item, line.item_forms) if line.item else noun(t, "item", {"en": ""})
+    item = noun(t, "item", line.item, line.item_forms, common=True) if line.item else noun(t, "item", {"en": ""})
     effect = named(t, EFFECTS, line.effect or "")
     amount, turns = line.amount or 0, line.turns or 0
     if kind == "hit":
@@ -96,7 +96,7 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
 
 
 def log_lines(t: Translator, view: CombatView) -> list[str]:
-    monster = noun(t, "monster", view.monster_name, view.monster_forms)
+    monster = noun(t, "monster", view.monster_name, view.monster_forms, common=True)
     return [log_line(t, line, monster) for line in view.log]
 
 
@@ -192,21 +192,33 @@ def markup(t: Translator, view: CombatView, *, explore_in: int = 0) -> InlineKey
     def act(name: str, arg: str | None = None) -> FightCb:
         return FightCb(cid=view.id, turn=view.turn, act=name, arg=arg)
 
-    rows = [1]
+    # Rows that stay put turn after turn: Attack and Flee, then every skill (one cooling down or short
+    # of mana is marked and says why when pressed), then the potions that would restore something. A
+    # quick second tap lands on the same action, never on a potion that moved up into a skill's place.
     kb.button(text=t("btn-attack"), callback_data=act("attack"))
-    ready = [skill for skill in view.skills if skill.ready]
-    for skill in ready:
-        kb.button(text=t("btn-skill", name=t.pick(skill.name), mana=skill.mana), callback_data=act("skill", skill.id))
-    rows += in_pairs(len(ready))
+    kb.button(text=t("btn-flee", chance=round(view.flee_chance * 100)), callback_data=act("flee"))
+    rows = [2]
+    for skill in view.skills:
+        kb.button(text=skill_label(t, skill), callback_data=act("skill", skill.id))
+    rows += in_pairs(len(view.skills))
     p = view.player
     useful = [s for s in view.items if not restores_nothing(s.item, p.hp, p.max_hp, p.mana, p.max_mana)]
     for stack in useful:
         kb.button(text=item_label(t, stack.item, stack.quantity), callback_data=act("item", stack.item.id))
     rows += in_pairs(len(useful))
-    kb.button(text=t("btn-flee", chance=round(view.flee_chance * 100)), callback_data=act("flee"))
-    rows.append(1)
     kb.adjust(*rows)
     return kb.as_markup()
+
+
+def skill_label(t: Translator, skill: SkillOption) -> str:
+    """`✨ Backstab (5 🔷)`; `⏳ Backstab (2)` while it cools down (turns left); `🔷 Backstab (5 🔷)`
+    when the mana is short."""
+    name = t.pick(skill.name)
+    if skill.ready:
+        return t("btn-skill", name=name, mana=skill.mana)
+    if skill.cooldown_left:
+        return t("btn-skill-cooling", name=name, turns=skill.cooldown_left)
+    return t("btn-skill-no-mana", name=name, mana=skill.mana)
 
 
 def screen(

@@ -38,6 +38,10 @@ STATS: dict[str, Text] = {
     "magic": lambda t: t("stat-magic"),
     "crit_chance": lambda t: t("stat-crit"),
     "dodge_chance": lambda t: t("stat-dodge"),
+    "crit_damage": lambda t: t("stat-crit-damage"),
+    "lifesteal": lambda t: t("stat-lifesteal"),
+    "damage_reduction": lambda t: t("stat-damage-taken"),
+    "mana_regen": lambda t: t("stat-mana-regen"),
 }
 
 SLOTS: dict[str, Text] = {
@@ -67,7 +71,9 @@ MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}  # the top three of a leaderboard
 RARITY_MARKS = {"common": "⚪", "uncommon": "🟢", "rare": "🔵", "epic": "🟣", "legendary": "🟠"}
 KIND_MARKS = {"equipment": "🛡", "consumable": "🧪", "material": "🪨"}
 SLOT_MARKS = {"weapon": "⚔️", "head": "🪖", "chest": "👕", "legs": "👖", "feet": "🥾", "trinket": "💍"}
-PERCENT_STATS = frozenset({"crit_chance", "dodge_chance"})
+# Shares (0.05) shown as percentages (+5%); damage reduction as what it does to the damage taken (−2%).
+PERCENT_STATS = frozenset({"crit_chance", "dodge_chance", "crit_damage", "lifesteal", "damage_reduction"})
+INVERTED_STATS = frozenset({"damage_reduction"})
 
 
 def named(t: Translator, table: dict[str, Text], code: str) -> str:
@@ -91,13 +97,24 @@ CASES = ("gen", "dat", "acc", "ins", "pre", "at", "to")
 
 
 def noun(
-    t: Translator, role: str, name: LocalText, forms: Grammar | None = None, *, html: bool = True
+    t: Translator,
+    role: str,
+    name: LocalText,
+    forms: Grammar | None = None,
+    *,
+    html: bool = True,
+    common: bool = False,
 ) -> dict[str, str]:
     """A content name (a monster, a place, an item) as the arguments of a sentence it stands in:
-    `role` is the name itself, `role_gender` its grammatical gender (`m`, `f`, `n`, `pl`; `other` in a
-    language without one, which selects a text's default), and `role_gen`, `role_dat`, `role_acc`,
-    `role_ins`, `role_pre` its case forms (a place's `role_at` and `role_to` say where and whither,
-    with their preposition). The one place gender and case come in: texts select on them.
+    `role` is the name itself (as a title, or at the start of a sentence), `role_gender` its grammatical
+    gender (`m`, `f`, `n`, `pl`; `other` in a language without one, which selects a text's default), and
+    `role_nom`, `role_gen`, `role_dat`, `role_acc`, `role_ins`, `role_pre` its case forms inside a
+    sentence (a place's `role_at` and `role_to` say where and whither, with their preposition). The one
+    place gender and case come in: texts select on them.
+
+    `common`: a common noun (an item, a monster), which a language that declines it writes in lower case
+    inside a sentence ("Ты покупаешь ржавый меч"), unless its forms mark it a proper name. Places and
+    bosses are proper names. English keeps its names as they are.
 
     A language the name has no forms for reads every case as the name itself. `html`: False for a
     button's label, which is plain text.
@@ -105,12 +122,18 @@ def noun(
     escape = literal if html else str
     nominative = escape(t.pick(name))
     mine = (forms or {}).get(t.locale)
-    args = {role: nominative, f"{role}_gender": mine.gender if mine else "other"}
+    inside = lower_first if common and mine is not None and not mine.proper else str
+    args = {role: nominative, f"{role}_gender": mine.gender if mine else "other", f"{role}_nom": inside(nominative)}
     for case in CASES:
         form = mine.cases.get(case) if mine else None
-        args[f"{role}_{case}"] = escape(form) if form else nominative
+        args[f"{role}_{case}"] = inside(escape(form) if form else nominative)
     args.update(articled(role, nominative) if t.locale == "en" else {f"{role}_{a}": nominative for a in ARTICLES})
     return args
+
+
+def lower_first(text: str) -> str:
+    """ "Ржавый меч" → "ржавый меч": a common noun inside a sentence."""
+    return text[:1].lower() + text[1:]
 
 
 ARTICLES = ("the", "The", "a", "A")
@@ -132,7 +155,7 @@ def articled(role: str, name: str) -> dict[str, str]:
 
 
 def item_noun(t: Translator, role: str, item: ItemInfo, *, html: bool = True) -> dict[str, str]:
-    return noun(t, role, item.name, item.name_forms, html=html)
+    return noun(t, role, item.name, item.name_forms, html=html, common=True)
 
 
 def num(t: Translator, value: float) -> str:
@@ -147,8 +170,10 @@ def signed(t: Translator, value: float) -> str:
 
 
 def duration(t: Translator, seconds: float) -> str:
-    """`1 h 5 min`, `12 min`, `40 s`: as precise as a player needs."""
+    """`4 d 17 h`, `1 h 5 min`, `12 min`, `40 s`: as precise as a player needs."""
     seconds = max(0, int(seconds))
+    if seconds >= 2 * 86400:  # under two days, hours read better ("30 h")
+        return t("time-days", d=seconds // 86400, h=seconds % 86400 // 3600)
     if seconds >= 3600:
         return t("time-hours", h=seconds // 3600, m=seconds % 3600 // 60)
     if seconds >= 60:
@@ -175,8 +200,11 @@ def effects_line(t: Translator, effects: Iterable[StatusView]) -> str:
 
 
 def bonus_text(t: Translator, stat: str, value: float) -> str:
+    """`Attack +3`, `Crit +5%`, `Damage taken −2%`."""
+    if stat in INVERTED_STATS:
+        value = -value
     amount = f"{signed(t, round(value * 100, 1))}%" if stat in PERCENT_STATS else signed(t, value)
-    return f"{named(t, STATS, stat)} {amount}"
+    return f"{named(t, STATS, stat)} {amount.replace('-', '−')}"
 
 
 def bonuses_line(t: Translator, bonuses: dict[str, float]) -> str:
@@ -188,7 +216,7 @@ def effect_text(t: Translator, effect: str, value: int) -> str:
         return f"{named(t, EFFECTS, effect)} {signed(t, value)}"
     if effect == "cleanse":
         return named(t, EFFECTS, effect)
-    return t("status-turns", effect=named(t, EFFECTS, effect), turns=value)
+    return t("effect-for-turns", effect=named(t, EFFECTS, effect), turns=value)
 
 
 def effects_of(t: Translator, item: ItemInfo) -> str:

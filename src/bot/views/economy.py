@@ -53,6 +53,9 @@ def index(t: Translator, market: MarketIndex, *, notice: str | None = None) -> S
     if not shown:
         lines.append(t("market-index-empty"))
     for entry in shown:
+        if entry.best_bid is None and entry.best_ask is None:
+            lines.append(t("market-index-line-quiet", item=local(t, entry.item.name)))
+            continue
         lines.append(
             t(
                 "market-index-line",
@@ -142,7 +145,7 @@ def market(t: Translator, view: MarketView, *, notice: str | None = None) -> Scr
 
 
 def ask_amounts(t: Translator, view: MarketView, side: str) -> Screen:
-    item = noun(t, "item", view.item.name, view.item.name_forms)
+    item = noun(t, "item", view.item.name, view.item.name_forms, common=True)
     if side == "buy":
         lines = [t("order-ask-buy", **item)]
         best = view.best_ask
@@ -162,7 +165,7 @@ def bad_amounts(t: Translator) -> Screen:
 
 def placed(t: Translator, result: OrderPlaced) -> str:
     order = result.order
-    item = noun(t, "item", order.item.name, order.item.name_forms)
+    item = noun(t, "item", order.item.name, order.item.name_forms, common=True)
     if order.side == "buy":
         lines = [t("order-placed-buy", quantity=order.quantity, **item, price=order.price)]
     else:
@@ -227,7 +230,7 @@ def my_trades(t: Translator, fills: list[FillView]) -> Screen:
     if not fills:
         lines.append(t("my-trades-empty"))
     for f in fills:
-        item = noun(t, "item", f.item.name, f.item.name_forms)
+        item = noun(t, "item", f.item.name, f.item.name_forms, common=True)
         if f.side == "buy":
             lines.append(t("my-trade-bought", quantity=f.quantity, **item, price=f.price))
         else:
@@ -253,7 +256,7 @@ def order_filled(
     fee: int,
     remaining: int,
 ) -> Screen:
-    item = noun(t, "item", item_name, item_forms)
+    item = noun(t, "item", item_name, item_forms, common=True)
     if side == "buy":
         lines = [t("notify-order-filled-buy", quantity=quantity, **item, price=price)]
     else:
@@ -310,8 +313,11 @@ def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Scree
     kb = KeyboardBuilder()
     if view.claimable:
         kb.button(text=t("btn-daily-claim", gold=view.gold), callback_data=DailyCb(act="claim"))
-    for b in done:
-        kb.button(text=t("btn-bounty-claim", gold=b.gold), callback_data=DailyCb(act="bounty", id=b.id))
+    for b in done:  # each says which bounty it pays: two of them often pay the same gold
+        kb.button(
+            text=t("btn-bounty-claim", task=bounty_task(t, b), gold=b.gold),
+            callback_data=DailyCb(act="bounty", id=b.id),
+        )
     kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
     kb.button(text=t("btn-invite"), callback_data=NavCb(to="invite"))
     kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
@@ -322,17 +328,20 @@ def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Scree
 def bounty_line(t: Translator, b: BountyView) -> str:
     """`⚔️ Win 5 fights — 3/5 · 30 💰`, ticked when done and paid."""
     mark = "✅" if b.paid else ("🎯" if b.progress >= b.target else "▫️")
+    return t("bounty-line", mark=mark, task=bounty_task(t, b), progress=b.progress, target=b.target, gold=b.gold)
+
+
+def bounty_task(t: Translator, b: BountyView) -> str:
+    """`Win 5 fights`: what the bounty asks (plain text, fit for a button)."""
     if b.kind == "fights_won":
-        task = t("bounty-fights", target=b.target)
-    elif b.kind == "crafted":
-        task = t("bounty-craft", target=b.target)
-    else:
-        task = t("bounty-trade", target=b.target)
-    return t("bounty-line", mark=mark, task=task, progress=b.progress, target=b.target, gold=b.gold)
+        return t("bounty-fights", target=b.target)
+    if b.kind == "crafted":
+        return t("bounty-craft", target=b.target)
+    return t("bounty-trade", target=b.target)
 
 
-def bounty_paid(t: Translator, gold: int) -> str:
-    return t("bounty-paid", gold=gold)
+def bounty_paid(t: Translator, bounty: BountyView, gold: int) -> str:
+    return t("bounty-paid", task=bounty_task(t, bounty), gold=gold)
 
 
 def claimed(t: Translator, result: DailyClaimed) -> str:

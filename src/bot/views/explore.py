@@ -33,7 +33,10 @@ def stamina_line(t: Translator, stamina: int, max_stamina: int, sheet: Character
 def headline(t: Translator, result: ExploreResult) -> str:
     """The find in one line."""
     if result.combat is not None:
-        return t("explore-monster", **noun(t, "monster", result.combat.monster_name, result.combat.monster_forms))
+        return t(
+            "explore-monster",
+            **noun(t, "monster", result.combat.monster_name, result.combat.monster_forms, common=True),
+        )
     if result.kind == "resource":
         return t("explore-resource")
     if result.kind == "treasure":

@@ -1,5 +1,5 @@
-"""The bag (a page at a time, with equip/use/sell per item), what is worn, one item in detail (where it
-can be dropped, after a confirmation for gear and rare things)."""
+"""The bag (a page at a time, with equip/use/sell per item; in town Use and Sell side by side), what is
+worn, one item in detail (where it can be dropped, after a confirmation for gear and rare things)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,11 @@ from bot.views.common import (
     local,
     named,
     noun,
-    restores_nothing,
     times,
 )
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.pagination import nav_row, paginate
-from game.api import CharacterSheet, DerivedStats, InventoryEntry, InventoryView, ItemInfo, ItemUsed
+from game.api import DerivedStats, InventoryEntry, InventoryView, ItemInfo, ItemUsed
 from game.api.kinds import Slot
 
 PAGE_SIZE = 8
@@ -38,14 +37,11 @@ def asks_before_drop(item: ItemInfo) -> bool:
     return item.kind == "equipment" or item.rarity in PRECIOUS
 
 
-def usable(entry: InventoryEntry, sheet: CharacterSheet | None) -> bool:
-    """Worth a Use button: the game allows it, and it would restore something (a potion at full HP
-    and mana would only be refused)."""
-    if not entry.can_use:
-        return False
-    if sheet is None:
-        return True
-    return not restores_nothing(entry.item, sheet.hp, sheet.derived.max_hp, sheet.mana, sheet.derived.max_mana)
+def usable(entry: InventoryEntry) -> bool:
+    """Worth a Use button: the game allows it. A potion at full HP and mana keeps its button too (the
+    game says, when pressed, that there is nothing to restore): the bag's buttons stay where they are,
+    beside Sell in town, whatever the player's HP."""
+    return entry.can_use
 
 
 def derived_line(t: Translator, d: DerivedStats) -> str:
@@ -75,10 +71,8 @@ def screen(
     *,
     page: int = 0,
     in_town: bool = False,
-    sheet: CharacterSheet | None = None,
     notice: str | None = None,
 ) -> Screen:
-    """`sheet`: the character's HP and mana, so that a potion with nothing to restore is not offered."""
     bag = paginate(view.items, page, PAGE_SIZE)
     lines = [notice, ""] if notice else []
     lines += [
@@ -112,7 +106,7 @@ def screen(
         ]
         if entry.can_equip:
             row.append(action_button(t("btn-equip"), "equip", item.id, view.version, bag.number))
-        if usable(entry, sheet):
+        if usable(entry):
             row.append(action_button(t("btn-use"), "use", item.id, view.version, bag.number))
         if in_town and item.sell_price > 0:
             row.append(action_button(t("btn-sell", price=item.sell_price), "sell", item.id, view.version, bag.number))
@@ -173,7 +167,6 @@ def detail(
     *,
     page: int = 0,
     in_town: bool = False,
-    sheet: CharacterSheet | None = None,
 ) -> Screen | None:
     """One item of the bag or of the worn gear, with what can be done with it (dropping what is in
     the bag: one, or all); None when the player has no such item (any more)."""
@@ -195,7 +188,7 @@ def detail(
     if entry is not None:
         if entry.can_equip:
             kb.add(action_button(t("btn-equip"), "equip", item.id, view.version, page))
-        if usable(entry, sheet):
+        if usable(entry):
             kb.add(action_button(t("btn-use"), "use", item.id, view.version, page))
         if in_town and item.sell_price > 0:
             kb.add(action_button(t("btn-sell", price=item.sell_price), "sell", item.id, view.version, page))

@@ -25,8 +25,10 @@ def name_invalid(t: Translator) -> Screen:
     return Screen(t("name-invalid"))
 
 
-def class_choice(t: Translator, name: str, options: Sequence[ClassInfo]) -> Screen:
-    lines = [t("ask-class", name=literal(name))]
+def class_choice(t: Translator, name: str, options: Sequence[ClassInfo], *, resumed: bool = False) -> Screen:
+    """`resumed`: the newcomer left after choosing the name and is back: told that it was kept."""
+    lines = [t("registration-resumed", name=literal(name))] if resumed else []
+    lines.append(t("ask-class", name=literal(name)))
     for option in options:
         lines.append(
             t(

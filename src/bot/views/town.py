@@ -63,7 +63,33 @@ def offer_line(t: Translator, item: ItemInfo) -> str:
     )
 
 
+def why_not(t: Translator, view: ShopView, item: ItemInfo, quantity: int = 1) -> str | None:
+    """Why `quantity` of an offer cannot be bought now (gear above the player's level: it would only sit
+    in the bag; a purse too light); None when it can."""
+    if item.kind == "equipment" and view.player_level and item.level > view.player_level:
+        return t("shop-too-low", **item_noun(t, "name", item, html=False), level=item.level, you=view.player_level)
+    price = (item.buy_price or 0) * quantity
+    if price > view.gold:
+        return t(
+            "shop-too-poor",
+            **item_noun(t, "name", item, html=False),
+            price=price,
+            gold=view.gold,
+            short=price - view.gold,
+        )
+    return None
+
+
+def asks_before_buying(item: ItemInfo) -> bool:
+    """Gear is asked about once more before it is bought: it is the dear part of the shop."""
+    return item.kind == "equipment"
+
+
 def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, notice: str | None = None) -> Screen:
+    """Every offer of a page keeps its row whatever the purse holds: what cannot be bought now shows
+    (marked, saying why when pressed) rather than disappearing, so a quick second tap never lands on
+    another item."""
+
     def to_page(number: int) -> ShopCb:
         return ShopCb(act=tab, p=number)
 
@@ -96,27 +122,19 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
         offers = paginate(view.offers, page, SHOP_PAGE)
         nav = nav_row(offers, to_page)
         lines += [t("shop-buy-title"), ""]
+        marks: set[str] = set()
         for item in offers.items:
             lines.append(offer_line(t, item))
-            price = item.buy_price or 0
-            row = []
-            # Gear the player cannot wear yet is shown to save for, not sold: bought, it would only sit in the bag.
-            wearable = item.kind != "equipment" or item.level <= view.player_level or not view.player_level
-            if price <= view.gold and wearable:
-                row.append(
-                    _shop_button(
-                        t("btn-buy-one", **item_noun(t, "name", item, html=False), price=price),
-                        "b",
-                        item,
-                        1,
-                        view,
-                        page,
-                    )
-                )
-            if item.kind == "consumable" and price * BULK <= view.gold:
-                row.append(_shop_button(t("btn-buy-many", count=BULK, price=price * BULK), "b", item, BULK, view, page))
-            if row:
-                kb.row(*row)
+            row = [_shop_button(offer_label(t, view, item, 1), "b", item, 1, view, page)]
+            if item.kind == "consumable":
+                row.append(_shop_button(offer_label(t, view, item, BULK), "b", item, BULK, view, page))
+            marks.update(mark for mark in ("💸", "⬆️") for button in row if button.text.startswith(mark))
+            kb.row(*row)
+        legend = [
+            text for mark, text in (("💸", t("shop-legend-gold")), ("⬆️", t("shop-legend-level"))) if mark in marks
+        ]
+        if legend:
+            lines += ["", t("shop-legend", marks=" · ".join(legend))]
     if nav:
         kb.row(*nav)
     other = "buy" if tab == "sell" else "sell"
@@ -130,12 +148,62 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
     return Screen(with_notice(notice, lines), kb.as_markup())
 
 
+def offer_label(t: Translator, view: ShopView, item: ItemInfo, quantity: int) -> str:
+    """`Buy Bread (4💰)`, `×5 (20💰)`; marked `💸` when the purse is too light, `⬆️` for gear above the
+    player's level."""
+    price = (item.buy_price or 0) * quantity
+    low = item.kind == "equipment" and view.player_level and item.level > view.player_level
+    if quantity > 1:
+        mark = "💸 " if price > view.gold else ""
+        return mark + t("btn-buy-many", count=quantity, price=price)
+    if low:
+        return t("btn-buy-too-low", **item_noun(t, "name", item, html=False), level=item.level)
+    if price > view.gold:
+        return t("btn-buy-too-poor", **item_noun(t, "name", item, html=False), price=price)
+    return t("btn-buy-one", **item_noun(t, "name", item, html=False), price=price)
+
+
 def _shop_button(
-    label: str, act: str, item: ItemInfo, quantity: int, view: ShopView, page: int
+    label: str, act: str, item: ItemInfo, quantity: int, view: ShopView, page: int, *, ok: bool = False
 ) -> InlineKeyboardButton:
-    return InlineKeyboardButton(
-        text=label, callback_data=ShopCb(act=act, id=item.id, q=quantity, v=view.version, p=page).pack()
-    )
+    data = ShopCb(act=act, id=item.id, q=quantity, v=view.version, p=page, ok=ok)
+    return InlineKeyboardButton(text=label, callback_data=data.pack())
+
+
+def confirm_buy(t: Translator, view: ShopView, item: ItemInfo, *, page: int, pressed_row: int) -> Screen:
+    """Gear, asked once more. The Yes never sits on the row of the button that asked (`pressed_row`),
+    so a double tap on that button lands on No or on nothing."""
+    price = item.buy_price or 0
+    lines = [
+        *item_card(t, item),
+        "",
+        t("shop-confirm", **item_noun(t, "name", item), price=price, left=view.gold - price),
+    ]
+    yes = _shop_button(t("btn-buy-confirm", price=price), "b", item, 1, view, page, ok=True)
+    no = InlineKeyboardButton(text=t("btn-buy-cancel"), callback_data=ShopCb(act="buy", p=page).pack())
+    kb = KeyboardBuilder()
+    for button in (no, yes) if pressed_row == 0 else (yes, no):
+        kb.row(button)
+    return Screen("\n".join(lines), kb.as_markup())
+
+
+def receipt(t: Translator, view: ShopView, item_id: str, quantity: int, *, page: int) -> Screen:
+    """After gear is bought: what was bought, with only ways on (no buying), so a second tap on the
+    confirmation's Yes buys nothing more."""
+    kb = KeyboardBuilder()
+    kb.row(InlineKeyboardButton(text=t("btn-back-to-shop"), callback_data=ShopCb(act="buy", p=page).pack()))
+    kb.row(InlineKeyboardButton(text=t("btn-open-bag"), callback_data=NavCb(to="bag").pack()))
+    return Screen("\n\n".join([bought(t, view, item_id, quantity), t("shop-receipt-bag")]), kb.as_markup())
+
+
+def item_card(t: Translator, item: ItemInfo) -> list[str]:
+    what = named(t, SLOTS, item.slot) if item.slot else effects_of(t, item)
+    lines = [f"{RARITY_MARKS.get(item.rarity, '')} <b>{local(t, item.name)}</b> · {what}"]
+    if item.bonuses:
+        lines.append(bonuses_line(t, item.bonuses))
+    if item.level > 1:
+        lines.append(t("shop-card-level", level=item.level))
+    return lines
 
 
 # --- inn -------------------------------------------------------------------------------------------
@@ -168,13 +236,31 @@ def inn(t: Translator, view: InnView, *, notice: str | None = None, sheet: Chara
 # --- forge -----------------------------------------------------------------------------------------
 
 
+# What stands between the player and a recipe, by the mark at the head of its line, in the order they
+# are told: the level (it takes time), the materials (found or bought), the gold. The legend says which.
+FORGE_MARKS = {"ready": "✅", "level": "⬆️", "materials": "🪨", "gold": "💸"}
+
+
+def recipe_blocker(recipe: RecipeView, forge: ForgeView) -> str:
+    """`ready`, or the first of `level`, `materials`, `gold` that the player is short of."""
+    if recipe.craftable:
+        return "ready"
+    if forge.level < recipe.level:
+        return "level"
+    if any(m.have < m.needed for m in recipe.materials):
+        return "materials"
+    if forge.gold < recipe.gold:
+        return "gold"
+    return "materials"  # the game says no for a reason this view does not show: the likeliest
+
+
 def recipe_lines(t: Translator, recipe: RecipeView, forge: ForgeView) -> list[str]:
-    mark = "✅" if recipe.craftable else "🔒"
+    mark = FORGE_MARKS[recipe_blocker(recipe, forge)]
     count = f" ×{num(t, recipe.quantity)}" if recipe.quantity > 1 else ""
     lines = [f"{mark} <b>{local(t, recipe.result.name)}</b>{count}"]
     needs = [
-        t("forge-gold", gold=recipe.gold) + ("" if forge.gold >= recipe.gold else " ❌"),
-        t("forge-level", level=recipe.level) + ("" if forge.level >= recipe.level else " ❌"),
+        t("forge-gold", gold=recipe.gold) + (" ✓" if forge.gold >= recipe.gold else " ❌"),
+        t("forge-level", level=recipe.level) + (" ✓" if forge.level >= recipe.level else " ❌"),
     ]
     lines.append("   " + " · ".join(needs))
     materials = [
@@ -187,7 +273,7 @@ def recipe_lines(t: Translator, recipe: RecipeView, forge: ForgeView) -> list[st
 
 def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None = None) -> Screen:
     recipes = paginate(view.recipes, page, FORGE_PAGE)
-    lines = [t("forge-title", gold=view.gold, level=view.level), ""]
+    lines = [t("forge-title", gold=view.gold, level=view.level), t("forge-legend"), ""]
     for recipe in recipes.items:
         lines += recipe_lines(t, recipe, view)
     kb = KeyboardBuilder()
@@ -223,6 +309,16 @@ def sold(t: Translator, before: ShopView, item_id: str, quantity: int, gold: int
     item = next((e.item for e in before.sellable if e.item.id == item_id), None)
     name = item_noun(t, "name", item) if item else noun(t, "name", {"en": item_id})
     return t("sold-many", **name, count=times(t, quantity), gold=gold)
+
+
+def double_tap(t: Translator) -> str:
+    return t("shop-double-tap")
+
+
+def offer_row(view: ShopView, item_id: str, page: int) -> int:
+    """The keyboard row of an offer on its page of the shop (-1: not on that page)."""
+    offers = paginate(view.offers, page, SHOP_PAGE)
+    return next((i for i, o in enumerate(offers.items) if o.id == item_id), -1)
 
 
 def rested(t: Translator, view: InnView) -> str:

@@ -34,10 +34,12 @@ class NameForms(Dto):
     """How a content name declines in one language, for the sentences it stands in: its grammatical
     gender (for the words that agree with it) and its case forms by name: `gen`, `dat`, `acc`, `ins`,
     `pre` (without a preposition); a place adds `at` (where: "в Эшфорде") and `to` (whither: "в Эшфорд"),
-    with the preposition that place takes. The nominative is the name itself."""
+    with the preposition that place takes. The nominative is the name itself. `proper`: a proper name,
+    whose capital stays inside a sentence (a common noun's is lowered there)."""
 
     gender: Gender
     cases: dict[str, str]
+    proper: bool = False
 
 
 # A name's forms in each language that declines it: {"ru": NameForms(...)}; a language not in it (English)

@@ -15,7 +15,7 @@ from game.application.ports.exchange import BountyProgress
 from game.application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from game.domain import bounties as board
 from game.domain import daily as rules
-from shared.events import Event, FightWon, ItemCrafted
+from shared.events import Event, ItemCrafted
 from shared.ports import Clock, EventBus
 from shared.ports.event_bus import EventHandler
 
@@ -131,9 +131,8 @@ async def count_progress(
 
 
 def _counted(event: Event) -> tuple[board.BountyKind, int] | None:
-    # Trades are counted by the exchange itself, in the transaction of the order.
-    if isinstance(event, FightWon):
-        return "fights_won", event.player_id
+    # Trades are counted by the exchange itself, in the transaction of the order; won fights by their
+    # payout, in its transaction (`Payouts.grant`).
     if isinstance(event, ItemCrafted):
         return "crafted", event.player_id
     return None

@@ -41,7 +41,7 @@ class Fights:
     payouts: Payouts
     dice: Dice
     endings: FightEndings
-    events: EventBus | None = None  # wins are told (daily bounties count them)
+    events: EventBus | None = None  # wins are told (the bounties count them with the payout itself)
 
     async def get_combat(self, *, player_id: int) -> CombatView | None:
         fight = await self.players.hot.get_fight(player_id)
@@ -127,7 +127,9 @@ class Fights:
                 player_class=record.character.class_id,  # loot leans to the player's class
                 items=self.content.items,
             )
-            granted = await self.payouts.grant(player_id, f"fight:{after.id}", rewards, guild_bonus=True, shown=True)
+            granted = await self.payouts.grant(
+                player_id, f"fight:{after.id}", rewards, guild_bonus=True, shown=True, counts="fights_won"
+            )
             if granted.applied and self.events is not None:
                 await self.events.publish(
                     FightWon(player_id=player_id, monster_id=after.monster_id, combat_id=after.id)

@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from game.api import NotOwned, NotRegistered
+from game.application.dailies import count_progress
 from game.application.guilds import add_guild_xp
 from game.application.players import Players
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWork, UnitOfWorkFactory
 from game.domain import guilds as guild_rules
+from game.domain.bounties import BountyKind
 from game.domain.content import Content, ItemDef
 from game.domain.daily import ledger_day
 from game.domain.errors import InventoryFull
@@ -55,13 +57,24 @@ class Payouts:
     players: Players
     events: EventBus
     clock: Clock | None = None  # with it, the gold paid and charged is added to the day's figures
+    reset_hour: int = 0  # when the bounties' day turns (UTC)
 
     async def grant(
-        self, player_id: int, source_id: str, rewards: Rewards, *, guild_bonus: bool = False, shown: bool = False
+        self,
+        player_id: int,
+        source_id: str,
+        rewards: Rewards,
+        *,
+        guild_bonus: bool = False,
+        shown: bool = False,
+        counts: BountyKind | None = None,
     ) -> Granted:
         """Pay XP, gold and items exactly once per `source_id`, in one transaction. `guild_bonus` (a won
         fight): the player's guild adds its bonuses, and a share of the XP goes to the guild. `shown`: the
-        player sees what was paid on the screen that paid it, a level gained included."""
+        player sees what was paid on the screen that paid it, a level gained included. `counts`: what the
+        payout counts as towards the bounties (a won fight), counted in the same transaction, so exactly
+        once with it: an event published after it could be lost to a crash or a broken connection, and
+        the replayed action pays (and tells) nothing more."""
         guild_id = None
         async with self.uow_factory() as uow:
             if not await uow.characters.claim(player_id, source_id):
@@ -80,6 +93,8 @@ class Payouts:
             after = replace(before, character=character, inventory=inventory)
             await uow.characters.save(before, after)
             await self._flow(uow, player_id, _FLOW_OF.get(source_id.split(":")[0], "other"), rewards.gold)
+            if counts is not None and self.clock is not None:
+                await count_progress(uow, player_id, counts, self.clock.now(), reset_hour=self.reset_hour)
             await uow.commit()
         if progress.levels_gained:
             await self.players.heal_after_level_up(after)

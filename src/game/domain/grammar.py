@@ -3,7 +3,9 @@
 A sentence that names a monster, a place or an item needs the name declined ("сражаешься с Гигантской
 крысой", "окрестности Эшфорда") and its gender for the words that agree with it ("Старый Клык повержен",
 "Гигантская крыса повержена"). Every named entry carries them; the nominative is the name itself.
-Forms keep the name's capitals: a text starting a sentence with one needs no special case.
+Forms keep the name's capitals: a text starting a sentence with one needs no special case. Inside a
+sentence a common noun ("ржавый меч", "гигантская крыса") is written in lower case by whoever puts it
+there; a name marked `proper` (a named blade, a king) keeps its capital everywhere.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ PREPOSITIONS = ("в ", "во ", "на ")
 
 class RuForms(ContentModel):
     gender: Gender
+    proper: bool = False  # a proper name ("Вдоводел", "Полый король"): its capital stays mid-sentence
     gen: str = Field(min_length=1)  # родительный: нет кого? чего?
     dat: str = Field(min_length=1)  # дательный: кому? чему?
     acc: str = Field(min_length=1)  # винительный: кого? что?
@@ -47,5 +50,5 @@ class RuPlace(RuForms):
 
 
 def forms_of(forms: RuForms) -> dict[str, str]:
-    """Every declined form (not the gender), by case name."""
-    return {name: value for name, value in forms.model_dump().items() if name != "gender"}
+    """Every declined form (not the gender, not whether it is a proper name), by case name."""
+    return {name: value for name, value in forms.model_dump().items() if name not in ("gender", "proper")}

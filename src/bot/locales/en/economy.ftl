@@ -5,6 +5,7 @@ market-index = ⚖️ <b>Market</b>
     Players buy and sell to each other here. An order sets its gold or items aside at once; the seller pays a fee of { $fee }% of each sale.
 market-index-empty = Nothing is on the market yet, and nothing in your bag can be sold here. Bring loot and materials back from the wilds.
 market-index-line = • { $item } — buyers offer { $bid }, sellers ask { $ask }
+market-index-line-quiet = • { $item } — no orders yet
 market-none = —
 market-title = ⚖️ <b>{ $item }</b> on the market
 market-asks-head = 📕 Sellers ask
@@ -54,7 +55,7 @@ my-trade-sold = 💰 Sold { $quantity } × { $item } at { $price } 💰 (fee { $
 notify-order-filled-buy = 🤝 Your order traded: you bought { $quantity } × <b>{ $item }</b> at { $price } 💰. They wait for you at the market.
 notify-order-filled-sell = 🤝 Your order traded: you sold { $quantity } × <b>{ $item }</b> at { $price } 💰; after the fee, { $gold } 💰 wait for you at the market.
 notify-order-rest = { $remaining } still on offer.
-settings-notifications-exchange = 🔔 Market trades { $state }
+settings-notifications-exchange = 🤝 Market trade alerts are { $state }
 btn-notify-exchange-on = 🔔 Market: on
 btn-notify-exchange-off = 🔕 Market: off
 chart-caption = 📈 <b>{ $item }</b>: { $trades ->
@@ -109,8 +110,8 @@ bounty-trade = Make { $target ->
     } on the market
 bounties-reset = The day's bounties start again in { $wait }.
 bounties-week-reset = The week's bounty starts again in { $wait }.
-btn-bounty-claim = 🎯 Take { $gold } 💰
-bounty-paid = ✅ Bounty done: { $gold } 💰 are yours.
+btn-bounty-claim = 🎯 { $task } — take { $gold } 💰
+bounty-paid = ✅ Bounty done ({ $task }): { $gold } 💰 are yours.
 err-bounty-not-done = That bounty is not done yet, or it has been paid already.
 
 ## Direct trades

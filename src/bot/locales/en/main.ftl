@@ -14,6 +14,7 @@ name-taken = ❌ The name <b>{ $name }</b> is already taken. Try another:
 already-registered = You already have a character.
 class-unknown = ❌ No such class. Choose one of the buttons.
 registration-expired = This choice has expired: send /start to begin again.
+registration-resumed = 👋 Welcome back! Your name <b>{ $name }</b> is kept: only the class is left to choose. To take another name, just send it.
 
 ## Main menu
 menu-title = 🏰 <b>{ $name }</b> · level { $level } { $class }
@@ -86,7 +87,7 @@ btn-stay = ⬅️ Stay here
 
 ## Settings
 settings = ⚙️ <b>Settings</b>
-    Language: { $language }
+    🌐 Language: { $language }
 btn-lang-en = 🇬🇧 English
 btn-lang-ru = 🇷🇺 Русский
 language-name = English

@@ -1,6 +1,10 @@
 ## The living world: rifts, world bosses, notifications about them, admin commands.
 
 ## Time left
+time-days = { $h ->
+        [0] { $d } d
+       *[other] { $d } d { $h } h
+    }
 time-hours = { $m ->
         [0] { $h } h
        *[other] { $h } h { $m } min
@@ -114,7 +118,7 @@ btn-notify-rifts = 🌀 Open rifts
 btn-notify-boss = 👹 To the boss
 
 ## Settings: notifications
-settings-notifications = 🔔 Notifications: rifts { $rifts }, world bosses { $bosses }
+settings-notifications = 🔔 Rift alerts are { $rifts }, world boss alerts are { $bosses }
 notify-state-on = on
 notify-state-off = off
 btn-notify-rifts-on = 🔔 Rift alerts: on

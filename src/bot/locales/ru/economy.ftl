@@ -2,9 +2,10 @@
 btn-market = ⚖️ Рынок
 btn-daily = 🎁 Награда дня
 market-index = ⚖️ <b>Рынок</b>
-    Здесь игроки торгуют друг с другом. Золото или предметы заявки сразу откладываются; с каждой продажи продавец платит сбор { $fee }%.
+    Здесь игроки торгуют друг с другом. Золото или предметы по заявке откладываются сразу, а с каждой продажи продавец платит сбор { $fee }%.
 market-index-empty = На рынке пока пусто, а в твоей сумке нет ничего, что можно здесь продать. Принеси добычу и материалы из диких земель.
 market-index-line = • { $item } — покупают за { $bid }, продают за { $ask }
+market-index-line-quiet = • { $item } — заявок пока нет
 market-none = —
 market-title = ⚖️ <b>{ $item }</b> на рынке
 market-asks-head = 📕 Продают
@@ -58,7 +59,7 @@ my-trade-sold = 💰 Продано { $quantity } шт. { $item_gen } по { $pr
 notify-order-filled-buy = 🤝 Твоя заявка сработала: куплено { $quantity } шт. <b>{ $item_gen }</b> по { $price } 💰. Покупка ждёт тебя на рынке.
 notify-order-filled-sell = 🤝 Твоя заявка сработала: продано { $quantity } шт. <b>{ $item_gen }</b> по { $price } 💰. За вычетом сбора на рынке тебя ждут { $gold } 💰.
 notify-order-rest = Ещё { $remaining } в продаже.
-settings-notifications-exchange = 🔔 Оповещения о сделках на рынке { $state }
+settings-notifications-exchange = 🤝 Оповещения о сделках на рынке { $state }
 btn-notify-exchange-on = 🔔 Рынок: вкл
 btn-notify-exchange-off = 🔕 Рынок: выкл
 chart-caption = 📈 <b>{ $item }</b>: за 7 дней { $trades ->
@@ -119,8 +120,8 @@ bounty-trade = Заключить на рынке { $target ->
     }
 bounties-reset = Поручения дня обновятся через { $wait }.
 bounties-week-reset = Поручение недели обновится через { $wait }.
-btn-bounty-claim = 🎯 Забрать { $gold } 💰
-bounty-paid = ✅ Поручение выполнено, { $gold } 💰 твои.
+btn-bounty-claim = 🎯 { $task } — забрать { $gold } 💰
+bounty-paid = ✅ Поручение «{ $task }» выполнено, { $gold } 💰 твои.
 err-bounty-not-done = Это поручение ещё не выполнено или награда за него уже получена.
 
 ## Обмен между игроками

@@ -10,6 +10,10 @@ stat-defence = Защита
 stat-magic = Магия
 stat-crit = Крит
 stat-dodge = Уклонение
+stat-crit-damage = Урон крита
+stat-lifesteal = Вампиризм
+stat-damage-taken = Урон по тебе
+stat-mana-regen = Мана за ход
 effect-bleed = Кровотечение
 effect-burn = Горение
 effect-poison = Отравление
@@ -22,6 +26,11 @@ effect-cleanse = Снимает недуги
 effect-heal = Здоровье
 effect-mana = Мана
 status-turns = { $effect } ({ $turns })
+effect-for-turns = { $effect } на { $turns } { $turns ->
+        [one] ход
+        [few] хода
+       *[many] ходов
+    }
 slot-weapon = Оружие
 slot-head = Голова
 slot-chest = Торс
@@ -68,7 +77,7 @@ explore-monster = ❗ На тебя { $monster_gender ->
         [n] напало
         [pl] напали
        *[m] напал
-    } { $monster }!
+    } { $monster_nom }!
 explore-resource = 🌿 Удаётся кое-что собрать:
 explore-treasure = 🎁 Ты находишь небольшой клад:
 explore-nothing-1 = 🍃 Лишь ветер в траве. На этот раз ничего.
@@ -115,6 +124,8 @@ skill-cooling = ⏳ Умение «{ $name }» будет готово чере�
 skill-short-of-mana = 🔷 Умению «{ $name }» нужно { $mana } ед. маны
 btn-attack = ⚔️ Атаковать
 btn-skill = ✨ { $name } ({ $mana } 🔷)
+btn-skill-cooling = ⏳ { $name } ({ $turns })
+btn-skill-no-mana = 🔷 { $name } ({ $mana } 🔷)
 btn-flee = 🏃 Бежать ({ $chance }%)
 
 ## Бой, строка за строкой
@@ -174,7 +185,7 @@ log-stunned-monster = 😵 { $monster } { $monster_gender ->
         [pl] пропускают
        *[other] пропускает
     } ход из-за оглушения.
-log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster } { $monster_gender ->
+log-flee-failed = 🏃 Ты пытаешься сбежать, но { $monster_nom } { $monster_gender ->
         [pl] преграждают
        *[other] преграждает
     } тебе путь.
@@ -201,7 +212,7 @@ item-slot-level = — { $slot }, ур. { $level }
 btn-equip = Надеть
 btn-use = Использовать
 btn-sell = Продать за { $price }💰
-btn-unequip = ✖ { $name }
+btn-unequip = ✖ Снять: { $name }
 btn-drop-one = 🗑 Выбросить одну штуку
 btn-drop-all = 🗑 Выбросить все ({ $quantity })
 btn-drop-confirm = 🗑 Да, выбросить
@@ -266,6 +277,21 @@ btn-buy-one = Купить { $name_acc } ({ $price }💰)
 btn-buy-many = ×{ $count } ({ $price }💰)
 btn-sell-one = Продать { $name_acc } ({ $price }💰)
 btn-sell-all = Все ({ $total }💰)
+btn-buy-too-poor = 💸 { $name } ({ $price }💰)
+btn-buy-too-low = ⬆️ { $name } (с { $level }-го ур.)
+shop-legend = { $marks }. Нажми, чтобы узнать подробнее.
+shop-legend-gold = 💸 не хватает золота
+shop-legend-level = ⬆️ выше твоего уровня
+shop-too-poor = 💸 { $name } стоит { $price } 💰, а у тебя { $gold } 💰: не хватает { $short } 💰.
+shop-too-low = ⬆️ { $name } можно надеть с { $level }-го уровня, а у тебя { $you }-й. Товар подождёт тебя на полке.
+shop-confirm = Купить <b>{ $name_acc }</b> за { $price } 💰? Останется { $left } 💰.
+shop-card-level = Можно надеть с { $level }-го уровня.
+btn-buy-confirm = ✅ Да, купить ({ $price }💰)
+btn-buy-cancel = ✖ Нет, назад в лавку
+btn-back-to-shop = 🛒 Назад в лавку
+btn-open-bag = 🎒 Открыть сумку
+shop-receipt-bag = 🎒 Покупка уже в сумке, там её можно надеть.
+shop-double-tap = ✋ Уже сделано. Нужно ещё раз? Нажми через секунду.
 btn-shop-buy = 🛒 Купить
 btn-shop-sell = 💰 Продать
 bought = ✅ Ты покупаешь { $name_acc }{ $count }. Золота осталось { $gold }.
@@ -284,6 +310,7 @@ inn-too-poor = 💰 Ночлег стоит { $price } { $price ->
 btn-rest = 🛏 Отдохнуть ({ $price }💰)
 rested = 😴 Ночь в тепле, и силы возвращаются. Золота осталось { $gold }.
 forge-title = ⚒ <b>Кузница</b> · 💰 { $gold } · твой уровень { $level }
+forge-legend = <i>✅ можно выковать · ⬆️ мал уровень · 🪨 не хватает материалов · 💸 не хватает золота</i>
 forge-gold = 💰 { $gold }
 forge-level = ур. { $level }
 btn-craft = ⚒ Выковать: { $name }

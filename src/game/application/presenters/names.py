@@ -10,4 +10,4 @@ def grammar(ru: RuForms | None) -> Grammar:
     """The Russian gender and case forms of a name (a place's with where/whither); none if it has none."""
     if ru is None:
         return {}
-    return {"ru": NameForms(gender=ru.gender, cases=forms_of(ru))}
+    return {"ru": NameForms(gender=ru.gender, cases=forms_of(ru), proper=ru.proper)}
