@@ -1,7 +1,7 @@
 """Benchmark of the split: the same scripted players against the monolith, against bot → HTTP → game, and
 against bot replicas in webhook mode behind HAProxy.
 
-    .venv/bin/python benchmarks/split.py [--players 1 20] [--actions 1500] [--warmup 150] [--calls 2000]
+    .venv/bin/python benchmarks/split.py [--players 1 20] [--actions 600] [--warmup 60] [--calls 1000]
                                          [--replica-players 20] [--replica-actions 600]
 
 Servers as for benchmarks/actions.py (BENCH_… / TEST_… / embedded); the Redis database is FLUSHED.
@@ -277,7 +277,9 @@ async def run(
         await d.start_game(0)
         has_haproxy = haproxy_binary() is not None
         if has_haproxy:
-            # The first replica is up before anyone registers: its event consumer delivers the greetings.
+            # The first replica and the balancer are up before anyone registers: the replica's event consumer
+            # delivers the greetings (asking the game, through the balancer).
+            await d.start_balancer(bots=[0])
             await d.start_bot(0)
         client = HttpGameClient(d.game_server_url(0), secret=SECRET, operator_secret=OPERATOR_SECRET)
         stack.push_async_callback(client.close)
@@ -320,10 +322,11 @@ async def run(
         if has_haproxy:
             async with aiohttp.ClientSession() as http:
                 for replicas in (1, 2):
-                    if replicas > 1:
-                        await d.start_bot(replicas - 1)
                     progress(f"{replicas} bot replica(s) behind HAProxy")
-                    await d.start_balancer(bots=range(replicas))
+                    if replicas > 1:
+                        await d.stop_balancer()
+                        await d.start_bot(replicas - 1)
+                        await d.start_balancer(bots=range(replicas))
                     await d.balanced()
                     await greeted(tg, replica_group)
                     replica_rows.append(
@@ -331,7 +334,6 @@ async def run(
                                                replicas=replicas, actions=replica_actions,
                                                warmup=replica_actions // 10)
                     )  # fmt: skip
-                    await d.stop_balancer()
 
         progress("the seam's cost")
         probe = groups[player_counts[0]][0].user_id
@@ -377,9 +379,9 @@ async def run(
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--players", type=int, nargs="+", default=[1, 20], help="concurrent players per row")
-    parser.add_argument("--actions", type=int, default=1500, help="timed actions per row (all players together)")
-    parser.add_argument("--warmup", type=int, default=150, help="untimed actions before each row")
-    parser.add_argument("--calls", type=int, default=2000, help="sequential calls for the seam's cost")
+    parser.add_argument("--actions", type=int, default=600, help="timed actions per row (all players together)")
+    parser.add_argument("--warmup", type=int, default=60, help="untimed actions before each row")
+    parser.add_argument("--calls", type=int, default=1000, help="sequential calls for the seam's cost")
     parser.add_argument("--replica-players", type=int, default=20, help="concurrent players of the replicas' rows")
     parser.add_argument("--replica-actions", type=int, default=600, help="timed actions per replicas' row")
     args = parser.parse_args(argv)
