@@ -235,7 +235,7 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     from aiohttp import web
 
     from app.containers import Container
-    from app.ops import ops_routes, storage_checks
+    from app.ops import metrics_token, ops_routes, storage_checks
     from app.provided import provided
     from game.entrypoints.http_server import build_http_app
 
@@ -255,7 +255,9 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
         await provided(container.game()),
         secret=secret,
         operator_secret=operator,
-        routes=ops_routes(storage_checks(container)),  # /healthz, /readyz, /metrics beside the port
+        nonces=await provided(container.nonce_store()),
+        # /healthz, /readyz, /metrics beside the port
+        routes=ops_routes(storage_checks(container), metrics_token=metrics_token(settings)),
     )
     # On a stop, the listener closes first, then calls in flight get up to 10 s to finish.
     runner = web.AppRunner(app, shutdown_timeout=10.0, handle_signals=False)

@@ -32,6 +32,7 @@ from shared.adapters.rabbitmq_event_bus import RabbitMqEventBus
 from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.adapters.redis_lock import RedisJobLock
+from shared.adapters.redis_nonce_store import RedisNonceStore
 from shared.adapters.redis_throttle import RedisThrottle
 from shared.adapters.redis_update_guard import RedisUpdateGuard
 from shared.config import Settings
@@ -146,6 +147,8 @@ class Container(containers.DeclarativeContainer):
         inprocess=core.game,
         http=providers.Singleton(_http_game, settings),
     )
+    # The signed calls `serve-game` has answered, shared by its replicas: none is answered twice.
+    nonce_store = providers.Singleton(RedisNonceStore, redis)
 
     fsm_storage = providers.Singleton(
         RedisStorage, redis=redis, key_builder=providers.Factory(DefaultKeyBuilder, prefix="fsm")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 
 from app.containers import Container
-from app.ops import Check, ops_routes, ops_server, storage_checks
+from app.ops import Check, metrics_token, ops_routes, ops_server, storage_checks
 from app.provided import provided
 from bot.notifier import Notifier
 from game.adapters.migrations import upgrade_to_head_async
@@ -53,7 +53,11 @@ async def running_game(settings: Settings, *, local_bot: bool, migrate: bool = T
         "scheduler": _running(lambda: bool(scheduler.running)),
     }
     try:
-        async with ops_server(settings.ops_host, settings.ops_port, ops_routes(checks, events=events)):
+        async with ops_server(
+            settings.ops_host,
+            settings.ops_port,
+            ops_routes(checks, events=events, metrics_token=metrics_token(settings)),
+        ):
             yield Runtime(container=container, game=game, bot=bot, dispatcher=await provided(container.dispatcher()))
     finally:
         # Running jobs finish, then changed hot state is flushed once more.
@@ -104,7 +108,9 @@ async def running_worker(settings: Settings) -> AsyncIterator[Scheduler]:
     scheduler.start()
     checks = {**storage_checks(container), "scheduler": _running(lambda: bool(scheduler.running))}
     try:
-        async with ops_server(settings.ops_host, settings.ops_port, ops_routes(checks)):
+        async with ops_server(
+            settings.ops_host, settings.ops_port, ops_routes(checks, metrics_token=metrics_token(settings))
+        ):
             yield scheduler
     finally:
         await shutdown(scheduler, game)

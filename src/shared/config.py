@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BeforeValidator, Field, SecretStr, ValidationError
+from pydantic import BeforeValidator, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -20,6 +20,8 @@ def _upper(value: object) -> object:
 
 
 _PASSWORD = re.compile(r":[^:@/\s]*@")
+# A bearer token as RFC 6750 writes it (what fits in an Authorization header unquoted).
+_TOKEN = re.compile(r"[A-Za-z0-9._~+/=-]{16,256}")
 
 
 def _database_url(value: object) -> object:
@@ -172,6 +174,25 @@ class Settings(BaseSettings):
         le=65535,
         description="The port of /healthz, /readyz and /metrics (`run`, `worker`); off if unset.",
     )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="The bearer token a scraper presents to read /metrics (`run`, `worker`, `serve-game`); "
+        "/metrics is off without it.",
+    )
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _metrics_token_is_its_own(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        if value is None:
+            return value
+        token = value.get_secret_value()
+        if len(token) < 16 or not _TOKEN.fullmatch(token):
+            raise ValueError("METRICS_TOKEN must be 16 to 256 characters of A-Z, a-z, 0-9 and -._~+/=")
+        secrets = (info.data.get("game_api_secret"), info.data.get("game_operator_secret"))
+        if any(isinstance(s, SecretStr) and s.get_secret_value() == token for s in secrets):
+            # A scraper's configuration is read by more people than the game's signing secrets should be.
+            raise ValueError("METRICS_TOKEN must differ from GAME_API_SECRET and GAME_OPERATOR_SECRET")
+        return value
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -23,7 +23,7 @@ async def container(request, settings):
     await container.init_resources()
     try:
         if request.param == "http":
-            async with seam.served(await container.core.game()) as url:
+            async with seam.served(await container.core.game(), await container.nonce_store()) as url:
                 client = seam.client(url)
                 remote = providers.Object(client)
                 remote.enable_async_mode()  # awaited like the providers it stands in for

@@ -22,6 +22,9 @@ from tests.bot.conftest import register
 from tests.support import seam
 from tests.support.seam import SECRET, post
 
+METRICS_TOKEN = "metrics-token-for-the-tests"
+SCRAPER = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+
 
 @pytest.fixture
 async def ops(container):
@@ -31,7 +34,7 @@ async def ops(container):
         return healthy["value"]
 
     checks = {**storage_checks(container), "events": consumer_runs}
-    routes = ops_routes(checks, events=await container.event_bus())
+    routes = ops_routes(checks, events=await container.event_bus(), metrics_token=METRICS_TOKEN)
     async with ops_server("127.0.0.1", 0, routes) as runner, aiohttp.ClientSession() as http:
         host, port = runner.addresses[0][:2]
         yield f"http://{host}:{port}", http, healthy
@@ -48,8 +51,34 @@ async def test_health_and_readiness(ops):
         assert r.status == 503 and (await r.json())["checks"]["events"] is False
 
 
+async def test_metrics_answer_only_the_scraper_holding_the_token(ops, container):
+    url, http, _ = ops
+    for headers in ({}, {"Authorization": "Bearer not-the-token-at-all"}, {"Authorization": METRICS_TOKEN}):
+        async with http.get(f"{url}/metrics", headers=headers) as r:
+            body = await r.text()
+            assert r.status == 401 and r.headers["WWW-Authenticate"].startswith("Bearer"), headers
+            assert "METRICS_TOKEN" in body and "riftwalker_" not in body
+    async with http.get(f"{url}/metrics", headers=SCRAPER) as r:
+        assert r.status == 200 and r.content_type == "text/plain"
+        assert "# TYPE riftwalker_job_seconds histogram" in await r.text()
+    # The probes stay open: balancers ask them without credentials.
+    for probe in ("healthz", "readyz"):
+        async with http.get(f"{url}/{probe}") as r:
+            assert r.status == 200, probe
+
+    # Without a token configured, /metrics is off for everyone, local or not.
+    routes = ops_routes(storage_checks(container))
+    async with ops_server("127.0.0.1", 0, routes) as runner:
+        host, port = runner.addresses[0][:2]
+        for headers in ({}, SCRAPER):
+            async with http.get(f"http://{host}:{port}/metrics", headers=headers) as r:
+                assert r.status == 403 and "set METRICS_TOKEN" in await r.text()
+        async with http.get(f"http://{host}:{port}/healthz") as r:
+            assert r.status == 200
+
+
 async def _metrics(http, url) -> str:
-    async with http.get(f"{url}/metrics") as r:
+    async with http.get(f"{url}/metrics", headers=SCRAPER) as r:
         assert r.status == 200 and r.content_type == "text/plain"
         return await r.text()
 
@@ -77,8 +106,8 @@ async def test_metrics_move_with_updates_and_game_calls(ops, new_chat, container
         assert f"# TYPE {name.removesuffix('_total')}" in after, name
 
 
-async def test_the_request_id_crosses_the_seam_and_reaches_the_logs(game, caplog):
-    async with seam.served(game) as url, aiohttp.ClientSession() as http:
+async def test_the_request_id_crosses_the_seam_and_reaches_the_logs(game, container, caplog):
+    async with seam.served(game, await container.nonce_store()) as url, aiohttp.ClientSession() as http:
         async with http.post(
             f"{url}/v1/list_classes",
             data=b"{}",

@@ -24,7 +24,7 @@ async def port(request, container) -> GameApi:
     if request.param == "inprocess":
         yield inprocess
         return
-    async with seam.served(inprocess) as url:
+    async with seam.served(inprocess, await container.nonce_store()) as url:
         client = seam.client(url)
         yield client
         await client.close()

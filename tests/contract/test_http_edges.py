@@ -3,6 +3,7 @@ a malformed call gets 400 with the reason — never a 500, never a change half m
 
 from __future__ import annotations
 
+import asyncio
 import collections.abc
 import json
 import math
@@ -11,11 +12,14 @@ import typing
 
 import aiohttp
 import pytest
+from aiohttp import web
+from redis.asyncio import Redis
 
 from game.api import BadRequest, GameApi, ServiceUnavailable
-from game.api.signing import signed_headers
+from game.api.signing import NONCE_HEADER, signed_headers
 from game.api.wire import INT64_MAX, operator_methods, port_methods
 from game.client.http import HttpGameClient
+from shared.adapters.redis_nonce_store import RedisNonceStore
 from tests.support import seam
 from tests.support.seam import OPERATOR_SECRET, SECRET, post
 
@@ -23,7 +27,7 @@ from tests.support.seam import OPERATOR_SECRET, SECRET, post
 @pytest.fixture
 async def served(container):
     game = await container.game()
-    async with seam.served(game) as url, aiohttp.ClientSession() as http:
+    async with seam.served(game, await container.nonce_store()) as url, aiohttp.ClientSession() as http:
         yield game, url, http
 
 
@@ -82,6 +86,89 @@ async def test_a_client_without_the_operator_secret_cannot_make_operator_calls(s
         await wrong.close()
     finally:
         await player_only.close()
+
+
+async def test_a_signed_call_sent_again_is_refused_and_runs_once(served):
+    game, url, http = served
+    body = b'{"duration_minutes": 5}'
+    headers = signed_headers(OPERATOR_SECRET, method="admin_open_rift", body=body, now=time.time())
+    status, _ = await post(http, url, "admin_open_rift", body, secret=None, headers=headers)
+    assert status == 200
+    # The same request again (captured and replayed within its 30 s), and twice more at once.
+    again = [post(http, url, "admin_open_rift", body, secret=None, headers=headers) for _ in range(3)]
+    for status, answer in await asyncio.gather(*again):
+        assert status == 401 and answer["error"]["code"] == "replayed"
+        assert "already received" in answer["error"]["message"]
+    assert len(await game.list_rifts()) == 1
+    # A call sent twice at once for the first time runs once too.
+    body = b'{"duration_minutes": 6}'
+    headers = signed_headers(OPERATOR_SECRET, method="admin_open_rift", body=body, now=time.time())
+    both = await asyncio.gather(*(post(http, url, "admin_open_rift", body, secret=None, headers=headers) for _ in "ab"))
+    assert sorted(status for status, _ in both) == [200, 401]
+    assert len(await game.list_rifts()) == 2
+    # A nonce is part of the signature: a replay under a nonce of its own no longer matches.
+    forged = {**headers, NONCE_HEADER: "another-nonce-of-24-chars"}
+    status, answer = await post(http, url, "admin_open_rift", body, secret=None, headers=forged)
+    assert status == 401 and answer["error"]["message"].startswith("the signature does not match")
+    no_nonce = {k: v for k, v in headers.items() if k != NONCE_HEADER}
+    status, answer = await post(http, url, "admin_open_rift", body, secret=None, headers=no_nonce)
+    assert status == 401 and NONCE_HEADER in answer["error"]["message"]
+    # Each call the client makes carries a nonce of its own: the same call made twice runs twice.
+    client = seam.client(url)
+    await client.admin_open_rift(duration_minutes=7)
+    await client.admin_open_rift(duration_minutes=7)
+    await client.close()
+    assert len(await game.list_rifts()) == 4
+
+
+async def test_replicas_of_the_game_server_share_the_nonces(container, redis_url):
+    game = await container.game()
+    stores = [RedisNonceStore(Redis.from_url(redis_url)) for _ in range(2)]  # one connection each, as processes
+    async with (
+        seam.served(game, stores[0]) as first,
+        seam.served(game, stores[1]) as second,
+        aiohttp.ClientSession() as http,
+    ):
+        body = b'{"duration_minutes": 5}'
+        headers = signed_headers(OPERATOR_SECRET, method="admin_open_rift", body=body, now=time.time())
+        status, _ = await post(http, first, "admin_open_rift", body, secret=None, headers=headers)
+        assert status == 200
+        status, answer = await post(http, second, "admin_open_rift", body, secret=None, headers=headers)
+        assert status == 401 and answer["error"]["code"] == "replayed"
+        assert len(await game.list_rifts()) == 1
+    for store in stores:
+        await store._redis.aclose()
+
+
+async def test_a_call_the_balancer_sends_again_is_made_once_more_under_a_new_nonce(served):
+    """A balancer re-sends a call whose server died before answering; the next server refuses it as
+    received. The client then makes the call again, as a new one, and the player gets the answer."""
+    game, url, http = served
+    await game.register(player_id=8, name="Again", class_id="mage")
+    nonces: list[str] = []
+
+    async def balancer(request: web.Request) -> web.Response:
+        body = await request.read()
+        nonces.append(request.headers[NONCE_HEADER])
+        sends = 2 if len(nonces) == 1 else 1  # the first call: its first server "dies" after receiving it
+        for _ in range(sends):
+            async with http.post(f"{url}{request.path}", data=body, headers=request.headers) as r:
+                status, answer = r.status, await r.read()
+        return web.Response(status=status, body=answer, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/v1/{method}", balancer)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    host, port = runner.addresses[0][:2]
+    client = seam.client(f"http://{host}:{port}")
+    try:
+        assert (await client.get_character(player_id=8)).name == "Again"
+    finally:
+        await client.close()
+        await runner.cleanup()
+    assert len(nonces) == 2 and nonces[0] != nonces[1]
 
 
 async def test_malformed_calls_get_400_with_the_reason(served):

@@ -16,7 +16,10 @@ import aiohttp
 import pytest
 
 from game.api import ServiceUnavailable
+from game.api.signing import signed_headers
 from tests.support import seam
+
+METRICS_TOKEN = "serve-game-metrics-token-for-tests"
 
 
 def free_port() -> int:
@@ -64,6 +67,7 @@ async def test_serve_game_serves_signed_calls_and_stops_gracefully(database_url,
         "REDIS_URL": redis_url,
         "GAME_API_SECRET": seam.SECRET,
         "GAME_OPERATOR_SECRET": seam.OPERATOR_SECRET,
+        "METRICS_TOKEN": METRICS_TOKEN,
         "LOG_LEVEL": "INFO",
         "LOG_FORMAT": "json",
     }
@@ -78,8 +82,23 @@ async def test_serve_game_serves_signed_calls_and_stops_gracefully(database_url,
         sheet = await client.register(player_id=42, name="Remote", class_id="mage")
         assert (await client.get_character(player_id=42)) == sheet
         assert (await client.admin_open_rift(duration_minutes=5)).id
-        async with aiohttp.ClientSession() as http, http.get(f"{url}/metrics") as r:
-            metrics = await r.text()
+        async with aiohttp.ClientSession() as http:
+            # A signed call sent again is refused: the process records each call's nonce.
+            body = json.dumps({"player_id": 42}).encode()
+            headers = signed_headers(seam.SECRET, method="get_character", body=body, now=time.time())
+            answers = []
+            for _ in range(2):
+                async with http.post(f"{url}/v1/get_character", data=body, headers=headers) as r:
+                    answers.append((r.status, (await r.json())["error"]["code"] if r.status != 200 else "ok"))
+            assert answers == [(200, "ok"), (401, "replayed")]
+            # /metrics answers its scraper only; the probes answer anyone.
+            async with http.get(f"{url}/metrics") as r:
+                assert r.status == 401 and r.headers["WWW-Authenticate"].startswith("Bearer")
+            async with http.get(f"{url}/metrics", headers={"Authorization": "Bearer not-the-metrics-token"}) as r:
+                assert r.status == 401
+            async with http.get(f"{url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}) as r:
+                assert r.status == 200 and r.content_type == "text/plain"
+                metrics = await r.text()
         assert 'riftwalker_game_http_seconds_count{method="register",side="server"} 1.0' in metrics
         assert 'riftwalker_game_call_seconds_count{method="admin_open_rift",outcome="ok"} 1.0' in metrics
 
@@ -109,4 +128,4 @@ async def test_serve_game_serves_signed_calls_and_stops_gracefully(database_url,
     records = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     assert any(r["message"] == "game server stopped" and r["level"] == "INFO" for r in records)
     assert all(line.startswith("{") for line in log.splitlines() if line and not line.startswith("game port served"))
-    assert seam.SECRET not in log and seam.OPERATOR_SECRET not in log
+    assert seam.SECRET not in log and seam.OPERATOR_SECRET not in log and METRICS_TOKEN not in log

@@ -1,4 +1,5 @@
-"""`riftwalker worker` with OPS_PORT: alive, ready while its scheduler runs, metrics of its ticks."""
+"""`riftwalker worker` with OPS_PORT: alive, ready while its scheduler runs, metrics of its ticks for a
+scraper holding METRICS_TOKEN."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import pytest
 
 from tests.e2e.test_serve_game import _until_up, free_port
 
+METRICS_TOKEN = "worker-metrics-token-for-the-tests"
+
 
 @pytest.mark.slow
 async def test_a_worker_answers_its_probes_and_counts_its_ticks(database_url, redis_url, db, redis):
@@ -22,6 +25,7 @@ async def test_a_worker_answers_its_probes_and_counts_its_ticks(database_url, re
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "OPS_PORT": str(port),
+        "METRICS_TOKEN": METRICS_TOKEN,
         "WORLD_SWEEP_SECONDS": "1",
         "LOG_LEVEL": "WARNING",
     }
@@ -34,9 +38,13 @@ async def test_a_worker_answers_its_probes_and_counts_its_ticks(database_url, re
                 body = await r.json()
                 assert r.status == 200, body
                 assert body["checks"] == {"postgres": True, "redis": True, "scheduler": True}
+            async with http.get(f"{url}/metrics") as r:
+                assert r.status == 401 and "riftwalker_" not in await r.text()
             metrics = ""
+            scraper = {"Authorization": f"Bearer {METRICS_TOKEN}"}
             for _ in range(100):
-                async with http.get(f"{url}/metrics") as r:
+                async with http.get(f"{url}/metrics", headers=scraper) as r:
+                    assert r.status == 200
                     metrics = await r.text()
                 if "riftwalker_job_ticks_total{" in metrics:
                     break

@@ -15,15 +15,17 @@ from game.api import GameApi
 from game.api.signing import signed_headers
 from game.client.http import HttpGameClient
 from game.entrypoints.http_server import build_http_app
+from shared.ports.nonce_store import NonceStore
 
 SECRET = "player-secret-for-the-tests"
 OPERATOR_SECRET = "operator-secret-for-the-tests"
 
 
 @contextlib.asynccontextmanager
-async def served(game: GameApi, **options: Any) -> AsyncIterator[str]:
-    """`game` behind the real HTTP server; yields its base URL."""
-    runner = web.AppRunner(build_http_app(game, secret=SECRET, operator_secret=OPERATOR_SECRET, **options))
+async def served(game: GameApi, nonces: NonceStore, **options: Any) -> AsyncIterator[str]:
+    """`game` behind the real HTTP server, recording nonces in `nonces`; yields its base URL."""
+    app = build_http_app(game, secret=SECRET, operator_secret=OPERATOR_SECRET, nonces=nonces, **options)
+    runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

@@ -94,6 +94,29 @@ class HttpGameClient:
             body = json.dumps({name: _jsonable(value) for name, value in kwargs.items()}, allow_nan=False).encode()
         except ValueError as exc:  # NaN or infinity: the server would refuse it just the same
             raise BadRequest(f"{method}: {exc}") from None
+        # A call the server answers "already received" reached a server before and got no answer from it:
+        # the balancer sent it again after that server died mid-call. It is made once more as a new call
+        # (a new nonce), which is what the balancer's retry used to do; a second refusal is an outage.
+        for attempt in (1, 2):
+            status, payload = await self._post(method, secret, body)
+            error = payload.get("error")
+            if status == 401 and attempt == 1 and isinstance(error, dict) and error.get("code") == "replayed":
+                log.warning("the call to %s reached a server that did not answer; making it again", method)
+                continue
+            break
+        if status == 401:
+            # A configuration fault (a wrong secret, a clock far off), not the player's: callers see an outage.
+            reason = error.get("message", "unauthorized") if isinstance(error, dict) else "unauthorized"
+            log.error("the game server refused the call to %s: %s", method, reason)
+            raise ServiceUnavailable(f"the game server refused the call: {reason}")
+        if "error" in payload:
+            raise error_from_payload(payload["error"])
+        if "result" not in payload:
+            raise GameError("malformed answer from the game server")
+        return load_result(method, payload["result"])
+
+    async def _post(self, method: str, secret: str, body: bytes) -> tuple[int, dict[str, Any]]:
+        assert self._session is not None
         headers = {
             "Content-Type": "application/json",
             REQUEST_ID_HEADER: request_id.get() or new_request_id(),
@@ -110,16 +133,7 @@ class HttpGameClient:
             GAME_HTTP_SECONDS.labels(method, "client").observe(time.perf_counter() - started)
         if not isinstance(payload, dict):
             raise ServiceUnavailable("malformed answer from the game server")
-        if status == 401:
-            # A configuration fault (a wrong secret, a clock far off), not the player's: callers see an outage.
-            reason = payload.get("error", {}).get("message", "unauthorized")
-            log.error("the game server refused the call to %s: %s", method, reason)
-            raise ServiceUnavailable(f"the game server refused the call: {reason}")
-        if "error" in payload:
-            raise error_from_payload(payload["error"])
-        if "result" not in payload:
-            raise GameError("malformed answer from the game server")
-        return load_result(method, payload["result"])
+        return status, payload
 
     # --- CharactersApi -----------------------------------------------------------------------------
 

@@ -1,11 +1,14 @@
 """Serves any `GameApi` over HTTP: `POST /v1/<method>` with the keyword arguments as a JSON object.
 
 The answer is `{"result": …}` or, for a refusal, `{"error": {"code", "message", "details"}}`: 400 for a
-malformed call (`bad_request`, with the reason), 401 without a valid signature (`unauthorized`), 404 for
-an unknown method, 409 for a refusal of the game, 503 when storage is unavailable.
+malformed call (`bad_request`, with the reason), 401 without a valid signature (`unauthorized`) or for a
+call already received (`replayed`), 404 for an unknown method, 409 for a refusal of the game, 503 when
+storage is unavailable.
 
 Every call is signed (see `game.api.signing`): player calls with the player secret, the operator ports'
-calls (administration, maintenance, the world's jobs) with the operator secret. The body is read
+calls (administration, maintenance, the world's jobs) with the operator secret. Each signed call's nonce is
+recorded in the `NonceStore` every replica shares before the call runs, so a call sent again — by anyone,
+to any replica — is refused instead of run twice. The body is read
 bounded (`MAX_BODY_BYTES`, `MAX_JSON_DEPTH`) and checked before it is parsed into arguments; the
 arguments are checked against the port (`game.api.wire.load_arguments`) before the game sees them, so a
 bad call changes nothing.
@@ -22,10 +25,18 @@ from typing import Any
 from aiohttp import web
 
 from game.api import BadRequest, GameApi, GameError, ServiceUnavailable
-from game.api.signing import REQUEST_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
+from game.api.signing import (
+    NONCE_HEADER,
+    NONCE_TTL_SECONDS,
+    REQUEST_ID_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    verify,
+)
 from game.api.wire import dump_result, load_arguments, operator_methods, port_methods
 from shared import request_context
 from shared.metrics import GAME_HTTP_SECONDS
+from shared.ports.nonce_store import NonceStore
 from shared.request_context import new_request_id
 
 log = logging.getLogger(__name__)
@@ -39,6 +50,7 @@ def build_http_app(
     *,
     secret: str,
     operator_secret: str,
+    nonces: NonceStore,
     routes: Iterable[web.RouteDef] = (),
 ) -> web.Application:
     """The game port at `POST /v1/<method>`; `routes` adds others (the process's health and metrics)."""
@@ -74,6 +86,7 @@ def build_http_app(
             method=method,
             body=body,
             timestamp=request.headers.get(TIMESTAMP_HEADER),
+            nonce=request.headers.get(NONCE_HEADER),
             signature=request.headers.get(SIGNATURE_HEADER),
             now=time.time(),
         )
@@ -82,6 +95,19 @@ def build_http_app(
                 problem += " (operator calls are signed with the operator secret)"
             log.warning("refused an unsigned or badly signed call to %s: %s", method, problem)
             return _payload("unauthorized", problem, status=401)
+        # Recorded only once the signature holds: a stranger cannot use up a caller's nonces.
+        try:
+            first = await nonces.first_use(request.headers[NONCE_HEADER], NONCE_TTL_SECONDS)
+        except Exception as exc:
+            log.warning("cannot record the nonce of a call to %s: %s", method, exc)
+            return _error(ServiceUnavailable("the game server cannot record the call's nonce"), status=503)
+        if not first:
+            log.warning("refused a call to %s sent again (its nonce was already received)", method)
+            return _payload(
+                "replayed",
+                f"this call was already received: each signed call is answered once ({NONCE_HEADER} seen before)",
+                status=401,
+            )
         if method not in port_methods():
             return _payload("unknown_method", method, status=404)
         try:
