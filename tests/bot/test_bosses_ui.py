@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import text
 
 from bot.world_callbacks import BossCb
-from game.adapters.redis_world_boss import damage_key
 from tests.bot.conftest import register
-from tests.bot.world_helpers import button_data, empower, move_to
+from tests.bot.world_helpers import button_data, empower, move_to, on_the_boss_board
 
 
 def boss_buttons(message, act: str) -> list[str]:
@@ -63,8 +62,7 @@ async def test_the_boss_screen_here_and_elsewhere(new_chat, game, container, db)
 
 async def test_the_last_blow_a_press_on_a_dead_boss_and_the_leaderboard(new_chat, game, container, db, redis):
     boss = await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk")
-    # The hunters are on the board already (as after a restore), so none of their first blows resizes the pool.
-    await redis.hset(damage_key(boss.id), mapping={str(600 + n): 0 for n in range(6)})
+    await on_the_boss_board(redis, boss.id, range(600, 606))  # so one blow can fell the pool it spawned with
     chats = []
     for n in range(6):
         chat = new_chat(user_id=600 + n)

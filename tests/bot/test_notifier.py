@@ -22,7 +22,7 @@ from shared.adapters.redis_delivery_ledger import RedisDeliveryLedger
 from shared.adapters.redis_event_bus import RedisStreamEventBus
 from shared.events import Broadcast, Event, PlayerLeveledUp
 from tests.bot.conftest import register
-from tests.bot.world_helpers import empower, move_to
+from tests.bot.world_helpers import empower, move_to, on_the_boss_board
 from tests.fakes.telegram_server import FakeTelegram
 
 PLAYERS = list(range(101, 111))
@@ -209,13 +209,16 @@ async def test_a_broadcast_reaches_each_reachable_player_once(players, game, con
     assert tg.sent_to(102)[0].text == "📢 Maintenance at <b>noon</b>"
 
 
-async def test_the_end_of_a_boss_is_told_to_its_fighters_and_followers(players, game, container, make_notifier, tg, db):
+async def test_the_end_of_a_boss_is_told_to_its_fighters_and_followers(
+    players, game, container, make_notifier, tg, db, redis
+):
     notifier = await make_notifier()
     boss = await game.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk")
+    await on_the_boss_board(redis, boss.id, (101, 102))  # so one blow can fell the pool it spawned with
     await consume(container, notifier)  # the spawn news
     await game.set_notification(player_id=108, category="bosses", enabled=False)
     async with db.begin() as conn:
-        # Magic: a boss cannot dodge it, so the first blow lands (a missed one would let a newcomer grow the pool).
+        # Magic: a boss cannot dodge it, so the first blow lands.
         await conn.execute(text("UPDATE characters SET intellect = 100000 WHERE player_id IN (101, 102)"))
     for fighter in (101, 102):
         await move_to(container, fighter, "meadows")
@@ -226,6 +229,7 @@ async def test_the_end_of_a_boss_is_told_to_its_fighters_and_followers(players, 
         killer = 102
         result = await game.attack_boss(player_id=killer, boss_id=boss.id)
     assert result.killed, "two spells of 100000 intellect and the boss still stands"
+    await game.settle_bosses()  # the payouts the blow started, finished: the announcement follows them
     tg.sent.clear()
 
     await consume(container, notifier)

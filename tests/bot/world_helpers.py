@@ -13,6 +13,7 @@ from sqlalchemy import text
 from bot.callbacks import FightCb
 from bot.local_chat import LocalChat
 from bot.local_session import ShownMessage
+from game.adapters.redis_world_boss import damage_key
 
 
 async def move_to(container, player_id: int, location_id: str) -> None:
@@ -28,6 +29,12 @@ async def full_health(container, player_id: int) -> None:
     hot = await store.get(player_id)
     assert hot is not None
     await store.put(player_id, replace(hot, hp=10**6))
+
+
+async def on_the_boss_board(redis, boss_id: str, player_ids) -> None:
+    """Put players on a boss's damage board (nothing dealt yet), as after a restore: their first blows are then
+    not a newcomer's, and the pool keeps the size it spawned with instead of growing with their shares."""
+    await redis.hset(damage_key(boss_id), mapping={str(pid): 0 for pid in player_ids})
 
 
 async def empower(engine, player_id: int, *, level: int = 10) -> None:
