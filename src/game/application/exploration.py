@@ -51,7 +51,8 @@ class Exploration:
             if await self.players.hot.get_fight(player_id) is not None:
                 raise InCombat("you cannot leave in the middle of a fight")
             await self.players.hot.put(player_id, hot.moved_to(destination))
-        return await self._view(player_id)
+            # Drawn before the lock is let go: from what the lock's read brought and the move, no more reads.
+            return await self._view(player_id)
 
     async def _view(self, player_id: int) -> LocationView:
         """The location with who is looking (level, HP: for warnings) and what is there now."""
