@@ -1,6 +1,7 @@
 """Benchmark of player actions through the real Dispatcher, next to two references measured in the same run.
 
     .venv/bin/python benchmarks/actions.py [--players 1 100] [--actions 3000] [--warmup 300]
+                                           [--open-players 1000] [--open-seconds 15] [--profile]
 
 Servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_DATABASE_URL / TEST_REDIS_URL, else embedded
 PostgreSQL and Redis. A scratch PostgreSQL database is created, migrated and dropped; the chosen Redis
@@ -14,8 +15,15 @@ of Telegram. Rows, for each number of concurrent players:
                       makes 3 more Redis calls: what a minimal real handler costs; project rows are held to
                       60% of its rate
   <scenario>          the project: each player plays the scenario's steps in a loop
+  <scenario>, open    the open loop: `--open-players` players each act at random (Poisson) moments, together
+                      offering half the scenario's capacity measured above (its best closed-loop rate); the
+                      latency of an action counts from the moment it was due, so waiting for the process
+                      counts too (no coordinated omission)
 Latency is one `feed_update` (the update is built before the clock starts); actions/s is every player's
 actions over the row's wall time. Players are registered once, before anything is timed.
+
+`--profile` profiles each scenario (1 player, process CPU time, cProfile) instead: CPU by package, the
+functions with the most cumulative time, and Redis round trips and SQL statements per action.
 
 Throttling stays in the path (its Redis round-trip is part of the cost) with its limits raised for the run
 so that it never refuses a simulated player; the run checks that no one was told to slow down.
@@ -29,9 +37,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import cProfile
 import itertools
 import os
 import platform
+import pstats
+import random
 import statistics
 import sys
 import time
@@ -349,6 +360,55 @@ async def measure(
     return Result(name, len(players), per_player * len(players), seconds, latencies, reference)
 
 
+async def open_loop(
+    name: str,
+    dp: Dispatcher,
+    bot: Bot,
+    players: Sequence[Player],
+    steps: Sequence[Step],
+    *,
+    rate: float,
+    seconds: float,
+    seed: int = 7,
+) -> Result:
+    """Each player acts at Poisson moments (all together `rate` actions a second) for `seconds`; a latency
+    counts from the moment the action was due (a player whose previous action is still running waits)."""
+    session = bot.session
+    assert isinstance(session, LocalSession)
+    rng = random.Random(seed)
+    each = rate / len(players)
+    latencies: dict[str, list[float]] = {}
+    clock = time.perf_counter
+    start = clock() + 0.2
+    end = start + seconds
+    done = 0
+
+    async def drive(player: Player) -> None:
+        nonlocal done
+        due = start + rng.expovariate(each)
+        while due < end:
+            wait = due - clock()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            step = steps[player.cursor % len(steps)]
+            setup = 0.0
+            if step.prepare is not None:
+                before = clock()
+                await step.prepare(player)
+                setup = clock() - before  # the bench's own doing, not the player's wait
+            update = step.make(bot, player, player.last)
+            await dp.feed_update(bot, update)
+            label = player.memo.pop("label", step.name)
+            latencies.setdefault(label, []).append(clock() - due - setup)
+            player.cursor += 1
+            player.last = session.last_message(player.user_id)
+            done += 1
+            due += rng.expovariate(each)
+
+    await asyncio.gather(*(drive(p) for p in players))
+    return Result(f"{name}, open", len(players), done, clock() - start, latencies)
+
+
 # --- servers -----------------------------------------------------------------------------------
 
 
@@ -363,6 +423,81 @@ async def flushed_redis(stack: contextlib.AsyncExitStack, url: str) -> None:
     stack.push_async_callback(flush_and_close)
 
 
+# --- profile -----------------------------------------------------------------------------------
+
+# Where a function's file lies → the package its CPU time is counted under.
+PACKAGES = (
+    ("/asyncio/", "asyncio"),
+    ("selectors.py", "asyncio"),
+    ("/aiogram/", "aiogram"),
+    ("/pydantic", "pydantic"),
+    ("/redis/", "redis-py"),
+    ("/sqlalchemy/", "SQLAlchemy"),
+    ("/asyncpg/", "asyncpg"),
+    ("/fluent", "Fluent + babel"),
+    ("/babel/", "Fluent + babel"),
+    ("/json/", "json"),
+    ("/src/game/", "game"),
+    ("/src/bot/", "bot"),
+    ("/src/shared/", "shared"),
+    ("/src/app/", "app"),
+    ("/benchmarks/", "benchmark"),
+    ("/prometheus_client/", "prometheus-client"),
+)
+
+
+def package_of(path: str, function: str) -> str:
+    if path == "~":  # a built-in: socket calls, isinstance, …
+        return "built-ins"
+    return next((name for part, name in PACKAGES if part in path), "other")
+
+
+def profile_report(stats: dict[Any, Any], actions: int) -> str:
+    total = sum(v[2] for v in stats.values())
+    by_package: dict[str, float] = {}
+    for (path, _line, function), (_cc, _nc, own, _cum, _callers) in stats.items():
+        package = package_of(path, function)
+        by_package[package] = by_package.get(package, 0.0) + own
+    rows = [("package", "CPU share")]
+    rows += [(k, f"{100 * v / total:.1f}%") for k, v in sorted(by_package.items(), key=lambda kv: -kv[1])[:12]]
+    # Own time per function (cumulative time means little for coroutines, counted once per resumption).
+    top = [("function (own CPU)", "share")]
+    for (path, line, function), (_cc, _calls, own, _cum, _callers) in sorted(stats.items(), key=lambda kv: -kv[1][2]):
+        where = path.split("/src/")[-1] if "/src/" in path else "/".join(path.split("/")[-2:])
+        top.append((f"{where}:{line} {function}", f"{100 * own / total:.1f}%"))
+        if len(top) > 20:
+            break
+
+    def per_action(part: str, function: str) -> float:
+        return sum(v[1] for (p, _l, f), v in stats.items() if part in p and f == function) / actions
+
+    # Counted on plain functions (a coroutine is counted once per resumption): redis-py writes each request
+    # (a command, a pipeline, a script) with one `writelines`; SQLAlchemy runs each statement in one call.
+    trips = per_action("asyncio/streams.py", "writelines")
+    statements = per_action("sqlalchemy/engine/base.py", "_execute_context")
+    return (
+        f"CPU per action (profiled, so slower than unprofiled): {1000 * total / actions:.2f} ms; "
+        f"Redis round trips per action: {trips:.2f}; SQL statements per action: {statements:.2f}\n\n"
+        + render(rows)
+        + "\n\n"
+        + render(top)
+    )
+
+
+async def profile_scenarios(dp: Dispatcher, bot: Bot, redis: aioredis.Redis, *, actions: int, warmup: int) -> None:
+    player = Player(9_000, "Profiled")
+    await play(dp, bot, [player], REGISTRATION.steps, len(REGISTRATION.steps))
+    for scenario in (*SCENARIOS, hunting(redis)):
+        player.cursor, player.last, player.memo = 0, None, {}
+        await play(dp, bot, [player], scenario.steps, max(len(scenario.steps), warmup))
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        await play(dp, bot, [player], scenario.steps, actions)
+        profiler.disable()
+        stats = pstats.Stats(profiler).stats
+        print(f"== {scenario.name}: {actions} actions, 1 player\n{profile_report(stats, actions)}\n")
+
+
 # --- report ------------------------------------------------------------------------------------
 
 
@@ -372,7 +507,8 @@ def table(results: Sequence[Result]) -> str:
     rows = [head]
     for r in results:
         lat = r.all_latencies()
-        share = "" if r.reference else f"{100 * r.rate / refs[r.players].rate:.0f}%"
+        ref = refs.get(r.players)
+        share = "" if r.reference or ref is None else f"{100 * r.rate / ref.rate:.0f}%"
         rows.append(
             (
                 r.scenario,
@@ -396,7 +532,7 @@ def steps_table(results: Sequence[Result]) -> str:
         for step, lat in r.latencies.items():
             rows.append(
                 (
-                    f"{r.scenario.split(':')[0]} · {step}",
+                    f"{r.scenario.split(':')[0]}{' (open)' if r.scenario.endswith(', open') else ''} · {step}",
                     str(r.players),
                     str(len(lat)),
                     f"{1000 * statistics.median(lat):.2f}",
@@ -429,7 +565,15 @@ def told_to_slow_down(session: LocalSession) -> int:
 # --- main --------------------------------------------------------------------------------------
 
 
-async def run(player_counts: Sequence[int], actions: int, warmup: int) -> None:
+async def run(
+    player_counts: Sequence[int],
+    actions: int,
+    warmup: int,
+    *,
+    open_players: int = 1000,
+    open_seconds: float = 15.0,
+    profile: bool = False,
+) -> None:
     async with contextlib.AsyncExitStack() as stack:
         services = services_from_env(
             ("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
@@ -460,10 +604,14 @@ async def run(player_counts: Sequence[int], actions: int, warmup: int) -> None:
             ("reference: FSM + 3 Redis calls", reference_dispatcher(redis)),
         )
 
+        if profile:
+            await profile_scenarios(app_dp, bot, redis, actions=actions, warmup=warmup)
+            return
+
         # Registration is setup: each group of players is registered once, untimed.
         groups = {}
         first_id = 10_000
-        for count in player_counts:
+        for count in (*player_counts, open_players) if open_players else player_counts:
             group = [Player(first_id + i, f"Bench{first_id + i}") for i in range(count)]
             first_id += count
             for player in group:
@@ -485,6 +633,29 @@ async def run(player_counts: Sequence[int], actions: int, warmup: int) -> None:
                 results.append(
                     await measure(scenario.name, app_dp, bot, players, scenario.steps, actions=actions, warmup=warmup)
                 )
+        if open_players:
+            # Half the capacity each scenario showed above, offered by many players at random moments.
+            crowd = groups[open_players]
+            phases = random.Random(11)
+            priming = asyncio.Semaphore(50)  # a thousand at once would wait on the connection pools
+            for scenario in (*SCENARIOS, hunting(redis)):
+                capacity = max(r.rate for r in results if r.scenario == scenario.name)
+                # Untimed, so that the crowd is spread over the scenario as players in steady state are: each
+                # player a random number of steps into its loop (a hunter past the walk out to the meadows).
+                loop = len(scenario.steps)
+
+                async def prime(player: Player, steps: Sequence[Step] = scenario.steps, loop: int = loop) -> None:
+                    player.cursor, player.last, player.memo = 0, None, {}
+                    async with priming:
+                        await play(app_dp, bot, [player], steps, 2 if loop == 1 else phases.randrange(loop))
+                    player.memo.pop("label", None)
+
+                await asyncio.gather(*(prime(p) for p in crowd))
+                results.append(
+                    await open_loop(
+                        scenario.name, app_dp, bot, crowd, scenario.steps, rate=capacity / 2, seconds=open_seconds
+                    )
+                )
 
         throttled = told_to_slow_down(bot.session)
         if throttled:
@@ -504,7 +675,11 @@ async def run(player_counts: Sequence[int], actions: int, warmup: int) -> None:
         print()
         print(steps_table(results))
         refs = {r.players: r for r in results if r.scenario.startswith("reference")}
-        low = [r for r in results if not r.reference and 100 * r.rate / refs[r.players].rate < TARGET_SHARE]
+        low = [
+            r
+            for r in results
+            if not r.reference and r.players in refs and 100 * r.rate / refs[r.players].rate < TARGET_SHARE
+        ]
         if low:
             print(f"\nbelow {TARGET_SHARE:.0f}% of the reference handler: " + ", ".join(f"{r.players}p" for r in low))
 
@@ -514,8 +689,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--players", type=int, nargs="+", default=[1, 100], help="concurrent players per row")
     parser.add_argument("--actions", type=int, default=3000, help="timed actions per row (all players together)")
     parser.add_argument("--warmup", type=int, default=300, help="untimed actions before each row")
+    parser.add_argument("--open-players", type=int, default=1000, help="players of the open-loop rows (0: none)")
+    parser.add_argument("--open-seconds", type=float, default=15.0, help="length of each open-loop row")
+    parser.add_argument("--profile", action="store_true", help="profile the scenarios instead of timing them")
     args = parser.parse_args(argv)
-    asyncio.run(run(args.players, args.actions, args.warmup))
+    asyncio.run(
+        run(
+            args.players,
+            args.actions,
+            args.warmup,
+            open_players=args.open_players,
+            open_seconds=args.open_seconds,
+            profile=args.profile,
+        )
+    )
 
 
 if __name__ == "__main__":

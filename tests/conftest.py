@@ -7,11 +7,14 @@ and Redis are started for the session. Each session works in a database of its o
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 import redis.asyncio as aioredis
-from sqlalchemy import text
+from redis import Redis as SyncRedis
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from tests.support.services import create_database, drop_database, services_from_env
@@ -40,10 +43,44 @@ def redis_url(service_urls: tuple[str, str]) -> str:
     return service_urls[1]
 
 
+# A change a test makes by hand in PostgreSQL, as an operator with psql would: the game's processes keep the
+# records (and the world's rifts and bosses) they read, checked against versions in Redis that the game's own
+# writes publish. A hand-made change publishes nothing, so the engine the tests use drops the published record
+# versions and bumps the world's version after any such statement, and the game reads PostgreSQL again.
+_WRITE = re.compile(r"^\s*(UPDATE|INSERT|DELETE)\b", re.IGNORECASE)
+_RECORD_TABLES = re.compile(r"\b(characters|inventory_items|equipment|learned_skills)\b", re.IGNORECASE)
+_WORLD_TABLES = re.compile(r"\b(rifts|world_bosses)\b", re.IGNORECASE)
+_FORGET_RECORD_VERSIONS = """
+local cursor = '0'
+repeat
+  local page = redis.call('SCAN', cursor, 'MATCH', 'account:*', 'COUNT', 1000)
+  cursor = page[1]
+  for _, key in ipairs(page[2]) do redis.call('HDEL', key, 'rv') end
+until cursor == '0'
+return 1
+"""
+
+
+def _changed_by_hand(client: SyncRedis, statement: str) -> None:
+    if not _WRITE.match(statement):
+        return
+    if _RECORD_TABLES.search(statement):
+        client.eval(_FORGET_RECORD_VERSIONS, 0)
+    if _WORLD_TABLES.search(statement):
+        client.incr("world:version")
+
+
 @pytest.fixture(scope="session")
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+async def engine(database_url: str, redis_url: str) -> AsyncIterator[AsyncEngine]:
     engine = create_async_engine(database_url, pool_size=10)
+    client = SyncRedis.from_url(redis_url)
+
+    @event.listens_for(engine.sync_engine, "after_cursor_execute")
+    def changed_by_hand(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        _changed_by_hand(client, statement)
+
     yield engine
+    client.close()
     await engine.dispose()
 
 

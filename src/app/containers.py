@@ -11,18 +11,18 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import DefaultKeyBuilder
-from aiogram.fsm.storage.redis import RedisStorage
 from dependency_injector import containers, providers
 from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from app.fsm_storage import OneTripRedisStorage
 from app.game_core import GameCore
 from bot.delivery import RateLimiter as DeliveryRateLimiter
 from bot.dispatcher import build_dispatcher
 from bot.local_session import LocalSession
 from bot.notifier import Notifier
 from game.adapters.content_files import load_content
-from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
+from game.adapters.redis_hot_state import RedisHotStateStore
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
@@ -112,8 +112,9 @@ class Container(containers.DeclarativeContainer):
         rabbitmq=providers.Resource(_rabbitmq_bus, settings),
     )
     job_lock = providers.Singleton(RedisJobLock, redis)
+    # The hot-state store is the player locks too: an action's lock, its reads of the player's hash and its
+    # writes to it then take two round trips in all.
     hot_state = providers.Singleton(RedisHotStateStore, redis)
-    player_locks = providers.Singleton(RedisPlayerLocks, redis)
     boss_arena = providers.Singleton(RedisBossArena, redis)
     # A plain callable, so the game opens a unit of work without knowing about the container.
     uow_factory = providers.Singleton(functools.partial, SqlUnitOfWork, engine)
@@ -126,7 +127,7 @@ class Container(containers.DeclarativeContainer):
         content=content,
         uow_factory=uow_factory,
         hot_state=hot_state,
-        player_locks=player_locks,
+        player_locks=hot_state,
         boss_arena=boss_arena,
         snapshotter=snapshotter,
         events=event_bus,
@@ -151,7 +152,7 @@ class Container(containers.DeclarativeContainer):
     nonce_store = providers.Singleton(RedisNonceStore, redis)
 
     fsm_storage = providers.Singleton(
-        RedisStorage, redis=redis, key_builder=providers.Factory(DefaultKeyBuilder, prefix="fsm")
+        OneTripRedisStorage, redis=redis, key_builder=providers.Factory(DefaultKeyBuilder, prefix="fsm")
     )
     bot = providers.Resource(_bot, settings, local_bot)
     throttle = providers.Singleton(RedisThrottle, redis)

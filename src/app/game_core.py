@@ -32,6 +32,7 @@ from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
 from game.application.ports.unit_of_work import UnitOfWorkFactory
 from game.application.ports.world_events import BossArena
+from game.application.records import RecordCache, VersionedUnitsOfWork
 from game.application.rifts import Rifts
 from game.application.skills import Skills
 from game.application.surroundings import Surroundings
@@ -63,24 +64,36 @@ class GameCore(containers.DeclarativeContainer):
     daily_reset_hour = providers.Object(0)
 
     # What the use cases share.
+    # Records read from PostgreSQL are kept per process, checked against the versions in the hot store;
+    # every unit of work the use cases open publishes the versions it writes.
+    record_cache = providers.Singleton(RecordCache)
+    units_of_work = providers.Singleton(VersionedUnitsOfWork, uow_factory, hot_state, record_cache)
     world = providers.Singleton(WorldMap, content)
     dice = providers.Singleton(Dice, clock, seed)
     players = providers.Singleton(
-        Players, content=content, world=world, uow_factory=uow_factory, hot_state=hot_state, clock=clock
+        Players,
+        content=content,
+        world=world,
+        uow_factory=units_of_work,
+        hot_state=hot_state,
+        clock=clock,
+        records=record_cache,
     )
-    actions = providers.Singleton(Actions, locks=player_locks, uow_factory=uow_factory, players=players, clock=clock)
+    actions = providers.Singleton(Actions, locks=player_locks, uow_factory=units_of_work, players=players, clock=clock)
     # Every day: the daily reward and the bounties, which count the events of fights, crafts and trades.
     dailies = providers.Singleton(
-        Dailies, uow_factory=uow_factory, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
+        Dailies, uow_factory=units_of_work, players=players, actions=actions, clock=clock, reset_hour=daily_reset_hour
     )
     # Invitations: the inviter is paid when the invitee's level-up event says they reached the level.
-    invitations = providers.Singleton(Invitations, uow_factory=uow_factory, players=players, events=events, clock=clock)
+    invitations = providers.Singleton(
+        Invitations, uow_factory=units_of_work, players=players, events=events, clock=clock
+    )
     counting_events = providers.Singleton(CountingEvents, events, dailies.provided.track, invitations.provided.track)
 
     payouts = providers.Singleton(
         Payouts,
         content=content,
-        uow_factory=uow_factory,
+        uow_factory=units_of_work,
         players=players,
         events=counting_events,
         clock=clock,
@@ -88,12 +101,12 @@ class GameCore(containers.DeclarativeContainer):
     )
     fight_endings = providers.Singleton(FightEndings)
     surroundings = providers.Singleton(
-        Surroundings, content=content, uow_factory=uow_factory, arena=boss_arena, clock=clock
+        Surroundings, content=content, uow_factory=units_of_work, arena=boss_arena, clock=clock
     )
 
     # One object per feature; most read a player and run their actions the same way.
     _player_actions: ClassVar[dict[str, providers.Provider[Any]]] = dict(
-        content=content, uow_factory=uow_factory, players=players, actions=actions
+        content=content, uow_factory=units_of_work, players=players, actions=actions
     )
     characters = providers.Singleton(Characters, **_player_actions, world=world, events=events, clock=clock)
     fights = providers.Singleton(
@@ -118,7 +131,7 @@ class GameCore(containers.DeclarativeContainer):
     items = providers.Singleton(Items, **_player_actions)
     town = providers.Singleton(Town, **_player_actions, events=counting_events)
     skills = providers.Singleton(Skills, **_player_actions)
-    leaderboards = providers.Singleton(Leaderboards, uow_factory=uow_factory)
+    leaderboards = providers.Singleton(Leaderboards, uow_factory=units_of_work)
     rifts = providers.Singleton(
         Rifts,
         **_player_actions,
@@ -133,7 +146,7 @@ class GameCore(containers.DeclarativeContainer):
         WorldBosses,
         content=content,
         world=world,
-        uow_factory=uow_factory,
+        uow_factory=units_of_work,
         players=players,
         payouts=payouts,
         arena=boss_arena,
@@ -143,9 +156,9 @@ class GameCore(containers.DeclarativeContainer):
         cooldown_seconds=boss_cooldown_seconds,
         settle_at_once=boss_settle_at_once,
     )
-    notifications = providers.Singleton(Notifications, uow_factory=uow_factory, players=players)
+    notifications = providers.Singleton(Notifications, uow_factory=units_of_work, players=players)
     administration = providers.Singleton(
-        Administration, uow_factory=uow_factory, characters=characters, rifts=rifts, bosses=bosses
+        Administration, uow_factory=units_of_work, characters=characters, rifts=rifts, bosses=bosses
     )
     maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter)
     # the player economy

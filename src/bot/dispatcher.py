@@ -9,6 +9,7 @@ from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseStorage
 
 from bot import errors
+from bot.middlewares.fsm import StateAndDataStorage, read_once_fsm
 from bot.middlewares.game_errors import GameErrorMiddleware
 from bot.middlewares.locale import LocaleMiddleware
 from bot.middlewares.observe import ObserveMiddleware
@@ -36,7 +37,13 @@ def build_dispatcher(
 ) -> Dispatcher:
     # Keyword arguments of the Dispatcher reach handlers by name: `game` is how the bot sees the game,
     # `events` how an admin's broadcast reaches the notifier, `admin_ids` who may give admin commands.
-    dp = Dispatcher(storage=storage, game=game, admin_ids=frozenset(admin_ids), events=events, **extra)
+    one_trip = isinstance(storage, StateAndDataStorage)
+    dp = Dispatcher(
+        storage=storage, disable_fsm=one_trip, game=game, admin_ids=frozenset(admin_ids), events=events, **extra
+    )
+    if one_trip:
+        # The FSM state and data of an update in one round trip (see `bot.middlewares.fsm`).
+        read_once_fsm(dp)
     # Outermost of ours: the request id, the log context and the update's metrics.
     dp.update.outer_middleware(ObserveMiddleware())
     if update_guard is not None:

@@ -7,10 +7,11 @@ one reads as no fight at all.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
 from game.api import Busy
+from game.application.ports.hot_state import HotRead
 from game.domain.character import HotState
 from game.domain.running_fight import RunningFight
 
@@ -20,6 +21,8 @@ class FakeHotStateStore:
         self.states: dict[int, HotState] = {}
         self.fights: dict[int, str] = {}  # player id → the running fight, as JSON
         self.changed: set[int] = set()  # accounts written since the last snapshot
+        self.record_versions: dict[int, int] = {}  # published, as the hash's `rv` (see `record_version`)
+        self.world_version = 0
 
     async def get(self, player_id: int) -> HotState | None:
         return self.states.get(player_id)
@@ -48,6 +51,28 @@ class FakeHotStateStore:
         else:
             self.fights[player_id] = json.dumps(fight.to_dict(), separators=(",", ":"))
         self.changed.add(player_id)
+
+    async def read(self, player_id: int) -> HotRead:
+        fight, known = await self.get_fight_checked(player_id)
+        return HotRead(
+            state=self.states.get(player_id),
+            fight=fight,
+            known=known,
+            record_version=await self.record_version(player_id),
+            world_version=self.world_version,
+        )
+
+    async def record_version(self, player_id: int) -> int | None:
+        # Never known: the use cases then read every record from the (fake) storage, which tests may change
+        # behind the game's back; the versions published are still kept, for tests to look at.
+        return None
+
+    async def publish_record_versions(self, versions: Mapping[int, int]) -> None:
+        for player_id, version in versions.items():
+            self.record_versions[player_id] = max(version, self.record_versions.get(player_id, version))
+
+    async def world_changed(self) -> None:
+        self.world_version += 1
 
     # --- what tests do to it ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from app.game_core import GameCore
 from game.adapters.content_files import load_content
-from game.adapters.redis_hot_state import RedisHotStateStore, RedisPlayerLocks
+from game.adapters.redis_hot_state import RedisHotStateStore
 from game.adapters.redis_world_boss import RedisBossArena
 from game.adapters.snapshot import RedisToPostgresSnapshotter
 from game.adapters.sql_unit_of_work import SqlUnitOfWork
@@ -59,7 +59,7 @@ def build(
         content=CONTENT,
         uow_factory=functools.partial(SqlUnitOfWork, engine),
         hot_state=hot,
-        player_locks=RedisPlayerLocks(redis),
+        player_locks=hot,  # as the app composes it: the lock comes with a read of the player's hash
         snapshotter=RedisToPostgresSnapshotter(redis, engine),
         events=events if events is not None else InMemoryEventBus(),
         clock=clock,

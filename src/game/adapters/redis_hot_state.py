@@ -1,7 +1,8 @@
 """Hot player state in Redis: the hash `account:{id}` and the set of accounts changed since the last snapshot.
 
 The running fight is one more field of the same hash (`fight`, JSON), so a turn and the HP it
-leaves are written together.
+leaves are written together; so is `rv`, the version of the player's durable record last published (see
+`publish_record_versions`). The world's version is the key `world:version`.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ import json
 import secrets
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from redis.asyncio import Redis
 from redis.typing import EncodableT
 
 from game.api import Busy
+from game.application.ports.hot_state import HotRead
 from game.domain.character import HotState
 from game.domain.running_fight import RunningFight
 from shared.adapters.redis_lock import COMPARE_AND_DELETE
@@ -73,15 +77,117 @@ def decode_fight(raw: bytes | str | None) -> RunningFight | None:
         return None
 
 
+RECORD_VERSION_FIELD = "rv"
+WORLD_VERSION_KEY = "world:version"
+LOCK_KEY = "lock:player:{}"
+
+# KEYS: the accounts; ARGV: their versions. Raises each hash's `rv` to at least the version given.
+_PUBLISH_VERSIONS = """
+for i, key in ipairs(KEYS) do
+  local now = tonumber(redis.call('HGET', key, 'rv'))
+  local new = tonumber(ARGV[i])
+  if not now or now < new then redis.call('HSET', key, 'rv', ARGV[i]) end
+end
+return 1
+"""
+
+# KEYS: the player's lock, account, the world's version; ARGV: token, lease (ms).
+# Takes the lock and, in the same step, reads what the action will need; false if the lock is taken.
+_HOLD_AND_READ = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return {redis.call('HGETALL', KEYS[2]), redis.call('GET', KEYS[3]) or '0'}
+end
+return false
+"""
+
+# KEYS: the player's lock, account, the changed set; ARGV: token, player id, mark changed (0|1), the number
+# of fields to set, then field, value, … and the fields to delete. Writes what the action left to write and
+# releases the lock (if still ours), in one step.
+_WRITE_AND_RELEASE = """
+local sets = tonumber(ARGV[4])
+if sets > 0 then
+  local pairs_ = {}
+  for i = 5, 4 + 2 * sets do pairs_[#pairs_ + 1] = ARGV[i] end
+  redis.call('HSET', KEYS[2], unpack(pairs_))
+end
+for i = 5 + 2 * sets, #ARGV do redis.call('HDEL', KEYS[2], ARGV[i]) end
+if ARGV[3] == '1' then redis.call('SADD', KEYS[3], ARGV[2]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+"""
+
+
+def _hot_read(raw: Mapping[bytes, bytes], world_version: Any) -> HotRead:
+    rv = raw.get(RECORD_VERSION_FIELD.encode())
+    return HotRead(
+        state=decode(raw) if raw else None,
+        fight=decode_fight(raw.get(FIGHT_FIELD.encode())),
+        known=b"location" in raw,
+        record_version=int(rv) if rv else None,
+        world_version=int(world_version or 0),
+    )
+
+
+@dataclass
+class _Held:
+    """A player's hash as this action read it when it took the player's lock, with the action's own writes
+    applied; the writes go to Redis with the lock's release."""
+
+    token: str
+    raw: dict[bytes, bytes]
+    world_version: bytes
+    sets: dict[str, str] = field(default_factory=dict)
+    deletes: set[str] = field(default_factory=set)
+    mark_changed: bool = False
+    released: bool = False  # a task started inside the action and still running after it reads Redis again
+
+    def write(self, values: Mapping[EncodableT, EncodableT], *, delete: str | None = None) -> None:
+        for name, value in values.items():
+            key, text = str(name), str(value)
+            self.sets[key] = text
+            self.deletes.discard(key)
+            self.raw[key.encode()] = text.encode()
+        if delete is not None:
+            self.sets.pop(delete, None)
+            self.deletes.add(delete)
+            self.raw.pop(delete.encode(), None)
+
+
+# The players whose lock this task holds (through `RedisHotStateStore.hold`), with what was read then.
+_held: ContextVar[dict[int, _Held] | None] = ContextVar("held_players", default=None)
+
+
 class RedisHotStateStore:
-    def __init__(self, redis: Redis) -> None:
+    """The hot-state store; it is also the player locks (`hold`) and where record and world versions are kept.
+
+    While an action holds a player's lock, taken through this store, the lock and everything the action reads
+    of the player's hash came in one round trip, and what it writes goes with the release in one more.
+    """
+
+    def __init__(self, redis: Redis, *, lease_ms: int = 10_000) -> None:
         self._redis = redis
+        self._lease_ms = lease_ms
+        self._hold_and_read = redis.register_script(_HOLD_AND_READ)
+        self._write_and_release = redis.register_script(_WRITE_AND_RELEASE)
+        self._publish_versions = redis.register_script(_PUBLISH_VERSIONS)
+
+    @staticmethod
+    def _held_for(player_id: int) -> _Held | None:
+        held = _held.get()
+        found = held.get(player_id) if held else None
+        return found if found is not None and not found.released else None
 
     async def get(self, player_id: int) -> HotState | None:
-        raw = await self._redis.hgetall(account_key(player_id))
+        held = self._held_for(player_id)
+        raw = held.raw if held is not None else await self._redis.hgetall(account_key(player_id))
         return decode(raw) if raw else None
 
     async def put(self, player_id: int, state: HotState, *, mark_changed: bool = True) -> None:
+        held = self._held_for(player_id)
+        if held is not None:
+            held.write(encode(state))
+            held.mark_changed |= mark_changed
+            return
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(account_key(player_id), mapping=encode(state))
             if mark_changed:
@@ -89,31 +195,112 @@ class RedisHotStateStore:
             await pipe.execute()
 
     async def get_fight(self, player_id: int) -> RunningFight | None:
+        held = self._held_for(player_id)
+        if held is not None:
+            return decode_fight(held.raw.get(FIGHT_FIELD.encode()))
         return decode_fight(await self._redis.hget(account_key(player_id), FIGHT_FIELD))
 
     async def get_fight_checked(self, player_id: int) -> tuple[RunningFight | None, bool]:
-        """The fight and whether the account hash exists at all, in one round trip."""
+        """The fight and whether the account has hot state at all, in one round trip."""
+        held = self._held_for(player_id)
+        if held is not None:
+            return decode_fight(held.raw.get(FIGHT_FIELD.encode())), b"location" in held.raw
         key = account_key(player_id)
         async with self._redis.pipeline(transaction=False) as pipe:
             pipe.hget(key, FIGHT_FIELD)
-            pipe.exists(key)
+            # The location, not the key: a hash may hold only a published record version.
+            pipe.hexists(key, "location")
             raw, exists = await pipe.execute()
         return decode_fight(raw), bool(exists)
 
     async def put_fight(self, player_id: int, fight: RunningFight | None, state: HotState) -> None:
+        held = self._held_for(player_id)
+        if held is not None:
+            values = encode(state)
+            if fight is None:
+                held.write(values, delete=FIGHT_FIELD)
+            else:
+                held.write({**values, FIGHT_FIELD: _fight_json(fight)})
+            held.mark_changed = True
+            return
         key = account_key(player_id)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(key, mapping=encode(state))
             if fight is None:
                 pipe.hdel(key, FIGHT_FIELD)
             else:
-                pipe.hset(key, FIGHT_FIELD, json.dumps(fight.to_dict(), separators=(",", ":")))
+                pipe.hset(key, FIGHT_FIELD, _fight_json(fight))
             pipe.sadd(CHANGED_SET, player_id)
             await pipe.execute()
 
+    async def read(self, player_id: int) -> HotRead:
+        held = self._held_for(player_id)
+        if held is not None:
+            return _hot_read(held.raw, held.world_version)
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.hgetall(account_key(player_id))
+            pipe.get(WORLD_VERSION_KEY)
+            raw, world_version = await pipe.execute()
+        return _hot_read(raw, world_version)
+
+    async def record_version(self, player_id: int) -> int | None:
+        held = self._held_for(player_id)
+        raw = (
+            held.raw.get(RECORD_VERSION_FIELD.encode())
+            if held is not None
+            else await self._redis.hget(account_key(player_id), RECORD_VERSION_FIELD)
+        )
+        return int(raw) if raw else None
+
+    async def publish_record_versions(self, versions: Mapping[int, int]) -> None:
+        if not versions:
+            return
+        ids = sorted(versions)
+        await self._publish_versions(keys=[account_key(i) for i in ids], args=[versions[i] for i in ids])
+        for player_id in ids:
+            held = self._held_for(player_id)
+            if held is not None:
+                field_ = RECORD_VERSION_FIELD.encode()
+                if int(held.raw.get(field_) or 0) < versions[player_id]:
+                    held.raw[field_] = str(versions[player_id]).encode()
+
+    async def world_changed(self) -> None:
+        await self._redis.incr(WORLD_VERSION_KEY)
+
+    @asynccontextmanager
+    async def hold(self, player_id: int) -> AsyncIterator[None]:
+        """The player's lock (`PlayerLocks`), taken with a read of their hash; what the action writes to the
+        hash goes with the release."""
+        lock = LOCK_KEY.format(player_id)
+        token = secrets.token_hex(8)
+        key = account_key(player_id)
+        got = await self._hold_and_read(keys=[lock, key, WORLD_VERSION_KEY], args=[token, self._lease_ms])
+        if not got:
+            raise Busy("another action is still being processed")
+        flat, world_version = got
+        raw = dict(zip(flat[::2], flat[1::2], strict=True))
+        held = _Held(token=token, raw=raw, world_version=world_version)
+        outer = _held.get()
+        reset = _held.set({**(outer or {}), player_id: held})
+        try:
+            yield
+        finally:
+            _held.reset(reset)
+            held.released = True
+            args: list[EncodableT] = [token, player_id, int(held.mark_changed), len(held.sets)]
+            for name, value in held.sets.items():
+                args += [name, value]
+            args += sorted(held.deletes)
+            await self._write_and_release(keys=[lock, key, CHANGED_SET], args=args)
+
+
+def _fight_json(fight: RunningFight) -> str:
+    return json.dumps(fight.to_dict(), separators=(",", ":"))
+
 
 class RedisPlayerLocks:
-    """A short lease per player (`SET NX PX`): it lapses by itself if the process dies mid-action."""
+    """A short lease per player (`SET NX PX`): it lapses by itself if the process dies mid-action.
+    (`RedisHotStateStore.hold` is the same lock, with the player's hash read and written along with it.)"""
 
     def __init__(self, redis: Redis, *, lease_ms: int = 10_000) -> None:
         self._redis = redis
@@ -122,7 +309,7 @@ class RedisPlayerLocks:
 
     @asynccontextmanager
     async def hold(self, player_id: int) -> AsyncIterator[None]:
-        key = f"lock:player:{player_id}"
+        key = LOCK_KEY.format(player_id)
         token = secrets.token_hex(8)
         if not await self._redis.set(key, token, nx=True, px=self._lease_ms):
             raise Busy("another action is still being processed")

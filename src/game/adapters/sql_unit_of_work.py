@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from sqlalchemy import ColumnElement, Row, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -195,29 +195,56 @@ class SqlCharacterRepository:
         return [LeaderRecord(*row) for row in await self._conn.execute(query)]
 
 
+class _ConnectionOnDemand:
+    """What a read-only unit of work's repositories execute on: the connection is taken from the pool, in
+    autocommit, at the first statement, so a unit of work whose reads were all answered from elsewhere (the
+    process's copy of a record) never touches PostgreSQL."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self.conn: AsyncConnection | None = None
+
+    async def execute(self, statement: Any, parameters: Any = None) -> Any:
+        if self.conn is None:
+            conn = await self._engine.connect()
+            # A read needs no transaction: in autocommit each statement is one round trip, no BEGIN/ROLLBACK.
+            await conn.execution_options(isolation_level="AUTOCOMMIT")
+            self.conn = conn
+        return await self.conn.execute(statement, parameters)
+
+
 class SqlUnitOfWork:
     def __init__(self, engine: AsyncEngine, *, read_only: bool = False) -> None:
         self._engine = engine
         self._read_only = read_only
         self._conn: AsyncConnection | None = None
+        self._on_demand: _ConnectionOnDemand | None = None
 
     async def __aenter__(self) -> Self:
-        conn = await self._engine.connect()
         if self._read_only:
-            # A read needs no transaction: in autocommit each statement is one round trip, no BEGIN/ROLLBACK.
-            await conn.execution_options(isolation_level="AUTOCOMMIT")
-        else:
-            await conn.begin()
+            self._on_demand = _ConnectionOnDemand(self._engine)
+            self._use(cast(AsyncConnection, self._on_demand))
+            return self
+        conn = await self._engine.connect()
+        await conn.begin()
         self._conn = conn
+        self._use(conn)
+        return self
+
+    def _use(self, conn: AsyncConnection) -> None:
         self.characters = SqlCharacterRepository(conn)
         self.settings = SqlSettingsRepository(conn)
         self.world = SqlWorldRepository(conn)
         self.guilds = SqlGuildRepository(conn)
         self.arena = SqlArenaRepository(conn)
         self.exchange = SqlExchangeRepository(conn)
-        return self
 
     async def __aexit__(self, *exc: object) -> None:
+        if self._on_demand is not None:
+            conn, self._on_demand = self._on_demand.conn, None
+            if conn is not None:
+                await conn.close()
+            return
         assert self._conn is not None
         try:
             if self._conn.in_transaction():
@@ -227,9 +254,9 @@ class SqlUnitOfWork:
             self._conn = None
 
     async def commit(self) -> None:
-        assert self._conn is not None
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
+        assert self._conn is not None
         await self._conn.commit()
 
 

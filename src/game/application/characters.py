@@ -72,8 +72,7 @@ class Characters:
 
     async def get_character(self, *, player_id: int) -> CharacterSheet:
         async with self.uow_factory(read_only=True) as uow:
-            record = await self.players.record(uow, player_id)
-            hot = await self.players.hot_state(uow, player_id)
+            record, hot, _ = await self.players.current(uow, player_id)
         fighting = hot.activity == "combat"  # set with the fight, in the same write
         return character_sheet(
             self.content, record, hot, self.players.derived(record), now=self.clock.now(), in_combat=fighting

@@ -54,14 +54,15 @@ class Exploration:
             if await self.players.hot.get_fight(player_id) is not None:
                 raise InCombat("you cannot leave in the middle of a fight")
             await self.players.hot.put(player_id, hot.moved_to(destination))
-        return await self._view(player_id)
+            # Drawn before the lock is let go: from what the lock's read brought and the move, no more reads.
+            return await self._view(player_id)
 
     async def _view(self, player_id: int) -> LocationView:
         """The location with who is looking (level, HP: for warnings) and what is there now."""
         async with self.uow_factory(read_only=True) as uow:
-            record = await self.players.record(uow, player_id)
-            hot = self.players.settled(record, await self.players.hot_state(uow, player_id))
-        rifts, boss = await self.surroundings.of(hot.location_id)
+            record, hot, seen = await self.players.current(uow, player_id)
+        hot = self.players.settled(record, hot)
+        rifts, boss = await self.surroundings.of(hot.location_id, world_version=seen.world_version)
         view = location_view(self.world, hot.location_id)
         derived = self.players.derived(record)
         return view.model_copy(

@@ -8,8 +8,9 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from game.api import NotRegistered
-from game.application.ports.hot_state import HotStateStore
+from game.application.ports.hot_state import HotRead, HotStateStore
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWork, UnitOfWorkFactory
+from game.application.records import RecordCache
 from game.domain.character import Derived, HotState, derive_full
 from game.domain.content import Content
 from game.domain.running_fight import RunningFight
@@ -54,18 +55,46 @@ class Players:
         uow_factory: UnitOfWorkFactory,
         hot_state: HotStateStore,
         clock: Clock,
+        records: RecordCache | None = None,
     ) -> None:
         self._clock = clock
         self._content = content
         self._world = world
         self._uow_factory = uow_factory
         self.hot = RehydratingHotState(hot_state, self._rehydrate)
+        self.records = records if records is not None else RecordCache()
 
     async def record(self, uow: UnitOfWork, player_id: int, *, for_update: bool = False) -> PlayerRecord:
+        """The durable record: this process's copy when it is as recent as the version published in the hot
+        hash, else read from `uow` (always so `for_update`)."""
+        version = None if for_update else await self.hot.inner.record_version(player_id)
+        return await self._record(uow, player_id, version, for_update=for_update)
+
+    async def _record(
+        self, uow: UnitOfWork, player_id: int, version: int | None, *, for_update: bool = False
+    ) -> PlayerRecord:
+        if not for_update and version is not None:
+            kept = self.records.get(player_id, version)
+            if kept is not None:
+                return kept
         record = await uow.characters.load(player_id, for_update=for_update)
         if record is None:
             raise NotRegistered("no character yet: /start to create one")
+        self.records.put(record)
+        if not for_update and (version is None or version < record.version):
+            # Redis lost it (or never had it): published again, so the next action can use the copy.
+            await self.hot.inner.publish_record_versions({player_id: record.version})
         return record
+
+    async def current(self, uow: UnitOfWork, player_id: int) -> tuple[PlayerRecord, HotState, HotRead]:
+        """The record and the hot state (re-hydrated if need be) with one read of the hot store, and that
+        read (the world's version for what the location shows)."""
+        seen = await self.hot.inner.read(player_id)
+        record = await self._record(uow, player_id, seen.record_version)
+        hot = seen.state
+        if hot is None or self._world.location(hot.location_id) is None:
+            hot = await self.hot_state(uow, player_id)
+        return record, hot, seen
 
     async def hot_state(self, uow: UnitOfWork, player_id: int) -> HotState:
         """Hot state from Redis, or re-hydrated from the last snapshot when Redis lost it (the fight too)."""

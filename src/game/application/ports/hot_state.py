@@ -1,10 +1,24 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from typing import Protocol
 
 from game.domain.character import HotState
 from game.domain.running_fight import RunningFight
+
+
+@dataclass(frozen=True)
+class HotRead:
+    """One read of what an action needs from the hot store: the player's hot state and fight, the version of
+    their durable record, and the version of the world's rifts and bosses."""
+
+    state: HotState | None  # None: missing or damaged (re-hydrated from durable storage)
+    fight: RunningFight | None  # None: none running (a damaged one reads as none)
+    known: bool  # whether any hot state exists for the player (False: Redis lost it, or never had it)
+    record_version: int | None  # the durable record's version as last published (None: not known)
+    world_version: int  # bumped by every change to what the world shows (rifts, bosses)
 
 
 class HotStateStore(Protocol):
@@ -24,6 +38,24 @@ class HotStateStore(Protocol):
 
     async def put_fight(self, player_id: int, fight: RunningFight | None, state: HotState) -> None:
         """Store (or with None, end) the fight together with the hot state, in one step."""
+        ...
+
+    async def read(self, player_id: int) -> HotRead:
+        """The hot state, the fight and the versions, in one step."""
+        ...
+
+    async def record_version(self, player_id: int) -> int | None:
+        """The version of the player's durable record as last published (None: not known)."""
+        ...
+
+    async def publish_record_versions(self, versions: Mapping[int, int]) -> None:
+        """Raise each player's published record version to at least the one given (never lowers it).
+        Every durable write publishes the version it writes before it commits, so a process that cached
+        an earlier record sees that it changed."""
+        ...
+
+    async def world_changed(self) -> None:
+        """Bump the world's version: rifts or bosses changed (after the change committed)."""
         ...
 
 
