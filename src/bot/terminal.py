@@ -27,7 +27,24 @@ log = logging.getLogger(__name__)
 
 _TAG = re.compile(r"<[^>]+>")
 PROMPT = "> "
-FAREWELL = "Farewell, riftwalker."
+# The terminal's own few lines, in the player's language (the game's texts come from the bot's locales).
+TERMINAL_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "hello": "Riftwalker — type a message, or a button's number. Ctrl-D or Ctrl-C to leave.",
+        "failed": "(that did not work; try again)",
+        "notice_gone": "(the notification of [{key}] is gone)",
+        "no_button": "(no button {line}: choose 1–{count})",
+        "farewell": "Farewell, riftwalker.",
+    },
+    "ru": {
+        "hello": "Riftwalker — напиши сообщение или номер кнопки. Ctrl-D или Ctrl-C — выйти.",
+        "failed": "(не получилось; попробуй ещё раз)",
+        "notice_gone": "(уведомления [{key}] уже нет)",
+        "no_button": "(нет кнопки {line}: выбери 1–{count})",
+        "farewell": "До встречи, странник разломов.",
+    },
+}
+FAREWELL = TERMINAL_TEXTS["en"]["farewell"]
 
 
 def plain(text: str) -> str:
@@ -62,6 +79,8 @@ class TerminalChat:
         self._next_notice = 1
         self._busy = asyncio.Lock()
         self._interactive = False
+        language = str(chat.user.get("language_code") or "en")
+        self._texts = TERMINAL_TEXTS.get(language[:2], TERMINAL_TEXTS["en"])
 
     # ---- what the bot said
     def flush(self) -> None:
@@ -103,7 +122,7 @@ class TerminalChat:
                 await self._act(line)
             except Exception:  # one bad line never ends the session
                 log.exception("a line failed: %r", line)
-                print("(that did not work; try again)", file=self.out)
+                print(self._texts["failed"], file=self.out)
             await asyncio.sleep(0.05)  # let notifications triggered by this action arrive
             self.flush()
 
@@ -113,7 +132,7 @@ class TerminalChat:
             message_id, data = self._notice_keys[line.casefold()]
             message = session.messages.get((self.chat.user_id, message_id))
             if message is None:
-                print(f"(the notification of [{line}] is gone)", file=self.out)
+                print(self._texts["notice_gone"].format(key=line), file=self.out)
                 return
             self._note_answers(await self.chat.press(data, message=message))
             return
@@ -122,7 +141,7 @@ class TerminalChat:
             buttons = screen.buttons()
             index = int(line) - 1 if len(line) < 6 else -1
             if not 0 <= index < len(buttons):
-                print(f"(no button {line}: choose 1–{len(buttons)})", file=self.out)
+                print(self._texts["no_button"].format(line=line, count=len(buttons)), file=self.out)
                 return
             self._note_answers(await self.chat.press(buttons[index][1], message=screen))
             return
@@ -139,7 +158,7 @@ class TerminalChat:
         queue: asyncio.Queue[str | None] = asyncio.Queue()
         threading.Thread(target=_read_lines, args=(lines, loop, queue), name="terminal-input", daemon=True).start()
         watcher = asyncio.create_task(self._watch(stop)) if self._interactive else None
-        print("Riftwalker — type a message, or a button's number. Ctrl-D or Ctrl-C to leave.", file=self.out)
+        print(self._texts["hello"], file=self.out)
         try:
             await self.handle_line("/start")
             while not stop.is_set():
@@ -159,7 +178,7 @@ class TerminalChat:
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.remove_signal_handler(sig)
-        print(f"\n{FAREWELL}", file=self.out, flush=True)
+        print(f"\n{self._texts['farewell']}", file=self.out, flush=True)
 
     async def _watch(self, stop: asyncio.Event) -> None:
         """Notifications that arrive while the player sits at the prompt are printed at once."""

@@ -25,6 +25,16 @@ async def test_odd_input_is_answered_and_the_game_goes_on(new_chat):
     assert "did not work" not in text and text.rstrip().endswith(FAREWELL)
 
 
+async def test_the_terminal_speaks_the_players_language(new_chat):
+    chat = new_chat(language_code="ru")
+    out = io.StringIO()
+    await TerminalChat(chat, out=out).run(io.StringIO("Мирела\n99\n"), settle=0.1)
+    text = out.getvalue()
+    assert text.startswith("Riftwalker — напиши сообщение или номер кнопки.")
+    assert "(нет кнопки 99: выбери 1–" in text
+    assert text.rstrip().endswith("До встречи, странник разломов.") and FAREWELL not in text
+
+
 async def test_numbers_press_the_screen_and_notifications_have_their_own_keys(new_chat, bot):
     chat = new_chat()
     await register(chat)
