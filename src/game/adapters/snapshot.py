@@ -8,13 +8,16 @@ A run:
    set, or SCAN of every `account:*` in full mode) into a scratch list, and `SORT … GET account:*->field`
    returns their fields; both run in one MULTI, so Redis is blocked for one batch at most;
    The running fight is one of the fields: a fight that ended (field gone) clears the durable copy;
-4. streams the batches through binary COPY into a temporary table (the next batch is read meanwhile), then
-   ONE `UPDATE … FROM` joins it onto `accounts`, all in one transaction. Each batch's COPY has a savepoint:
-   when jsonb refuses a (damaged) fight, that batch is copied again with every fight checked in Python first
-   and the refused ones as NULL, so the common case pays no JSON parsing in Python;
+4. streams the rows through ONE binary COPY into a temporary table while the batches behind them are still
+   being read: a task reads ahead into a bounded queue (asking Redis for the next batch before parsing the one
+   it got), and the COPY takes rows from it as they come, so Redis, Python and PostgreSQL work at once. The first
+   batch is small, so the COPY starts at once. Then ONE `UPDATE … FROM` joins the table onto `accounts`, all in
+   one transaction. The COPY has a savepoint: when jsonb refuses a (damaged) fight, the rows are read and copied
+   again with every fight checked in Python first and the refused ones as NULL, so the common case pays no JSON
+   parsing in Python;
 5. deletes the in-flight set only after COMMIT; on any failure folds it back into the changed set and re-raises.
 
-At most two batches are held in Python, so memory does not grow with the number of accounts.
+A few batches at most are held in Python, so memory does not grow with the number of accounts.
 Reading with SORT … GET instead of one HMGET per account inside the script halves the read: Redis 7 spends
 ~4 µs on each `redis.call`, and a 7-values-per-account reply costs as much again to pass through Lua.
 """
@@ -138,6 +141,8 @@ _WIDTH = 1 + len(FIELDS)
 _INT4 = (-(2**31), 2**31 - 1)
 _INT8 = (-(2**63), 2**63 - 1)
 _FIGHT = 1 + FIELDS.index("fight")
+FIRST_BATCH_ROWS = 250  # the first batch read: small, so the COPY has rows to stream at once
+READ_AHEAD = 2  # batches parsed and waiting for the COPY, at most
 
 
 class _Damaged(Exception):
@@ -344,52 +349,87 @@ class RedisToPostgresSnapshotter:
 
     async def _write(self, token: str, inflight_key: str | None) -> int:
         saved_at = datetime.fromtimestamp(self._clock.now(), UTC)
+        keys = [BATCH_KEY.format(token), *([inflight_key] if inflight_key else [])]
         async with self._engine.connect() as conn:
             await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": ADVISORY_LOCK_ID})
             await conn.execute(CREATE_TEMP_TABLE)
-            pg = (await conn.get_raw_connection()).driver_connection
-            async with contextlib.aclosing(self._batches(token, inflight_key)) as batches:
-                async for rows in batches:
-                    await self._copy(pg, rows)
+            pg: asyncpg.Connection = (await conn.get_raw_connection()).driver_connection
+            try:
+                async with pg.transaction():  # a savepoint: a refused fight undoes the copy only
+                    await self._copy(pg, keys, check_fights=False)
+            except (asyncpg.DataError, asyncpg.exceptions.ProgramLimitExceededError) as refused:
+                log.warning("hot-state snapshot: a damaged fight is saved as none (%s)", refused)
+                await self._copy(pg, keys, check_fights=True)
             result = await conn.execute(UPDATE_FROM_TEMP, {"saved_at": saved_at})
             await conn.commit()
             return result.rowcount
 
-    @staticmethod
-    async def _copy(pg: asyncpg.Connection, rows: list[Row]) -> None:
-        try:
-            async with pg.transaction():  # a savepoint: a refused fight undoes this batch only
-                await pg.copy_records_to_table(TEMP_TABLE, records=rows, columns=COLUMNS)
-        except (asyncpg.DataError, asyncpg.exceptions.ProgramLimitExceededError) as refused:
-            log.warning("hot-state snapshot: a damaged fight is saved as none (%s)", refused)
-            checked = [(*row[:-1], row[-1] and jsonb_fight(row[-1])) for row in rows]
-            await pg.copy_records_to_table(TEMP_TABLE, records=checked, columns=COLUMNS)
+    async def _copy(self, pg: asyncpg.Connection, keys: list[str], *, check_fights: bool) -> None:
+        """One COPY, fed row by row while the batches behind it are still being read from Redis."""
+        async with contextlib.aclosing(self._rows(keys, check_fights=check_fights)) as rows:
+            await pg.copy_records_to_table(TEMP_TABLE, records=rows, columns=COLUMNS)
 
     # --- Redis -------------------------------------------------------------------------------
 
-    async def _batches(self, token: str, inflight_key: str | None) -> AsyncGenerator[list[Row], None]:
-        """Batches of rows; the next one is read while the caller writes the current one."""
-        keys = [BATCH_KEY.format(token), *([inflight_key] if inflight_key else [])]
-        next_batch: asyncio.Future[tuple[bytes, list[Row]]] | None = asyncio.ensure_future(self._fetch(keys, b"0"))
+    async def _rows(self, keys: list[str], *, check_fights: bool) -> AsyncGenerator[Row, None]:
+        """The rows of every batch, in order; a task reads ahead into a bounded queue meanwhile."""
+        queue: asyncio.Queue[list[Row] | BaseException | None] = asyncio.Queue(maxsize=READ_AHEAD)
+        reader = asyncio.create_task(self._read_ahead(keys, queue, check_fights=check_fights))
         try:
-            while next_batch is not None:
-                cursor, rows = await next_batch
-                next_batch = asyncio.ensure_future(self._fetch(keys, cursor)) if cursor != b"0" else None
-                if rows:
-                    yield rows
+            while (batch := await queue.get()) is not None:
+                if isinstance(batch, BaseException):
+                    raise batch
+                for row in batch:
+                    yield row
+                # The COPY takes rows without ever waiting while some are queued: let the reader send for more.
+                await asyncio.sleep(0)
         finally:
-            if next_batch is not None:
-                next_batch.cancel()
-                with contextlib.suppress(Exception, asyncio.CancelledError):
-                    await next_batch
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
 
-    async def _fetch(self, keys: list[str], cursor: bytes) -> tuple[bytes, list[Row]]:
+    async def _read_ahead(
+        self, keys: list[str], queue: asyncio.Queue[list[Row] | BaseException | None], *, check_fights: bool
+    ) -> None:
+        """Reads batch after batch into `queue`, then None; a failure is put there for the reader to raise.
+
+        The next batch is asked for before the one just read is parsed, so Redis works while Python does.
+        The first batch is small, so the COPY starts at once; each next one is twice as big, up to `chunk_rows`.
+        """
+        want = min(FIRST_BATCH_ROWS, self._chunk_rows)
+        pending: asyncio.Task[tuple[bytes, list[bytes | None]]] | None = None
+        try:
+            pending = asyncio.create_task(self._fetch(keys, b"0", want))
+            while pending is not None:
+                cursor, flat = await pending
+                want = min(2 * want, self._chunk_rows)
+                if cursor != b"0":
+                    pending = asyncio.create_task(self._fetch(keys, cursor, want))
+                    await asyncio.sleep(0)  # the task sends its request before this batch is parsed
+                else:
+                    pending = None
+                rows = parse_batch(flat)
+                if check_fights:
+                    rows = [(*row[:-1], row[-1] and jsonb_fight(row[-1])) for row in rows]
+                if rows:
+                    await queue.put(rows)
+            await queue.put(None)
+        except Exception as failure:  # handed to the consumer, which raises it
+            await queue.put(failure)
+        finally:
+            if pending is not None and not pending.done():
+                pending.cancel()
+                with contextlib.suppress(Exception, asyncio.CancelledError):
+                    await pending
+
+    async def _fetch(self, keys: list[str], cursor: bytes, want: int) -> tuple[bytes, list[bytes | None]]:
+        """The next cursor and the flat `id, field, …` reply of one batch of at most about `want` accounts."""
         async with self._redis.pipeline(transaction=True) as pipe:
-            await self._pick_batch(keys=keys, args=[cursor, self._chunk_rows, ACCOUNT_PREFIX], client=pipe)
+            await self._pick_batch(keys=keys, args=[cursor, want, ACCOUNT_PREFIX], client=pipe)
             pipe.sort(keys[0], by="nosort", get=SORT_GET)
             pipe.delete(keys[0])
             next_cursor, flat, _ = await pipe.execute()
-        return next_cursor, parse_batch(flat)
+        return next_cursor, flat
 
     async def _keep_lease(self, token: str) -> None:
         lease = LEASE_KEY.format(token)
