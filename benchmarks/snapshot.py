@@ -320,7 +320,7 @@ async def read_lua_hmget(redis: aioredis.Redis, ids: Sequence[int], chunk: int) 
 async def read_project(snapshotter: RedisToPostgresSnapshotter, redis: aioredis.Redis, ids: Sequence[int]) -> int:
     await redis.sadd("bench:ids", *ids)
     count = 0
-    async for _ in snapshotter._rows(["bench:batch", "bench:ids"], check_fights=False):
+    async for _ in snapshotter._rows(["bench:batch", "bench:cursor", "bench:ids"], check_fights=False):
         count += 1
     await redis.delete("bench:ids")
     return count

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from game.adapters.redis_hot_state import CHANGED_SET, account_key
 from game.adapters.snapshot import (
+    IN_FLIGHT,
     INFLIGHT_KEY,
     LEASE_KEY,
     READ_AHEAD,
@@ -306,14 +307,14 @@ async def test_reading_stays_a_few_batches_ahead_of_a_slow_copy(db: AsyncEngine,
         return await fetch(*args, **kwargs)
 
     snap._fetch = counted
-    rows = snap._rows(["test:batch", CHANGED_SET], check_fights=False)
+    rows = snap._rows(["test:batch", "test:cursor", CHANGED_SET], check_fights=False)
     first = await anext(rows)  # the COPY takes one row, then stalls
     await asyncio.sleep(0.2)
 
     assert first[0] in ids
-    assert len(fetched) <= READ_AHEAD + 3  # the batch taken, the queued ones, one parsed and one asked for
+    assert len(fetched) <= 1 + READ_AHEAD + 1 + IN_FLIGHT  # the batch taken, the queued, one parsed, the asked
     await rows.aclose()
-    assert await redis.exists("test:batch") == 0
+    assert await redis.exists("test:batch", "test:cursor") == 0
 
 
 async def test_postgres_lost_mid_copy_writes_nothing_and_keeps_the_marks(
