@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/actions.py [--players 1 100] [--actions 3000] [--warmup 300]
                                            [--open-players 1000] [--open-seconds 15] [--profile]
+                                           [--loops asyncio uvloop] [--rounds 1]
 
 Servers: BENCH_DATABASE_URL / BENCH_REDIS_URL, else TEST_DATABASE_URL / TEST_REDIS_URL, else embedded
 PostgreSQL and Redis. A scratch PostgreSQL database is created, migrated and dropped; the chosen Redis
@@ -20,7 +21,12 @@ of Telegram. Rows, for each number of concurrent players:
                       latency of an action counts from the moment it was due, so waiting for the process
                       counts too (no coordinated omission)
 Latency is one `feed_update` (the update is built before the clock starts); actions/s is every player's
-actions over the row's wall time. Players are registered once, before anything is timed.
+actions over the row's wall time. CPU ms/act is this process's CPU time over the row per action: the Python
+side (aiogram, the game, the drivers, the event loop), which other load on the machine disturbs far less than
+wall time. Players are registered once, before anything is timed.
+
+With --loops naming more than one event loop, the whole run is made once on each (alternating, --rounds
+times: a round's rows are added together), and a last table puts each row's rate under each loop side by side.
 
 `--profile` profiles each scenario (1 player, process CPU time, cProfile) instead: CPU by package, the
 functions with the most cumulative time, and Redis round trips and SQL statements per action.
@@ -62,6 +68,7 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app import event_loop
 from app.containers import Container
 from bot.callbacks import NavCb, TravelCb
 from bot.i18n import Translator
@@ -301,6 +308,11 @@ class Result:
     seconds: float
     latencies: dict[str, list[float]]  # step name → seconds
     reference: bool = False
+    cpu_seconds: float = 0.0  # this process's CPU time over the row: the Python side, all but the servers
+
+    @property
+    def cpu_ms(self) -> float:
+        return 1000 * self.cpu_seconds / self.actions
 
     @property
     def rate(self) -> float:
@@ -317,7 +329,7 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 async def play(
     dp: Dispatcher, bot: Bot, players: Sequence[Player], steps: Sequence[Step], per_player: int
-) -> tuple[float, dict[str, list[float]]]:
+) -> tuple[float, float, dict[str, list[float]]]:
     session = bot.session
     assert isinstance(session, LocalSession)
     latencies: dict[str, list[float]] = {}
@@ -336,9 +348,9 @@ async def play(
             player.cursor += 1
             player.last = session.last_message(player.user_id)
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(drive(p) for p in players))
-    return time.perf_counter() - started, latencies
+    return time.perf_counter() - started, time.process_time() - cpu, latencies
 
 
 async def measure(
@@ -356,8 +368,8 @@ async def measure(
     loop = len(steps)
     per_player = max(loop, -(-actions // len(players)) // loop * loop)
     await play(dp, bot, players, steps, max(loop, -(-warmup // len(players)) // loop * loop))
-    seconds, latencies = await play(dp, bot, players, steps, per_player)
-    return Result(name, len(players), per_player * len(players), seconds, latencies, reference)
+    seconds, cpu_seconds, latencies = await play(dp, bot, players, steps, per_player)
+    return Result(name, len(players), per_player * len(players), seconds, latencies, reference, cpu_seconds)
 
 
 async def open_loop(
@@ -503,7 +515,8 @@ async def profile_scenarios(dp: Dispatcher, bot: Bot, redis: aioredis.Redis, *, 
 
 def table(results: Sequence[Result]) -> str:
     refs = {r.players: r for r in results if r.scenario.startswith("reference")}
-    head = ("scenario", "players", "actions", "seconds", "actions/s", "p50 ms", "p99 ms", "% of reference")
+    head = ("scenario", "players", "actions", "seconds", "actions/s", "p50 ms", "p99 ms", "CPU ms/act")
+    head += ("% of reference",)
     rows = [head]
     for r in results:
         lat = r.all_latencies()
@@ -518,6 +531,7 @@ def table(results: Sequence[Result]) -> str:
                 f"{r.rate:,.0f}",
                 f"{1000 * statistics.median(lat):.2f}",
                 f"{1000 * percentile(lat, 99):.2f}",
+                f"{r.cpu_ms:.2f}",
                 share,
             )
         )
@@ -573,7 +587,7 @@ async def run(
     open_players: int = 1000,
     open_seconds: float = 15.0,
     profile: bool = False,
-) -> None:
+) -> tuple[str, list[Result]]:
     async with contextlib.AsyncExitStack() as stack:
         services = services_from_env(
             ("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
@@ -606,7 +620,7 @@ async def run(
 
         if profile:
             await profile_scenarios(app_dp, bot, redis, actions=actions, warmup=warmup)
-            return
+            return "", []
 
         # Registration is setup: each group of players is registered once, untimed.
         groups = {}
@@ -661,27 +675,77 @@ async def run(
         if throttled:
             raise RuntimeError(f"{throttled} simulated actions were throttled: the rows are not comparable")
 
-        print(
+        header = (
             f"Python {platform.python_version()}, {type(asyncio.get_running_loop()).__name__}, "
             f"{os.cpu_count()} CPUs; PostgreSQL {make_url(db_server).host or 'embedded'}, "
-            f"Redis {redis_url.split('@')[-1]}"
-        )
-        print(
+            f"Redis {redis_url.split('@')[-1]}\n"
             f"throttling: in the path, limits raised to {THROTTLE_RATE:,.0f}/s, burst {THROTTLE_BURST:,}; "
             f"simulated players told to slow down: {throttled}"
         )
-        print()
-        print(table(results))
-        print()
-        print(steps_table(results))
-        refs = {r.players: r for r in results if r.scenario.startswith("reference")}
-        low = [
-            r
-            for r in results
-            if not r.reference and r.players in refs and 100 * r.rate / refs[r.players].rate < TARGET_SHARE
-        ]
-        if low:
-            print(f"\nbelow {TARGET_SHARE:.0f}% of the reference handler: " + ", ".join(f"{r.players}p" for r in low))
+        return header, results
+
+
+def report(header: str, results: Sequence[Result]) -> None:
+    print(header)
+    print()
+    print(table(results))
+    print()
+    print(steps_table(results))
+    refs = {r.players: r for r in results if r.scenario.startswith("reference")}
+    low = [
+        r
+        for r in results
+        if not r.reference and r.players in refs and 100 * r.rate / refs[r.players].rate < TARGET_SHARE
+    ]
+    if low:
+        print(f"\nbelow {TARGET_SHARE:.0f}% of the reference handler: " + ", ".join(f"{r.players}p" for r in low))
+
+
+def added(rounds: Sequence[Sequence[Result]]) -> list[Result]:
+    """The rounds' rows added together: actions and seconds summed, latencies pooled."""
+    merged = []
+    for same in zip(*rounds, strict=True):
+        latencies: dict[str, list[float]] = {}
+        for r in same:
+            for step, lat in r.latencies.items():
+                latencies.setdefault(step, []).extend(lat)
+        first = same[0]
+        merged.append(
+            Result(
+                first.scenario,
+                first.players,
+                sum(r.actions for r in same),
+                sum(r.seconds for r in same),
+                latencies,
+                first.reference,
+                sum(r.cpu_seconds for r in same),
+            )
+        )
+    return merged
+
+
+def loops_table(by_loop: dict[str, list[Result]]) -> str:
+    names = list(by_loop)
+    base = names[0]
+    head = ["scenario", "players"]
+    for name in names:
+        head += [f"{name} actions/s", f"{name} p50 ms", f"{name} CPU ms/act"]
+    head += [f"{name} ÷ {base} rate" for name in names[1:]]
+    head += [f"{name} ÷ {base} CPU" for name in names[1:]]
+    rows = [tuple(head)]
+    for i, r in enumerate(by_loop[base]):
+        row = [r.scenario, str(r.players)]
+        for name in names:
+            other = by_loop[name][i]
+            row += [
+                f"{other.rate:,.0f}",
+                f"{1000 * statistics.median(other.all_latencies()):.2f}",
+                f"{other.cpu_ms:.3f}",
+            ]
+        row += [f"{by_loop[name][i].rate / r.rate:.2f}x" for name in names[1:]]
+        row += [f"{by_loop[name][i].cpu_ms / r.cpu_ms:.2f}x" if r.cpu_seconds else "—" for name in names[1:]]
+        rows.append(tuple(row))
+    return render(rows)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -692,17 +756,30 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--open-players", type=int, default=1000, help="players of the open-loop rows (0: none)")
     parser.add_argument("--open-seconds", type=float, default=15.0, help="length of each open-loop row")
     parser.add_argument("--profile", action="store_true", help="profile the scenarios instead of timing them")
-    args = parser.parse_args(argv)
-    asyncio.run(
-        run(
-            args.players,
-            args.actions,
-            args.warmup,
-            open_players=args.open_players,
-            open_seconds=args.open_seconds,
-            profile=args.profile,
-        )
+    parser.add_argument(
+        "--loops", nargs="+", choices=["asyncio", "uvloop"], default=["asyncio"], help="event loops to run on"
     )
+    parser.add_argument("--rounds", type=int, default=1, help="runs on each loop, alternating (default 1)")
+    args = parser.parse_args(argv)
+    options = {"open_players": args.open_players, "open_seconds": args.open_seconds, "profile": args.profile}
+    if args.profile:
+        with asyncio.Runner(loop_factory=event_loop.loop_factory(args.loops[0])) as runner:
+            runner.run(run(args.players, args.actions, args.warmup, **options))
+        return
+    runs: dict[str, list[list[Result]]] = {name: [] for name in args.loops}
+    headers: dict[str, str] = {}
+    for _ in range(args.rounds):
+        for name in args.loops:
+            with asyncio.Runner(loop_factory=event_loop.loop_factory(name)) as runner:
+                headers[name], results = runner.run(run(args.players, args.actions, args.warmup, **options))
+            runs[name].append(results)
+    by_loop = {name: added(rounds) for name, rounds in runs.items()}
+    for name in args.loops:
+        report(headers[name], by_loop[name])
+        print()
+    if len(args.loops) > 1:
+        print(f"Event loops side by side ({args.rounds} round(s) each, alternating):")
+        print(loops_table(by_loop))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from pathlib import Path
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from app import events_cli
+from app import event_loop, events_cli
 from app.local_services import LocalServices
 from game.api import GameApi, ServiceUnavailable
 from game.domain.errors import ContentError
@@ -349,9 +349,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.webhook:
                 from app.webhook import serve_webhook
 
-                asyncio.run(serve_webhook(settings))
+                event_loop.run(serve_webhook(settings), loop=settings.event_loop)
             else:
-                asyncio.run(run_bot(settings))
+                event_loop.run(run_bot(settings), loop=settings.event_loop)
         elif args.command == "set-webhook":
             asyncio.run(_set_webhook(settings, delete=args.delete))
         elif args.command == "play":
@@ -368,13 +368,15 @@ def main(argv: list[str] | None = None) -> int:
             settings, services = _play_settings(settings)
             try:
                 if terminal:
-                    asyncio.run(_play_terminal(settings, user_id=args.player, language=args.lang))
+                    event_loop.run(
+                        _play_terminal(settings, user_id=args.player, language=args.lang), loop=settings.event_loop
+                    )
                 else:
                     from app.play_web import play_in_browser
                     from local_telegram import Limits
 
                     limits = Limits(global_rate=args.flood_limit)
-                    asyncio.run(
+                    event_loop.run(
                         play_in_browser(
                             settings,
                             host=args.host,
@@ -382,13 +384,14 @@ def main(argv: list[str] | None = None) -> int:
                             open_browser=not args.no_browser,
                             limits=limits,
                             claim=claim,
-                        )
+                        ),
+                        loop=settings.event_loop,
                     )
             finally:
                 services.stop()
                 claim.release()
         elif args.command == "worker":
-            asyncio.run(_worker(settings))
+            event_loop.run(_worker(settings), loop=settings.event_loop)
         elif args.command == "migrate":
             from game.adapters.migrations import upgrade_to_head
 
@@ -408,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "events":
             return asyncio.run(events_cli.run(settings, args))
         elif args.command == "serve-game":
-            asyncio.run(_serve_game(settings, host=args.host, port=args.port))
+            event_loop.run(_serve_game(settings, host=args.host, port=args.port), loop=settings.event_loop)
     except KeyboardInterrupt:
         return 130
     except ContentError as exc:

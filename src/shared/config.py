@@ -59,6 +59,7 @@ def hide_password(url: str) -> str:
     return _PASSWORD.sub(":***@", url)
 
 
+EventLoop: TypeAlias = Annotated[Literal["uvloop", "asyncio"], BeforeValidator(_lower)]
 EventTransport: TypeAlias = Annotated[Literal["redis", "rabbitmq"], BeforeValidator(_lower)]
 GameTransport: TypeAlias = Annotated[Literal["inprocess", "http"], BeforeValidator(_lower)]
 Locale: TypeAlias = Annotated[Literal["en", "ru"], BeforeValidator(_lower)]
@@ -152,6 +153,10 @@ class Settings(BaseSettings):
         default=None, description="Telegram sends it with every update (X-Telegram-Bot-Api-Secret-Token)."
     )
     log_level: LogLevel = Field(default="INFO")
+    event_loop: EventLoop = Field(
+        default="uvloop",
+        description="The processes' event loop: `uvloop` (asyncio's own where uvloop is not installed) or `asyncio`.",
+    )
     # --- the player economy
     exchange_fee_percent: int = Field(
         default=5, ge=0, le=50, description="The exchange's fee, a percentage of what a seller is paid."

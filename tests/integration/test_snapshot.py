@@ -12,7 +12,15 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from game.adapters.redis_hot_state import CHANGED_SET, account_key
-from game.adapters.snapshot import INFLIGHT_KEY, LEASE_KEY, RUNS_SET, RedisToPostgresSnapshotter
+from game.adapters.snapshot import (
+    IN_FLIGHT,
+    INFLIGHT_KEY,
+    LEASE_KEY,
+    READ_AHEAD,
+    RUNS_SET,
+    TEMP_TABLE,
+    RedisToPostgresSnapshotter,
+)
 from tests.integration.hot_state_seed import (
     LONG_AGO,
     SAVED,
@@ -265,6 +273,79 @@ async def test_a_redis_failure_mid_run_writes_nothing_and_keeps_the_marks(
     assert all(row == SAVED_ROW for row in (await saved_rows(db)).values())  # one transaction: all or nothing
     assert await changed(redis) == set(ids)
     snap._fetch = read
+    assert (await snap.run(full=False)).accounts_written == 1000
+
+
+async def test_reading_while_copying_copies_every_account_exactly_once(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    ids = range(1, 3001)  # read in batches of about 250, 500, then 1000 ids while the COPY streams the ones before
+    await seed_saved(db, ids)
+    await seed_hot(redis, {i: hot(i) for i in ids})
+    snap = snapshotter(redis, db, chunk_rows=1000)
+    copy, copied = snap._copy, []
+
+    async def copy_then_look(pg, *args, **kwargs):
+        await copy(pg, *args, **kwargs)
+        copied.extend(await pg.fetchval(f"SELECT array_agg(player_id ORDER BY player_id) FROM {TEMP_TABLE}"))
+
+    snap._copy = copy_then_look
+    assert (await snap.run(full=False)).accounts_written == 3000
+
+    assert copied == list(ids)
+    rows = await saved_rows(db)
+    assert all(rows[i] == (*as_saved(hot(i)), SAVED_AT) for i in ids)
+    assert await changed(redis) == set()
+
+
+async def test_reading_stays_a_few_batches_ahead_of_a_slow_copy(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    ids = range(1, 2001)
+    await seed_hot(redis, {i: hot(i) for i in ids})
+    snap = snapshotter(redis, db, chunk_rows=10)
+    fetch, fetched = snap._fetch, []
+
+    async def counted(*args, **kwargs):
+        fetched.append(1)
+        return await fetch(*args, **kwargs)
+
+    snap._fetch = counted
+    rows = snap._rows(["test:batch", "test:cursor", CHANGED_SET], check_fights=False)
+    first = await anext(rows)  # the COPY takes one row, then stalls
+    await asyncio.sleep(0.2)
+
+    assert first[0] in ids
+    assert len(fetched) <= 1 + READ_AHEAD + 1 + IN_FLIGHT  # the batch taken, the queued, one parsed, the asked
+    await rows.aclose()
+    assert await redis.exists("test:batch", "test:cursor") == 0
+
+
+async def test_postgres_lost_mid_copy_writes_nothing_and_keeps_the_marks(
+    db: AsyncEngine, redis: aioredis.Redis
+) -> None:
+    ids = range(1, 1001)
+    await seed_saved(db, ids)
+    await seed_hot(redis, {i: hot(i) for i in ids})
+    snap = snapshotter(redis, db, chunk_rows=50)
+    fetch, calls = snap._fetch, []
+
+    async def postgres_restarts_on_the_fifth_batch(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:  # the COPY has taken rows already; its server process goes
+            async with db.connect() as other:
+                await other.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND query LIKE 'COPY%'"
+                    )
+                )
+        return await fetch(*args, **kwargs)
+
+    snap._fetch = postgres_restarts_on_the_fifth_batch
+    with pytest.raises(Exception, match="connection"):
+        await snap.run(full=False)
+
+    assert all(row == SAVED_ROW for row in (await saved_rows(db)).values())  # one transaction: all or nothing
+    assert await changed(redis) == set(ids)
+    assert await leftovers(redis) == []
+    snap._fetch = fetch
     assert (await snap.run(full=False)).accounts_written == 1000
 
 

@@ -9,13 +9,22 @@ from shared.config import InvalidSettings, Settings, load_settings
 
 
 def test_named_choices_accept_any_case() -> None:
-    settings = Settings(_env_file=None, game_transport="HTTP", default_locale=" Ru", log_level="debug")
+    settings = Settings(
+        _env_file=None, game_transport="HTTP", default_locale=" Ru", log_level="debug", event_loop="AsyncIO"
+    )
     assert (settings.game_transport, settings.default_locale, settings.log_level) == ("http", "ru", "DEBUG")
+    assert settings.event_loop == "asyncio"
 
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("GAME_TRANSPORT", "grpc"), ("DEFAULT_LOCALE", "de"), ("LOG_LEVEL", "loud"), ("LOG_LEVEL", "")],
+    [
+        ("GAME_TRANSPORT", "grpc"),
+        ("DEFAULT_LOCALE", "de"),
+        ("LOG_LEVEL", "loud"),
+        ("LOG_LEVEL", ""),
+        ("EVENT_LOOP", "trio"),
+    ],
 )
 def test_a_value_outside_the_choices_is_refused(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
     monkeypatch.setenv(variable, value)

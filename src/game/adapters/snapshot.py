@@ -6,15 +6,19 @@ A run:
    writes made from then on mark a fresh `accounts:changed`, so the next run picks them up;
 3. reads the accounts server-side, a batch at a time: a Lua script takes the next ids (SSCAN of the in-flight
    set, or SCAN of every `account:*` in full mode) into a scratch list, and `SORT … GET account:*->field`
-   returns their fields; both run in one MULTI, so Redis is blocked for one batch at most;
+   returns their fields; both run in one MULTI, so Redis is blocked for one batch at most. The script keeps
+   the cursor in Redis, so two batches are asked for at once: Redis reads one while the other's reply is
+   received and parsed;
    The running fight is one of the fields: a fight that ended (field gone) clears the durable copy;
-4. streams the batches through binary COPY into a temporary table (the next batch is read meanwhile), then
-   ONE `UPDATE … FROM` joins it onto `accounts`, all in one transaction. Each batch's COPY has a savepoint:
-   when jsonb refuses a (damaged) fight, that batch is copied again with every fight checked in Python first
-   and the refused ones as NULL, so the common case pays no JSON parsing in Python;
+4. streams the rows through ONE binary COPY into a temporary table while the batches behind them are still
+   being read: a task reads ahead into a bounded queue, and the COPY takes rows from it as they come, so
+   Redis, Python and PostgreSQL work at once. The first batch is small, so the COPY starts at once. Then ONE
+   `UPDATE … FROM` joins the table onto `accounts`, all in one transaction. The COPY has a savepoint: when
+   jsonb refuses a (damaged) fight, the rows are read and copied again with every fight checked in Python
+   first and the refused ones as NULL, so the common case pays no JSON parsing in Python;
 5. deletes the in-flight set only after COMMIT; on any failure folds it back into the changed set and re-raises.
 
-At most two batches are held in Python, so memory does not grow with the number of accounts.
+A few batches at most are held in Python, so memory does not grow with the number of accounts.
 Reading with SORT … GET instead of one HMGET per account inside the script halves the read: Redis 7 spends
 ~4 µs on each `redis.call`, and a 7-values-per-account reply costs as much again to pass through Lua.
 """
@@ -22,6 +26,7 @@ Reading with SORT … GET instead of one HMGET per account inside the script hal
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import json
 import logging
@@ -48,6 +53,8 @@ INFLIGHT_KEY = CHANGED_SET + ":inflight:{}"  # the ids one run claimed
 LEASE_KEY = INFLIGHT_KEY + ":lease"  # exists while the owning run is alive
 RUNS_SET = CHANGED_SET + ":runs"  # tokens of runs holding an in-flight set, so recovery need not SCAN
 BATCH_KEY = CHANGED_SET + ":batch:{}"  # the ids of the batch being read; lives only inside one MULTI
+CURSOR_KEY = CHANGED_SET + ":cursor:{}"  # where a run's reading has got to; deleted when the reading ends
+CURSOR_TTL_MS = 3_600_000  # if a run dies while reading, its cursor goes by itself
 
 TEMP_TABLE = "snapshot_rows"
 COLUMNS = ("player_id", "location_id", "hp", "mana", "stamina", "stamina_at", "activity", "fight")
@@ -102,16 +109,21 @@ redis.call('SREM', KEYS[3], ARGV[1])
 return 1
 """
 
-# Pushes the ids of the next batch onto KEYS[1] and returns the next cursor.
-# KEYS[2]: the in-flight set; without it, every `account:<id>` key is scanned (full mode).
+# Pushes the ids of the next batch onto KEYS[1]; returns the cursor after them ('0': that was the last batch),
+# or 'done' when an earlier call took the last one. The cursor is kept in KEYS[2], so each call takes the batch
+# after the one before it and several calls can be on their way at once: Redis reads the next batch while the
+# reply to the last one crosses the network and Python parses it.
+# KEYS[3]: the in-flight set; without it, every `account:<id>` key is scanned (full mode).
 # `visited` bounds one call when few keys match, so Redis is never blocked for long.
 PICK_BATCH = """
-local cursor, want, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[3]
+local want, prefix, ttl = tonumber(ARGV[1]), ARGV[2], ARGV[3]
+local cursor = redis.call('GET', KEYS[2]) or '0'
+if cursor == 'done' then return 'done' end
 local got, visited = 0, 0
 repeat
   local page
-  if #KEYS == 2 then
-    page = redis.call('SSCAN', KEYS[2], cursor, 'COUNT', want)
+  if #KEYS == 3 then
+    page = redis.call('SSCAN', KEYS[3], cursor, 'COUNT', want)
   else
     page = redis.call('SCAN', cursor, 'MATCH', prefix .. '*', 'COUNT', want)
   end
@@ -120,7 +132,7 @@ repeat
   local ids = {}
   for _, item in ipairs(page[2]) do
     local id = item
-    if #KEYS == 1 then id = string.sub(item, #prefix + 1) end
+    if #KEYS == 2 then id = string.sub(item, #prefix + 1) end
     if string.match(id, '^%-?%d+$') then ids[#ids + 1] = id end
   end
   for i = 1, #ids, 1000 do
@@ -128,6 +140,7 @@ repeat
   end
   got = got + #ids
 until cursor == '0' or got >= want or visited >= 10 * want
+redis.call('SET', KEYS[2], cursor == '0' and 'done' or cursor, 'PX', ttl)
 return cursor
 """
 
@@ -138,6 +151,9 @@ _WIDTH = 1 + len(FIELDS)
 _INT4 = (-(2**31), 2**31 - 1)
 _INT8 = (-(2**63), 2**63 - 1)
 _FIGHT = 1 + FIELDS.index("fight")
+FIRST_BATCH_ROWS = 250  # the first batch read: small, so the COPY has rows to stream at once
+READ_AHEAD = 2  # batches parsed and waiting for the COPY, at most
+IN_FLIGHT = 2  # batches asked of Redis and not yet received, at most
 
 
 class _Damaged(Exception):
@@ -344,52 +360,97 @@ class RedisToPostgresSnapshotter:
 
     async def _write(self, token: str, inflight_key: str | None) -> int:
         saved_at = datetime.fromtimestamp(self._clock.now(), UTC)
+        keys = [BATCH_KEY.format(token), CURSOR_KEY.format(token), *([inflight_key] if inflight_key else [])]
         async with self._engine.connect() as conn:
             await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": ADVISORY_LOCK_ID})
             await conn.execute(CREATE_TEMP_TABLE)
-            pg = (await conn.get_raw_connection()).driver_connection
-            async with contextlib.aclosing(self._batches(token, inflight_key)) as batches:
-                async for rows in batches:
-                    await self._copy(pg, rows)
+            pg: asyncpg.Connection = (await conn.get_raw_connection()).driver_connection
+            try:
+                async with pg.transaction():  # a savepoint: a refused fight undoes the copy only
+                    await self._copy(pg, keys, check_fights=False)
+            except (asyncpg.DataError, asyncpg.exceptions.ProgramLimitExceededError) as refused:
+                log.warning("hot-state snapshot: a damaged fight is saved as none (%s)", refused)
+                await self._copy(pg, keys, check_fights=True)
             result = await conn.execute(UPDATE_FROM_TEMP, {"saved_at": saved_at})
             await conn.commit()
             return result.rowcount
 
-    @staticmethod
-    async def _copy(pg: asyncpg.Connection, rows: list[Row]) -> None:
-        try:
-            async with pg.transaction():  # a savepoint: a refused fight undoes this batch only
-                await pg.copy_records_to_table(TEMP_TABLE, records=rows, columns=COLUMNS)
-        except (asyncpg.DataError, asyncpg.exceptions.ProgramLimitExceededError) as refused:
-            log.warning("hot-state snapshot: a damaged fight is saved as none (%s)", refused)
-            checked = [(*row[:-1], row[-1] and jsonb_fight(row[-1])) for row in rows]
-            await pg.copy_records_to_table(TEMP_TABLE, records=checked, columns=COLUMNS)
+    async def _copy(self, pg: asyncpg.Connection, keys: list[str], *, check_fights: bool) -> None:
+        """One COPY, fed row by row while the batches behind it are still being read from Redis."""
+        async with contextlib.aclosing(self._rows(keys, check_fights=check_fights)) as rows:
+            await pg.copy_records_to_table(TEMP_TABLE, records=rows, columns=COLUMNS)
 
     # --- Redis -------------------------------------------------------------------------------
 
-    async def _batches(self, token: str, inflight_key: str | None) -> AsyncGenerator[list[Row], None]:
-        """Batches of rows; the next one is read while the caller writes the current one."""
-        keys = [BATCH_KEY.format(token), *([inflight_key] if inflight_key else [])]
-        next_batch: asyncio.Future[tuple[bytes, list[Row]]] | None = asyncio.ensure_future(self._fetch(keys, b"0"))
-        try:
-            while next_batch is not None:
-                cursor, rows = await next_batch
-                next_batch = asyncio.ensure_future(self._fetch(keys, cursor)) if cursor != b"0" else None
-                if rows:
-                    yield rows
-        finally:
-            if next_batch is not None:
-                next_batch.cancel()
-                with contextlib.suppress(Exception, asyncio.CancelledError):
-                    await next_batch
+    async def _rows(self, keys: list[str], *, check_fights: bool) -> AsyncGenerator[Row, None]:
+        """The rows of every batch; a task reads ahead into a bounded queue meanwhile.
 
-    async def _fetch(self, keys: list[str], cursor: bytes) -> tuple[bytes, list[Row]]:
+        `keys`: the scratch list of a batch, the cursor's key, and the in-flight set (none in full mode).
+        """
+        await self._redis.delete(keys[1])  # from the start: the rows may be read twice in one run
+        queue: asyncio.Queue[list[Row] | BaseException | None] = asyncio.Queue(maxsize=READ_AHEAD)
+        reader = asyncio.create_task(self._read_ahead(keys, queue, check_fights=check_fights))
+        try:
+            while (batch := await queue.get()) is not None:
+                if isinstance(batch, BaseException):
+                    raise batch
+                for row in batch:
+                    yield row
+                # The COPY takes rows without ever waiting while some are queued: let the reader send for more.
+                await asyncio.sleep(0)
+        finally:
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
+            with contextlib.suppress(Exception):  # else it lapses by itself
+                await self._redis.delete(keys[1])
+
+    async def _read_ahead(
+        self, keys: list[str], queue: asyncio.Queue[list[Row] | BaseException | None], *, check_fights: bool
+    ) -> None:
+        """Reads batch after batch into `queue`, then None; a failure is put there for the reader to raise.
+
+        IN_FLIGHT batches are asked for at once, so Redis reads one while the reply to another is received
+        and parsed. The first batch is small, so the COPY starts at once; each next one is twice as big, up to
+        `chunk_rows`.
+        """
+        want = min(FIRST_BATCH_ROWS, self._chunk_rows)
+        asked: collections.deque[asyncio.Task[tuple[bool, list[bytes | None]]]] = collections.deque()
+        more = True
+        try:
+            while True:
+                while more and len(asked) < IN_FLIGHT:
+                    asked.append(asyncio.create_task(self._fetch(keys, want)))
+                    want = min(2 * want, self._chunk_rows)
+                if not asked:
+                    break
+                await asyncio.sleep(0)  # the tasks send their requests before a batch is parsed
+                last, flat = await asked.popleft()
+                more = more and not last
+                rows = parse_batch(flat)
+                if check_fights:
+                    rows = [(*row[:-1], row[-1] and jsonb_fight(row[-1])) for row in rows]
+                if rows:
+                    await queue.put(rows)
+            await queue.put(None)
+        except Exception as failure:  # handed to the consumer, which raises it
+            await queue.put(failure)
+        finally:
+            for task in asked:
+                task.cancel()
+            for task in asked:
+                with contextlib.suppress(Exception, asyncio.CancelledError):
+                    await task
+
+    async def _fetch(self, keys: list[str], want: int) -> tuple[bool, list[bytes | None]]:
+        """The flat `id, field, …` reply of the next batch of at most about `want` accounts, and whether it
+        was the last (or came after the last)."""
         async with self._redis.pipeline(transaction=True) as pipe:
-            await self._pick_batch(keys=keys, args=[cursor, self._chunk_rows, ACCOUNT_PREFIX], client=pipe)
+            await self._pick_batch(keys=keys, args=[want, ACCOUNT_PREFIX, CURSOR_TTL_MS], client=pipe)
             pipe.sort(keys[0], by="nosort", get=SORT_GET)
             pipe.delete(keys[0])
-            next_cursor, flat, _ = await pipe.execute()
-        return next_cursor, parse_batch(flat)
+            cursor, flat, _ = await pipe.execute()
+        return cursor in (b"0", b"done"), flat
 
     async def _keep_lease(self, token: str) -> None:
         lease = LEASE_KEY.format(token)
