@@ -240,6 +240,109 @@ async def test_for_update_waits_until_the_holder_commits(uow_factory):
     assert (seen.version, seen.character.gold) == (1, 1)
 
 
+async def test_many_players_load_claim_and_save_at_once(uow_factory):
+    """The batch forms read, claim and write as their one-player forms do; the unregistered are left out."""
+    await add(uow_factory, hero(1), hero(2), hero(3))
+    async with uow_factory() as uow:
+        assert await uow.characters.claim(2, "boss:b")  # paid already
+        await uow.commit()
+    kitted = await load(uow_factory, 3)
+    await save(
+        uow_factory,
+        kitted,
+        replace(
+            kitted, inventory=Inventory(items={"wolf_pelt": 2}), equipment=Equipment(slots={"weapon": "rusty_sword"})
+        ),
+    )
+    async with uow_factory() as uow:
+        records = await uow.characters.load_many([3, 9, 1, 2], for_update=True)
+        assert sorted(records) == [1, 2, 3]
+        assert records[3] == await uow.characters.load(3)
+        assert await uow.characters.claim_many("boss:b", [3, 2, 1]) == {1, 3}
+        assert await uow.characters.claim_many("boss:b", [1, 3]) == set()  # once
+        one, three = records[1], records[3]
+        await uow.characters.save_many(
+            [
+                (
+                    three,
+                    replace(
+                        three,
+                        character=replace(three.character, gold=99, xp=7),
+                        inventory=Inventory(items={"health_potion": 1}),
+                        equipment=Equipment(),
+                    ),
+                ),
+                (
+                    one,
+                    replace(
+                        one,
+                        character=replace(one.character, level=2),
+                        inventory=Inventory(items={"wolf_pelt": 1}),
+                        skills=frozenset({"power_strike"}),
+                    ),
+                ),
+            ]
+        )
+        await uow.commit()
+    first, second, third = [await load(uow_factory, pid) for pid in (1, 2, 3)]
+    assert (first.character.level, first.inventory.items, first.skills, first.version) == (
+        2,
+        {"wolf_pelt": 1},
+        frozenset({"power_strike"}),
+        1,
+    )
+    assert second == replace(records[2])  # untouched
+    assert (third.character.gold, third.character.xp, third.inventory.items, third.equipment.slots, third.version) == (
+        99,
+        7,
+        {"health_potion": 1},
+        {},
+        2,
+    )
+    async with uow_factory() as uow:
+        assert await uow.characters.load_many([]) == {}
+        assert await uow.characters.claim_many("boss:b", []) == set()
+        await uow.characters.save_many([])
+        assert await uow.characters.claim_many("boss:b", [1, 2, 3]) == set()
+        assert await uow.characters.claim_many("boss:c", [2]) == {2}
+
+
+async def test_a_batch_locks_its_players_until_it_commits(uow_factory):
+    await add(uow_factory, hero(1), hero(2))
+
+    async def racer() -> set[int]:
+        async with uow_factory() as uow:
+            await uow.characters.load_many([2, 1], for_update=True)
+            return await uow.characters.claim_many("boss:b", [1, 2])
+
+    async with uow_factory() as first:
+        await first.characters.load_many([1, 2], for_update=True)
+        waiting = asyncio.create_task(racer())
+        await asyncio.sleep(0.1)
+        assert not waiting.done()
+        assert await first.characters.claim_many("boss:b", [1, 2]) == {1, 2}
+        await first.commit()
+    assert await asyncio.wait_for(waiting, 5) == set()  # the racer pays no one twice
+
+
+async def test_old_claims_of_a_kind_are_pruned_and_nothing_else(uow_factory):
+    await add(uow_factory, hero(1), hero(2))
+    async with uow_factory() as uow:
+        for pid in (1, 2):
+            assert await uow.characters.claim(pid, "press:explore:a")
+            assert await uow.characters.claim(pid, "fight:a")
+        assert await uow.characters.claim(1, "press:explorer")
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() - 3600) == 0  # too young
+        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60) == 2
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.characters.claim(1, "press:explore:a")  # forgotten: a press that old is long gone
+        assert not await uow.characters.claim(1, "fight:a")  # another kind stays
+        assert not await uow.characters.claim(1, "press:explorer")
+
+
 async def test_names_are_unique_regardless_of_case_and_a_refused_add_spoils_nothing(uow_factory):
     await add(uow_factory, hero(1, "Alaric"))
     async with uow_factory() as uow:
