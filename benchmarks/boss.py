@@ -16,8 +16,9 @@ already hold that many contributors (written straight into Redis), felled by one
 and worst), the time until every contributor is paid and the end announced, and "exact": each
 contributor's gold grew by exactly what the announcement told them, with one claim each. A kill is
 settled before the next one is struck, so the latencies are not those of a process busy paying.
-The script uses only what the game offered before the settlement moved after the kill, so it can be run
-against an older checkout (`PYTHONPATH=<checkout>/src`) for a before/after comparison.
+The script uses only what the game offered before the settlement moved after the kill (and fills the damage
+ranking only where the game has one), so it can be run against an older checkout
+(`PYTHONPATH=<checkout>/src`) for a before/after comparison.
 
     .venv/bin/python benchmarks/boss.py [--players 1000] [--attacks 5] [--concurrency 100]
     .venv/bin/python benchmarks/boss.py --only-kills --contributors 1000 10000 --kills 5
@@ -44,6 +45,11 @@ from sqlalchemy.ext.asyncio import create_async_engine
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from game.adapters.redis_world_boss import RedisBossArena, boss_key, damage_key
+
+try:  # the damage ranking a boss screen reads (an older checkout has none)
+    from game.adapters.redis_world_boss import ranking_key, ranking_member
+except ImportError:
+    ranking_key = ranking_member = None  # type: ignore[assignment]
 from game.api import GameError
 from game.application.ports.world_events import BossRecord
 from shared.events import BossDefeated
@@ -199,6 +205,8 @@ async def kill_row(engine, redis, ids: list[int], kills: int) -> KillRow:
         tallies = {pid: 10 + pid % 50 for pid in ids}
         total = sum(tallies.values())
         await redis.hset(damage_key(boss.id), mapping=tallies)
+        if ranking_key is not None:  # as the blows that dealt them would have left it
+            await redis.zadd(ranking_key(boss.id), {ranking_member(pid): -d for pid, d in tallies.items()})
         await redis.hset(boss_key(boss.id), mapping={"hp": 1, "max_hp": total + 1})
         async with engine.connect() as conn:
             gold_before = dict((await conn.execute(text("SELECT player_id, gold FROM characters"))).all())

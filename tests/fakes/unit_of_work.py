@@ -122,6 +122,10 @@ class FakeCharacterRepository:
         self._tx.write("claims", (player_id, source_id), time.time())  # when it was claimed, as `now()`
         return True
 
+    async def names(self, player_ids: Collection[int]) -> dict[int, str]:
+        rows = {pid: self._tx.row("characters", pid) for pid in set(player_ids)}
+        return {pid: row.character.name for pid, row in rows.items() if row is not None}
+
     async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
         loaded = {}
         for pid in sorted(set(player_ids)):  # locked in id order

@@ -76,6 +76,8 @@ def _bigints(values: Sequence[int]) -> Any:
     return bindparam(None, list(values), type_=ARRAY(BigInteger))
 
 
+_PRUNE_CHUNK = 5000  # claims deleted by one statement of `prune_claims`
+
 # The PostgreSQL array type of each column `save_many` sets (see `_character_values`).
 _ARRAY_TYPES = {
     "player_id": "bigint[]",
@@ -168,6 +170,14 @@ class SqlCharacterRepository:
         return (await self._conn.execute(stmt)).first() is not None
 
     # --- many players at once (a boss's payouts): one statement each, whatever the batch's size ---------
+
+    async def names(self, player_ids: Collection[int]) -> dict[int, str]:
+        if not player_ids:
+            return {}
+        query = select(characters.c.player_id, characters.c.name).where(
+            characters.c.player_id == any_(_bigints(sorted(set(player_ids))))
+        )
+        return {row.player_id: row.name for row in await self._conn.execute(query)}
 
     async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
         # As `load`, for every id at once; locked in id order (ORDER BY under FOR UPDATE), so two batches
@@ -270,7 +280,7 @@ class SqlCharacterRepository:
                 stmt.on_conflict_do_update(index_elements=["player_id", key], set_={value: stmt.excluded[value]})
             )
 
-    async def prune_claims(self, prefix: str, *, older_than: float, limit: int = 5000) -> int:
+    async def prune_claims(self, prefix: str, *, older_than: float) -> int:
         # In bounded chunks, each its own short statement, so no one waits long on a big delete.
         pruned = 0
         while True:
@@ -280,13 +290,13 @@ class SqlCharacterRepository:
                     reward_claims.c.source_id.startswith(prefix, autoescape=True),
                     reward_claims.c.claimed_at < func.to_timestamp(older_than),
                 )
-                .limit(limit)
+                .limit(_PRUNE_CHUNK)
             )
             result = await self._conn.execute(
                 delete(reward_claims).where(tuple_(reward_claims.c.player_id, reward_claims.c.source_id).in_(doomed))
             )
             pruned += result.rowcount
-            if result.rowcount < limit:
+            if result.rowcount < _PRUNE_CHUNK:
                 return pruned
 
     async def id_by_name(self, name_key: str) -> int | None:

@@ -35,7 +35,7 @@ from game.application.dice import Dice
 from game.application.payouts import Payouts
 from game.application.players import Players
 from game.application.ports.unit_of_work import UnitOfWorkFactory
-from game.application.ports.world_events import BossArena, BossRecord
+from game.application.ports.world_events import BossArena, BossRecord, BossStanding
 from game.application.presenters.bosses import boss_view
 from game.domain.content import Content
 from game.domain.monsters import MonsterStats, monster_at_level
@@ -96,7 +96,7 @@ class WorldBosses:
 
     async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:
         now = self.clock.now()
-        async with self.uow_factory() as uow:
+        async with self.uow_factory(read_only=True) as uow:  # reads alone: no transaction to begin and end
             boss = await uow.world.get_boss(boss_id)
             if boss is None:
                 raise BossGone("no such boss", boss_id=boss_id, status="unknown")
@@ -387,40 +387,49 @@ class WorldBosses:
         return boss_view(self.content, boss, now, hp=hp, status=status, mine=mine)
 
     async def _live_view(self, boss: BossRecord, now: float, player_id: int | None) -> BossView:
-        """The boss as it stands: its pool (grown with the crowd), the live ranking and the player's place."""
-        live, damage = await self.arena.snapshot(boss.id) if boss.status == "alive" else (None, {})
-        if live is None:
-            async with self.uow_factory(read_only=True) as uow:
-                damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
-        # The top alone is ordered and a place is counted, not the whole crowd sorted (it may be thousands).
-        fighters = [pid for pid, d in damage.items() if d > 0]
-        top = heapq.nsmallest(RANKING_SIZE, fighters, key=lambda pid: (-damage[pid], pid))
+        """The boss as it stands: its pool (grown with the crowd), the live ranking and the player's place.
+        Redis holds a boss until an hour after it is settled, so it is asked first, ended or not; only the top
+        of its ranking is read, and the player's place, not the whole crowd (it may be thousands)."""
+        standing = await self.arena.standing(boss.id, player_id, top=RANKING_SIZE)
+        live = standing.live
+        if live is None:  # Redis lost it (or let it go): the tallies PostgreSQL holds
+            standing = await self._durable_standing(boss.id, player_id)
         async with self.uow_factory(read_only=True) as uow:
-            names = {pid: c.name for pid in top if (c := await uow.characters.get(pid)) is not None}
+            names = await uow.characters.names([pid for pid, _ in standing.top])
         ranking = tuple(
-            BossRankRow(rank=i, player_id=pid, name=names.get(pid, "?"), damage=damage[pid])
-            for i, pid in enumerate(top, start=1)
+            BossRankRow(rank=i, player_id=pid, name=names.get(pid, "?"), damage=dealt)
+            for i, (pid, dealt) in enumerate(standing.top, start=1)
         )
-        cooldown = 0
-        if player_id is not None and live is not None and live.status == "alive":
-            cooldown = (await self.arena.player_status(boss.id, player_id))[1]
-        mine = (damage.get(player_id, 0) if player_id is not None else 0, cooldown)
         view = self._view(
             boss,
             now,
             hp=live.hp if live else boss.hp_left,
             status=live.status if live else boss.status,
-            mine=mine,
+            mine=(standing.damage, standing.cooldown_ms if live is not None and live.status == "alive" else 0),
         )
-        rank = None
-        if player_id is not None and damage.get(player_id, 0) > 0:
-            mine_key = (-damage[player_id], player_id)
-            rank = 1 + sum(1 for pid in fighters if (-damage[pid], pid) < mine_key)
         return view.model_copy(
             update={
                 "max_hp": live.max_hp if live else boss.max_hp,
                 "ranking": ranking,
-                "my_rank": rank,
-                "fighters": len(fighters),
+                "my_rank": standing.rank,
+                "fighters": standing.fighters,
             }
+        )
+
+    async def _durable_standing(self, boss_id: str, player_id: int | None) -> BossStanding:
+        """The standing from the tallies in PostgreSQL (the checkpoint, or final once tallied)."""
+        async with self.uow_factory(read_only=True) as uow:
+            damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss_id)}
+        fighters = [pid for pid, d in damage.items() if d > 0]
+        top = heapq.nsmallest(RANKING_SIZE, fighters, key=lambda pid: (-damage[pid], pid))
+        mine = damage.get(player_id, 0) if player_id is not None else 0
+        rank = None
+        if player_id is not None and mine > 0:
+            rank = 1 + sum(1 for pid in fighters if (-damage[pid], pid) < (-mine, player_id))
+        return BossStanding(
+            live=None,
+            top=tuple((pid, damage[pid]) for pid in top),
+            fighters=len(fighters),
+            damage=mine,
+            rank=rank,
         )

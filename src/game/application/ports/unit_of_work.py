@@ -57,6 +57,10 @@ class CharacterRepository(Protocol):
         """Record that `source_id` paid out to this player; False if it already had."""
         ...
 
+    async def names(self, player_ids: Collection[int]) -> dict[int, str]:
+        """The characters' names, in one read (those not registered are left out)."""
+        ...
+
     async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
         """`load` for many players in one read (those not registered are left out); `for_update` locks them
         in id order, so two callers locking overlapping sets never wait on each other in a circle."""
