@@ -342,8 +342,10 @@ async def test_old_claims_of_a_kind_are_pruned_and_nothing_else(uow_factory):
         assert await uow.characters.claim(1, "press:explorer")
         await uow.commit()
     async with uow_factory() as uow:
-        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() - 3600) == 0  # too young
-        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60) == 2
+        young = await uow.characters.prune_claims("press:explore:", older_than=time.time() - 3600, limit=10)
+        assert young == 0  # too young
+        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60, limit=1) == 1
+        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60, limit=10) == 1
         await uow.commit()
     async with uow_factory() as uow:
         assert await uow.characters.claim(1, "press:explore:a")  # forgotten: a press that old is long gone

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Self
@@ -119,7 +118,7 @@ class FakeCharacterRepository:
             raise ConnectionError(f"storage went away while paying {source_id}")
         if self._tx.row("claims", (player_id, source_id)) is not None:
             return False
-        self._tx.write("claims", (player_id, source_id), time.time())  # when it was claimed, as `now()`
+        self._tx.write("claims", (player_id, source_id), self._tx.db.now())  # when it was claimed
         return True
 
     async def names(self, player_ids: Collection[int]) -> dict[int, str]:
@@ -141,12 +140,12 @@ class FakeCharacterRepository:
         for before, after in sorted(changes, key=lambda change: change[1].character.player_id):
             await self.save(before, after)
 
-    async def prune_claims(self, prefix: str, *, older_than: float) -> int:
+    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
         doomed = [
             key
             for key, claimed_at in self._tx.rows("claims").items()
             if key[1].startswith(prefix) and claimed_at < older_than
-        ]
+        ][:limit]
         for key in doomed:
             self._tx.delete("claims", key)
         return len(doomed)

@@ -76,8 +76,6 @@ def _bigints(values: Sequence[int]) -> Any:
     return bindparam(None, list(values), type_=ARRAY(BigInteger))
 
 
-_PRUNE_CHUNK = 5000  # claims deleted by one statement of `prune_claims`
-
 # The PostgreSQL array type of each column `save_many` sets (see `_character_values`).
 _ARRAY_TYPES = {
     "player_id": "bigint[]",
@@ -280,24 +278,18 @@ class SqlCharacterRepository:
                 stmt.on_conflict_do_update(index_elements=["player_id", key], set_={value: stmt.excluded[value]})
             )
 
-    async def prune_claims(self, prefix: str, *, older_than: float) -> int:
-        # In bounded chunks, each its own short statement, so no one waits long on a big delete.
-        pruned = 0
-        while True:
-            doomed = (
-                select(reward_claims.c.player_id, reward_claims.c.source_id)
-                .where(
-                    reward_claims.c.source_id.startswith(prefix, autoescape=True),
-                    reward_claims.c.claimed_at < func.to_timestamp(older_than),
-                )
-                .limit(_PRUNE_CHUNK)
+    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
+        doomed = (
+            select(reward_claims.c.player_id, reward_claims.c.source_id)
+            .where(
+                reward_claims.c.source_id.startswith(prefix, autoescape=True),
+                reward_claims.c.claimed_at < func.to_timestamp(older_than),
             )
-            result = await self._conn.execute(
-                delete(reward_claims).where(tuple_(reward_claims.c.player_id, reward_claims.c.source_id).in_(doomed))
-            )
-            pruned += result.rowcount
-            if result.rowcount < _PRUNE_CHUNK:
-                return pruned
+            .limit(limit)
+        )
+        key = tuple_(reward_claims.c.player_id, reward_claims.c.source_id)
+        result = await self._conn.execute(delete(reward_claims).where(key.in_(doomed)))
+        return int(result.rowcount)
 
     async def id_by_name(self, name_key: str) -> int | None:
         query = select(characters.c.player_id).where(characters.c.name_key == name_key)

@@ -74,9 +74,9 @@ class CharacterRepository(Protocol):
         """`save` for many players (each `(before, after)`) at once."""
         ...
 
-    async def prune_claims(self, prefix: str, *, older_than: float) -> int:
-        """Forget the claims whose source starts with `prefix`, made before `older_than` (epoch seconds);
-        how many went. Only for sources that can never pay again once that old (a button's press)."""
+    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
+        """Forget up to `limit` claims whose source starts with `prefix`, made before `older_than` (epoch
+        seconds); how many went. Only for sources that can never pay again once that old (a button's press)."""
         ...
 
     async def name_taken(self, name_key: str) -> bool: ...
