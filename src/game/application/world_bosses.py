@@ -5,7 +5,8 @@ PostgreSQL; if Redis loses a live boss it is rebuilt from the last checkpoint.
 
 Its end is recorded once (a status change in PostgreSQL: one row, so the killing blow answers at once);
 from then on the boss is due for settlement, which copies the final tallies to PostgreSQL once, pays every
-contributor with claims (a batch per transaction) and announces the end once, with what each was paid.
+contributor with claims (a batch per transaction, each batch's contributors told their share as soon as it
+commits) and announces the end once, with what each was paid.
 The blow that ends a boss starts its settlement in the background of the same process; the settlement
 job (`settle_bosses`) finishes any a crash cut short. Settlers that race pay each contributor once.
 """
@@ -50,7 +51,7 @@ from game.domain.world_boss import (
     typical_fighter,
     vigour,
 )
-from shared.events import BossDefeated, BossEscaped, BossPayout, BossSpawned
+from shared.events import BossDefeated, BossEscaped, BossPayout, BossSharesPaid, BossSpawned
 from shared.ports import Clock, EventBus
 
 log = logging.getLogger(__name__)
@@ -316,13 +317,32 @@ class WorldBosses:
         )
         unpaid = [r.player_id for r in rows if not r.paid and r.player_id in rewards]
         gate = asyncio.Semaphore(PAYOUT_CONCURRENCY)
+        defeated = boss.status == "defeated"
+
+        def payout(pid: int) -> BossPayout:
+            r = rewards[pid]
+            names = {i: self.content.items[i].name.as_dict() for i in r.items if i in self.content.items}
+            return BossPayout(
+                player_id=pid, damage=damage[pid], xp=r.xp, gold=r.gold, items=dict(r.items), item_names=names
+            )
 
         async def pay(batch: list[int]) -> None:
             async with gate:
-                await self.payouts.grant_many(f"boss:{boss_id}", {pid: rewards[pid] for pid in batch})
+                granted = await self.payouts.grant_many(f"boss:{boss_id}", {pid: rewards[pid] for pid in batch})
                 async with self.uow_factory() as uow:
                     await uow.world.mark_paid(boss_id, batch)
                     await uow.commit()
+            if granted:  # those this call paid (not those a settler before it did) hear of their share now
+                await self.events.publish(
+                    BossSharesPaid(
+                        boss_id=boss.id,
+                        monster_id=boss.monster_id,
+                        location_id=boss.location_id,
+                        defeated=defeated,
+                        killer_id=boss.killer_id if defeated else None,
+                        payouts=tuple(payout(pid) for pid in sorted(granted)),
+                    )
+                )
 
         await asyncio.gather(*(pay(unpaid[i : i + PAYOUT_BATCH]) for i in range(0, len(unpaid), PAYOUT_BATCH)))
         async with self.uow_factory() as uow:
@@ -331,18 +351,8 @@ class WorldBosses:
         if not first:
             return False
         contributors = tuple(sorted(pid for pid, d in damage.items() if d > 0))
-        paid = tuple(
-            BossPayout(
-                player_id=pid,
-                damage=damage[pid],
-                xp=r.xp,
-                gold=r.gold,
-                items=dict(r.items),
-                item_names={i: self.content.items[i].name.as_dict() for i in r.items if i in self.content.items},
-            )
-            for pid, r in sorted(rewards.items())
-        )
-        if boss.status == "defeated":
+        paid = tuple(payout(pid) for pid in sorted(rewards))
+        if defeated:
             event: BossDefeated | BossEscaped = BossDefeated(
                 boss_id=boss.id,
                 monster_id=boss.monster_id,
@@ -350,6 +360,7 @@ class WorldBosses:
                 contributors=contributors,
                 killer_id=boss.killer_id,
                 payouts=paid,
+                shares_told=True,
             )
         else:
             event = BossEscaped(
@@ -358,6 +369,7 @@ class WorldBosses:
                 location_id=boss.location_id,
                 contributors=contributors,
                 payouts=paid,
+                shares_told=True,
             )
         await self.events.publish(event)
         await self.arena.forget(boss.id)

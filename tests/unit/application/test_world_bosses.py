@@ -19,7 +19,7 @@ from game.api.world import (
     WrongLocation,
 )
 from game.domain.loot import Rewards
-from shared.events import BossDefeated, BossEscaped, BossSpawned
+from shared.events import BossDefeated, BossEscaped, BossSharesPaid, BossSpawned
 from tests.fakes.game import FakeGame
 
 from .play import meet
@@ -136,6 +136,36 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
     assert await game.leaderboards.boss_leaderboard(limit=1) == board[:1]
 
 
+async def test_contributors_hear_of_their_share_batch_by_batch_and_the_end_is_announced_once(game, monkeypatch):
+    monkeypatch.setattr("game.application.world_bosses.PAYOUT_BATCH", 2)
+    players = (1, 2, 3, 4, 5)
+    boss = await spawn(game, *players)
+    gold = {pid: await game.gold(pid) for pid in players}
+    for pid in players:
+        await hit(game, pid, boss)
+    game.clock.advance(10)
+    game.arena.set_hp(boss.id, 1)
+    assert (await hit(game, 4, boss)).killed
+    await game.bosses.settlements_done()
+
+    notices = game.events.of_type(BossSharesPaid)
+    assert len(notices) == 3  # 5 contributors, 2 a batch
+    told = [p for notice in notices for p in notice.payouts]
+    assert sorted(p.player_id for p in told) == list(players)  # each told once
+    assert all(notice.defeated and notice.killer_id == 4 for notice in notices)
+    for p in told:  # what each is told is what reached them
+        assert await game.gold(p.player_id) == gold[p.player_id] + p.gold
+    [defeated] = game.events.of_type(BossDefeated)
+    assert defeated.shares_told and sorted(defeated.payouts, key=lambda p: p.player_id) == sorted(
+        told, key=lambda p: p.player_id
+    )
+    kinds = [type(e) for e in game.events.published if isinstance(e, BossSharesPaid | BossDefeated)]
+    assert kinds == [BossSharesPaid] * 3 + [BossDefeated]  # the announcement once all are paid
+
+    assert (await game.bosses.settle_bosses()).bosses_settled == ()  # nothing more: no second notice
+    assert len(game.events.of_type(BossSharesPaid)) == 3
+
+
 async def test_payouts_cut_short_by_a_crash_are_finished_by_the_settlement_job(game):
     boss = await spawn(game, 1, 2)
     await hit(game, 1, boss)
@@ -191,6 +221,7 @@ async def test_a_settlement_after_a_crash_pays_only_those_not_yet_paid(game):
     [defeated] = game.events.of_type(BossDefeated)
     shares = {p.player_id: p.gold for p in defeated.payouts}
     assert await game.gold(2) == gold[2] + 1  # not paid twice
+    assert [p.player_id for e in game.events.of_type(BossSharesPaid) for p in e.payouts] == [1, 3]  # nor told
     assert {pid: await game.gold(pid) - gold[pid] for pid in (1, 3)} == {1: shares[1], 3: shares[3]}
 
 
