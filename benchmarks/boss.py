@@ -13,11 +13,13 @@ Each row: `--players` players × `--attacks` attacks each, `--concurrency` in fl
 The killing blow (a second table), at each of `--contributors` (1,000 and 10,000): a boss whose tallies
 already hold that many contributors (written straight into Redis), felled by one of them through
 `attack_boss`, `--kills` times (a fresh boss each time). Per size: the killing attack's latency (median
-and worst), the time until every contributor is paid and the end announced, and "exact": each
+and worst), the time until every contributor is paid and the end announced, the SQL statements the killing
+blow sent ("kill SQL", BEGIN and COMMIT not counted), and "exact": each
 contributor's gold grew by exactly what the announcement told them, with one claim each. A kill is
 settled before the next one is struck, so the latencies are not those of a process busy paying.
-The script uses only what the game offered before the settlement moved after the kill, so it can be run
-against an older checkout (`PYTHONPATH=<checkout>/src`) for a before/after comparison.
+The script uses only what the game offered before the settlement moved after the kill (and fills the damage
+ranking only where the game has one), so it can be run against an older checkout
+(`PYTHONPATH=<checkout>/src`) for a before/after comparison.
 
     .venv/bin/python benchmarks/boss.py [--players 1000] [--attacks 5] [--concurrency 100]
     .venv/bin/python benchmarks/boss.py --only-kills --contributors 1000 10000 --kills 5
@@ -38,12 +40,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis.asyncio as aioredis
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from game.adapters.redis_world_boss import RedisBossArena, boss_key, damage_key
+
+try:  # the damage ranking a boss screen reads (an older checkout has none)
+    from game.adapters.redis_world_boss import ranking_key, ranking_member
+except ImportError:
+    ranking_key = ranking_member = None  # type: ignore[assignment]
 from game.api import GameError
 from game.application.ports.world_events import BossRecord
 from shared.events import BossDefeated
@@ -179,6 +186,7 @@ class KillRow:
     latencies: list[float]  # seconds, the killing attack
     all_paid: list[float]  # seconds from the blow until every contributor was paid and the end announced
     exact: bool
+    statements: int = 0  # SQL statements the killing blow sent (BEGIN and COMMIT not counted)
 
     @staticmethod
     def ms(values: list[float], share: float) -> float:
@@ -191,6 +199,13 @@ async def kill_row(engine, redis, ids: list[int], kills: int) -> KillRow:
     latencies: list[float] = []
     all_paid: list[float] = []
     exact = True
+    counted = {"on": False, "n": 0}
+
+    def count(*_: object, **__: object) -> None:
+        counted["n"] += counted["on"]
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    statements = 0
     for _ in range(kills):
         events = InMemoryEventBus()
         clock = Clock(time.time())
@@ -199,16 +214,21 @@ async def kill_row(engine, redis, ids: list[int], kills: int) -> KillRow:
         tallies = {pid: 10 + pid % 50 for pid in ids}
         total = sum(tallies.values())
         await redis.hset(damage_key(boss.id), mapping=tallies)
+        if ranking_key is not None:  # as the blows that dealt them would have left it
+            await redis.zadd(ranking_key(boss.id), {ranking_member(pid): -d for pid, d in tallies.items()})
         await redis.hset(boss_key(boss.id), mapping={"hp": 1, "max_hp": total + 1})
         async with engine.connect() as conn:
             gold_before = dict((await conn.execute(text("SELECT player_id, gold FROM characters"))).all())
         killer = ids[0]
         while True:  # a swing may miss: the next one is a fresh roll
             clock.advance(0.001)
+            counted.update(on=True, n=0)
             started = time.perf_counter()
             hit = await game.attack_boss(player_id=killer, boss_id=boss.id)
+            counted["on"] = False
             if hit.killed:
                 latencies.append(time.perf_counter() - started)
+                statements = max(statements, counted["n"])
                 break
         while True:
             async with engine.connect() as conn:
@@ -231,7 +251,8 @@ async def kill_row(engine, redis, ids: list[int], kills: int) -> KillRow:
             ).scalar_one()
         exact &= sorted(told) == sorted(ids) and claims == len(ids)
         exact &= all(gold_after[pid] - gold_before[pid] == told[pid] for pid in ids)
-    return KillRow(len(ids), latencies, all_paid, exact)
+    event.remove(engine.sync_engine, "before_cursor_execute", count)
+    return KillRow(len(ids), latencies, all_paid, exact, statements)
 
 
 async def run_kills(server_url: str, redis_url: str, sizes: list[int], kills: int) -> list[KillRow]:
@@ -302,14 +323,15 @@ async def main() -> None:
     )
     header = (
         f"| {'contributors':>12} | {'kill p50 ms':>11} | {'kill max ms':>11} "
-        f"| {'all paid p50 s':>14} | {'all paid max s':>14} | {'exact':>5} |"
+        f"| {'all paid p50 s':>14} | {'all paid max s':>14} | {'kill SQL':>8} | {'exact':>5} |"
     )
     print(header)
     print("|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|")
     for k in kill_rows:
         print(
             f"| {k.contributors:>12,} | {k.ms(k.latencies, 0.5):>11.1f} | {max(k.latencies) * 1000:>11.1f} "
-            f"| {k.ms(k.all_paid, 0.5) / 1000:>14.2f} | {max(k.all_paid):>14.2f} | {'yes' if k.exact else 'NO':>5} |"
+            f"| {k.ms(k.all_paid, 0.5) / 1000:>14.2f} | {max(k.all_paid):>14.2f} | {k.statements:>8} "
+            f"| {'yes' if k.exact else 'NO':>5} |"
         )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable
 from typing import Any, Protocol
 
 from aiogram import Bot
@@ -40,6 +40,7 @@ from shared.events import (
     ArenaDefended,
     BossDefeated,
     BossEscaped,
+    BossSharesPaid,
     BossSpawned,
     Broadcast,
     CharacterCreated,
@@ -133,6 +134,7 @@ class Notifier:
             RiftOpened: self._rift_opened,
             RiftCollapsed: self._rift_collapsed,
             BossSpawned: self._boss_spawned,
+            BossSharesPaid: self._boss_shares_paid,
             BossDefeated: self._boss_ended,
             BossEscaped: self._boss_ended,
             Broadcast: self._broadcast,
@@ -227,13 +229,45 @@ class Notifier:
 
         return await self._deliver(event, self.recipients(BOSSES), self._same_for_all(compose))
 
+    async def _boss_shares_paid(self, event: BossSharesPaid) -> DeliveryReport | None:
+        """Those just paid hear how it ended for them, with their share, as soon as it is in their bag."""
+        if not event.payouts:
+            return None
+        boss = await self._game.get_boss(boss_id=event.boss_id)
+        payouts = {p.player_id: p for p in event.payouts}
+
+        async def compose(t: Translator, player_id: int) -> Outgoing:
+            payout = payouts[player_id]
+            known = await self._items_of(player_id) if payout.items else {}
+            shown = views.boss_ended(
+                t,
+                boss,
+                defeated=event.defeated,
+                fought=True,
+                killed=event.defeated and player_id == event.killer_id,
+                payout=payout,
+                known=known,
+            )
+            return _outgoing(shown)
+
+        return await self._deliver(event, sorted(payouts), compose)
+
     async def _boss_ended(self, event: BossDefeated | BossEscaped) -> DeliveryReport:
-        """Those who fought hear how it ended for them; those who follow bosses hear that it ended."""
+        """Those who fought hear how it ended for them (unless each heard it with their share as they were
+        paid); those who follow bosses hear that it ended."""
         boss = await self._game.get_boss(boss_id=event.boss_id)
         fought = set(event.contributors)
         defeated = isinstance(event, BossDefeated)
         killer = event.killer_id if isinstance(event, BossDefeated) else None
         payouts = {p.player_id: p for p in event.payouts}
+        if event.shares_told:  # the fighters heard it already: the followers who did not fight remain
+            return await self._deliver(
+                event,
+                _without(self.recipients(BOSSES), fought),
+                self._same_for_all(
+                    lambda t: _outgoing(views.boss_ended(t, boss, defeated=defeated, fought=False, killed=False))
+                ),
+            )
 
         async def compose(t: Translator, player_id: int) -> Outgoing:
             payout = payouts.get(player_id)
@@ -360,6 +394,12 @@ def _outgoing(screen: Screen) -> Outgoing:
 async def _stream(ids: Iterable[int]) -> AsyncIterator[int]:
     for player_id in ids:
         yield player_id
+
+
+async def _without(ids: AsyncIterator[int], left_out: Collection[int]) -> AsyncIterator[int]:
+    async for player_id in ids:
+        if player_id not in left_out:
+            yield player_id
 
 
 async def _merged(*streams: AsyncIterator[int]) -> AsyncIterator[int]:

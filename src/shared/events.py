@@ -86,6 +86,19 @@ class BossPayout(BaseModel):
     item_names: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
+class BossSharesPaid(Event):
+    """Some contributors of an ended world boss were just paid (one batch): each hears of their share at once,
+    not when the last of thousands is paid. The end's announcement follows, once, when all are."""
+
+    kind: Literal["boss_shares_paid"] = "boss_shares_paid"
+    boss_id: str
+    monster_id: str
+    location_id: str
+    defeated: bool  # False: it escaped (an escape still pays by contribution)
+    killer_id: int | None = None
+    payouts: tuple[BossPayout, ...] = ()  # those this batch paid
+
+
 class BossDefeated(Event):
     kind: Literal["boss_defeated"] = "boss_defeated"
     boss_id: str
@@ -94,6 +107,8 @@ class BossDefeated(Event):
     contributors: tuple[int, ...] = ()
     killer_id: int | None = None
     payouts: tuple[BossPayout, ...] = ()
+    # True: each contributor was told their share as they were paid (`BossSharesPaid`); this tells them no more.
+    shares_told: bool = False
 
 
 class BossEscaped(Event):
@@ -103,6 +118,7 @@ class BossEscaped(Event):
     location_id: str
     contributors: tuple[int, ...] = ()  # who fought it (their damage still counts on the leaderboard)
     payouts: tuple[BossPayout, ...] = ()  # an escape still pays by contribution
+    shares_told: bool = False  # as for `BossDefeated`
 
 
 class Broadcast(Event):
@@ -215,6 +231,7 @@ _Events: TypeAlias = (
     | RiftOpened
     | RiftCollapsed
     | BossSpawned
+    | BossSharesPaid
     | BossDefeated
     | BossEscaped
     | Broadcast

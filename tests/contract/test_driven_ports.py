@@ -45,6 +45,7 @@ from game.application.ports.world_events import (
     BossDamageRow,
     BossLive,
     BossRecord,
+    BossStanding,
     RiftRecord,
     WorldRepository,
 )
@@ -238,6 +239,118 @@ async def test_for_update_waits_until_the_holder_commits(uow_factory):
         await first.commit()
         seen = await asyncio.wait_for(waiting, 5)
     assert (seen.version, seen.character.gold) == (1, 1)
+
+
+async def test_many_players_load_claim_and_save_at_once(uow_factory):
+    """The batch forms read, claim and write as their one-player forms do; the unregistered are left out."""
+    await add(uow_factory, hero(1), hero(2), hero(3))
+    async with uow_factory() as uow:
+        assert await uow.characters.claim(2, "boss:b")  # paid already
+        await uow.commit()
+    kitted = await load(uow_factory, 3)
+    await save(
+        uow_factory,
+        kitted,
+        replace(
+            kitted, inventory=Inventory(items={"wolf_pelt": 2}), equipment=Equipment(slots={"weapon": "rusty_sword"})
+        ),
+    )
+    async with uow_factory() as uow:
+        records = await uow.characters.load_many([3, 9, 1, 2], for_update=True)
+        assert sorted(records) == [1, 2, 3]
+        assert records[3] == await uow.characters.load(3)
+        assert await uow.characters.claim_many("boss:b", [3, 2, 1]) == {1, 3}
+        assert await uow.characters.claim_many("boss:b", [1, 3]) == set()  # once
+        one, three = records[1], records[3]
+        await uow.characters.save_many(
+            [
+                (
+                    three,
+                    replace(
+                        three,
+                        character=replace(three.character, gold=99, xp=7),
+                        inventory=Inventory(items={"health_potion": 1}),
+                        equipment=Equipment(),
+                    ),
+                ),
+                (
+                    one,
+                    replace(
+                        one,
+                        character=replace(one.character, level=2),
+                        inventory=Inventory(items={"wolf_pelt": 1}),
+                        skills=frozenset({"power_strike"}),
+                    ),
+                ),
+            ]
+        )
+        await uow.commit()
+    first, second, third = [await load(uow_factory, pid) for pid in (1, 2, 3)]
+    assert (first.character.level, first.inventory.items, first.skills, first.version) == (
+        2,
+        {"wolf_pelt": 1},
+        frozenset({"power_strike"}),
+        1,
+    )
+    assert second == replace(records[2])  # untouched
+    assert (third.character.gold, third.character.xp, third.inventory.items, third.equipment.slots, third.version) == (
+        99,
+        7,
+        {"health_potion": 1},
+        {},
+        2,
+    )
+    async with uow_factory() as uow:
+        assert await uow.characters.load_many([]) == {}
+        assert await uow.characters.claim_many("boss:b", []) == set()
+        await uow.characters.save_many([])
+        assert await uow.characters.claim_many("boss:b", [1, 2, 3]) == set()
+        assert await uow.characters.claim_many("boss:c", [2]) == {2}
+
+
+async def test_names_of_many_players_in_one_read(uow_factory):
+    await add(uow_factory, hero(1, "Ada"), hero(2, "Bo"))
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.characters.names([2, 1, 9]) == {1: "Ada", 2: "Bo"}
+        assert await uow.characters.names([]) == {}
+
+
+async def test_a_batch_locks_its_players_until_it_commits(uow_factory):
+    await add(uow_factory, hero(1), hero(2))
+
+    async def racer() -> set[int]:
+        async with uow_factory() as uow:
+            await uow.characters.load_many([2, 1], for_update=True)
+            return await uow.characters.claim_many("boss:b", [1, 2])
+
+    async with uow_factory() as first:
+        await first.characters.load_many([1, 2], for_update=True)
+        waiting = asyncio.create_task(racer())
+        await asyncio.sleep(0.1)
+        assert not waiting.done()
+        assert await first.characters.claim_many("boss:b", [1, 2]) == {1, 2}
+        await first.commit()
+    assert await asyncio.wait_for(waiting, 5) == set()  # the racer pays no one twice
+
+
+async def test_old_claims_of_a_kind_are_pruned_and_nothing_else(uow_factory):
+    await add(uow_factory, hero(1), hero(2))
+    async with uow_factory() as uow:
+        for pid in (1, 2):
+            assert await uow.characters.claim(pid, "press:explore:a")
+            assert await uow.characters.claim(pid, "fight:a")
+        assert await uow.characters.claim(1, "press:explorer")
+        await uow.commit()
+    async with uow_factory() as uow:
+        young = await uow.characters.prune_claims("press:explore:", older_than=time.time() - 3600, limit=10)
+        assert young == 0  # too young
+        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60, limit=1) == 1
+        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60, limit=10) == 1
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.characters.claim(1, "press:explore:a")  # forgotten: a press that old is long gone
+        assert not await uow.characters.claim(1, "fight:a")  # another kind stays
+        assert not await uow.characters.claim(1, "press:explorer")
 
 
 async def test_names_are_unique_regardless_of_case_and_a_refused_add_spoils_nothing(uow_factory):
@@ -663,6 +776,52 @@ async def test_a_boss_restored_from_its_checkpoint_goes_on_from_there(arena):
     assert not await arena.port.create(b, {}, hp=1000)  # a restore never overwrites a live boss
     hit = await arena.port.attack("b", 1, 50, now=arena.clock.now())
     assert (hit.hp_left, hit.player_total) == (550, 350)
+
+
+async def test_the_standing_reads_the_top_the_count_and_a_players_place(arena):
+    await arena.port.create(arena.boss(hp=100_000, cooldown_ms=60_000))
+    now = arena.clock.now()
+    for pid, dealt in [(10, 50), (9, 50), (3, 70), (4, 0), (7, 20), (1_000_000_000_001, 70), (5, 10)]:
+        await arena.port.attack("b", pid, dealt, now=now)
+    standing = await arena.port.standing("b", 7, top=4)
+    assert standing.live == BossLive(hp=100_000 - 270, max_hp=100_000, status="alive", killer_id=None)
+    # most damage first; a tie goes to the lower id, however many digits it has; who dealt none is not ranked
+    assert standing.top == ((3, 70), (1_000_000_000_001, 70), (9, 50), (10, 50))
+    assert (standing.fighters, standing.damage, standing.rank) == (6, 20, 5)
+    assert 0 < standing.cooldown_ms <= 60_000
+    assert (await arena.port.standing("b", 4, top=4)).damage == 0
+    assert (await arena.port.standing("b", 4, top=4)).rank is None
+    assert (await arena.port.standing("b", 8, top=4)).rank is None
+    anonymous = await arena.port.standing("b", None, top=2)
+    assert (anonymous.top, anonymous.rank, anonymous.damage, anonymous.cooldown_ms) == (
+        ((3, 70), (1_000_000_000_001, 70)),
+        None,
+        0,
+        0,
+    )
+    await arena.port.attack("b", 6, 100, now=now)  # a blow moves the ranking at once
+    assert (await arena.port.standing("b", 6, top=1)).top == ((6, 100),)
+    assert (await arena.port.standing("b", 3, top=1)).rank == 2
+    assert await arena.port.standing("nope", 1, top=5) == BossStanding(live=None)
+
+
+async def test_a_restored_boss_is_ranked_from_its_checkpoint(arena):
+    assert await arena.port.create(arena.boss(cooldown_ms=0), {1: 300, 2: 100, 3: 0, 12: 300}, hp=400)
+    standing = await arena.port.standing("b", 2, top=5)
+    assert (standing.top, standing.fighters, standing.rank) == (((1, 300), (12, 300), (2, 100)), 3, 3)
+    await arena.port.attack("b", 2, 250, now=arena.clock.now())
+    assert (await arena.port.standing("b", 2, top=1)).top == ((2, 350),)
+
+
+async def test_a_dead_boss_keeps_its_ranking_without_a_cooldown(arena):
+    await arena.port.create(arena.boss(hp=100, cooldown_ms=60_000))
+    now = arena.clock.now()
+    await arena.port.attack("b", 1, 60, now=now)
+    await arena.port.attack("b", 2, 60, now=now)
+    await arena.port.forget("b")
+    standing = await arena.port.standing("b", 2, top=5)
+    assert standing.live.status == "defeated" and standing.top == ((1, 60), (2, 40))
+    assert (standing.rank, standing.cooldown_ms) == (2, 0)
 
 
 # ================================================================================================

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 _GONE = object()  # a row this transaction deleted
@@ -27,6 +28,8 @@ class FakeDatabase:
         self._sequence = itertools.count(1)
         # Claims of sources starting with one of these fail as a dropped connection would: a crash mid-action.
         self.failing_claims: tuple[str, ...] = ()
+        # PostgreSQL's `now()`, for what it stamps (a claim's time): the machine's, or a test's clock.
+        self.now: Callable[[], float] = time.time
 
     def next_sequence(self) -> int:
         """Increasing numbers, for what PostgreSQL orders by time of insertion (`created_at`)."""

@@ -192,6 +192,7 @@ def build_game(
 ) -> FakeGame:
     clock = clock or SettableClock()
     uow_factory = FakeUnitOfWorkFactory()
+    uow_factory.db.now = clock.now  # the database's clock is the game's
     hot, locks, arena, events = FakeHotStateStore(), FakePlayerLocks(), FakeBossArena(clock), InMemoryEventBus()
     snapshotter = FakeSnapshotter(hot, uow_factory.db)
     core = GameCore(

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Self
 
@@ -116,10 +116,41 @@ class FakeCharacterRepository:
     async def claim(self, player_id: int, source_id: str) -> bool:
         if source_id.startswith(self._tx.db.failing_claims):
             raise ConnectionError(f"storage went away while paying {source_id}")
-        if self._tx.row("claims", (player_id, source_id)):
+        if self._tx.row("claims", (player_id, source_id)) is not None:
             return False
-        self._tx.write("claims", (player_id, source_id), True)
+        self._tx.write("claims", (player_id, source_id), self._tx.db.now())  # when it was claimed
         return True
+
+    async def names(self, player_ids: Collection[int]) -> dict[int, str]:
+        rows = {pid: self._tx.row("characters", pid) for pid in set(player_ids)}
+        return {pid: row.character.name for pid, row in rows.items() if row is not None}
+
+    async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
+        loaded = {}
+        for pid in sorted(set(player_ids)):  # locked in id order
+            record = await self.load(pid, for_update=for_update)
+            if record is not None:
+                loaded[pid] = record
+        return loaded
+
+    async def claim_many(self, source_id: str, player_ids: Collection[int]) -> set[int]:
+        return {pid for pid in sorted(set(player_ids)) if await self.claim(pid, source_id)}
+
+    async def save_many(self, changes: Sequence[tuple[PlayerRecord, PlayerRecord]]) -> dict[int, int]:
+        return {
+            after.character.player_id: await self.save(before, after)
+            for before, after in sorted(changes, key=lambda change: change[1].character.player_id)
+        }
+
+    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
+        doomed = [
+            key
+            for key, claimed_at in self._tx.rows("claims").items()
+            if key[1].startswith(prefix) and claimed_at < older_than
+        ][:limit]
+        for key in doomed:
+            self._tx.delete("claims", key)
+        return len(doomed)
 
     async def name_taken(self, name_key: str) -> bool:
         return await self.id_by_name(name_key) is not None

@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from game.application.ports.world_events import AttackOutcome, BossLive, BossRecord
+from game.application.ports.world_events import AttackOutcome, BossLive, BossRecord, BossStanding
 from shared.ports import Clock
 
 
@@ -84,6 +84,24 @@ class FakeBossArena:
     async def snapshot(self, boss_id: str) -> tuple[BossLive | None, dict[int, int]]:
         pool = self._pools.get(boss_id)
         return (pool.live(), dict(pool.damage)) if pool else (None, {})
+
+    async def standing(self, boss_id: str, player_id: int | None, *, top: int) -> BossStanding:
+        pool = self._pools.get(boss_id)
+        if pool is None:
+            return BossStanding(live=None)
+        ranked = sorted(((pid, d) for pid, d in pool.damage.items() if d > 0), key=lambda row: (-row[1], row[0]))
+        place = next((i for i, (pid, _) in enumerate(ranked, start=1) if pid == player_id), None)
+        wait = 0
+        if player_id is not None and pool.status == "alive":
+            wait = _ms_left(pool.ready_at.get(player_id, 0.0), self._clock.now())
+        return BossStanding(
+            live=pool.live(),
+            top=tuple(ranked[:top]),
+            fighters=len(ranked),
+            damage=pool.damage.get(player_id, 0) if player_id is not None else 0,
+            rank=place,
+            cooldown_ms=wait,
+        )
 
     async def player_status(self, boss_id: str, player_id: int) -> tuple[int, int]:
         pool = self._pools.get(boss_id)

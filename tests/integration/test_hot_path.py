@@ -138,3 +138,23 @@ async def test_a_change_made_through_one_process_is_seen_by_the_other_on_the_nex
     assert (await two.look(player_id=PID)).rifts == ()
     rift = await one.admin_open_rift(location_id="meadows", tier=1)
     assert [r.id for r in (await two.look(player_id=PID)).rifts] == [rift.id]
+
+
+async def test_a_boss_share_paid_through_one_process_is_seen_by_the_other(container, other, db, redis):
+    """Shares are paid in bulk (many characters in one statement): each still publishes its version."""
+    from game.adapters.redis_world_boss import boss_key, cooldown_key
+
+    one, two = await container.game(), await other.game()
+    await one.register(player_id=PID, name="Bountiful", class_id="mage")
+    await sql(db, "UPDATE characters SET intellect = 100000 WHERE player_id = :p", p=PID)
+    kept = await two.get_character(player_id=PID)  # the second process keeps its copy
+    boss = await one.admin_spawn_boss(location_id="meadows", boss_def_id="old_tusk")
+    store = await container.hot_state()
+    await store.put(PID, replace(await store.get(PID), location_id="meadows"))
+    await one.attack_boss(player_id=PID, boss_id=boss.id)
+    await redis.hset(boss_key(boss.id), "hp", 1)  # worn down: the next blow fells it
+    await redis.delete(cooldown_key(boss.id, PID))
+    assert (await one.attack_boss(player_id=PID, boss_id=boss.id)).killed
+    await one.settle_bosses()
+    paid = await two.get_character(player_id=PID)
+    assert paid.gold > kept.gold and paid.version > kept.version

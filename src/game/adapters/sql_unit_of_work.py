@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Self, cast
 
-from sqlalchemy import ColumnElement, Row, Table, delete, func, insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Row,
+    Table,
+    any_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    tuple_,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -55,6 +70,25 @@ def _character_values(character: Character) -> dict[str, object]:
 
 def _owned(table: Table) -> ColumnElement[bool]:
     return table.c.player_id == characters.c.player_id
+
+
+def _bigints(values: Sequence[int]) -> Any:
+    return bindparam(None, list(values), type_=ARRAY(BigInteger))
+
+
+# The PostgreSQL array type of each column `save_many` sets (see `_character_values`).
+_ARRAY_TYPES = {
+    "player_id": "bigint[]",
+    "level": "integer[]",
+    "xp": "bigint[]",
+    "gold": "bigint[]",
+    "strength": "integer[]",
+    "agility": "integer[]",
+    "intellect": "integer[]",
+    "vitality": "integer[]",
+    "stat_points": "integer[]",
+    "skill_points": "integer[]",
+}
 
 
 class SqlCharacterRepository:
@@ -132,6 +166,133 @@ class SqlCharacterRepository:
             .returning(reward_claims.c.source_id)
         )
         return (await self._conn.execute(stmt)).first() is not None
+
+    # --- many players at once (a boss's payouts): one statement each, whatever the batch's size ---------
+
+    async def names(self, player_ids: Collection[int]) -> dict[int, str]:
+        if not player_ids:
+            return {}
+        query = select(characters.c.player_id, characters.c.name).where(
+            characters.c.player_id == any_(_bigints(sorted(set(player_ids))))
+        )
+        return {row.player_id: row.name for row in await self._conn.execute(query)}
+
+    async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
+        # As `load`, for every id at once; locked in id order (ORDER BY under FOR UPDATE), so two batches
+        # that share players never wait on each other in a circle.
+        if not player_ids:
+            return {}
+        ids = sorted(set(player_ids))
+        bag = select(func.json_object_agg(inventory_items.c.item_id, inventory_items.c.quantity)).where(
+            _owned(inventory_items)
+        )
+        worn = select(func.json_object_agg(equipment.c.slot, equipment.c.item_id)).where(_owned(equipment))
+        known = select(func.array_agg(learned_skills.c.skill_id)).where(_owned(learned_skills))
+        query = (
+            select(
+                characters,
+                bag.scalar_subquery().label("bag"),
+                worn.scalar_subquery().label("worn"),
+                known.scalar_subquery().label("known"),
+            )
+            .where(characters.c.player_id == any_(_bigints(ids)))
+            .order_by(characters.c.player_id)
+        )
+        if for_update:
+            query = query.with_for_update(of=characters)
+        return {
+            row.player_id: PlayerRecord(
+                character=_character_from_row(row),
+                version=row.version,
+                inventory=Inventory(items={k: int(v) for k, v in (row.bag or {}).items()}),
+                equipment=Equipment(slots=dict(row.worn or {})),
+                skills=frozenset(row.known or ()),
+            )
+            for row in await self._conn.execute(query)
+        }
+
+    async def claim_many(self, source_id: str, player_ids: Collection[int]) -> set[int]:
+        if not player_ids:
+            return set()
+        # Inserted in id order: two settlers racing over the same batch wait on the same first key.
+        stmt = (
+            pg_insert(reward_claims)
+            .values([{"player_id": pid, "source_id": source_id} for pid in sorted(set(player_ids))])
+            .on_conflict_do_nothing()
+            .returning(reward_claims.c.player_id)
+        )
+        return {row.player_id for row in await self._conn.execute(stmt)}
+
+    async def save_many(self, changes: Sequence[tuple[PlayerRecord, PlayerRecord]]) -> dict[int, int]:
+        if not changes:
+            return {}
+        ordered = sorted(changes, key=lambda change: change[1].character.player_id)
+        columns = ["player_id", *_character_values(ordered[0][1].character)]
+        arrays: dict[str, list[object]] = {name: [] for name in columns}
+        for _, after in ordered:
+            values = {"player_id": after.character.player_id, **_character_values(after.character)}
+            for name in columns:
+                arrays[name].append(values[name])
+        # Every character of the batch in one UPDATE, from arrays (one per column) unnested side by side.
+        sets = ", ".join(f"{name} = v.{name}" for name in columns[1:])
+        unnest = ", ".join(f"CAST(:{name} AS {_ARRAY_TYPES[name]})" for name in columns)
+        versions = await self._conn.execute(
+            text(
+                f"UPDATE characters AS c SET {sets}, version = c.version + 1 "
+                f"FROM unnest({unnest}) AS v({', '.join(columns)}) WHERE c.player_id = v.player_id "
+                "RETURNING c.player_id, c.version"
+            ),
+            arrays,
+        )
+        saved = {int(pid): int(version) for pid, version in versions.all()}
+        await self._sync_many(
+            inventory_items, "item_id", "quantity", [(b.inventory.items, a.inventory.items, a) for b, a in ordered]
+        )
+        await self._sync_many(
+            equipment, "slot", "item_id", [(b.equipment.slots, a.equipment.slots, a) for b, a in ordered]
+        )
+        learned = [
+            {"player_id": a.character.player_id, "skill_id": s} for b, a in ordered for s in sorted(a.skills - b.skills)
+        ]
+        if learned:
+            await self._conn.execute(insert(learned_skills), learned)
+        return saved
+
+    async def _sync_many(
+        self,
+        table: Table,
+        key: str,
+        value: str,
+        pairs: Sequence[tuple[Mapping[str, Any], Mapping[str, Any], PlayerRecord]],
+    ) -> None:
+        """`_sync_pairs` for many players: one DELETE and one upsert at most."""
+        gone = [(a.character.player_id, k) for before, after, a in pairs for k in sorted(before) if k not in after]
+        if gone:
+            await self._conn.execute(delete(table).where(tuple_(table.c.player_id, table.c[key]).in_(gone)))
+        changed = [
+            {"player_id": a.character.player_id, key: k, value: v}
+            for before, after, a in pairs
+            for k, v in sorted(after.items())
+            if before.get(k) != v
+        ]
+        if changed:
+            stmt = pg_insert(table).values(changed)
+            await self._conn.execute(
+                stmt.on_conflict_do_update(index_elements=["player_id", key], set_={value: stmt.excluded[value]})
+            )
+
+    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
+        doomed = (
+            select(reward_claims.c.player_id, reward_claims.c.source_id)
+            .where(
+                reward_claims.c.source_id.startswith(prefix, autoescape=True),
+                reward_claims.c.claimed_at < func.to_timestamp(older_than),
+            )
+            .limit(limit)
+        )
+        key = tuple_(reward_claims.c.player_id, reward_claims.c.source_id)
+        result = await self._conn.execute(delete(reward_claims).where(key.in_(doomed)))
+        return int(result.rowcount)
 
     async def id_by_name(self, name_key: str) -> int | None:
         query = select(characters.c.player_id).where(characters.c.name_key == name_key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from game.api import NotOwned, NotRegistered
+from game.api import NotOwned
 from game.application.dailies import count_progress
 from game.application.guilds import add_guild_xp
 from game.application.players import Players
@@ -116,24 +116,23 @@ class Payouts:
         )
 
     async def grant_many(self, source_id: str, rewards: Mapping[int, Rewards]) -> dict[int, Granted]:
-        """Pay many players for one `source_id` in one transaction (many payouts, one commit), each exactly
-        once as `grant` does; a player already paid for it, or no longer registered, is left out. Rows are
-        locked in id order, and the day's figures last, so two batches never wait on each other in a circle."""
+        """Pay many players for one `source_id` in one transaction, each exactly once as `grant` does; a player
+        already paid for it, or no longer registered, is left out. A batch is a handful of statements whatever
+        its size: the players are read and locked in one (in id order), claimed in one, saved in one, and the
+        day's figures come last, so two batches never wait on each other in a circle (and a racing payer of
+        the same batch waits for this one, then finds every claim taken)."""
         paid: dict[int, tuple[PlayerRecord, Granted]] = {}
         async with self.uow_factory() as uow:
-            for player_id in sorted(rewards):
-                try:
-                    before = await self.players.record(uow, player_id, for_update=True)
-                except NotRegistered:  # a character deleted meanwhile
-                    continue
-                if not await uow.characters.claim(player_id, source_id):
-                    continue
-                reward = rewards[player_id]
+            records = await uow.characters.load_many(rewards, for_update=True)  # a deleted character is left out
+            claimed = await uow.characters.claim_many(source_id, records)
+            changes: list[tuple[PlayerRecord, PlayerRecord]] = []
+            for player_id in sorted(claimed):
+                before, reward = records[player_id], rewards[player_id]
                 progress = gain_xp(before.character, reward.xp)
                 character = replace(progress.character, gold=progress.character.gold + reward.gold)
                 inventory, kept, lost = fit_into(before.inventory, reward.items, self.content.items)
                 after = replace(before, character=character, inventory=inventory)
-                await uow.characters.save(before, after)
+                changes.append((before, after))
                 paid[player_id] = (
                     after,
                     Granted(
@@ -147,6 +146,7 @@ class Payouts:
                         gold=reward.gold,
                     ),
                 )
+            await uow.characters.save_many(changes)
             if paid:  # the batch's gold in one row of the day's figures, taken last (never waited on in a circle)
                 gold = sum(granted.gold for _, granted in paid.values())
                 await self._flow(uow, min(paid), _FLOW_OF.get(source_id.split(":")[0], "other"), gold)

@@ -14,7 +14,7 @@ world's version, which a unit of work bumps once a change to them has committed.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Self, cast
 
@@ -137,8 +137,28 @@ class _WatchedCharacters:
         self.saved[pid] = (first, after, version)
         return version
 
+    async def save_many(self, changes: Sequence[tuple[PlayerRecord, PlayerRecord]]) -> dict[int, int]:
+        versions = await self._inner.save_many(changes)
+        for before, after in changes:
+            pid = after.character.player_id
+            first = self.saved.get(pid, (before, after, versions[pid]))[0]
+            self.saved[pid] = (first, after, versions[pid])
+        return versions
+
     async def claim(self, player_id: int, source_id: str) -> bool:
         return await self._inner.claim(player_id, source_id)
+
+    async def claim_many(self, source_id: str, player_ids: Collection[int]) -> set[int]:
+        return await self._inner.claim_many(source_id, player_ids)
+
+    async def names(self, player_ids: Collection[int]) -> dict[int, str]:
+        return await self._inner.names(player_ids)
+
+    async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
+        return await self._inner.load_many(player_ids, for_update=for_update)
+
+    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
+        return await self._inner.prune_claims(prefix, older_than=older_than, limit=limit)
 
     async def name_taken(self, name_key: str) -> bool:
         return await self._inner.name_taken(name_key)

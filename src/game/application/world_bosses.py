@@ -5,7 +5,8 @@ PostgreSQL; if Redis loses a live boss it is rebuilt from the last checkpoint.
 
 Its end is recorded once (a status change in PostgreSQL: one row, so the killing blow answers at once);
 from then on the boss is due for settlement, which copies the final tallies to PostgreSQL once, pays every
-contributor with claims (a batch per transaction) and announces the end once, with what each was paid.
+contributor with claims (a batch per transaction, each batch's contributors told their share as soon as it
+commits) and announces the end once, with what each was paid.
 The blow that ends a boss starts its settlement in the background of the same process; the settlement
 job (`settle_bosses`) finishes any a crash cut short. Settlers that race pay each contributor once.
 """
@@ -35,7 +36,7 @@ from game.application.dice import Dice
 from game.application.payouts import Payouts
 from game.application.players import Players
 from game.application.ports.unit_of_work import UnitOfWorkFactory
-from game.application.ports.world_events import BossArena, BossRecord
+from game.application.ports.world_events import BossArena, BossRecord, BossStanding
 from game.application.presenters.bosses import boss_view
 from game.domain.content import Content
 from game.domain.monsters import MonsterStats, monster_at_level
@@ -50,7 +51,7 @@ from game.domain.world_boss import (
     typical_fighter,
     vigour,
 )
-from shared.events import BossDefeated, BossEscaped, BossPayout, BossSpawned
+from shared.events import BossDefeated, BossEscaped, BossPayout, BossSharesPaid, BossSpawned
 from shared.ports import Clock, EventBus
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class WorldBosses:
 
     async def attack_boss(self, *, player_id: int, boss_id: str) -> BossAttackResult:
         now = self.clock.now()
-        async with self.uow_factory() as uow:
+        async with self.uow_factory(read_only=True) as uow:  # reads alone: no transaction to begin and end
             boss = await uow.world.get_boss(boss_id)
             if boss is None:
                 raise BossGone("no such boss", boss_id=boss_id, status="unknown")
@@ -316,13 +317,32 @@ class WorldBosses:
         )
         unpaid = [r.player_id for r in rows if not r.paid and r.player_id in rewards]
         gate = asyncio.Semaphore(PAYOUT_CONCURRENCY)
+        defeated = boss.status == "defeated"
+
+        def payout(pid: int) -> BossPayout:
+            r = rewards[pid]
+            names = {i: self.content.items[i].name.as_dict() for i in r.items if i in self.content.items}
+            return BossPayout(
+                player_id=pid, damage=damage[pid], xp=r.xp, gold=r.gold, items=dict(r.items), item_names=names
+            )
 
         async def pay(batch: list[int]) -> None:
             async with gate:
-                await self.payouts.grant_many(f"boss:{boss_id}", {pid: rewards[pid] for pid in batch})
+                granted = await self.payouts.grant_many(f"boss:{boss_id}", {pid: rewards[pid] for pid in batch})
                 async with self.uow_factory() as uow:
                     await uow.world.mark_paid(boss_id, batch)
                     await uow.commit()
+            if granted:  # those this call paid (not those a settler before it did) hear of their share now
+                await self.events.publish(
+                    BossSharesPaid(
+                        boss_id=boss.id,
+                        monster_id=boss.monster_id,
+                        location_id=boss.location_id,
+                        defeated=defeated,
+                        killer_id=boss.killer_id if defeated else None,
+                        payouts=tuple(payout(pid) for pid in sorted(granted)),
+                    )
+                )
 
         await asyncio.gather(*(pay(unpaid[i : i + PAYOUT_BATCH]) for i in range(0, len(unpaid), PAYOUT_BATCH)))
         async with self.uow_factory() as uow:
@@ -331,18 +351,8 @@ class WorldBosses:
         if not first:
             return False
         contributors = tuple(sorted(pid for pid, d in damage.items() if d > 0))
-        paid = tuple(
-            BossPayout(
-                player_id=pid,
-                damage=damage[pid],
-                xp=r.xp,
-                gold=r.gold,
-                items=dict(r.items),
-                item_names={i: self.content.items[i].name.as_dict() for i in r.items if i in self.content.items},
-            )
-            for pid, r in sorted(rewards.items())
-        )
-        if boss.status == "defeated":
+        paid = tuple(payout(pid) for pid in sorted(rewards))
+        if defeated:
             event: BossDefeated | BossEscaped = BossDefeated(
                 boss_id=boss.id,
                 monster_id=boss.monster_id,
@@ -350,6 +360,7 @@ class WorldBosses:
                 contributors=contributors,
                 killer_id=boss.killer_id,
                 payouts=paid,
+                shares_told=True,
             )
         else:
             event = BossEscaped(
@@ -358,6 +369,7 @@ class WorldBosses:
                 location_id=boss.location_id,
                 contributors=contributors,
                 payouts=paid,
+                shares_told=True,
             )
         await self.events.publish(event)
         await self.arena.forget(boss.id)
@@ -387,40 +399,49 @@ class WorldBosses:
         return boss_view(self.content, boss, now, hp=hp, status=status, mine=mine)
 
     async def _live_view(self, boss: BossRecord, now: float, player_id: int | None) -> BossView:
-        """The boss as it stands: its pool (grown with the crowd), the live ranking and the player's place."""
-        live, damage = await self.arena.snapshot(boss.id) if boss.status == "alive" else (None, {})
-        if live is None:
-            async with self.uow_factory(read_only=True) as uow:
-                damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss.id)}
-        # The top alone is ordered and a place is counted, not the whole crowd sorted (it may be thousands).
-        fighters = [pid for pid, d in damage.items() if d > 0]
-        top = heapq.nsmallest(RANKING_SIZE, fighters, key=lambda pid: (-damage[pid], pid))
+        """The boss as it stands: its pool (grown with the crowd), the live ranking and the player's place.
+        Redis holds a boss until an hour after it is settled, so it is asked first, ended or not; only the top
+        of its ranking is read, and the player's place, not the whole crowd (it may be thousands)."""
+        standing = await self.arena.standing(boss.id, player_id, top=RANKING_SIZE)
+        live = standing.live
+        if live is None:  # Redis lost it (or let it go): the tallies PostgreSQL holds
+            standing = await self._durable_standing(boss.id, player_id)
         async with self.uow_factory(read_only=True) as uow:
-            names = {pid: c.name for pid in top if (c := await uow.characters.get(pid)) is not None}
+            names = await uow.characters.names([pid for pid, _ in standing.top])
         ranking = tuple(
-            BossRankRow(rank=i, player_id=pid, name=names.get(pid, "?"), damage=damage[pid])
-            for i, pid in enumerate(top, start=1)
+            BossRankRow(rank=i, player_id=pid, name=names.get(pid, "?"), damage=dealt)
+            for i, (pid, dealt) in enumerate(standing.top, start=1)
         )
-        cooldown = 0
-        if player_id is not None and live is not None and live.status == "alive":
-            cooldown = (await self.arena.player_status(boss.id, player_id))[1]
-        mine = (damage.get(player_id, 0) if player_id is not None else 0, cooldown)
         view = self._view(
             boss,
             now,
             hp=live.hp if live else boss.hp_left,
             status=live.status if live else boss.status,
-            mine=mine,
+            mine=(standing.damage, standing.cooldown_ms if live is not None and live.status == "alive" else 0),
         )
-        rank = None
-        if player_id is not None and damage.get(player_id, 0) > 0:
-            mine_key = (-damage[player_id], player_id)
-            rank = 1 + sum(1 for pid in fighters if (-damage[pid], pid) < mine_key)
         return view.model_copy(
             update={
                 "max_hp": live.max_hp if live else boss.max_hp,
                 "ranking": ranking,
-                "my_rank": rank,
-                "fighters": len(fighters),
+                "my_rank": standing.rank,
+                "fighters": standing.fighters,
             }
+        )
+
+    async def _durable_standing(self, boss_id: str, player_id: int | None) -> BossStanding:
+        """The standing from the tallies in PostgreSQL (the checkpoint, or final once tallied)."""
+        async with self.uow_factory(read_only=True) as uow:
+            damage = {r.player_id: r.damage for r in await uow.world.boss_damage(boss_id)}
+        fighters = [pid for pid, d in damage.items() if d > 0]
+        top = heapq.nsmallest(RANKING_SIZE, fighters, key=lambda pid: (-damage[pid], pid))
+        mine = damage.get(player_id, 0) if player_id is not None else 0
+        rank = None
+        if player_id is not None and mine > 0:
+            rank = 1 + sum(1 for pid in fighters if (-damage[pid], pid) < (-mine, player_id))
+        return BossStanding(
+            live=None,
+            top=tuple((pid, damage[pid]) for pid in top),
+            fighters=len(fighters),
+            damage=mine,
+            rank=rank,
         )

@@ -123,3 +123,27 @@ async def test_a_pressed_explore_button_explores_once(game):
     assert (await game.exploration.explore(player_id=1, press="later")).stamina == 0  # pressed once it is back
     with pytest.raises(BadRequest):
         await game.exploration.explore(player_id=1, press="no:colons")
+
+
+async def test_presses_a_day_old_are_forgotten_and_younger_ones_kept(game):
+    """The worker's hourly job forgets the once-only marks of presses a day old (no screen still shows those
+    buttons); a younger press stays guarded, and other claims (a fight's payout) are never forgotten."""
+    await game.register(1)
+    await game.empower(1)
+    await game.exploration.travel(player_id=1, destination="meadows")
+    first = await game.exploration.explore(player_id=1, press="old")
+    if first.combat is not None:
+        await play_out(game, 1, first.combat)
+    paid = game.claims(1, "fight:")
+    game.clock.advance(20 * 3600)
+    await game.heal(1)
+    second = await game.exploration.explore(player_id=1, press="young")
+    if second.combat is not None:
+        await play_out(game, 1, second.combat)
+    assert await game.api.prune_press_claims() == 0  # the first is 20 hours old
+    game.clock.advance(5 * 3600)
+    assert await game.api.prune_press_claims() == 1
+    assert game.claims(1, "press:") == ["press:explore:young"]
+    assert game.claims(1, "fight:") == paid
+    with pytest.raises(StaleAction):
+        await game.exploration.explore(player_id=1, press="young")  # still guarded

@@ -18,7 +18,8 @@ from game.api.world import (
     InRift,
     WrongLocation,
 )
-from shared.events import BossDefeated, BossEscaped, BossSpawned
+from game.domain.loot import Rewards
+from shared.events import BossDefeated, BossEscaped, BossSharesPaid, BossSpawned
 from tests.fakes.game import FakeGame
 
 from .play import meet
@@ -135,6 +136,36 @@ async def test_a_fallen_boss_pays_each_contributor_once_and_is_announced_once(ga
     assert await game.leaderboards.boss_leaderboard(limit=1) == board[:1]
 
 
+async def test_contributors_hear_of_their_share_batch_by_batch_and_the_end_is_announced_once(game, monkeypatch):
+    monkeypatch.setattr("game.application.world_bosses.PAYOUT_BATCH", 2)
+    players = (1, 2, 3, 4, 5)
+    boss = await spawn(game, *players)
+    gold = {pid: await game.gold(pid) for pid in players}
+    for pid in players:
+        await hit(game, pid, boss)
+    game.clock.advance(10)
+    game.arena.set_hp(boss.id, 1)
+    assert (await hit(game, 4, boss)).killed
+    await game.bosses.settlements_done()
+
+    notices = game.events.of_type(BossSharesPaid)
+    assert len(notices) == 3  # 5 contributors, 2 a batch
+    told = [p for notice in notices for p in notice.payouts]
+    assert sorted(p.player_id for p in told) == list(players)  # each told once
+    assert all(notice.defeated and notice.killer_id == 4 for notice in notices)
+    for p in told:  # what each is told is what reached them
+        assert await game.gold(p.player_id) == gold[p.player_id] + p.gold
+    [defeated] = game.events.of_type(BossDefeated)
+    assert defeated.shares_told and sorted(defeated.payouts, key=lambda p: p.player_id) == sorted(
+        told, key=lambda p: p.player_id
+    )
+    kinds = [type(e) for e in game.events.published if isinstance(e, BossSharesPaid | BossDefeated)]
+    assert kinds == [BossSharesPaid] * 3 + [BossDefeated]  # the announcement once all are paid
+
+    assert (await game.bosses.settle_bosses()).bosses_settled == ()  # nothing more: no second notice
+    assert len(game.events.of_type(BossSharesPaid)) == 3
+
+
 async def test_payouts_cut_short_by_a_crash_are_finished_by_the_settlement_job(game):
     boss = await spawn(game, 1, 2)
     await hit(game, 1, boss)
@@ -153,6 +184,45 @@ async def test_payouts_cut_short_by_a_crash_are_finished_by_the_settlement_job(g
         assert game.claims(pid, "boss:") == [f"boss:{boss.id}"]
     [defeated] = game.events.of_type(BossDefeated)
     assert defeated.contributors == (1, 2) and defeated.killer_id == 2
+
+
+async def test_a_batch_where_some_were_already_paid_pays_only_the_rest(game):
+    """A batch is read, claimed and saved at once: who was paid for the source already, or is no longer
+    registered, is left out, and everyone else is paid once."""
+    for pid in (1, 2, 3, 4):
+        await game.register(pid)
+    gold = {pid: await game.gold(pid) for pid in (1, 2, 3, 4)}
+    share = Rewards(xp=5, gold=7, items={"wolf_pelt": 1})
+    earlier = await game.bosses.payouts.grant_many("boss:b1", {2: share, 4: share})  # a settler cut short
+    assert sorted(earlier) == [2, 4]
+    paid = await game.bosses.payouts.grant_many("boss:b1", {pid: share for pid in (1, 2, 3, 4, 9)})
+    assert sorted(paid) == [1, 3] and paid[1].gold == 7 and paid[1].kept == {"wolf_pelt": 1}
+    assert {pid: await game.gold(pid) - gold[pid] for pid in (1, 2, 3, 4)} == {1: 7, 2: 7, 3: 7, 4: 7}
+    assert {pid: (await game.bag(pid)).get("wolf_pelt") for pid in (1, 2, 3, 4)} == {1: 1, 2: 1, 3: 1, 4: 1}
+    assert all(game.claims(pid, "boss:") == ["boss:b1"] for pid in (1, 2, 3, 4))
+    assert await game.bosses.payouts.grant_many("boss:b1", {pid: share for pid in (1, 2, 3, 4)}) == {}  # a retry
+
+
+async def test_a_settlement_after_a_crash_pays_only_those_not_yet_paid(game):
+    """Paid but not yet marked so (the settler died in between): the next settlement skips them."""
+    quiet = replace(game.bosses, settle_at_once=False)
+    boss = await spawn(game, 1, 2, 3)
+    for pid in (1, 2, 3):
+        await hit(game, pid, boss)
+    game.clock.advance(10)
+    game.arena.set_hp(boss.id, 1)
+    for _ in range(20):
+        game.clock.advance(10)
+        if (await quiet.attack_boss(player_id=3, boss_id=boss.id)).killed:
+            break
+    gold = {pid: await game.gold(pid) for pid in (1, 2, 3)}
+    await game.bosses.payouts.grant_many(f"boss:{boss.id}", {2: Rewards(xp=0, gold=1)})  # the earlier settler
+    assert (await game.bosses.settle_bosses()).bosses_settled == (boss.id,)
+    [defeated] = game.events.of_type(BossDefeated)
+    shares = {p.player_id: p.gold for p in defeated.payouts}
+    assert await game.gold(2) == gold[2] + 1  # not paid twice
+    assert [p.player_id for e in game.events.of_type(BossSharesPaid) for p in e.payouts] == [1, 3]  # nor told
+    assert {pid: await game.gold(pid) - gold[pid] for pid in (1, 3)} == {1: shares[1], 3: shares[3]}
 
 
 async def test_a_kill_whose_process_died_before_settling_is_settled_by_the_job_once(game):

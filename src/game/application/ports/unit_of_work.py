@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol, Self
 
@@ -54,6 +55,28 @@ class CharacterRepository(Protocol):
 
     async def claim(self, player_id: int, source_id: str) -> bool:
         """Record that `source_id` paid out to this player; False if it already had."""
+        ...
+
+    async def names(self, player_ids: Collection[int]) -> dict[int, str]:
+        """The characters' names, in one read (those not registered are left out)."""
+        ...
+
+    async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
+        """`load` for many players in one read (those not registered are left out); `for_update` locks them
+        in id order, so two callers locking overlapping sets never wait on each other in a circle."""
+        ...
+
+    async def claim_many(self, source_id: str, player_ids: Collection[int]) -> set[int]:
+        """`claim` for many players at once: the ids for which `source_id` had not paid out yet (now it has)."""
+        ...
+
+    async def save_many(self, changes: Sequence[tuple[PlayerRecord, PlayerRecord]]) -> dict[int, int]:
+        """`save` for many players (each `(before, after)`) at once; each one's new version."""
+        ...
+
+    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
+        """Forget up to `limit` claims whose source starts with `prefix`, made before `older_than` (epoch
+        seconds); how many went. Only for sources that can never pay again once that old (a button's press)."""
         ...
 
     async def name_taken(self, name_key: str) -> bool: ...

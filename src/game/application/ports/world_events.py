@@ -140,6 +140,19 @@ class BossLive:
     killer_id: int | None
 
 
+@dataclass(frozen=True)
+class BossStanding:
+    """What a boss screen shows of the live pool, read at one instant: the top of the ranking, how many
+    fought, and one player's damage, place and cooldown. `live` None: Redis does not hold the boss."""
+
+    live: BossLive | None
+    top: tuple[tuple[int, int], ...] = ()  # (player id, damage), most damage first; ties go to the lower id
+    fighters: int = 0  # players who dealt any damage
+    damage: int = 0  # the player's own
+    rank: int | None = None  # the player's place (1 is first), None if they dealt none
+    cooldown_ms: int = 0  # the player's cooldown left (0 once the boss ended)
+
+
 AttackStatus = Literal["ok", "cooldown", "defeated", "escaped", "expired", "missing"]
 
 
@@ -171,6 +184,11 @@ class BossArena(Protocol):
 
     async def snapshot(self, boss_id: str) -> tuple[BossLive | None, dict[int, int]]:
         """The pool and every tally, read at one instant (they always add up)."""
+        ...
+
+    async def standing(self, boss_id: str, player_id: int | None, *, top: int) -> BossStanding:
+        """The boss, the `top` of its damage ranking, the count of fighters and `player_id`'s own damage,
+        place and cooldown, read at one instant, at a cost that does not grow with the crowd."""
         ...
 
     async def player_status(self, boss_id: str, player_id: int) -> tuple[int, int]:
