@@ -27,7 +27,7 @@ from game.adapters.sql_unit_of_work import SqlCharacterRepository, SqlUnitOfWork
 from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, Busy, NameTaken
 from game.application.ports.arena import ArenaRepository
-from game.application.ports.exchange import ExchangeRepository
+from game.application.ports.exchange import BountyProgress, BountyStep, ExchangeRepository
 from game.application.ports.guilds import GuildRepository
 from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
@@ -1065,6 +1065,28 @@ async def test_streaks_are_kept_per_player(uow_factory):
         assert await uow.exchange.streaks_claimed_since(40.0) == [Streak(days=3, last_claim_at=50.0)]
         assert await uow.exchange.streaks_claimed_since(60.0) == []
         assert await uow.exchange.gold_in_purses() == 20
+
+
+async def test_bounty_steps_count_each_bounty_up_to_its_target(uow_factory):
+    await add(uow_factory, hero(1))
+    await add(uow_factory, hero(2))
+    steps = [BountyStep("2026-12-02", "win_fights", 1, 3), BountyStep("2026-W49", "weekly_fights", 2, 60)]
+    for _ in range(4):
+        async with uow_factory() as uow:
+            await uow.exchange.add_bounty_progress(1, steps)
+            await uow.commit()
+    async with uow_factory() as uow:
+        await uow.exchange.add_bounty_progress(2, [BountyStep("2026-12-02", "win_fights", 5, 3)])
+        await uow.exchange.add_bounty_progress(2, [])
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert set(await uow.exchange.bounty_progress(1, ["2026-12-02", "2026-W49"])) == {
+            BountyProgress("2026-12-02", "win_fights", 3, False),
+            BountyProgress("2026-W49", "weekly_fights", 8, False),
+        }
+        assert await uow.exchange.bounty_progress(2, ["2026-12-02", "2026-W49"]) == [
+            BountyProgress("2026-12-02", "win_fights", 3, False)
+        ]
 
 
 # ================================================================================================
