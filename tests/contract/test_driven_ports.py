@@ -241,6 +241,40 @@ async def test_for_update_waits_until_the_holder_commits(uow_factory):
     assert (seen.version, seen.character.gold) == (1, 1)
 
 
+async def test_a_claim_comes_with_the_locked_record_only_the_first_time(uow_factory):
+    await add(uow_factory, hero(1))
+    before = await load(uow_factory, 1)
+    async with uow_factory() as uow:
+        assert await uow.characters.claim_and_load(1, "fight:a") == (True, before)
+        await uow.characters.save(before, replace(before, character=replace(before.character, gold=70)))
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.characters.claim_and_load(1, "fight:a") == (False, None)  # paid already
+        claimed, record = await uow.characters.claim_and_load(1, "fight:b")
+        assert claimed and record is not None
+        assert (record.character.gold, record.version) == (70, 1)
+    async with uow_factory() as uow:  # the claim of fight:b was never committed
+        assert await uow.characters.claim(1, "fight:b")
+
+
+async def test_two_claims_of_one_source_at_once_pay_once(uow_factory):
+    await add(uow_factory, hero(1))
+
+    async def pay() -> bool:
+        async with uow_factory() as uow:
+            claimed, before = await uow.characters.claim_and_load(1, "fight:a")
+            if not claimed:
+                return False
+            assert before is not None
+            gold = before.character.gold + 5
+            await uow.characters.save(before, replace(before, character=replace(before.character, gold=gold)))
+            await uow.commit()
+            return True
+
+    assert sorted(await asyncio.gather(pay(), pay())) == [False, True]
+    assert (await load(uow_factory, 1)).character.gold == 25
+
+
 async def test_many_players_load_claim_and_save_at_once(uow_factory):
     """The batch forms read, claim and write as their one-player forms do; the unregistered are left out."""
     await add(uow_factory, hero(1), hero(2), hero(3))

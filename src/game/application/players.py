@@ -86,6 +86,17 @@ class Players:
             await self.hot.inner.publish_record_versions({player_id: record.version})
         return record
 
+    async def claimed_record(self, uow: UnitOfWork, player_id: int, source_id: str) -> PlayerRecord | None:
+        """Claim `source_id` for the player and, if it had not paid out before, the durable record locked for
+        update (as `record(for_update=True)` reads it), in one round trip; None if it had."""
+        claimed, record = await uow.characters.claim_and_load(player_id, source_id)
+        if not claimed:
+            return None
+        if record is None:
+            raise NotRegistered("no character yet: /start to create one")
+        self.records.put(record)
+        return record
+
     async def current(self, uow: UnitOfWork, player_id: int) -> tuple[PlayerRecord, HotState, HotRead]:
         """The record and the hot state (re-hydrated if need be) with one read of the hot store, and that
         read (the world's version for what the location shows)."""
