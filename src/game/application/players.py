@@ -46,6 +46,9 @@ class RehydratingHotState:
         await self.inner.put_fight(player_id, fight, state)
 
 
+_DERIVED_KEPT = 10_000  # builds whose derived values are kept (all forgotten at once past it)
+
+
 class Players:
     def __init__(
         self,
@@ -63,6 +66,7 @@ class Players:
         self._uow_factory = uow_factory
         self.hot = RehydratingHotState(hot_state, self._rehydrate)
         self.records = records if records is not None else RecordCache()
+        self._derived: dict[tuple[object, ...], Derived] = {}
 
     async def record(self, uow: UnitOfWork, player_id: int, *, for_update: bool = False) -> PlayerRecord:
         """The durable record: this process's copy when it is as recent as the version published in the hot
@@ -149,10 +153,18 @@ class Players:
         await self.hot.put(player_id, hot.settled(self._clock.now(), derived).restored(derived))
 
     def derived(self, record: PlayerRecord) -> Derived:
-        """Stats with gear and passive skills counted."""
+        """Stats with gear and passive skills counted: worked out once for each build (stats, level, gear,
+        skills), which an action asks for several times and a player keeps for many actions."""
         c = record.character
-        gear = record.equipment.item_defs(self._content.items)
-        return derive_full(c.stats, c.level, gear, passive_skills(self._content, record.skills))
+        build = (c.stats, c.level, frozenset(record.equipment.slots.items()), record.skills)
+        derived = self._derived.get(build)
+        if derived is None:
+            gear = record.equipment.item_defs(self._content.items)
+            derived = derive_full(c.stats, c.level, gear, passive_skills(self._content, record.skills))
+            if len(self._derived) >= _DERIVED_KEPT:
+                self._derived.clear()
+            self._derived[build] = derived
+        return derived
 
     async def _rehydrate(self, player_id: int) -> None:
         async with self._uow_factory(read_only=True) as uow:
