@@ -119,7 +119,10 @@ FLUENT_MAX_VALUE = 2500
 
 def _set_aside_long_values(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     long_values: dict[str, str] = {}
-    if not any(isinstance(v, str) and len(v) > FLUENT_MAX_VALUE for v in args.values()):
+    for v in args.values():
+        if isinstance(v, str) and len(v) > FLUENT_MAX_VALUE:
+            break
+    else:  # the usual case: nothing long
         return args, long_values
     short = dict(args)
     for name, value in args.items():
