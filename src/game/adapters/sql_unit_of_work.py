@@ -92,8 +92,9 @@ _ARRAY_TYPES = {
 }
 
 
-def _record_query(player_id: int) -> Select[Any]:
-    """The whole player in one round trip: the bag, the gear and the skills as aggregates of the character row."""
+def _record_query() -> Select[Any]:
+    """The whole player (`:pid`) in one round trip: the bag, the gear and the skills as aggregates of the
+    character row."""
     bag = select(func.json_object_agg(inventory_items.c.item_id, inventory_items.c.quantity)).where(
         _owned(inventory_items)
     )
@@ -104,7 +105,28 @@ def _record_query(player_id: int) -> Select[Any]:
         bag.scalar_subquery().label("bag"),
         worn.scalar_subquery().label("worn"),
         known.scalar_subquery().label("known"),
-    ).where(characters.c.player_id == player_id)
+    ).where(characters.c.player_id == bindparam("pid"))
+
+
+def _claim_and_record_query() -> Select[Any]:
+    """The claim of `:source` for `:pid` as a data-modifying CTE of the locking read of the whole player (it runs
+    whatever the read finds), and whether it was new (`claimed`)."""
+    claim = (
+        pg_insert(reward_claims)
+        .values(player_id=bindparam("pid"), source_id=bindparam("source"))
+        .on_conflict_do_nothing()
+        .returning(reward_claims.c.source_id)
+        .cte("claimed")
+    )
+    claimed = select(func.count()).select_from(claim).scalar_subquery().label("claimed")
+    return _record_query().add_columns(claimed).with_for_update(of=characters)
+
+
+# Built once: a player's record is read on most actions that change it, and building the statement cost
+# more than SQLAlchemy's cached compilation of it.
+_RECORD = _record_query()
+_RECORD_FOR_UPDATE = _RECORD.with_for_update(of=characters)
+_CLAIM_AND_RECORD = _claim_and_record_query()
 
 
 def _record_from_row(row: Row[Any]) -> PlayerRecord:
@@ -127,24 +149,12 @@ class SqlCharacterRepository:
         return _character_from_row(row) if row else None
 
     async def load(self, player_id: int, *, for_update: bool = False) -> PlayerRecord | None:
-        query = _record_query(player_id)
-        if for_update:
-            query = query.with_for_update(of=characters)
-        row = (await self._conn.execute(query)).first()
+        query = _RECORD_FOR_UPDATE if for_update else _RECORD
+        row = (await self._conn.execute(query, {"pid": player_id})).first()
         return _record_from_row(row) if row is not None else None
 
     async def claim_and_load(self, player_id: int, source_id: str) -> tuple[bool, PlayerRecord | None]:
-        # One round trip: the claim is a data-modifying CTE of the locking read (it runs whatever the read finds).
-        claim = (
-            pg_insert(reward_claims)
-            .values(player_id=player_id, source_id=source_id)
-            .on_conflict_do_nothing()
-            .returning(reward_claims.c.source_id)
-            .cte("claimed")
-        )
-        claimed = select(func.count()).select_from(claim).scalar_subquery().label("claimed")
-        query = _record_query(player_id).add_columns(claimed).with_for_update(of=characters)
-        row = (await self._conn.execute(query)).first()
+        row = (await self._conn.execute(_CLAIM_AND_RECORD, {"pid": player_id, "source": source_id})).first()
         if row is None:
             return True, None  # no such character (a claim for one is refused by its foreign key anyway)
         if not row.claimed:
