@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Self
 
 from aiogram.filters.callback_data import CallbackData
@@ -11,6 +12,12 @@ class NavCb(CallbackData, prefix="nav"):
     """Open a screen: menu, sheet, look, settings."""
 
     to: str
+
+
+@cache
+def nav(to: str) -> str:
+    """The packed `NavCb` of a button opening screen `to`: built once, not on every screen drawn with it."""
+    return NavCb(to=to).pack()
 
 
 class ClassCb(CallbackData, prefix="cls"):

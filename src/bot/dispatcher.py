@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from aiogram import Dispatcher
+from aiogram import Dispatcher, Router
+from aiogram.dispatcher.event.handler import CallableObject
 from aiogram.fsm.storage.base import BaseStorage
 
 from bot import errors
@@ -62,4 +63,37 @@ def build_dispatcher(
         # A refusal because of a running fight shows that fight, drawn by the fight's own router.
         observer.middleware(GameErrorMiddleware(show_fight=adventure.refresh_fight))
     dp.include_routers(*feature_routers(), errors.build_router())
+    filters_inline(dp)
     return dp
+
+
+def filters_inline(router: Router) -> None:
+    """Make the plain (not async) filters of `router` and its routers run on the event loop.
+
+    aiogram runs a filter that is a plain function in a worker thread (`asyncio.to_thread`): a state
+    (`Registration.name`), a magic filter (`F.text`), `is_admin`. Each is a comparison or two, yet each hop
+    to a thread and back cost an update more than the check itself; and every press of a button passed
+    some (a state filter of the routers before the one that handles it). Filters are quick checks, never
+    I/O: they are called directly instead.
+    """
+    for observer in router.observers.values():
+        for handler in observer.handlers:
+            for flt in handler.filters or ():
+                _inline(flt)
+        for flt in observer._handler.filters or ():
+            _inline(flt)
+    for sub_router in router.sub_routers:
+        filters_inline(sub_router)
+
+
+def _inline(flt: CallableObject) -> None:
+    if flt.awaitable:
+        return
+    check = flt.callback
+
+    async def inline(*args: Any, **kwargs: Any) -> Any:
+        return check(*args, **kwargs)
+
+    # Its parameters stay those of the check (`flt.params`, read from its signature when registered).
+    flt.callback = inline
+    flt.awaitable = True

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from fluent.runtime import FluentBundle, FluentResource
-from fluent.runtime.types import fluent_number
+from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
+from fluent.runtime.types import FluentFloat, FluentInt, FluentNone, FluentNumber, fluent_number
+from fluent.runtime.utils import native_to_fluent
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +24,73 @@ def _locales_root() -> Path:
     return Path(str(resources.files("bot.locales")))
 
 
+# --- numbers: formatted once per locale and value ------------------------------------------------------
+# Fluent formats a number argument by cloning the locale's babel pattern and applying it, on every call; a
+# screen shows a dozen numbers (HP, mana, gold, XP), mostly the same few values again and again.
+
+_DEFAULT_OPTIONS = FluentNumber.default_number_format_options
+
+
+@lru_cache(maxsize=8192)
+def _formatted(locale: Locale, kind: type[FluentInt] | type[FluentFloat], value: float) -> str:
+    return str(kind(value).format(locale))
+
+
+class _Int(FluentInt):
+    """A number argument with Fluent's default options, its text taken from `_formatted`."""
+
+    def __new__(cls, value: int) -> _Int:
+        self = int.__new__(cls, value)
+        self.options = _DEFAULT_OPTIONS
+        return self
+
+    def format(self, locale: Locale) -> str:
+        if self.options is _DEFAULT_OPTIONS:
+            return _formatted(locale, FluentInt, int(self))
+        return str(super().format(locale))
+
+
+class _Float(FluentFloat):
+    def __new__(cls, value: float) -> _Float:
+        self = float.__new__(cls, value)
+        self.options = _DEFAULT_OPTIONS
+        return self
+
+    def format(self, locale: Locale) -> str:
+        if self.options is _DEFAULT_OPTIONS:
+            return _formatted(locale, FluentFloat, float(self))
+        return str(super().format(locale))
+
+
+def _to_fluent(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, FluentNumber):
+        return _Int(value)
+    if isinstance(value, float) and not isinstance(value, FluentNumber):
+        return _Float(value)
+    return native_to_fluent(value)
+
+
+class _Bundle(FluentBundle):
+    """`FluentBundle` with its number arguments formatted through `_formatted` (the same text)."""
+
+    def format_pattern(
+        self, pattern: Pattern, args: dict[str, Any] | None = None
+    ) -> tuple[str | FluentNone, list[Exception]]:
+        fluent_args = {name: _to_fluent(value) for name, value in args.items()} if args else {}
+        errors: list[Exception] = []
+        env = ResolverEnvironment(context=self, current=CurrentEnvironment(args=fluent_args), errors=errors)
+        try:
+            result = pattern(env)
+        except ValueError as e:
+            errors.append(e)
+            result = "{???}"
+        return result, errors
+
+
 @cache
 def bundle(locale: str) -> FluentBundle:
-    b = FluentBundle([locale], use_isolating=False)
+    """The locale's texts, read and parsed once per process (each message compiled on its first use)."""
+    b = _Bundle([locale], use_isolating=False)
     for path in sorted((_locales_root() / locale).glob("*.ftl")):
         b.add_resource(FluentResource(path.read_text(encoding="utf-8")))
     return b
@@ -52,7 +119,10 @@ FLUENT_MAX_VALUE = 2500
 
 def _set_aside_long_values(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     long_values: dict[str, str] = {}
-    if not any(isinstance(v, str) and len(v) > FLUENT_MAX_VALUE for v in args.values()):
+    for v in args.values():
+        if isinstance(v, str) and len(v) > FLUENT_MAX_VALUE:
+            break
+    else:  # the usual case: nothing long
         return args, long_values
     short = dict(args)
     for name, value in args.items():
@@ -92,6 +162,8 @@ class Translator:
     def number(self, value: float) -> str:
         """A number as this locale writes it: the very formatting Fluent gives a number argument
         (`6,920` in English, `6 920` in Russian), for the numbers a view puts together itself."""
+        if isinstance(value, int | float) and not isinstance(value, FluentNumber):
+            return _to_fluent(value).format(self._bundle._babel_locale)  # type: ignore[no-any-return]
         return str(fluent_number(value).format(self._bundle._babel_locale))
 
     def pick(self, local_text: dict[str, str]) -> str:

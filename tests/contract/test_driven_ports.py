@@ -27,7 +27,7 @@ from game.adapters.sql_unit_of_work import SqlCharacterRepository, SqlUnitOfWork
 from game.adapters.sql_world import SqlWorldRepository
 from game.api import AlreadyRegistered, Busy, NameTaken
 from game.application.ports.arena import ArenaRepository
-from game.application.ports.exchange import ExchangeRepository
+from game.application.ports.exchange import BountyProgress, BountyStep, ExchangeRepository
 from game.application.ports.guilds import GuildRepository
 from game.application.ports.hot_state import HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
@@ -239,6 +239,40 @@ async def test_for_update_waits_until_the_holder_commits(uow_factory):
         await first.commit()
         seen = await asyncio.wait_for(waiting, 5)
     assert (seen.version, seen.character.gold) == (1, 1)
+
+
+async def test_a_claim_comes_with_the_locked_record_only_the_first_time(uow_factory):
+    await add(uow_factory, hero(1))
+    before = await load(uow_factory, 1)
+    async with uow_factory() as uow:
+        assert await uow.characters.claim_and_load(1, "fight:a") == (True, before)
+        await uow.characters.save(before, replace(before, character=replace(before.character, gold=70)))
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.characters.claim_and_load(1, "fight:a") == (False, None)  # paid already
+        claimed, record = await uow.characters.claim_and_load(1, "fight:b")
+        assert claimed and record is not None
+        assert (record.character.gold, record.version) == (70, 1)
+    async with uow_factory() as uow:  # the claim of fight:b was never committed
+        assert await uow.characters.claim(1, "fight:b")
+
+
+async def test_two_claims_of_one_source_at_once_pay_once(uow_factory):
+    await add(uow_factory, hero(1))
+
+    async def pay() -> bool:
+        async with uow_factory() as uow:
+            claimed, before = await uow.characters.claim_and_load(1, "fight:a")
+            if not claimed:
+                return False
+            assert before is not None
+            gold = before.character.gold + 5
+            await uow.characters.save(before, replace(before, character=replace(before.character, gold=gold)))
+            await uow.commit()
+            return True
+
+    assert sorted(await asyncio.gather(pay(), pay())) == [False, True]
+    assert (await load(uow_factory, 1)).character.gold == 25
 
 
 async def test_many_players_load_claim_and_save_at_once(uow_factory):
@@ -1065,6 +1099,28 @@ async def test_streaks_are_kept_per_player(uow_factory):
         assert await uow.exchange.streaks_claimed_since(40.0) == [Streak(days=3, last_claim_at=50.0)]
         assert await uow.exchange.streaks_claimed_since(60.0) == []
         assert await uow.exchange.gold_in_purses() == 20
+
+
+async def test_bounty_steps_count_each_bounty_up_to_its_target(uow_factory):
+    await add(uow_factory, hero(1))
+    await add(uow_factory, hero(2))
+    steps = [BountyStep("2026-12-02", "win_fights", 1, 3), BountyStep("2026-W49", "weekly_fights", 2, 60)]
+    for _ in range(4):
+        async with uow_factory() as uow:
+            await uow.exchange.add_bounty_progress(1, steps)
+            await uow.commit()
+    async with uow_factory() as uow:
+        await uow.exchange.add_bounty_progress(2, [BountyStep("2026-12-02", "win_fights", 5, 3)])
+        await uow.exchange.add_bounty_progress(2, [])
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert set(await uow.exchange.bounty_progress(1, ["2026-12-02", "2026-W49"])) == {
+            BountyProgress("2026-12-02", "win_fights", 3, False),
+            BountyProgress("2026-W49", "weekly_fights", 8, False),
+        }
+        assert await uow.exchange.bounty_progress(2, ["2026-12-02", "2026-W49"]) == [
+            BountyProgress("2026-12-02", "win_fights", 3, False)
+        ]
 
 
 # ================================================================================================

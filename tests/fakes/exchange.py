@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from game.application.ports.exchange import BountyProgress, TradedItem
+from game.application.ports.exchange import BountyProgress, BountyStep, TradedItem
 from game.domain.daily import Streak
 from game.domain.exchange import Fill, Level, Order, Payout, Side, depth, priority
 from game.domain.trades import Trade
@@ -163,11 +163,12 @@ class FakeExchangeRepository:
             if pid == player_id and period in periods
         ]
 
-    async def add_bounty_progress(self, player_id: int, period: str, bounty_id: str, amount: int, target: int) -> None:
-        key = (player_id, period, bounty_id)
-        await self._tx.lock("bounties", key)
-        row = self._tx.row("bounties", key) or BountyProgress(period, bounty_id, 0, False)
-        self._tx.write("bounties", key, replace(row, progress=min(row.progress + amount, target)))
+    async def add_bounty_progress(self, player_id: int, steps: Sequence[BountyStep]) -> None:
+        for step in steps:
+            key = (player_id, step.period, step.bounty_id)
+            await self._tx.lock("bounties", key)
+            row = self._tx.row("bounties", key) or BountyProgress(step.period, step.bounty_id, 0, False)
+            self._tx.write("bounties", key, replace(row, progress=min(row.progress + step.amount, step.target)))
 
     async def mark_bounty_paid(self, player_id: int, period: str, bounty_id: str, target: int) -> bool:
         key = (player_id, period, bounty_id)

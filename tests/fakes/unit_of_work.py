@@ -121,6 +121,11 @@ class FakeCharacterRepository:
         self._tx.write("claims", (player_id, source_id), self._tx.db.now())  # when it was claimed
         return True
 
+    async def claim_and_load(self, player_id: int, source_id: str) -> tuple[bool, PlayerRecord | None]:
+        if not await self.claim(player_id, source_id):
+            return False, None
+        return True, await self.load(player_id, for_update=True)
+
     async def names(self, player_ids: Collection[int]) -> dict[int, str]:
         rows = {pid: self._tx.row("characters", pid) for pid in set(player_ids)}
         return {pid: row.character.name for pid, row in rows.items() if row is not None}

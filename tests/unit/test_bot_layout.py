@@ -3,8 +3,15 @@ answers go through `bot.screens`, handlers depend on narrow ports, and HTML is e
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 from pathlib import Path
+
+from aiogram import F, Router
+from aiogram.fsm.storage.memory import MemoryStorage
+
+from bot.dispatcher import build_dispatcher, filters_inline
 
 BOT = Path(__file__).resolve().parents[2] / "src" / "bot"
 TEXT_CALL = re.compile(r"""\bt\(\s*["']""")
@@ -47,3 +54,32 @@ def test_handlers_and_the_notifier_depend_on_narrow_ports():
     if re.search(r"\bGameApi\b", (BOT / "notifier.py").read_text("utf-8")):
         wide.add("notifier.py")
     assert not wide, f"typed to the whole GameApi: {sorted(wide)}"
+
+
+def test_no_filter_of_the_dispatcher_waits_for_a_worker_thread():
+    """aiogram hands a plain-function filter (a state, `F.text`) to a thread; the bot's run on the loop."""
+
+    def filters(router: Router) -> list:
+        found = [f for o in router.observers.values() for h in o.handlers for f in h.filters or ()]
+        found += [f for o in router.observers.values() for f in o._handler.filters or ()]
+        return found + [f for sub in router.sub_routers for f in filters(sub)]
+
+    dp = build_dispatcher(game=None, storage=MemoryStorage())
+    assert filters(dp) and all(f.awaitable for f in filters(dp))
+
+    seen: list[threading.Thread] = []
+
+    def on_loop(text: str) -> bool:
+        seen.append(threading.current_thread())
+        return text == "hi"
+
+    router = Router()
+    router.message.register(lambda: None, F.text == "hi", on_loop)
+    filters_inline(router)
+    [magic, plain] = router.message.handlers[0].filters
+
+    async def check() -> tuple[object, object]:
+        return await magic.call(type("M", (), {"text": "hi"})()), await plain.call("hi")
+
+    assert asyncio.run(check()) == (True, True)
+    assert seen == [threading.main_thread()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 from aiogram import Bot, Dispatcher
 from aiogram.fsm.context import FSMContext
@@ -36,8 +36,10 @@ class ReadOnceFSMContext(FSMContext):
         self._data: dict[str, Any] | None = None  # None: to be read from the storage
 
     async def _load(self) -> None:
-        assert isinstance(self.storage, StateAndDataStorage)
-        self._state, self._data = await self.storage.get_state_and_data(self.key)
+        # The middleware is given such a storage (`read_once_fsm`); an isinstance check of a runtime
+        # protocol on every update would cost more than the rest of this.
+        storage = cast(StateAndDataStorage, self.storage)
+        self._state, self._data = await storage.get_state_and_data(self.key)
         self._read = True
 
     async def get_state(self) -> str | None:
@@ -94,6 +96,8 @@ class ReadOnceFSMMiddleware(FSMContextMiddleware):
 
 def read_once_fsm(dp: Dispatcher) -> None:
     """Give `dp` (built with `disable_fsm=True`) the read-once FSM middleware in aiogram's own's place."""
+    if not isinstance(dp.fsm.storage, StateAndDataStorage):
+        raise TypeError("the read-once FSM needs a storage that reads the state and the data together")
     fsm = ReadOnceFSMMiddleware(
         storage=dp.fsm.storage, events_isolation=dp.fsm.events_isolation, strategy=dp.fsm.strategy
     )

@@ -3,7 +3,7 @@ the ladder, and the defender's notice."""
 
 from __future__ import annotations
 
-from bot.callbacks import NavCb
+from bot.callbacks import nav
 from bot.guild_callbacks import ArenaCb
 from bot.i18n import Translator
 from bot.views import Screen
@@ -73,7 +73,7 @@ def home(t: Translator, view: ArenaView, classes: list[ClassInfo], *, notice: st
     if view.fights_left > 0:
         kb.button(text=t("btn-arena-find"), callback_data=ArenaCb(act="find"))
     kb.button(text=t("btn-arena-top"), callback_data=ArenaCb(act="top"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(1)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
@@ -107,7 +107,7 @@ def ladder(t: Translator, board: ArenaLadder, classes: list[ClassInfo]) -> Scree
         lines.append(_rating(t, board.me))
     kb = KeyboardBuilder()
     kb.button(text=t("btn-arena"), callback_data=ArenaCb(act="home"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     return Screen("\n".join(lines), kb.as_markup())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.callbacks import NavCb
+from bot.callbacks import nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import MEDALS, bar, duration, literal, local, noun, with_notice
@@ -69,7 +69,7 @@ def screen(
         lines += [*boss_lines(t, boss, me=me), ""]
         if busy == "fight":
             lines += [t("boss-busy-fight"), ""]
-            kb.button(text=t("btn-back-to-fight"), callback_data=NavCb(to="fight"))
+            kb.button(text=t("btn-back-to-fight"), callback_data=nav("fight"))
         elif busy == "rift":
             lines += [t("boss-busy-rift"), ""]
             kb.button(text=t("btn-rift-current"), callback_data=RiftCb(act="show"))
@@ -93,7 +93,7 @@ def screen(
             for b in others
         ]
     kb.button(text=t("btn-boss-top"), callback_data=BossCb(act="top"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*rows, 2)
     return Screen(with_notice(notice, lines).rstrip(), kb.as_markup())
 
@@ -114,7 +114,7 @@ def after_attack(t: Translator, result: BossAttackResult, others: Sequence[BossV
     lines = [attack_notice(t, result), "", *boss_lines(t, boss, me=me)]
     kb = KeyboardBuilder()
     kb.button(text=t("btn-boss-top"), callback_data=BossCb(act="top"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(2)
     return Screen("\n".join(lines), kb.as_markup())
 
@@ -148,7 +148,7 @@ def boss_top(
         lines.append(f"<b>{line}</b>" if row.player_id == me else line)
     kb = KeyboardBuilder()
     kb.button(text=t("btn-boss-back"), callback_data=BossCb(act="show"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(2)
     return Screen("\n".join(lines), kb.as_markup())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import NavCb, StatCb
+from bot.callbacks import StatCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import STATS, Text, duration, literal, named
@@ -97,8 +97,8 @@ def markup(t: Translator, sheet: CharacterSheet) -> InlineKeyboardMarkup:
     if sheet.stat_points > 0:
         for stat, label in STAT_BUTTONS.items():
             kb.button(text=label(t), callback_data=StatCb(stat=stat, v=sheet.version))
-    kb.button(text=with_points(t("btn-skills"), sheet.skill_points), callback_data=NavCb(to="skills"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=with_points(t("btn-skills"), sheet.skill_points), callback_data=nav("skills"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*([4] if sheet.stat_points > 0 else []), 2)
     return kb.as_markup()
 

@@ -11,7 +11,7 @@ from typing import assert_never
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import FightCb, NavCb
+from bot.callbacks import FightCb, nav
 from bot.i18n import Translator
 from bot.views import Screen, rewards
 from bot.views.character import refill_lines
@@ -178,14 +178,14 @@ def markup(t: Translator, view: CombatView, *, explore_in: int = 0) -> InlineKey
         rows = []
         if view.rewards is not None and view.rewards.levels_gained:
             # New points: the way to spend them.
-            kb.button(text=t("btn-character"), callback_data=NavCb(to="sheet"))
-            kb.button(text=t("btn-skills"), callback_data=NavCb(to="skills"))
+            kb.button(text=t("btn-character"), callback_data=nav("sheet"))
+            kb.button(text=t("btn-skills"), callback_data=nav("skills"))
             rows.append(2)
         if view.outcome == "won":
             kb.add(explore_button(t, None, explore_in, again=True))
             rows.append(1)
-        kb.button(text=t("btn-look"), callback_data=NavCb(to="look"))
-        kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+        kb.button(text=t("btn-look"), callback_data=nav("look"))
+        kb.button(text=t("btn-menu"), callback_data=nav("menu"))
         kb.adjust(*rows, 2)
         return kb.as_markup()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.callbacks import DailyCb, MarketCb, NavCb, TradeCb
+from bot.callbacks import DailyCb, MarketCb, TradeCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import (
@@ -71,7 +71,7 @@ def index(t: Translator, market: MarketIndex, *, notice: str | None = None) -> S
     kb.button(text=t("btn-my-trades"), callback_data=MarketCb(act="trades"))
     kb.button(text=t("btn-trades"), callback_data=TradeCb(act="list"))
     kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*([2] * (len(shown) // 2) + [1] * (len(shown) % 2)), 2, 2, 1)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
@@ -319,8 +319,8 @@ def daily(t: Translator, view: DailyView, *, notice: str | None = None) -> Scree
             callback_data=DailyCb(act="bounty", id=b.id),
         )
     kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
-    kb.button(text=t("btn-invite"), callback_data=NavCb(to="invite"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-invite"), callback_data=nav("invite"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*([1] * (int(view.claimable) + len(done))), 2, 1)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
@@ -414,7 +414,7 @@ def trades_list(t: Translator, trades: list[TradeView]) -> Screen:
     for tr in trades:
         kb.button(text=t("btn-trade-open", name=tr.partner_name), callback_data=TradeCb(act="show", t=tr.id))
     kb.button(text=t("btn-market"), callback_data=MarketCb(act="index"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*([1] * len(trades)), 2)
     return Screen("\n".join(lines), kb.as_markup())
 
@@ -504,7 +504,7 @@ def invitation(t: Translator, view: InvitationView, *, bot_username: str | None)
     ]
     kb = KeyboardBuilder()
     kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(2)
     return Screen("\n".join(lines), kb.as_markup())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.callbacks import NavCb
+from bot.callbacks import nav
 from bot.i18n import Translator
 from bot.views import Screen, combat, rewards
 from bot.views.character import LOW, refill_lines
@@ -63,7 +63,7 @@ def screen(t: Translator, result: ExploreResult, sheet: CharacterSheet | None = 
         lines += refill_lines(t, sheet, low_only=True, explore=False)
     kb = KeyboardBuilder()
     kb.add(explore_button(t, result.location_id, sheet.explore_in if sheet else 0, again=True))
-    kb.button(text=t("btn-look"), callback_data=NavCb(to="look"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-look"), callback_data=nav("look"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(1, 2)
     return Screen("\n".join(lines), kb.as_markup())

@@ -3,7 +3,7 @@ the invite link, and what members are told about their guild."""
 
 from __future__ import annotations
 
-from bot.callbacks import NavCb
+from bot.callbacks import nav
 from bot.guild_callbacks import GuildCb
 from bot.i18n import Translator
 from bot.views import Screen
@@ -66,7 +66,7 @@ def home(t: Translator, mine: MyGuild, *, notice: str | None = None) -> Screen:
         kb.button(text=t("btn-guild-disband"), callback_data=GuildCb(act="disband", v=view.version))
     else:
         kb.button(text=t("btn-guild-leave"), callback_data=GuildCb(act="leave", v=view.version))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(2)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
@@ -93,7 +93,7 @@ def _outside(t: Translator, mine: MyGuild, notice: str | None) -> Screen:
         ]
     kb.button(text=t("btn-guild-found", cost=mine.founding_cost), callback_data=GuildCb(act="found"))
     kb.button(text=t("btn-guild-board"), callback_data=GuildCb(act="board"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*([2] * len(mine.invitations)), 1)
     return Screen(with_notice(notice, lines), kb.as_markup())
 

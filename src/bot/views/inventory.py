@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardButton
 
-from bot.callbacks import DropCb, InvCb, NavCb
+from bot.callbacks import DropCb, InvCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import (
@@ -118,10 +118,10 @@ def screen(
     ]
     for i in range(0, len(worn_buttons), 2):
         kb.row(*worn_buttons[i : i + 2])
-    nav = nav_row(bag, lambda n: InvCb(act="page", p=n))
-    if nav:
-        kb.row(*nav)
-    kb.row(InlineKeyboardButton(text=t("btn-menu"), callback_data=NavCb(to="menu").pack()))
+    pages = nav_row(bag, lambda n: InvCb(act="page", p=n))
+    if pages:
+        kb.row(*pages)
+    kb.row(InlineKeyboardButton(text=t("btn-menu"), callback_data=nav("menu")))
     return Screen("\n".join(lines), kb.as_markup())
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.callbacks import NavCb
+from bot.callbacks import nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import MEDALS
@@ -26,5 +26,5 @@ def screen(t: Translator, rows: list[LeaderboardRow], classes: list[ClassInfo], 
         )
         lines.append(f"<b>{line}</b>" if row.player_id == me else line)
     kb = KeyboardBuilder()
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     return Screen("\n".join(lines), kb.as_markup())

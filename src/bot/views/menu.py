@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import DailyCb, NavCb
+from bot.callbacks import DailyCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.character import refill_lines, with_points
@@ -45,24 +45,24 @@ def markup(
     character and skills marked while points wait to be spent."""
     kb = KeyboardBuilder()
     if fighting:
-        kb.button(text=t("btn-back-to-fight"), callback_data=NavCb(to="fight"))
+        kb.button(text=t("btn-back-to-fight"), callback_data=nav("fight"))
     if (here is None or not here.is_town) and not sheet.in_combat:
         kb.add(explore_button(t, None, sheet.explore_in))
     if here is None or here.is_town:
-        kb.button(text=t("btn-town"), callback_data=NavCb(to="town"))
-    kb.button(text=t("btn-look"), callback_data=NavCb(to="look"))
-    kb.button(text=t("btn-inventory"), callback_data=NavCb(to="bag"))
-    kb.button(text=with_points(t("btn-character"), sheet.stat_points), callback_data=NavCb(to="sheet"))
-    kb.button(text=with_points(t("btn-skills"), sheet.skill_points), callback_data=NavCb(to="skills"))
-    kb.button(text=t("btn-rifts"), callback_data=NavCb(to="rifts"))
-    kb.button(text=t("btn-leaderboard"), callback_data=NavCb(to="top"))
+        kb.button(text=t("btn-town"), callback_data=nav("town"))
+    kb.button(text=t("btn-look"), callback_data=nav("look"))
+    kb.button(text=t("btn-inventory"), callback_data=nav("bag"))
+    kb.button(text=with_points(t("btn-character"), sheet.stat_points), callback_data=nav("sheet"))
+    kb.button(text=with_points(t("btn-skills"), sheet.skill_points), callback_data=nav("skills"))
+    kb.button(text=t("btn-rifts"), callback_data=nav("rifts"))
+    kb.button(text=t("btn-leaderboard"), callback_data=nav("top"))
     # Players together.
-    kb.button(text=t("btn-guild"), callback_data=NavCb(to="guild"))
-    kb.button(text=t("btn-arena"), callback_data=NavCb(to="arena"))
+    kb.button(text=t("btn-guild"), callback_data=nav("guild"))
+    kb.button(text=t("btn-arena"), callback_data=nav("arena"))
     # the player economy
-    kb.button(text=t("btn-market"), callback_data=NavCb(to="market"))
+    kb.button(text=t("btn-market"), callback_data=nav("market"))
     kb.button(text=t("btn-daily"), callback_data=DailyCb(act="show"))
-    kb.button(text=t("btn-settings"), callback_data=NavCb(to="settings"))
+    kb.button(text=t("btn-settings"), callback_data=nav("settings"))
     kb.adjust(*([1] if fighting else []), 2)
     return kb.as_markup()
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import NavCb
+from bot.callbacks import nav
 from bot.i18n import Translator
 from bot.views import Screen, rewards, rifts
 from bot.views.common import duration, literal, local, noun
@@ -30,8 +30,8 @@ def greeting(t: Translator, name: str, here: LocationView) -> Screen:
 def level_up(t: Translator, level: int) -> Screen:
     """With the ways to spend the new points."""
     kb = KeyboardBuilder()
-    kb.button(text=t("btn-character"), callback_data=NavCb(to="sheet"))
-    kb.button(text=t("btn-skills"), callback_data=NavCb(to="skills"))
+    kb.button(text=t("btn-character"), callback_data=nav("sheet"))
+    kb.button(text=t("btn-skills"), callback_data=nav("skills"))
     kb.adjust(2)
     return Screen(t("notify-level-up", level=level), kb.as_markup())
 

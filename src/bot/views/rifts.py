@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import ExploreCb, NavCb, TravelCb
+from bot.callbacks import ExploreCb, TravelCb, nav
 from bot.i18n import Translator
 from bot.views import Screen, rewards
 from bot.views.common import Text, duration, local, noun, signed, stack_lines, with_notice
@@ -99,7 +99,7 @@ def listing(
         if ordered and not any(r.location_id == here.id for r in ordered):
             lines += ["", t("rifts-hint")]
     kb.button(text=t("btn-refresh"), callback_data=RiftCb(act="list"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*rows, 2)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
@@ -154,15 +154,15 @@ def progress_markup(t: Translator, progress: RiftProgressView) -> InlineKeyboard
     kb = KeyboardBuilder()
     if progress.status == "active":
         if progress.fighting:
-            kb.button(text=t("btn-rift-fight"), callback_data=NavCb(to="fight"))
+            kb.button(text=t("btn-rift-fight"), callback_data=nav("fight"))
         else:
             kb.button(text=t("btn-rift-go"), callback_data=RiftCb(act="go", n=progress.steps_done))
         kb.button(text=t("btn-rift-leave"), callback_data=RiftCb(act="leave", n=progress.steps_done))
-        kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+        kb.button(text=t("btn-menu"), callback_data=nav("menu"))
         kb.adjust(1, 2)
     else:
         kb.button(text=t("btn-rifts"), callback_data=RiftCb(act="list"))
-        kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+        kb.button(text=t("btn-menu"), callback_data=nav("menu"))
         kb.adjust(2)
     return kb.as_markup()
 

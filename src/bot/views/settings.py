@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.callbacks import LangCb, NavCb
+from bot.callbacks import LangCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import Text
@@ -55,7 +55,7 @@ def screen(t: Translator, notifications: NotificationSettings | None) -> Screen:
             # The button names the state it sets, so a repeated press changes nothing.
             kb.button(text=label(t), callback_data=NotifyCb(cat=category, on=not enabled))
             rows.append(1)
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*rows, 1)
     return Screen(text, kb.as_markup())
 

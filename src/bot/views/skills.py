@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.callbacks import NavCb, SkillCb
+from bot.callbacks import SkillCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import literal, local
@@ -55,7 +55,7 @@ def screen(t: Translator, tree: SkillTreeView, classes: Sequence[ClassInfo], *, 
     for skill in tree.skills:
         if skill.learnable:
             kb.button(text=t("btn-learn", name=t.pick(skill.name)), callback_data=SkillCb(id=skill.id, v=tree.version))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(1)
     return Screen("\n".join(lines), kb.as_markup())
 

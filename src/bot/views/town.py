@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardButton
 
-from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
+from bot.callbacks import ForgeCb, InnCb, ShopCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.character import refill_lines
@@ -40,9 +40,9 @@ def square(t: Translator, inn: InnView) -> Screen:
     lines = [t("town-title"), t("town-purse", gold=inn.gold, hp=inn.hp, max_hp=inn.max_hp)]
     kb = KeyboardBuilder()
     kb.button(text=t("btn-shop"), callback_data=ShopCb(act="buy"))
-    kb.button(text=t("btn-inn"), callback_data=NavCb(to="inn"))
+    kb.button(text=t("btn-inn"), callback_data=nav("inn"))
     kb.button(text=t("btn-forge"), callback_data=ForgeCb(act="page"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(3, 1)
     return Screen("\n".join(lines), kb.as_markup())
 
@@ -97,7 +97,7 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
     lines = [t("shop-title", gold=view.gold)]
     if tab == "sell":
         sellable = paginate(view.sellable, page, SHOP_PAGE)
-        nav = nav_row(sellable, to_page)
+        pages = nav_row(sellable, to_page)
         lines += [t("shop-sell-title"), ""]
         if not view.sellable:
             lines.append(t("shop-nothing-to-sell"))
@@ -120,7 +120,7 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
             kb.row(*row)
     else:
         offers = paginate(view.offers, page, SHOP_PAGE)
-        nav = nav_row(offers, to_page)
+        pages = nav_row(offers, to_page)
         lines += [t("shop-buy-title"), ""]
         marks: set[str] = set()
         for item in offers.items:
@@ -135,15 +135,15 @@ def shop(t: Translator, view: ShopView, *, tab: str = "buy", page: int = 0, noti
         ]
         if legend:
             lines += ["", t("shop-legend", marks=" · ".join(legend))]
-    if nav:
-        kb.row(*nav)
+    if pages:
+        kb.row(*pages)
     other = "buy" if tab == "sell" else "sell"
     kb.row(
         InlineKeyboardButton(
             text=t("btn-shop-buy") if other == "buy" else t("btn-shop-sell"),
             callback_data=ShopCb(act=other).pack(),
         ),
-        InlineKeyboardButton(text=t("btn-town"), callback_data=NavCb(to="town").pack()),
+        InlineKeyboardButton(text=t("btn-town"), callback_data=nav("town")),
     )
     return Screen(with_notice(notice, lines), kb.as_markup())
 
@@ -192,7 +192,7 @@ def receipt(t: Translator, view: ShopView, item_id: str, quantity: int, *, page:
     confirmation's Yes buys nothing more."""
     kb = KeyboardBuilder()
     kb.row(InlineKeyboardButton(text=t("btn-back-to-shop"), callback_data=ShopCb(act="buy", p=page).pack()))
-    kb.row(InlineKeyboardButton(text=t("btn-open-bag"), callback_data=NavCb(to="bag").pack()))
+    kb.row(InlineKeyboardButton(text=t("btn-open-bag"), callback_data=nav("bag")))
     return Screen("\n\n".join([bought(t, view, item_id, quantity), t("shop-receipt-bag")]), kb.as_markup())
 
 
@@ -227,8 +227,8 @@ def inn(t: Translator, view: InnView, *, notice: str | None = None, sheet: Chara
     else:
         kb.button(text=t("btn-rest", price=view.price), callback_data=InnCb(act="rest"))
         rows.append(1)
-    kb.button(text=t("btn-town"), callback_data=NavCb(to="town"))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-town"), callback_data=nav("town"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(*rows, 2)
     return Screen(with_notice(notice, lines), kb.as_markup())
 
@@ -285,12 +285,12 @@ def forge(t: Translator, view: ForgeView, *, page: int = 0, notice: str | None =
                 callback_data=ForgeCb(act="craft", id=recipe.id, v=view.version, p=recipes.number).pack(),
             )
         )
-    nav = nav_row(recipes, lambda n: ForgeCb(act="page", p=n))
-    if nav:
-        kb.row(*nav)
+    pages = nav_row(recipes, lambda n: ForgeCb(act="page", p=n))
+    if pages:
+        kb.row(*pages)
     kb.row(
-        InlineKeyboardButton(text=t("btn-town"), callback_data=NavCb(to="town").pack()),
-        InlineKeyboardButton(text=t("btn-menu"), callback_data=NavCb(to="menu").pack()),
+        InlineKeyboardButton(text=t("btn-town"), callback_data=nav("town")),
+        InlineKeyboardButton(text=t("btn-menu"), callback_data=nav("menu")),
     )
     return Screen(with_notice(notice, lines), kb.as_markup())
 

@@ -7,7 +7,7 @@ import secrets
 
 from aiogram.types import InlineKeyboardButton
 
-from bot.callbacks import ExploreCb, GoAnywayCb, NavCb, TravelCb
+from bot.callbacks import ExploreCb, GoAnywayCb, TravelCb, nav
 from bot.i18n import Translator
 from bot.views import Screen
 from bot.views.common import bar, duration, local, noun, with_notice
@@ -61,8 +61,8 @@ def travel_warning(t: Translator, view: LocationView, road: ExitInfo) -> Screen:
     kb = KeyboardBuilder()
     kb.button(text=t("btn-go-anyway"), callback_data=GoAnywayCb(origin=view.id, dest=road.id))
     if view.is_town and hurt(view, road):
-        kb.button(text=t("btn-rest-first"), callback_data=NavCb(to="inn"))
-    kb.button(text=t("btn-stay"), callback_data=NavCb(to="look"))
+        kb.button(text=t("btn-rest-first"), callback_data=nav("inn"))
+    kb.button(text=t("btn-stay"), callback_data=nav("look"))
     kb.adjust(1)
     return Screen("\n".join(lines), kb.as_markup())
 
@@ -107,8 +107,8 @@ def location(
     kb = KeyboardBuilder()
     if fighting:
         lines += ["", t("location-fighting")]
-        kb.button(text=t("btn-back-to-fight"), callback_data=NavCb(to="fight"))
-        kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+        kb.button(text=t("btn-back-to-fight"), callback_data=nav("fight"))
+        kb.button(text=t("btn-menu"), callback_data=nav("menu"))
         kb.adjust(1)
         return Screen(with_notice(notice, lines), kb.as_markup())
     if view.boss is not None:
@@ -134,10 +134,10 @@ def location(
             callback_data=TravelCb(origin=view.id, dest=road.id),
         )
     if view.is_town:
-        kb.button(text=t("btn-town"), callback_data=NavCb(to="town"))
+        kb.button(text=t("btn-town"), callback_data=nav("town"))
     else:
         kb.add(explore_button(t, view.id, explore_in))
-    kb.button(text=t("btn-menu"), callback_data=NavCb(to="menu"))
+    kb.button(text=t("btn-menu"), callback_data=nav("menu"))
     kb.adjust(1)
     return Screen(with_notice(notice, lines), kb.as_markup())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Row, func, insert, or_, select, text, update
+from sqlalchemy import Row, case, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -21,7 +21,7 @@ from game.adapters.orm import (
     invitations,
     trade_offers,
 )
-from game.application.ports.exchange import BountyProgress, TradedItem
+from game.application.ports.exchange import BountyProgress, BountyStep, TradedItem
 from game.domain.daily import Streak
 from game.domain.exchange import Fill, Level, Order, Payout, Side
 from game.domain.trades import Offer, Trade
@@ -349,10 +349,26 @@ class SqlExchangeRepository:
         query = select(bounty_progress).where(b.player_id == player_id, b.period.in_(list(periods)))
         return [BountyProgress(r.period, r.bounty_id, r.progress, r.paid) for r in await self._conn.execute(query)]
 
-    async def add_bounty_progress(self, player_id: int, period: str, bounty_id: str, amount: int, target: int) -> None:
+    async def add_bounty_progress(self, player_id: int, steps: Sequence[BountyStep]) -> None:
+        # One statement for all of them (a won fight counts towards the day's bounty and the week's).
+        if not steps:
+            return
+        if len({s.bounty_id for s in steps}) != len(steps):
+            raise ValueError("a bounty counted twice in one call")
         stmt = pg_insert(bounty_progress).values(
-            player_id=player_id, period=period, bounty_id=bounty_id, progress=min(amount, target)
+            [
+                {
+                    "player_id": player_id,
+                    "period": s.period,
+                    "bounty_id": s.bounty_id,
+                    "progress": min(s.amount, s.target),
+                }
+                for s in steps
+            ]
         )
+        by_bounty = stmt.excluded.bounty_id
+        amount = case({s.bounty_id: s.amount for s in steps}, value=by_bounty)
+        target = case({s.bounty_id: s.target for s in steps}, value=by_bounty)
         await self._conn.execute(
             stmt.on_conflict_do_update(
                 index_elements=["player_id", "period", "bounty_id"],

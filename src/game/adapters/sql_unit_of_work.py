@@ -9,6 +9,7 @@ from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Row,
+    Select,
     Table,
     any_,
     bindparam,
@@ -91,6 +92,53 @@ _ARRAY_TYPES = {
 }
 
 
+def _record_query() -> Select[Any]:
+    """The whole player (`:pid`) in one round trip: the bag, the gear and the skills as aggregates of the
+    character row."""
+    bag = select(func.json_object_agg(inventory_items.c.item_id, inventory_items.c.quantity)).where(
+        _owned(inventory_items)
+    )
+    worn = select(func.json_object_agg(equipment.c.slot, equipment.c.item_id)).where(_owned(equipment))
+    known = select(func.array_agg(learned_skills.c.skill_id)).where(_owned(learned_skills))
+    return select(
+        characters,
+        bag.scalar_subquery().label("bag"),
+        worn.scalar_subquery().label("worn"),
+        known.scalar_subquery().label("known"),
+    ).where(characters.c.player_id == bindparam("pid"))
+
+
+def _claim_and_record_query() -> Select[Any]:
+    """The claim of `:source` for `:pid` as a data-modifying CTE of the locking read of the whole player (it runs
+    whatever the read finds), and whether it was new (`claimed`)."""
+    claim = (
+        pg_insert(reward_claims)
+        .values(player_id=bindparam("pid"), source_id=bindparam("source"))
+        .on_conflict_do_nothing()
+        .returning(reward_claims.c.source_id)
+        .cte("claimed")
+    )
+    claimed = select(func.count()).select_from(claim).scalar_subquery().label("claimed")
+    return _record_query().add_columns(claimed).with_for_update(of=characters)
+
+
+# Built once: a player's record is read on most actions that change it, and building the statement cost
+# more than SQLAlchemy's cached compilation of it.
+_RECORD = _record_query()
+_RECORD_FOR_UPDATE = _RECORD.with_for_update(of=characters)
+_CLAIM_AND_RECORD = _claim_and_record_query()
+
+
+def _record_from_row(row: Row[Any]) -> PlayerRecord:
+    return PlayerRecord(
+        character=_character_from_row(row),
+        version=row.version,
+        inventory=Inventory(items={k: int(v) for k, v in (row.bag or {}).items()}),
+        equipment=Equipment(slots=dict(row.worn or {})),
+        skills=frozenset(row.known or ()),
+    )
+
+
 class SqlCharacterRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
@@ -101,30 +149,17 @@ class SqlCharacterRepository:
         return _character_from_row(row) if row else None
 
     async def load(self, player_id: int, *, for_update: bool = False) -> PlayerRecord | None:
-        # One round trip: the bag, the gear and the skills come along as aggregates of the character row.
-        bag = select(func.json_object_agg(inventory_items.c.item_id, inventory_items.c.quantity)).where(
-            _owned(inventory_items)
-        )
-        worn = select(func.json_object_agg(equipment.c.slot, equipment.c.item_id)).where(_owned(equipment))
-        known = select(func.array_agg(learned_skills.c.skill_id)).where(_owned(learned_skills))
-        query = select(
-            characters,
-            bag.scalar_subquery().label("bag"),
-            worn.scalar_subquery().label("worn"),
-            known.scalar_subquery().label("known"),
-        ).where(characters.c.player_id == player_id)
-        if for_update:
-            query = query.with_for_update(of=characters)
-        row = (await self._conn.execute(query)).first()
+        query = _RECORD_FOR_UPDATE if for_update else _RECORD
+        row = (await self._conn.execute(query, {"pid": player_id})).first()
+        return _record_from_row(row) if row is not None else None
+
+    async def claim_and_load(self, player_id: int, source_id: str) -> tuple[bool, PlayerRecord | None]:
+        row = (await self._conn.execute(_CLAIM_AND_RECORD, {"pid": player_id, "source": source_id})).first()
         if row is None:
-            return None
-        return PlayerRecord(
-            character=_character_from_row(row),
-            version=row.version,
-            inventory=Inventory(items={k: int(v) for k, v in (row.bag or {}).items()}),
-            equipment=Equipment(slots=dict(row.worn or {})),
-            skills=frozenset(row.known or ()),
-        )
+            return True, None  # no such character (a claim for one is refused by its foreign key anyway)
+        if not row.claimed:
+            return False, None
+        return True, _record_from_row(row)
 
     async def save(self, before: PlayerRecord, after: PlayerRecord) -> int:
         pid = after.character.player_id

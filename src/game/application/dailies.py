@@ -11,7 +11,7 @@ from game.api import UnknownEntry
 from game.api.economy import BountyClaimed, BountyNotDone, BountyView, DailyClaimed, DailyView
 from game.application.actions import Actions
 from game.application.players import Players
-from game.application.ports.exchange import BountyProgress
+from game.application.ports.exchange import BountyProgress, BountyStep
 from game.application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from game.domain import bounties as board
 from game.domain import daily as rules
@@ -125,9 +125,11 @@ async def count_progress(
     uow: UnitOfWork, player_id: int, kind: board.BountyKind, now: float, *, reset_hour: int
 ) -> None:
     """One more of `kind` towards the player's bounties of the day and the week, in `uow`'s transaction."""
-    for bounty in board.counted(kind):
-        period = board.period_key(bounty.period, now, reset_hour=reset_hour)
-        await uow.exchange.add_bounty_progress(player_id, period, bounty.id, 1, bounty.target)
+    steps = [
+        BountyStep(board.period_key(bounty.period, now, reset_hour=reset_hour), bounty.id, 1, bounty.target)
+        for bounty in board.counted(kind)
+    ]
+    await uow.exchange.add_bounty_progress(player_id, steps)
 
 
 def _counted(event: Event) -> tuple[board.BountyKind, int] | None:

@@ -77,7 +77,8 @@ class Payouts:
         the replayed action pays (and tells) nothing more."""
         guild_id = None
         async with self.uow_factory() as uow:
-            if not await uow.characters.claim(player_id, source_id):
+            before = await self.players.claimed_record(uow, player_id, source_id)
+            if before is None:
                 return Granted(applied=False)
             if guild_bonus:
                 member = await uow.guilds.membership(player_id)
@@ -86,7 +87,6 @@ class Payouts:
                     guild_id = guild.id
                     xp, gold = guild_rules.boosted(rewards.xp, rewards.gold, guild.level)
                     rewards = replace(rewards, xp=xp, gold=gold)
-            before = await self.players.record(uow, player_id, for_update=True)
             progress = gain_xp(before.character, rewards.xp)
             character = replace(progress.character, gold=progress.character.gold + rewards.gold)
             inventory, kept, lost = fit_into(before.inventory, rewards.items, self.content.items)
@@ -160,9 +160,9 @@ class Payouts:
     async def charge_death(self, player_id: int, source_id: str, *, rest_price: int = 0) -> Death:
         """The price of dying, once per death (a replay costs nothing more)."""
         async with self.uow_factory() as uow:
-            if not await uow.characters.claim(player_id, source_id):
+            before = await self.players.claimed_record(uow, player_id, source_id)
+            if before is None:
                 return Death(character=(await self.players.record(uow, player_id)).character, gold_lost=0)
-            before = await self.players.record(uow, player_id, for_update=True)
             death = die(before.character, rest_price)
             await uow.characters.save(before, replace(before, character=death.character))
             await self._flow(uow, player_id, "deaths", -death.gold_lost)
@@ -172,9 +172,9 @@ class Payouts:
     async def consume(self, player_id: int, item_id: str, source_id: str) -> None:
         """Take one item out of the bag, once per `source_id` (a potion drunk in a fight's turn)."""
         async with self.uow_factory() as uow:
-            if not await uow.characters.claim(player_id, source_id):
+            before = await self.players.claimed_record(uow, player_id, source_id)
+            if before is None:
                 return  # already taken (a replay)
-            before = await self.players.record(uow, player_id, for_update=True)
             if before.inventory.count(item_id) < 1:
                 raise NotOwned("you do not have that item", item=item_id)
             after = replace(before, inventory=before.inventory.remove(item_id, 1))

@@ -46,6 +46,9 @@ class RehydratingHotState:
         await self.inner.put_fight(player_id, fight, state)
 
 
+_DERIVED_KEPT = 10_000  # builds whose derived values are kept (all forgotten at once past it)
+
+
 class Players:
     def __init__(
         self,
@@ -63,6 +66,7 @@ class Players:
         self._uow_factory = uow_factory
         self.hot = RehydratingHotState(hot_state, self._rehydrate)
         self.records = records if records is not None else RecordCache()
+        self._derived: dict[tuple[object, ...], Derived] = {}
 
     async def record(self, uow: UnitOfWork, player_id: int, *, for_update: bool = False) -> PlayerRecord:
         """The durable record: this process's copy when it is as recent as the version published in the hot
@@ -84,6 +88,17 @@ class Players:
         if not for_update and (version is None or version < record.version):
             # Redis lost it (or never had it): published again, so the next action can use the copy.
             await self.hot.inner.publish_record_versions({player_id: record.version})
+        return record
+
+    async def claimed_record(self, uow: UnitOfWork, player_id: int, source_id: str) -> PlayerRecord | None:
+        """Claim `source_id` for the player and, if it had not paid out before, the durable record locked for
+        update (as `record(for_update=True)` reads it), in one round trip; None if it had."""
+        claimed, record = await uow.characters.claim_and_load(player_id, source_id)
+        if not claimed:
+            return None
+        if record is None:
+            raise NotRegistered("no character yet: /start to create one")
+        self.records.put(record)
         return record
 
     async def current(self, uow: UnitOfWork, player_id: int) -> tuple[PlayerRecord, HotState, HotRead]:
@@ -138,10 +153,18 @@ class Players:
         await self.hot.put(player_id, hot.settled(self._clock.now(), derived).restored(derived))
 
     def derived(self, record: PlayerRecord) -> Derived:
-        """Stats with gear and passive skills counted."""
+        """Stats with gear and passive skills counted: worked out once for each build (stats, level, gear,
+        skills), which an action asks for several times and a player keeps for many actions."""
         c = record.character
-        gear = record.equipment.item_defs(self._content.items)
-        return derive_full(c.stats, c.level, gear, passive_skills(self._content, record.skills))
+        build = (c.stats, c.level, frozenset(record.equipment.slots.items()), record.skills)
+        derived = self._derived.get(build)
+        if derived is None:
+            gear = record.equipment.item_defs(self._content.items)
+            derived = derive_full(c.stats, c.level, gear, passive_skills(self._content, record.skills))
+            if len(self._derived) >= _DERIVED_KEPT:
+                self._derived.clear()
+            self._derived[build] = derived
+        return derived
 
     async def _rehydrate(self, player_id: int) -> None:
         async with self._uow_factory(read_only=True) as uow:

@@ -148,6 +148,9 @@ class _WatchedCharacters:
     async def claim(self, player_id: int, source_id: str) -> bool:
         return await self._inner.claim(player_id, source_id)
 
+    async def claim_and_load(self, player_id: int, source_id: str) -> tuple[bool, PlayerRecord | None]:
+        return await self._inner.claim_and_load(player_id, source_id)
+
     async def claim_many(self, source_id: str, player_ids: Collection[int]) -> set[int]:
         return await self._inner.claim_many(source_id, player_ids)
 

@@ -20,6 +20,16 @@ class BountyProgress:
 
 
 @dataclass(frozen=True)
+class BountyStep:
+    """`amount` more towards a bounty of a period, never beyond its `target`."""
+
+    period: str
+    bounty_id: str
+    amount: int
+    target: int
+
+
+@dataclass(frozen=True)
 class TradedItem:
     item_id: str
     quantity: int
@@ -114,8 +124,8 @@ class ExchangeRepository(Protocol):
 
     async def bounty_progress(self, player_id: int, periods: Sequence[str]) -> list[BountyProgress]: ...
 
-    async def add_bounty_progress(self, player_id: int, period: str, bounty_id: str, amount: int, target: int) -> None:
-        """Count `amount` more towards a bounty (never beyond its target)."""
+    async def add_bounty_progress(self, player_id: int, steps: Sequence[BountyStep]) -> None:
+        """Count each step towards its bounty (never beyond its target); a bounty at most once in `steps`."""
         ...
 
     async def mark_bounty_paid(self, player_id: int, period: str, bounty_id: str, target: int) -> bool:

@@ -57,6 +57,11 @@ class CharacterRepository(Protocol):
         """Record that `source_id` paid out to this player; False if it already had."""
         ...
 
+    async def claim_and_load(self, player_id: int, source_id: str) -> tuple[bool, PlayerRecord | None]:
+        """`claim`, and when it was not claimed before, the whole player locked as `load(for_update=True)` gives
+        it (None if no such player): `(False, None)` when `source_id` had already paid out."""
+        ...
+
     async def names(self, player_ids: Collection[int]) -> dict[int, str]:
         """The characters' names, in one read (those not registered are left out)."""
         ...
