@@ -91,6 +91,7 @@ settings = ⚙️ <b>Settings</b>
 btn-lang-en = 🇬🇧 English
 btn-lang-ru = 🇷🇺 Русский
 language-name = English
+language-chosen = 🌐 The bot now speaks English.
 
 ## Bad input
 not-registered = You have no character yet: send /start to create one.
@@ -116,6 +117,10 @@ help = <b>Riftwalker</b> — a text RPG.
     /boss_top — boss damage leaderboard
     /guild — your guild (/g text writes to it)
     /arena — fights against other players' ghosts, and the ladder
+    /market — the players' market
+    /trades — your trades with other players
+    /daily — the daily reward and bounties
+    /invite — invite friends
     /settings — language and notifications
     /help — this help
 ## Main menu entries

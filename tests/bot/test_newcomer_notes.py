@@ -1,0 +1,52 @@
+"""What a newcomer's first hour in both languages turned up: /help that left out the market, the daily
+reward, trades and invitations; a command menu without the guild and the arena; and a language button
+that, pressed for the language already spoken, answered nothing at all."""
+
+from __future__ import annotations
+
+import re
+
+from bot.commands import COMMANDS
+from bot.i18n import Translator
+from tests.bot.conftest import register
+from tests.bot.test_play_flow import no_errors_logged  # noqa: F401 — the autouse fixture applies here too
+
+COMMAND = re.compile(r"^\s*/(\w+)", re.M)
+
+
+def test_help_names_every_command_of_the_menu_in_both_languages():
+    for locale in ("en", "ru"):
+        listed = set(COMMAND.findall(Translator(locale)("help")))
+        assert {command for command, _, _ in COMMANDS} <= listed, locale
+
+
+def test_the_command_menu_leads_to_the_guild_and_the_arena():
+    menu = [command for command, _, _ in COMMANDS]
+    assert "guild" in menu and "arena" in menu
+    assert len(menu) == len(set(menu))
+
+
+async def test_help_points_to_the_market_and_the_daily_reward(new_chat):
+    chat = new_chat(language_code="ru")
+    await register(chat, "Ярослава", "Разбойник")
+    answer = (await chat.send("/help"))[-1].text
+    assert "/market — рынок игроков" in answer
+    assert "/daily — награда дня и поручения" in answer
+    for command in ("/market", "/daily", "/trades", "/invite", "/guild", "/arena"):
+        assert command in answer
+
+
+async def test_choosing_a_language_always_answers_even_the_one_already_spoken(new_chat):
+    chat = new_chat()
+    await register(chat)
+    await chat.send("/settings")
+    shown = chat.last
+    await chat.press_button("English")
+    assert chat.last_alert == "🌐 The bot now speaks English."
+    assert chat.last.text == shown.text  # the same screen: only the note says the tap was heard
+
+    await chat.press_button("Русский")
+    assert chat.last_alert == "🌐 Теперь бот говорит по-русски."
+    assert "Язык бота — русский" in chat.last.text
+    answer = (await chat.send("/menu"))[-1].text
+    assert "Воин, уровень 1" in answer
