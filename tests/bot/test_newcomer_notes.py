@@ -1,6 +1,6 @@
 """What a newcomer's first hour in both languages turned up: /help that left out the market, the daily
-reward, trades and invitations; a command menu without the guild and the arena; and a language button
-that, pressed for the language already spoken, answered nothing at all."""
+reward, trades and invitations; a command menu without the guild and the arena; a language button
+that, pressed for the language already spoken, answered nothing at all; and a bleed that ticked as fire."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 
 from bot.commands import COMMANDS
 from bot.i18n import Translator
+from bot.views import combat
+from game.api import CombatLogLine
 from tests.bot.conftest import register
 from tests.bot.test_play_flow import no_errors_logged  # noqa: F401 — the autouse fixture applies here too
 
@@ -50,3 +52,15 @@ async def test_choosing_a_language_always_answers_even_the_one_already_spoken(ne
     assert "Язык бота — русский" in chat.last.text
     answer = (await chat.send("/menu"))[-1].text
     assert "Воин, уровень 1" in answer
+
+
+def test_what_hurts_each_turn_shows_its_own_sign_a_bleed_is_no_fire():
+    en, ru = Translator("en"), Translator("ru")
+
+    def tick(t: Translator, effect: str, actor: str = "player", **monster: str) -> str:
+        return combat.log_line(t, CombatLogLine(kind="tick", actor=actor, effect=effect, amount=3), monster)
+
+    assert tick(en, "bleed") == "🩸 Bleeding: you lose 3 HP."
+    assert tick(ru, "bleed") == "🩸 «Кровотечение» отнимает у тебя 3 ОЗ."
+    assert tick(en, "burn", "monster", monster_the="the Green Slime") == "🔥 Burning: the Green Slime loses 3 HP."
+    assert tick(ru, "poison", "monster", monster_gen="зелёной слизи").startswith("🤢 «")

@@ -30,6 +30,9 @@ from bot.views.keyboard import KeyboardBuilder
 from bot.views.world import explore_button
 from game.api import CharacterSheet, CombatLogLine, CombatView, SkillOption
 
+# What hurts each turn, by its look: a bleed is no fire.
+TICK_ICONS = {"bleed": "🩸", "burn": "🔥", "poison": "🤢"}
+
 
 def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str:
     """One thing that happened, in the player's words; `monster`: the monster's `noun` arguments."""
@@ -75,9 +78,10 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
             return t("log-status-self", effect=effect, turns=turns)
         return t("log-status-player", **monster, effect=effect, turns=turns)
     if kind == "tick":
+        icon = TICK_ICONS.get(line.effect or "", "🔥")
         if by_player:
-            return t("log-tick-player", effect=effect, amount=amount)
-        return t("log-tick-monster", **monster, effect=effect, amount=amount)
+            return t("log-tick-player", icon=icon, effect=effect, amount=amount)
+        return t("log-tick-monster", **monster, icon=icon, effect=effect, amount=amount)
     if kind == "expired":
         if by_player:
             return t("log-expired-player", effect=effect)

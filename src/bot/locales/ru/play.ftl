@@ -176,8 +176,8 @@ log-status-player = 🌀 { $monster } { $monster_gender ->
         [few] хода
        *[many] ходов
     }.
-log-tick-player = 🔥 «{ $effect }» отнимает у тебя { $amount } ОЗ.
-log-tick-monster = 🔥 «{ $effect }» отнимает у { $monster_gen } { $amount } ОЗ.
+log-tick-player = { $icon } «{ $effect }» отнимает у тебя { $amount } ОЗ.
+log-tick-monster = { $icon } «{ $effect }» отнимает у { $monster_gen } { $amount } ОЗ.
 log-expired-player = ⌛ «{ $effect }» проходит.
 log-expired-monster = ⌛ «{ $effect }» у { $monster_gen } проходит.
 log-stunned-player = 😵 Оглушение! Ты пропускаешь ход.
