@@ -1,6 +1,7 @@
 """What a newcomer's first hour in both languages turned up: /help that left out the market, the daily
 reward, trades and invitations; a command menu without the guild and the arena; a language button
-that, pressed for the language already spoken, answered nothing at all; and a bleed that ticked as fire."""
+that, pressed for the language already spoken, answered nothing at all; a bleed that ticked as fire;
+and /town in the wilds, a refusal with no way on."""
 
 from __future__ import annotations
 
@@ -64,3 +65,19 @@ def test_what_hurts_each_turn_shows_its_own_sign_a_bleed_is_no_fire():
     assert tick(ru, "bleed") == "🩸 «Кровотечение» отнимает у тебя 3 ОЗ."
     assert tick(en, "burn", "monster", monster_the="the Green Slime") == "🔥 Burning: the Green Slime loses 3 HP."
     assert tick(ru, "poison", "monster", monster_gen="зелёной слизи").startswith("🤢 «")
+
+
+async def test_town_asked_for_in_the_wilds_shows_the_roads_back_instead_of_a_bare_refusal(new_chat):
+    chat = new_chat(language_code="ru")
+    await register(chat, "Ярослава", "Разбойник")
+    await chat.send("/look")
+    await chat.press_button("Шепчущие луга")
+    answer = (await chat.send("/town"))[-1]
+    assert answer.text.startswith("🏘 Это есть только в городе. Сначала вернись туда.")
+    assert "📍 <b>Шепчущие луга</b>" in answer.text
+    labels = [label for label, _ in answer.buttons()]
+    assert any("Эшфорд" in label for label in labels) and any("Меню" in label for label in labels)
+    # The road it offers leads to the square.
+    await chat.press_button("Эшфорд", message=answer)
+    await chat.press_button("Город")
+    assert chat.last.text.startswith("🏘 <b>Городская площадь</b>.")
