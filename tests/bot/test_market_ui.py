@@ -30,7 +30,7 @@ async def test_an_order_typed_in_rests_and_a_quick_buy_takes_it(new_chat, game: 
     await seller.press_button("Iron Ore")
     assert "No one is selling." in seller.last.text
     await seller.press_button("Sell")
-    assert "How many <b>Iron Ore</b> do you sell (you have 10)" in seller.last.text
+    assert "Selling <b>Iron Ore</b> (you have 10): how many, and the least you take for each?" in seller.last.text
     await seller.send("4 x 12")
     assert "✅ You offer 4 × <b>Iron Ore</b> at 12 💰 each or more." in seller.last.text
     assert "12 💰 × 4" in seller.last.text

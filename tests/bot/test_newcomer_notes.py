@@ -12,7 +12,7 @@ from bot.i18n import Translator
 from bot.views import combat
 from game.api import CombatLogLine
 from tests.bot.conftest import register
-from tests.bot.test_play_flow import no_errors_logged  # noqa: F401 — the autouse fixture applies here too
+from tests.bot.test_play_flow import no_errors_logged, sql  # noqa: F401 — the autouse fixture applies here too
 
 COMMAND = re.compile(r"^\s*/(\w+)", re.M)
 
@@ -81,3 +81,36 @@ async def test_town_asked_for_in_the_wilds_shows_the_roads_back_instead_of_a_bar
     await chat.press_button("Эшфорд", message=answer)
     await chat.press_button("Город")
     assert chat.last.text.startswith("🏘 <b>Городская площадь</b>.")
+
+
+def test_a_market_order_is_asked_for_without_a_plural_english_cannot_make_of_an_item_name():
+    en = Translator("en")
+    assert en("order-ask-buy", item="Slime Glob").startswith("🛒 Buying <b>Slime Glob</b>: how many do you want,")
+    assert en("order-ask-sell", item="Slime Glob", held=18).startswith(
+        "💰 Selling <b>Slime Glob</b> (you have 18): how many,"
+    )
+
+
+async def test_no_quick_buy_is_offered_against_the_players_own_offer(new_chat, db):
+    from tests.bot.test_market_ui import two_traders
+
+    seller, buyer = await two_traders(new_chat, db)
+    await sql(db, "UPDATE characters SET gold = 500 WHERE player_id = :p", p=seller.user_id)
+    await seller.send("/market")
+    await seller.press_button("Iron Ore")
+    await seller.press_button("Sell")
+    await seller.send("4 12")
+    assert "12 💰 × 4" in seller.last.text
+    own = [label for label, _ in seller.last.buttons()]
+    assert "🛒 1 for 12 💰" not in own and "🛒 Buy" in own  # only a refusal was behind it
+
+    await buyer.send("/market")
+    await buyer.press_button("Iron Ore")
+    assert "🛒 1 for 12 💰" in [label for label, _ in buyer.last.buttons()]
+    # The same for a bid: the seller, who holds ore, is offered no quick sale into their own bid.
+    await seller.send("/market")
+    await seller.press_button("Iron Ore")
+    await seller.press_button("🛒 Buy")
+    await seller.send("2 10")
+    assert "10 💰 × 2" in seller.last.text
+    assert not any(label.startswith("💰 1 for") for label, _ in seller.last.buttons())
