@@ -114,3 +114,8 @@ async def test_no_quick_buy_is_offered_against_the_players_own_offer(new_chat, d
     await seller.send("2 10")
     assert "10 💰 × 2" in seller.last.text
     assert not any(label.startswith("💰 1 for") for label, _ in seller.last.buttons())
+
+
+def test_a_boss_not_yet_struck_is_named_whatever_its_gender():
+    # "Мать трясины" is feminine: "по нему" was wrong for her; "по боссу" fits every boss.
+    assert Translator("ru")("boss-my-damage-none") == "⚔️ Твоих ударов по боссу ещё не было."
