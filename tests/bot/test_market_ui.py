@@ -167,7 +167,7 @@ async def test_a_newcomer_by_an_invitation_link_counts_for_the_inviter(new_chat,
     host = new_chat(621)
     await register(host, "Host")
     await host.send("/invite")
-    assert "?start=ref_" in host.last.text and "Joined by your link 0" in host.last.text
+    assert "?start=ref_" in host.last.text and "Friends who joined by your link: 0" in host.last.text
     code = (await game.invitation(player_id=621)).code
     guest = new_chat(622)
     await guest.send(f"/start ref_{code}")
@@ -183,4 +183,4 @@ async def test_a_newcomer_by_an_invitation_link_counts_for_the_inviter(new_chat,
         assert (await game.get_character(player_id=pid)).level == 1
     await host.press_button("Menu")
     await host.send("/invite")
-    assert "Joined by your link 1" in host.last.text
+    assert "Friends who joined by your link: 1" in host.last.text

@@ -119,3 +119,13 @@ async def test_no_quick_buy_is_offered_against_the_players_own_offer(new_chat, d
 def test_a_boss_not_yet_struck_is_named_whatever_its_gender():
     # "Мать трясины" is feminine: "по нему" was wrong for her; "по боссу" fits every boss.
     assert Translator("ru")("boss-my-damage-none") == "⚔️ Твоих ударов по боссу ещё не было."
+
+
+async def test_the_invitation_counts_read_as_sentences_with_numbers_in_both_languages(new_chat):
+    chat = new_chat()
+    await register(chat)
+    answer = (await chat.send("/invite"))[-1].text
+    # Was "Joined by your link 0, reached level 5 0."
+    assert "👥 Friends who joined by your link: 0 · of them reached level 5: 0" in answer
+    ru = Translator("ru")("invite-counts", joined=3, level=5, rewarded=1)
+    assert ru == "👥 Друзей пришло по твоей ссылке: 3 · из них доросли до 5-го уровня: 1"
