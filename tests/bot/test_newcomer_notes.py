@@ -129,3 +129,15 @@ async def test_the_invitation_counts_read_as_sentences_with_numbers_in_both_lang
     assert "👥 Friends who joined by your link: 0 · of them reached level 5: 0" in answer
     ru = Translator("ru")("invite-counts", joined=3, level=5, rewarded=1)
     assert ru == "👥 Друзей пришло по твоей ссылке: 3 · из них доросли до 5-го уровня: 1"
+
+
+async def test_founding_a_guild_without_the_gold_is_refused_before_the_name_is_asked(new_chat):
+    chat = new_chat()
+    await register(chat)
+    await chat.send("/guild")
+    home = chat.last
+    await chat.press_button("Found a guild")
+    assert chat.last_alert == "💰 Not enough gold: you need 500, you have 20."
+    assert chat.last.text == home.text  # still the guild's screen, nothing asked
+    answer = (await chat.send("Night Owls"))[-1].text
+    assert "tag" not in answer and "I only understand buttons and commands" in answer
