@@ -141,3 +141,9 @@ async def test_founding_a_guild_without_the_gold_is_refused_before_the_name_is_a
     assert chat.last.text == home.text  # still the guild's screen, nothing asked
     answer = (await chat.send("Night Owls"))[-1].text
     assert "tag" not in answer and "I only understand buttons and commands" in answer
+
+
+def test_the_forge_makes_potions_too_so_russian_does_not_say_forged():
+    ru = Translator("ru")
+    assert ru("btn-craft", name="🧪 Малое зелье лечения") == "⚒ Изготовить: 🧪 Малое зелье лечения"
+    assert "можно изготовить" in ru("forge-legend") and "выковать" not in ru("forge-legend")
