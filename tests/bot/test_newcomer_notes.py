@@ -147,3 +147,8 @@ def test_the_forge_makes_potions_too_so_russian_does_not_say_forged():
     ru = Translator("ru")
     assert ru("btn-craft", name="🧪 Малое зелье лечения") == "⚒ Изготовить: 🧪 Малое зелье лечения"
     assert "можно изготовить" in ru("forge-legend") and "выковать" not in ru("forge-legend")
+
+
+def test_a_fall_trails_off_with_the_same_ellipsis_in_both_languages():
+    assert Translator("en")("log-lost") == "💀 You collapse…"
+    assert Translator("ru")("log-lost").endswith("…")

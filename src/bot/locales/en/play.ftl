@@ -129,7 +129,7 @@ log-stunned-monster = 😵 { $monster_The } is stunned and cannot act.
 log-flee-failed = 🏃 You try to flee, but { $monster_the } cuts you off.
 log-fled = 🏃 You slip away!
 log-won = 🏆 { $monster_The } is defeated!
-log-lost = 💀 You collapse...
+log-lost = 💀 You collapse…
 
 ## Inventory
 inventory-title = 🎒 <b>Inventory</b> — { $used }/{ $capacity ->
