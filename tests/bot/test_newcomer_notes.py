@@ -152,3 +152,14 @@ def test_the_forge_makes_potions_too_so_russian_does_not_say_forged():
 def test_a_fall_trails_off_with_the_same_ellipsis_in_both_languages():
     assert Translator("en")("log-lost") == "💀 You collapse…"
     assert Translator("ru")("log-lost").endswith("…")
+
+
+async def test_a_trade_offered_to_a_name_nobody_has_says_so_rather_than_send_the_asker_to_start(new_chat):
+    chat = new_chat(language_code="ru")
+    await register(chat, "Ярослава", "Разбойник")
+    answer = (await chat.send("/trade Alaric"))[-1].text
+    assert answer.startswith("🔎 Игрока с именем «Alaric» нет.")
+    assert "/start" not in answer
+    # Someone with no character at all is still sent to /start.
+    stranger = new_chat(777)
+    assert "/start" in (await stranger.send("/trade Ярослава"))[-1].text

@@ -95,6 +95,7 @@ language-chosen = 🌐 The bot now speaks English.
 
 ## Bad input
 not-registered = You have no character yet: send /start to create one.
+err-no-such-player = 🔎 No player goes by the name “{ $name }”. Check the spelling: names are as players chose them.
 unknown-command = 🤔 I don't know that command. Use the buttons, or /start for the menu.
 free-text = 🤔 I only understand buttons and commands. /start opens the menu.
 stale-button = ⌛ This button is no longer valid.
