@@ -163,3 +163,22 @@ async def test_a_trade_offered_to_a_name_nobody_has_says_so_rather_than_send_the
     # Someone with no character at all is still sent to /start.
     stranger = new_chat(777)
     assert "/start" in (await stranger.send("/trade Ярослава"))[-1].text
+
+
+def test_an_antidote_is_offered_in_a_fight_only_while_there_is_something_to_wash_away():
+    from game.api import StatusView
+    from tests.bot import dtos
+
+    antidote = dtos.item("antidote", name=dtos.text("Antidote", "Противоядие"), effects={"cleanse": 1})
+    view = dtos.combat(items=(dtos.stack(antidote, 1),))
+
+    def offered(player) -> list[str]:
+        shown = combat.screen(Translator("en"), view.model_copy(update={"player": player}))
+        return [b.text for row in shown.markup.inline_keyboard for b in row if "Antidote" in b.text]
+
+    # Healthy: it would be spent for nothing ("Your ailments are washed away" with none there).
+    assert offered(dtos.fighter()) == []
+    assert offered(dtos.fighter().model_copy(update={"effects": (StatusView(effect="attack_up", turns=2),)})) == []
+    assert offered(dtos.fighter().model_copy(update={"effects": (StatusView(effect="poison", turns=2),)})) == [
+        "🧪 Antidote"
+    ]

@@ -16,6 +16,7 @@ from bot.i18n import Translator
 from bot.views import Screen, rewards
 from bot.views.character import refill_lines
 from bot.views.common import (
+    AILMENTS,
     EFFECTS,
     bar,
     effects_line,
@@ -206,7 +207,8 @@ def markup(t: Translator, view: CombatView, *, explore_in: int = 0) -> InlineKey
         kb.button(text=skill_label(t, skill), callback_data=act("skill", skill.id))
     rows += in_pairs(len(view.skills))
     p = view.player
-    useful = [s for s in view.items if not restores_nothing(s.item, p.hp, p.max_hp, p.mana, p.max_mana)]
+    ailing = any(e.effect in AILMENTS for e in p.effects)
+    useful = [s for s in view.items if not restores_nothing(s.item, p.hp, p.max_hp, p.mana, p.max_mana, ailing=ailing)]
     for stack in useful:
         kb.button(text=item_label(t, stack.item, stack.quantity), callback_data=act("item", stack.item.id))
     rows += in_pairs(len(useful))
