@@ -17,6 +17,8 @@ COMMANDS = (
     ("rifts", "Open rifts", "Открытые разломы"),
     ("boss", "The world boss where you are", "Мировой босс рядом"),
     ("top", "Leaderboard", "Рейтинг"),
+    ("guild", "Your guild", "Твоя гильдия"),
+    ("arena", "The arena", "Арена"),
     # the player economy
     ("market", "The players' market", "Рынок игроков"),
     ("daily", "Daily reward", "Награда дня"),

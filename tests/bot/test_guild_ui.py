@@ -111,7 +111,7 @@ async def test_forged_stale_and_ill_typed_guild_input_changes_nothing(new_chat, 
     await leader.send("/guild")
     await leader.press_button("Invite by name")
     await leader.send("Nobody")
-    assert "no character" in leader.last.text or "no player" in leader.last.text
+    assert leader.last.text.startswith("🔎 No player goes by the name “Nobody”.")  # not "you have no character"
     after = (await game.my_guild(player_id=611)).guild
     assert [m.player_id for m in after.members] == [611, 612] and after.bank_gold == 0
 

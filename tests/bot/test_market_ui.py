@@ -30,7 +30,7 @@ async def test_an_order_typed_in_rests_and_a_quick_buy_takes_it(new_chat, game: 
     await seller.press_button("Iron Ore")
     assert "No one is selling." in seller.last.text
     await seller.press_button("Sell")
-    assert "How many <b>Iron Ore</b> do you sell (you have 10)" in seller.last.text
+    assert "Selling <b>Iron Ore</b> (you have 10): how many, and the least you take for each?" in seller.last.text
     await seller.send("4 x 12")
     assert "✅ You offer 4 × <b>Iron Ore</b> at 12 💰 each or more." in seller.last.text
     assert "12 💰 × 4" in seller.last.text
@@ -167,7 +167,7 @@ async def test_a_newcomer_by_an_invitation_link_counts_for_the_inviter(new_chat,
     host = new_chat(621)
     await register(host, "Host")
     await host.send("/invite")
-    assert "?start=ref_" in host.last.text and "Joined by your link 0" in host.last.text
+    assert "?start=ref_" in host.last.text and "Friends who joined by your link: 0" in host.last.text
     code = (await game.invitation(player_id=621)).code
     guest = new_chat(622)
     await guest.send(f"/start ref_{code}")
@@ -183,4 +183,4 @@ async def test_a_newcomer_by_an_invitation_link_counts_for_the_inviter(new_chat,
         assert (await game.get_character(player_id=pid)).level == 1
     await host.press_button("Menu")
     await host.send("/invite")
-    assert "Joined by your link 1" in host.last.text
+    assert "Friends who joined by your link: 1" in host.last.text

@@ -50,6 +50,12 @@ async def on_button(
     if act == "home":
         await home(query, state, game, t)
         return
+    if act == "found":
+        cost = (await game.my_guild(player_id=player_id)).founding_cost
+        gold = (await game.get_character(player_id=player_id)).gold
+        if gold < cost:  # said before the name and the tag are typed, not after
+            await toast(query, t("err-not-enough-gold", needed=cost, have=gold), alert=True)
+            return
     if act in ("found", "invite", "deposit", "withdraw", "chat"):
         await _ask(query, state, game, t, act)
         return

@@ -36,6 +36,8 @@ async def set_language(
         return
     await remember_locale(state, callback_data.code)
     t = Translator(callback_data.code)  # the rest of this answer speaks the new language
+    # Said even when the language was already this one: a tap that changes nothing on screen still answers.
+    await toast(query, t("language-chosen"))
     await show(query, views.screen(t, await _notifications(game, query.from_user.id)))
 
 

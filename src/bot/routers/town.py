@@ -12,13 +12,24 @@ from aiogram.types import CallbackQuery, Message
 from bot import double_tap
 from bot.callbacks import ForgeCb, InnCb, NavCb, ShopCb
 from bot.i18n import Translator
+from bot.routers.world import PlaceGame, show_place
 from bot.screens import player_of, show, toast
-from bot.views import fallback, town
-from game.api import CharactersApi, MissingMaterials, TownApi
+from bot.views import fallback, refusals, town
+from game.api import CharactersApi, MissingMaterials, NotInTown, TownApi
 
 
-async def square(event: Message | CallbackQuery, game: TownApi, t: Translator) -> None:
-    await show(event, town.square(t, await game.inn(player_id=player_of(event))))
+class SquareGame(TownApi, PlaceGame, Protocol):
+    """The square, and the place where the player stands when that is not a town."""
+
+
+async def square(event: Message | CallbackQuery, game: SquareGame, t: Translator) -> None:
+    try:
+        view = await game.inn(player_id=player_of(event))
+    except NotInTown as error:
+        # Not a bare refusal: the place where the player stands, with its roads (the way to town).
+        await show_place(event, game, t, notice=refusals.explain(t, error))
+        return
+    await show(event, town.square(t, view))
 
 
 # --- shop ------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from bot.i18n import Translator
 from bot.views import Screen, rewards
 from bot.views.character import refill_lines
 from bot.views.common import (
+    AILMENTS,
     EFFECTS,
     bar,
     effects_line,
@@ -29,6 +30,9 @@ from bot.views.common import (
 from bot.views.keyboard import KeyboardBuilder
 from bot.views.world import explore_button
 from game.api import CharacterSheet, CombatLogLine, CombatView, SkillOption
+
+# What hurts each turn, by its look: a bleed is no fire.
+TICK_ICONS = {"bleed": "🩸", "burn": "🔥", "poison": "🤢"}
 
 
 def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str:
@@ -75,9 +79,10 @@ def log_line(t: Translator, line: CombatLogLine, monster: dict[str, str]) -> str
             return t("log-status-self", effect=effect, turns=turns)
         return t("log-status-player", **monster, effect=effect, turns=turns)
     if kind == "tick":
+        icon = TICK_ICONS.get(line.effect or "", "🔥")
         if by_player:
-            return t("log-tick-player", effect=effect, amount=amount)
-        return t("log-tick-monster", **monster, effect=effect, amount=amount)
+            return t("log-tick-player", icon=icon, effect=effect, amount=amount)
+        return t("log-tick-monster", **monster, icon=icon, effect=effect, amount=amount)
     if kind == "expired":
         if by_player:
             return t("log-expired-player", effect=effect)
@@ -202,7 +207,8 @@ def markup(t: Translator, view: CombatView, *, explore_in: int = 0) -> InlineKey
         kb.button(text=skill_label(t, skill), callback_data=act("skill", skill.id))
     rows += in_pairs(len(view.skills))
     p = view.player
-    useful = [s for s in view.items if not restores_nothing(s.item, p.hp, p.max_hp, p.mana, p.max_mana)]
+    ailing = any(e.effect in AILMENTS for e in p.effects)
+    useful = [s for s in view.items if not restores_nothing(s.item, p.hp, p.max_hp, p.mana, p.max_mana, ailing=ailing)]
     for stack in useful:
         kb.button(text=item_label(t, stack.item, stack.quantity), callback_data=act("item", stack.item.id))
     rows += in_pairs(len(useful))

@@ -243,16 +243,23 @@ def stack_lines(t: Translator, stacks: Iterable[ItemStack]) -> list[str]:
     return [f"  • {RARITY_MARKS.get(s.item.rarity, '')} {local(t, s.item.name)} ×{num(t, s.quantity)}" for s in stacks]
 
 
-RESTORES = frozenset({"heal", "mana"})
+RESTORES = frozenset({"heal", "mana", "cleanse"})
+# What a cleansing item washes away: the game's harmful statuses.
+AILMENTS = frozenset({"bleed", "burn", "poison", "stun", "freeze", "attack_down", "defence_down"})
 
 
-def restores_nothing(item: ItemInfo, hp: int, max_hp: int, mana: int, max_mana: int) -> bool:
-    """A potion that only restores, with everything it restores full: using it would do nothing
-    (the game refuses it), so it is not offered."""
+def restores_nothing(item: ItemInfo, hp: int, max_hp: int, mana: int, max_mana: int, *, ailing: bool = False) -> bool:
+    """A potion that only restores (HP, mana, or health from ailments: `ailing`, the user has one), with
+    everything it restores whole: using it would do nothing (the game refuses it, or an antidote is spent
+    for nothing), so it is not offered."""
     effects = set(item.effects)
     if not effects or not effects <= RESTORES:
         return False
-    return ("heal" not in effects or hp >= max_hp) and ("mana" not in effects or mana >= max_mana)
+    return (
+        ("heal" not in effects or hp >= max_hp)
+        and ("mana" not in effects or mana >= max_mana)
+        and ("cleanse" not in effects or not ailing)
+    )
 
 
 def in_pairs(count: int) -> list[int]:

@@ -112,14 +112,15 @@ def market(t: Translator, view: MarketView, *, notice: str | None = None) -> Scr
     rows: list[int] = []
     if view.tradable:
         quick = []
-        if view.best_ask is not None:
+        # No quick trade that would only meet the player's own order (the game refuses it).
+        if view.best_ask is not None and not view.own_best_ask:
             quick.append(
                 (
                     t("btn-market-quick-buy", price=view.best_ask),
                     MarketCb(act="quick", id=item_id, side="buy", p=view.best_ask),
                 )
             )
-        if view.best_bid is not None and view.held > 0:
+        if view.best_bid is not None and view.held > 0 and not view.own_best_bid:
             quick.append(
                 (
                     t("btn-market-quick-sell", price=view.best_bid),

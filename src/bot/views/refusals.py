@@ -86,7 +86,12 @@ def _materials(d: Details) -> str:
 
 
 EXPLAIN: dict[str, Say | Choose] = {
-    "not_registered": say("not-registered"),
+    # With a name: the player asked for (a trade, a guild invitation) is the one missing, not the asker.
+    "not_registered": Choose(
+        lambda d: bool(d.get("name")),
+        {True: say("err-no-such-player", name=("name", ""))},
+        otherwise=say("not-registered"),
+    ),
     "already_registered": say("already-registered"),
     "invalid_name": say("name-invalid"),
     "name_taken": say("name-taken", name=("name", "")),

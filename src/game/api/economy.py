@@ -57,6 +57,9 @@ class MarketView(Dto):
     max_open_orders: int
     fee_percent: int
     order_days: float
+    # The player's own order is at the best price on that side: a quick trade against it would meet it.
+    own_best_ask: bool = False
+    own_best_bid: bool = False
 
 
 class OrderView(Dto):

@@ -283,6 +283,9 @@ class Exchange:
         volume, turnover = await uow.exchange.volume(item.id, since=now - DAY)
         bids = await uow.exchange.levels(item.id, "buy", limit=5)
         asks = await uow.exchange.levels(item.id, "sell", limit=5)
+        player_id = record.character.player_id
+        mine = await uow.exchange.player_orders(player_id, open_only=True, limit=self.rules.max_open_orders)
+        mine = [o for o in mine if o.item_id == item.id]
         return MarketView(
             item=item_info(item),
             tradable=item.tradable,
@@ -300,6 +303,8 @@ class Exchange:
             max_open_orders=self.rules.max_open_orders,
             fee_percent=self.rules.fee_percent,
             order_days=self.rules.order_days,
+            own_best_ask=bool(asks) and any(o.side == "sell" and o.price == asks[0].price for o in mine),
+            own_best_bid=bool(bids) and any(o.side == "buy" and o.price == bids[0].price for o in mine),
         )
 
     async def _my_orders(self, uow: UnitOfWork, player_id: int) -> MyOrdersView:

@@ -91,9 +91,11 @@ settings = ⚙️ <b>Settings</b>
 btn-lang-en = 🇬🇧 English
 btn-lang-ru = 🇷🇺 Русский
 language-name = English
+language-chosen = 🌐 The bot now speaks English.
 
 ## Bad input
 not-registered = You have no character yet: send /start to create one.
+err-no-such-player = 🔎 No player goes by the name “{ $name }”. Check the spelling: names are as players chose them.
 unknown-command = 🤔 I don't know that command. Use the buttons, or /start for the menu.
 free-text = 🤔 I only understand buttons and commands. /start opens the menu.
 stale-button = ⌛ This button is no longer valid.
@@ -116,6 +118,10 @@ help = <b>Riftwalker</b> — a text RPG.
     /boss_top — boss damage leaderboard
     /guild — your guild (/g text writes to it)
     /arena — fights against other players' ghosts, and the ladder
+    /market — the players' market
+    /trades — your trades with other players
+    /daily — the daily reward and bounties
+    /invite — invite friends
     /settings — language and notifications
     /help — this help
 ## Main menu entries

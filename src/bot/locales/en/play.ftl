@@ -120,8 +120,8 @@ log-status-player = 🌀 { $monster_The } leaves you { $effect } for { $turns ->
         [one] { $turns } turn
        *[other] { $turns } turns
     }.
-log-tick-player = 🔥 { $effect }: you lose { $amount } HP.
-log-tick-monster = 🔥 { $effect }: { $monster_the } loses { $amount } HP.
+log-tick-player = { $icon } { $effect }: you lose { $amount } HP.
+log-tick-monster = { $icon } { $effect }: { $monster_the } loses { $amount } HP.
 log-expired-player = ⌛ { $effect } wears off.
 log-expired-monster = ⌛ { $effect } wears off { $monster_the }.
 log-stunned-player = 😵 You are stunned and lose your turn.
@@ -129,7 +129,7 @@ log-stunned-monster = 😵 { $monster_The } is stunned and cannot act.
 log-flee-failed = 🏃 You try to flee, but { $monster_the } cuts you off.
 log-fled = 🏃 You slip away!
 log-won = 🏆 { $monster_The } is defeated!
-log-lost = 💀 You collapse...
+log-lost = 💀 You collapse…
 
 ## Inventory
 inventory-title = 🎒 <b>Inventory</b> — { $used }/{ $capacity ->

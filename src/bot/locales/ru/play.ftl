@@ -176,8 +176,8 @@ log-status-player = 🌀 { $monster } { $monster_gender ->
         [few] хода
        *[many] ходов
     }.
-log-tick-player = 🔥 «{ $effect }» отнимает у тебя { $amount } ОЗ.
-log-tick-monster = 🔥 «{ $effect }» отнимает у { $monster_gen } { $amount } ОЗ.
+log-tick-player = { $icon } «{ $effect }» отнимает у тебя { $amount } ОЗ.
+log-tick-monster = { $icon } «{ $effect }» отнимает у { $monster_gen } { $amount } ОЗ.
 log-expired-player = ⌛ «{ $effect }» проходит.
 log-expired-monster = ⌛ «{ $effect }» у { $monster_gen } проходит.
 log-stunned-player = 😵 Оглушение! Ты пропускаешь ход.
@@ -310,10 +310,10 @@ inn-too-poor = 💰 Ночлег стоит { $price } { $price ->
 btn-rest = 🛏 Отдохнуть ({ $price }💰)
 rested = 😴 Ночь в тепле, и силы возвращаются. Золота осталось { $gold }.
 forge-title = ⚒ <b>Кузница</b> · 💰 { $gold } · твой уровень { $level }
-forge-legend = <i>✅ можно выковать · ⬆️ мал уровень · 🪨 не хватает материалов · 💸 не хватает золота</i>
+forge-legend = <i>✅ можно изготовить · ⬆️ мал уровень · 🪨 не хватает материалов · 💸 не хватает золота</i>
 forge-gold = 💰 { $gold }
 forge-level = ур. { $level }
-btn-craft = ⚒ Выковать: { $name }
+btn-craft = ⚒ Изготовить: { $name }
 crafted = ⚒ Готово! { $name }{ $count } уже в сумке.
 missing-materials = 🪨 Не хватает материалов ({ $materials }).
 
