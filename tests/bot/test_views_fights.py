@@ -210,6 +210,7 @@ def test_the_live_ranking_shows_the_top_and_my_place():
     assert "Your place: 2 of 12" in shown.text
     fresh = bosses.screen(EN, [dtos.boss()], here="meadows")
     assert "Nobody has struck it yet" in fresh.text
+    assert "it matches itself to each fighter who joins" in fresh.text  # why its HP changes at the first blow
     classes = [ClassInfo(id="warrior", name=dtos.text("Warrior"), description=dtos.text("-"), stats=_stats())]
     board = bosses.boss_top(EN, [], classes, alive=[up], me=102)
     assert "Old Tusk</b> (Whispering Meadows), now:" in board.text and "Hunter1 — 3,000" in board.text

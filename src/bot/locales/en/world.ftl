@@ -72,6 +72,7 @@ boss-cooldown = 🕒 Catching your breath: { $seconds } s
 boss-ranking-title = ⚔️ <b>Fighters so far</b> ({ $fighters })
 boss-ranking-row = { $rank } { $name } — { $damage }
 boss-ranking-empty = Nobody has struck it yet: be the first!
+    Its strength is a guess until then: it matches itself to each fighter who joins.
 boss-my-rank = Your place: { $rank } of { $fighters }
 boss-busy-fight = ⚔️ You are in a fight: finish it, then strike.
 boss-busy-rift = 🌀 You are inside a rift: leave it to strike the boss.
