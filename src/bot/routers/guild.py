@@ -54,7 +54,7 @@ async def on_button(
         cost = (await game.my_guild(player_id=player_id)).founding_cost
         gold = (await game.get_character(player_id=player_id)).gold
         if gold < cost:  # said before the name and the tag are typed, not after
-            await toast(query, t("err-not-enough-gold", needed=cost, have=gold), alert=True)
+            await toast(query, views.founding_unaffordable(t, cost, gold), alert=True)
             return
     if act in ("found", "invite", "deposit", "withdraw", "chat"):
         await _ask(query, state, game, t, act)

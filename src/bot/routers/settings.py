@@ -37,7 +37,7 @@ async def set_language(
     await remember_locale(state, callback_data.code)
     t = Translator(callback_data.code)  # the rest of this answer speaks the new language
     # Said even when the language was already this one: a tap that changes nothing on screen still answers.
-    await toast(query, t("language-chosen"))
+    await toast(query, views.language_chosen(t))
     await show(query, views.screen(t, await _notifications(game, query.from_user.id)))
 
 

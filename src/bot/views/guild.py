@@ -377,3 +377,7 @@ def admin_lookup(t: Translator, view: GuildView) -> Screen:
 
 def admin_dissolved(t: Translator, guild_id: int, members: int) -> Screen:
     return Screen(t("admin-guild-dissolved", id=guild_id, members=members))
+
+
+def founding_unaffordable(t: Translator, cost: int, gold: int) -> str:
+    return t("err-not-enough-gold", needed=cost, have=gold)

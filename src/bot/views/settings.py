@@ -63,3 +63,7 @@ def screen(t: Translator, notifications: NotificationSettings | None) -> Screen:
 def knows(category: str) -> bool:
     """A category of notifications this bot has buttons for (a newer one's button would be forged)."""
     return (category, True) in TOGGLES
+
+
+def language_chosen(t: Translator) -> str:
+    return t("language-chosen")
