@@ -87,24 +87,28 @@ class Payouts:
                     guild_id = guild.id
                     xp, gold = guild_rules.boosted(rewards.xp, rewards.gold, guild.level)
                     rewards = replace(rewards, xp=xp, gold=gold)
-            progress = gain_xp(before.character, rewards.xp)
-            character = replace(progress.character, gold=progress.character.gold + rewards.gold)
-            inventory, kept, lost = fit_into(before.inventory, rewards.items, self.content.items)
-            after = replace(before, character=character, inventory=inventory)
+            after, granted = self._paid(before, rewards)
             await uow.characters.save(before, after)
             await self._flow(uow, player_id, _FLOW_OF.get(source_id.split(":")[0], "other"), rewards.gold)
             if counts is not None and self.clock is not None:
                 await count_progress(uow, player_id, counts, self.clock.now(), reset_hour=self.reset_hour)
             await uow.commit()
-        if progress.levels_gained:
+        if granted.levels_gained:
             await self.players.heal_after_level_up(after)
-            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=character.level, shown=shown))
+            await self.events.publish(PlayerLeveledUp(player_id=player_id, level=granted.level, shown=shown))
         if guild_id is not None:
             # Apart from the payout's transaction, so a guild's row is never locked after a character's.
             await add_guild_xp(
                 self.uow_factory, self.events, guild_id, player_id, guild_rules.fight_xp_share(rewards.xp)
             )
-        return Granted(
+        return granted
+
+    def _paid(self, before: PlayerRecord, rewards: Rewards) -> tuple[PlayerRecord, Granted]:
+        """The record with `rewards` added (what does not fit in the bag is lost), and what was paid."""
+        progress = gain_xp(before.character, rewards.xp)
+        character = replace(progress.character, gold=progress.character.gold + rewards.gold)
+        inventory, kept, lost = fit_into(before.inventory, rewards.items, self.content.items)
+        granted = Granted(
             applied=True,
             kept=kept,
             lost=lost,
@@ -114,6 +118,7 @@ class Payouts:
             xp=rewards.xp,
             gold=rewards.gold,
         )
+        return replace(before, character=character, inventory=inventory), granted
 
     async def grant_many(self, source_id: str, rewards: Mapping[int, Rewards]) -> dict[int, Granted]:
         """Pay many players for one `source_id` in one transaction, each exactly once as `grant` does; a player
@@ -127,25 +132,10 @@ class Payouts:
             claimed = await uow.characters.claim_many(source_id, records)
             changes: list[tuple[PlayerRecord, PlayerRecord]] = []
             for player_id in sorted(claimed):
-                before, reward = records[player_id], rewards[player_id]
-                progress = gain_xp(before.character, reward.xp)
-                character = replace(progress.character, gold=progress.character.gold + reward.gold)
-                inventory, kept, lost = fit_into(before.inventory, reward.items, self.content.items)
-                after = replace(before, character=character, inventory=inventory)
+                before = records[player_id]
+                after, granted = self._paid(before, rewards[player_id])
                 changes.append((before, after))
-                paid[player_id] = (
-                    after,
-                    Granted(
-                        applied=True,
-                        kept=kept,
-                        lost=lost,
-                        level=character.level,
-                        levels_gained=progress.levels_gained,
-                        gold_left=character.gold,
-                        xp=reward.xp,
-                        gold=reward.gold,
-                    ),
-                )
+                paid[player_id] = (after, granted)
             await uow.characters.save_many(changes)
             if paid:  # the batch's gold in one row of the day's figures, taken last (never waited on in a circle)
                 gold = sum(granted.gold for _, granted in paid.values())
