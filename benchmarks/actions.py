@@ -44,6 +44,7 @@ import argparse
 import asyncio
 import contextlib
 import cProfile
+import gc
 import itertools
 import os
 import platform
@@ -70,6 +71,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app import event_loop
 from app.containers import Container
+from app.heap import settle_startup_heap
 from bot.callbacks import NavCb, TravelCb
 from bot.i18n import Translator
 from bot.local_session import LocalSession, ShownMessage
@@ -309,6 +311,7 @@ class Result:
     latencies: dict[str, list[float]]  # step name → seconds
     reference: bool = False
     cpu_seconds: float = 0.0  # this process's CPU time over the row: the Python side, all but the servers
+    throttled: int = 0  # slow-down notices recorded before the row began (checked once, at the end)
 
     @property
     def cpu_ms(self) -> float:
@@ -368,8 +371,10 @@ async def measure(
     loop = len(steps)
     per_player = max(loop, -(-actions // len(players)) // loop * loop)
     await play(dp, bot, players, steps, max(loop, -(-warmup // len(players)) // loop * loop))
+    assert isinstance(bot.session, LocalSession)
+    throttled = forget_history(bot.session)
     seconds, cpu_seconds, latencies = await play(dp, bot, players, steps, per_player)
-    return Result(name, len(players), per_player * len(players), seconds, latencies, reference, cpu_seconds)
+    return Result(name, len(players), per_player * len(players), seconds, latencies, reference, cpu_seconds, throttled)
 
 
 async def open_loop(
@@ -576,6 +581,25 @@ def told_to_slow_down(session: LocalSession) -> int:
     )
 
 
+def forget_history(session: LocalSession) -> int:
+    """Drop what the local session recorded but each chat's last message; the slow-down notices dropped.
+
+    The session keeps every request for the tests; left to grow over a run of tens of thousands of actions
+    it would make the garbage collector's full passes, and so the rows, slower than a real bot process's
+    (which keeps nothing it sent).
+    """
+    told = told_to_slow_down(session)
+    last = {shown.chat_id: shown for shown in session.timeline}
+    kept = {(shown.chat_id, shown.message_id) for shown in last.values()}
+    session.requests.clear()
+    session.alerts.clear()
+    session.answered_queries.clear()
+    session.timeline[:] = last.values()
+    session.messages = {key: shown for key, shown in session.messages.items() if key in kept}
+    gc.collect()
+    return told
+
+
 # --- main --------------------------------------------------------------------------------------
 
 
@@ -613,6 +637,7 @@ async def run(
         bot: Bot = await container.bot()
         app_dp: Dispatcher = await container.dispatcher()
         redis: aioredis.Redis = await container.redis()
+        settle_startup_heap()  # as `riftwalker run` does once composed
         references = (
             ("no-op handler", noop_dispatcher()),
             ("reference: FSM + 3 Redis calls", reference_dispatcher(redis)),
@@ -665,13 +690,16 @@ async def run(
                     player.memo.pop("label", None)
 
                 await asyncio.gather(*(prime(p) for p in crowd))
-                results.append(
-                    await open_loop(
-                        scenario.name, app_dp, bot, crowd, scenario.steps, rate=capacity / 2, seconds=open_seconds
-                    )
+                assert isinstance(bot.session, LocalSession)
+                throttled = forget_history(bot.session)
+                row = await open_loop(
+                    scenario.name, app_dp, bot, crowd, scenario.steps, rate=capacity / 2, seconds=open_seconds
                 )
+                row.throttled = throttled
+                results.append(row)
 
-        throttled = told_to_slow_down(bot.session)
+        assert isinstance(bot.session, LocalSession)
+        throttled = told_to_slow_down(bot.session) + sum(r.throttled for r in results)
         if throttled:
             raise RuntimeError(f"{throttled} simulated actions were throttled: the rows are not comparable")
 

@@ -235,6 +235,7 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     from aiohttp import web
 
     from app.containers import Container
+    from app.heap import settle_startup_heap
     from app.ops import metrics_token, ops_routes, storage_checks
     from app.provided import provided
     from game.entrypoints.http_server import build_http_app
@@ -262,6 +263,7 @@ async def _serve_game(settings: Settings, *, host: str, port: int) -> None:
     # On a stop, the listener closes first, then calls in flight get up to 10 s to finish.
     runner = web.AppRunner(app, shutdown_timeout=10.0, handle_signals=False)
     await runner.setup()
+    settle_startup_heap()
     try:
         await web.TCPSite(runner, host, port).start()
         print(f"game port served on http://{host}:{port}/v1/<method>", file=sys.stderr)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 
 from app.containers import Container
+from app.heap import settle_startup_heap
 from app.ops import Check, metrics_token, ops_routes, ops_server, storage_checks
 from app.provided import provided
 from bot.notifier import Notifier
@@ -52,13 +53,15 @@ async def running_game(settings: Settings, *, local_bot: bool, migrate: bool = T
         "events": _running(lambda: not consumer.done()),
         "scheduler": _running(lambda: bool(scheduler.running)),
     }
+    dispatcher: Dispatcher = await provided(container.dispatcher())
+    settle_startup_heap()
     try:
         async with ops_server(
             settings.ops_host,
             settings.ops_port,
             ops_routes(checks, events=events, metrics_token=metrics_token(settings)),
         ):
-            yield Runtime(container=container, game=game, bot=bot, dispatcher=await provided(container.dispatcher()))
+            yield Runtime(container=container, game=game, bot=bot, dispatcher=dispatcher)
     finally:
         # Running jobs finish, then changed hot state is flushed once more.
         await shutdown(scheduler, game)
@@ -107,6 +110,7 @@ async def running_worker(settings: Settings) -> AsyncIterator[Scheduler]:
     )
     scheduler.start()
     checks = {**storage_checks(container), "scheduler": _running(lambda: bool(scheduler.running))}
+    settle_startup_heap()
     try:
         async with ops_server(
             settings.ops_host, settings.ops_port, ops_routes(checks, metrics_token=metrics_token(settings))

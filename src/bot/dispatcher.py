@@ -10,7 +10,7 @@ from aiogram.dispatcher.event.handler import CallableObject
 from aiogram.fsm.storage.base import BaseStorage
 
 from bot import errors
-from bot.middlewares.fsm import StateAndDataStorage, read_once_fsm
+from bot.middlewares.fsm import StateAndDataStorage, ThrottleAlong, read_once_fsm
 from bot.middlewares.game_errors import GameErrorMiddleware
 from bot.middlewares.locale import LocaleMiddleware
 from bot.middlewares.observe import ObserveMiddleware
@@ -19,7 +19,7 @@ from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.routers import adventure, feature_routers
 from game.api import GameApi
 from shared.ports.event_bus import EventBus
-from shared.ports.throttle import Throttle
+from shared.ports.throttle import Throttle, ThrottleWithRead
 from shared.ports.update_guard import UpdateGuard
 
 
@@ -43,8 +43,12 @@ def build_dispatcher(
         storage=storage, disable_fsm=one_trip, game=game, admin_ids=frozenset(admin_ids), events=events, **extra
     )
     if one_trip:
-        # The FSM state and data of an update in one round trip (see `bot.middlewares.fsm`).
-        read_once_fsm(dp)
+        # The FSM state and data of an update in one round trip (see `bot.middlewares.fsm`), the same one as
+        # the throttle's hit where the throttle can read along.
+        along = (
+            ThrottleAlong(throttle, throttle_rate, throttle_burst) if isinstance(throttle, ThrottleWithRead) else None
+        )
+        read_once_fsm(dp, along=along)
     # Outermost of ours: the request id, the log context and the update's metrics.
     dp.update.outer_middleware(ObserveMiddleware())
     if update_guard is not None:

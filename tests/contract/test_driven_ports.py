@@ -29,7 +29,7 @@ from game.api import AlreadyRegistered, Busy, NameTaken
 from game.application.ports.arena import ArenaRepository
 from game.application.ports.exchange import BountyProgress, BountyStep, ExchangeRepository
 from game.application.ports.guilds import GuildRepository
-from game.application.ports.hot_state import HotStateStore, PlayerLocks
+from game.application.ports.hot_state import PRESSES_KEPT, HotStateStore, PlayerLocks
 from game.application.ports.snapshot import HotStateSnapshotter
 from game.application.ports.unit_of_work import (
     CharacterRepository,
@@ -927,6 +927,37 @@ async def test_a_fight_says_what_it_is_part_of(hot):
     await hot.store.put_fight(1, in_rift, HOT)
     back = await hot.store.get_fight(1)
     assert back == in_rift and back.context == RiftFight(rift_id="r1", floor=1, step=3)
+
+
+async def test_a_button_token_is_claimed_once_and_the_newest_are_kept(hot):
+    assert not await hot.store.pressed(1, "a")
+    assert await hot.store.claim_press(1, "a")
+    assert await hot.store.pressed(1, "a")
+    assert not await hot.store.claim_press(1, "a")  # a double tap, a re-delivered press
+    assert not await hot.store.pressed(2, "a") and await hot.store.claim_press(2, "a")  # each player's own
+    for n in range(PRESSES_KEPT):
+        assert await hot.store.claim_press(1, f"t-{n}_X")
+    assert not await hot.store.pressed(1, "a")  # the oldest made room
+    assert await hot.store.pressed(1, "t-0_X") and await hot.store.pressed(1, f"t-{PRESSES_KEPT - 1}_X")
+    await hot.store.put(1, HOT)
+    assert await hot.store.get(1) == HOT and await hot.store.pressed(1, "t-0_X")  # beside the hot state
+
+
+@REAL
+async def test_a_claim_under_the_players_lock_is_written_with_the_release(redis):
+    store = RedisHotStateStore(redis)
+    await store.put(1, HOT)
+    async with store.hold(1):
+        assert await store.claim_press(1, "a")
+        assert not await store.claim_press(1, "a")
+        assert await store.pressed(1, "a")
+        assert await redis.hget("account:1", "presses") is None  # not written yet: it goes with the release
+    assert await redis.hget("account:1", "presses") == b"a"
+    with pytest.raises(ZeroDivisionError):
+        async with store.hold(1):
+            assert await store.claim_press(1, "b")
+            1 / 0  # noqa: B018
+    assert await store.pressed(1, "b")  # what the action did before it failed is written all the same
 
 
 async def test_a_second_action_of_the_same_player_finds_it_busy(hot):

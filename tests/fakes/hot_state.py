@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
 from game.api import Busy
-from game.application.ports.hot_state import HotRead
+from game.application.ports.hot_state import PRESSES_KEPT, HotRead
 from game.domain.character import HotState
 from game.domain.running_fight import RunningFight
 
@@ -23,6 +23,7 @@ class FakeHotStateStore:
         self.changed: set[int] = set()  # accounts written since the last snapshot
         self.record_versions: dict[int, int] = {}  # published, as the hash's `rv` (see `record_version`)
         self.world_version = 0
+        self.presses: dict[int, list[str]] = {}  # claimed once-only button tokens, oldest first
 
     async def get(self, player_id: int) -> HotState | None:
         return self.states.get(player_id)
@@ -71,6 +72,17 @@ class FakeHotStateStore:
         for player_id, version in versions.items():
             self.record_versions[player_id] = max(version, self.record_versions.get(player_id, version))
 
+    async def claim_press(self, player_id: int, token: str) -> bool:
+        kept = self.presses.setdefault(player_id, [])
+        if token in kept:
+            return False
+        kept.append(token)
+        del kept[:-PRESSES_KEPT]
+        return True
+
+    async def pressed(self, player_id: int, token: str) -> bool:
+        return token in self.presses.get(player_id, [])
+
     async def world_changed(self) -> None:
         self.world_version += 1
 
@@ -81,11 +93,13 @@ class FakeHotStateStore:
         self.states.clear()
         self.fights.clear()
         self.changed.clear()
+        self.presses.clear()
 
     def forget(self, player_id: int) -> None:
         """Lose one player's hash."""
         self.states.pop(player_id, None)
         self.fights.pop(player_id, None)
+        self.presses.pop(player_id, None)
 
 
 class FakePlayerLocks:

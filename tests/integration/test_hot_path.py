@@ -81,7 +81,7 @@ async def into_a_fight(container, game: GameApi) -> tuple[str, int]:
     raise AssertionError("no monster in 100 explorations")
 
 
-async def test_a_fight_turn_in_steady_state_takes_at_most_four_redis_round_trips_and_no_postgresql(
+async def test_a_fight_turn_in_steady_state_takes_three_redis_round_trips_and_no_postgresql(
     container, db, redis, monkeypatch
 ):
     game, dp, bot = await container.game(), await container.dispatcher(), await container.bot()
@@ -105,8 +105,46 @@ async def test_a_fight_turn_in_steady_state_takes_at_most_four_redis_round_trips
     counted.counting = False
 
     assert any(FightCb.unpack(d).turn == turn + 1 for _, d in screen.buttons() if d.startswith("f:"))
-    assert len(counted.redis) <= 4, counted.redis
+    assert len(counted.redis) <= 3, counted.redis
     assert counted.sql == [] and counted.checkouts == 0
+
+
+async def test_a_pressed_explore_that_meets_a_monster_is_three_redis_round_trips_and_no_postgresql(
+    container, db, redis, monkeypatch
+):
+    """The button's once-only token is claimed in the player's hot hash, written with the stamina spent and
+    the fight begun: the throttle with the FSM's read, the lock with the player's, the writes with the
+    release. The same press again explores nothing."""
+    dp, bot = await container.dispatcher(), await container.bot()
+    store = await container.hot_state()
+    chat = LocalChat(dp, bot, user_id=PID)
+    await chat.send("/start")
+    await chat.send("Counter")
+    await chat.press_button("Warrior")
+    await chat.send("/look")  # the record is read once, then kept
+    counted = Counted(monkeypatch, await container.engine())
+    for _ in range(30):
+        hot = await store.get(PID)
+        await store.put_fight(
+            PID, None, replace(hot, location_id="meadows", hp=10**6, stamina=100.0, stamina_at=time.time())
+        )
+        screen = (await chat.send("/look"))[-1]
+        [explore] = [d for _, d in screen.buttons() if d.startswith("ex:")]
+        counted.redis, counted.sql, counted.checkouts = [], [], 0
+        counted.counting = True
+        after = (await chat.press(explore))[-1]
+        counted.counting = False
+        if any(d.startswith("f:") for _, d in after.buttons()):
+            break
+    else:
+        raise AssertionError("no monster in 30 explorations")
+    assert counted.sql == [] and counted.checkouts == 0
+    assert len(counted.redis) <= 3, counted.redis
+
+    stamina = (await store.get(PID)).stamina
+    again = (await chat.press(explore))[-1]
+    assert any(d.startswith("f:") for _, d in again.buttons())  # the same fight, shown again
+    assert (await store.get(PID)).stamina == stamina
 
 
 async def test_a_change_made_through_one_process_is_seen_by_the_other_on_the_next_action(container, other, db, redis):

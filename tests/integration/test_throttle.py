@@ -116,6 +116,22 @@ async def test_a_key_expires_once_its_bucket_is_full(redis):
     assert await allowed_of(throttle, "p", 3, rate=10, burst=2) == 2
 
 
+async def test_a_hit_reads_the_keys_asked_for_in_the_same_step(throttle, redis):
+    """What a bot reads first of an update (its FSM state and data) comes with the hit, allowed or not."""
+    await redis.set("fsm:state", "Registration:name")
+    decision, values = await throttle.hit_and_read("p", rate=1, burst=1, read=["fsm:state", "fsm:data"])
+    assert decision.allowed and values == [b"Registration:name", None]
+    decision, values = await throttle.hit_and_read("p", rate=1, burst=1, read=["fsm:state"])
+    assert not decision.allowed and decision.first_in_streak and values == [b"Registration:name"]
+
+
+async def test_a_failed_hit_and_read_is_allowed_and_reads_nothing():
+    client = aioredis.Redis.from_url("redis://127.0.0.1:1/0")
+    decision, values = await RedisThrottle(client).hit_and_read("p", rate=1, burst=1, read=["fsm:state"])
+    assert decision.allowed and values is None
+    await client.aclose()
+
+
 async def test_an_unreachable_redis_lets_everything_through_and_warns_once(caplog):
     client = aioredis.Redis.from_url("redis://127.0.0.1:1/0")
     throttle = RedisThrottle(client)

@@ -3,13 +3,15 @@
 aiogram reads the state before any handler runs and the data again each time a middleware or handler asks
 (the locale, a hint shown once): a round trip each. With a storage that can read both at once
 (`StateAndDataStorage`), the context an update gets reads them once and answers later reads from what it
-read; its own writes go to the storage as before, and the data is read afresh after one.
+read; its own writes go to the storage as before, and the data is read afresh after one. With a throttle
+that can read along with its hit (`ThrottleWithRead`), that read costs no round trip of its own.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol, cast, runtime_checkable
 
 from aiogram import Bot, Dispatcher
@@ -17,12 +19,25 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.middleware import FSMContextMiddleware
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import DEFAULT_DESTINY, BaseStorage, StateType, StorageKey
+from aiogram.types import TelegramObject, Update, User
+
+from shared.ports.throttle import ThrottleWithRead
 
 
 @runtime_checkable
 class StateAndDataStorage(Protocol):
     async def get_state_and_data(self, key: StorageKey) -> tuple[str | None, dict[str, Any]]:
         """The state and the data of `key`, in one round trip."""
+        ...
+
+    def state_and_data_keys(self, key: StorageKey) -> tuple[str, str]:
+        """Where the state and the data of `key` are kept (for a read made along with something else)."""
+        ...
+
+    def decode_state_and_data(
+        self, state: bytes | str | None, data: bytes | str | None
+    ) -> tuple[str | None, dict[str, Any]]:
+        """The state and the data from the values read at `state_and_data_keys`."""
         ...
 
 
@@ -41,6 +56,15 @@ class ReadOnceFSMContext(FSMContext):
         storage = cast(StateAndDataStorage, self.storage)
         self._state, self._data = await storage.get_state_and_data(self.key)
         self._read = True
+
+    def storage_keys(self) -> tuple[str, str]:
+        return cast(StateAndDataStorage, self.storage).state_and_data_keys(self.key)
+
+    def preload(self, state: bytes | str | None, data: bytes | str | None) -> None:
+        """What was read at `storage_keys` along with something else (before anything was written)."""
+        if not self._read:
+            self._state, self._data = cast(StateAndDataStorage, self.storage).decode_state_and_data(state, data)
+            self._read = True
 
     async def get_state(self) -> str | None:
         if not self._read:
@@ -71,7 +95,58 @@ class ReadOnceFSMContext(FSMContext):
         return updated
 
 
+# Where the update's throttle decision is left for `ThrottlingMiddleware` when it came with the FSM's read.
+THROTTLE_DECISION = "throttle_decision"
+
+
+@dataclass(frozen=True)
+class ThrottleAlong:
+    """The player throttle whose hit brings the FSM's read along (see `ReadOnceFSMMiddleware`)."""
+
+    throttle: ThrottleWithRead
+    rate: float
+    burst: int
+
+
 class ReadOnceFSMMiddleware(FSMContextMiddleware):
+    """aiogram's FSM middleware, with the read-once context. Given `along`, the read of a message's or a
+    button press's state and data is made in the same round trip as the player throttle's hit, whose
+    decision is left in the update's data for the throttling middleware (which then makes no call)."""
+
+    def __init__(self, *args: Any, along: ThrottleAlong | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._along = along
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        bot: Bot = cast(Bot, data["bot"])
+        context = self.resolve_event_context(bot, data)
+        data["fsm_storage"] = self.storage
+        if context is None:
+            return await handler(event, data)
+        user: User | None = data.get("event_from_user")
+        along = self._along
+        if (
+            along is not None
+            and user is not None
+            and isinstance(context, ReadOnceFSMContext)
+            and isinstance(event, Update)
+            and (event.message is not None or event.callback_query is not None)
+        ):
+            decision, values = await along.throttle.hit_and_read(
+                f"user:{user.id}", rate=along.rate, burst=along.burst, read=context.storage_keys()
+            )
+            data[THROTTLE_DECISION] = decision
+            if values is not None:
+                context.preload(*values)
+        async with self.events_isolation.lock(key=context.key):
+            data.update({"state": context, "raw_state": await context.get_state()})
+            return await handler(event, data)
+
     def get_context(
         self,
         bot: Bot,
@@ -94,12 +169,12 @@ class ReadOnceFSMMiddleware(FSMContextMiddleware):
         return ReadOnceFSMContext(storage=self.storage, key=key)
 
 
-def read_once_fsm(dp: Dispatcher) -> None:
+def read_once_fsm(dp: Dispatcher, *, along: ThrottleAlong | None = None) -> None:
     """Give `dp` (built with `disable_fsm=True`) the read-once FSM middleware in aiogram's own's place."""
     if not isinstance(dp.fsm.storage, StateAndDataStorage):
         raise TypeError("the read-once FSM needs a storage that reads the state and the data together")
     fsm = ReadOnceFSMMiddleware(
-        storage=dp.fsm.storage, events_isolation=dp.fsm.events_isolation, strategy=dp.fsm.strategy
+        storage=dp.fsm.storage, events_isolation=dp.fsm.events_isolation, strategy=dp.fsm.strategy, along=along
     )
     dp.fsm = fsm
     dp.update.outer_middleware(fsm)

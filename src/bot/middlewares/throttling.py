@@ -19,11 +19,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.i18n import Translator, pick_locale
+from bot.middlewares.fsm import THROTTLE_DECISION
 from bot.middlewares.locale import LOCALE_KEY
 from bot.middlewares.observe import mark
 from bot.screens import show, toast
 from bot.views import fallback
-from shared.ports.throttle import Throttle
+from shared.ports.throttle import Decision, Throttle
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,9 @@ class ThrottlingMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         if user is None:
             return await handler(event, data)
-        decision = await self._limiter.hit(f"user:{user.id}", rate=self._rate, burst=self._burst)
+        decision: Decision | None = data.pop(THROTTLE_DECISION, None)  # made with the FSM's read
+        if decision is None:
+            decision = await self._limiter.hit(f"user:{user.id}", rate=self._rate, burst=self._burst)
         if decision.allowed:
             return await handler(event, data)
         log.debug("throttled user %s for %.2fs", user.id, decision.retry_after)

@@ -14,7 +14,7 @@ from bot.routers.world import PlaceGame, show_place
 from bot.screens import player_of, show, toast
 from bot.views import combat, explore, menu, rifts, world
 from bot.views.refusals import explain
-from game.api import AdventureApi, CharactersApi, NotEnoughStamina
+from game.api import AdventureApi, CharactersApi, NotEnoughStamina, NotThere
 
 ACTIONS_WITH_ARG = {"skill": "skill_id", "item": "item_id"}
 
@@ -61,22 +61,19 @@ async def refresh_explore(query: CallbackQuery, *, game: PlaceGame, t: Translato
 
 async def do_explore(query: CallbackQuery, callback_data: ExploreCb, game: PlaceGame, t: Translator) -> None:
     player_id = query.from_user.id
-    if callback_data.loc is not None:
-        here = await game.look(player_id=player_id)
-        if here.id != callback_data.loc:
-            # A button from a place the player has left: explore nothing, show where they are.
-            await show_place(query, game, t, notice=world.explore_elsewhere(t), view=here)
-            return
     try:
-        result = await game.explore(player_id=player_id, press=callback_data.t)
+        result = await game.explore(player_id=player_id, press=callback_data.t, at=callback_data.loc)
+    except NotThere:
+        # A button from a place the player has left: explore nothing, show where they are.
+        await show_place(query, game, t, notice=world.explore_elsewhere(t))
+        return
     except NotEnoughStamina as short:
         # Said with the time until the next exploration (the screen it came from did not know).
         wait = (await game.get_character(player_id=player_id)).explore_in
         details = {"seconds": wait, **short.details}
         await toast(query, explain(t, NotEnoughStamina(short.message, **details)), alert=True)
         return
-    sheet = await game.get_character(player_id=player_id)
-    await show(query, explore.screen(t, result, sheet))
+    await show(query, explore.screen(t, result, result.sheet))
 
 
 async def fight(query: CallbackQuery, callback_data: FightCb, game: FightGame, t: Translator) -> None:
@@ -99,8 +96,7 @@ async def fight(query: CallbackQuery, callback_data: FightCb, game: FightGame, t
         # Back where the fight was, with how it went.
         await show_place(query, game, t, notice=combat.fled(t, view))
         return
-    sheet = await game.get_character(player_id=player_id) if view.outcome == "won" else None
-    await show(query, combat.screen(t, view, sheet=sheet))
+    await show(query, combat.screen(t, view, sheet=view.sheet))
 
 
 def build_router() -> Router:

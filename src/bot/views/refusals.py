@@ -98,6 +98,7 @@ EXPLAIN: dict[str, Say | Choose] = {
     "unknown_class": say("class-unknown"),
     "unknown_location": say("location-unknown"),
     "not_adjacent": say("travel-not-adjacent"),
+    "not_there": say("explore-elsewhere"),
     "service_unavailable": say("service-unavailable"),
     "bad_request": say("err-bad-request"),
     "rule_violation": say("err-rule"),

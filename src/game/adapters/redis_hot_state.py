@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 from redis.typing import EncodableT
 
 from game.api import Busy
-from game.application.ports.hot_state import HotRead
+from game.application.ports.hot_state import PRESSES_KEPT, HotRead
 from game.domain.character import HotState
 from game.domain.running_fight import RunningFight
 from shared.adapters.redis_lock import COMPARE_AND_DELETE
@@ -78,6 +78,7 @@ def decode_fight(raw: bytes | str | None) -> RunningFight | None:
 
 
 RECORD_VERSION_FIELD = "rv"
+PRESSES_FIELD = "presses"  # the claimed once-only button tokens, oldest first, space-separated
 WORLD_VERSION_KEY = "world:version"
 LOCK_KEY = "lock:player:{}"
 
@@ -115,6 +116,28 @@ if ARGV[3] == '1' then redis.call('SADD', KEYS[3], ARGV[2]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1
 """
+
+# KEYS: the account; ARGV: the token, how many claims are kept. Claims the token (0: claimed already).
+_CLAIM_PRESS = """
+local kept = redis.call('HGET', KEYS[1], 'presses') or ''
+for token in string.gmatch(kept, '%S+') do
+  if token == ARGV[1] then return 0 end
+end
+local tokens = {}
+for token in string.gmatch(kept, '%S+') do tokens[#tokens + 1] = token end
+tokens[#tokens + 1] = ARGV[1]
+local first = math.max(1, #tokens - tonumber(ARGV[2]) + 1)
+redis.call('HSET', KEYS[1], 'presses', table.concat(tokens, ' ', first))
+return 1
+"""
+
+
+def _with_press(kept: bytes | str | None, token: str) -> str | None:
+    """The claimed tokens with `token` added (the oldest dropped past `PRESSES_KEPT`); None if it is there."""
+    tokens = (kept.decode() if isinstance(kept, bytes) else kept or "").split()
+    if token in tokens:
+        return None
+    return " ".join([*tokens, token][-PRESSES_KEPT:])
 
 
 def _hot_read(raw: Mapping[bytes, bytes], world_version: Any) -> HotRead:
@@ -170,6 +193,7 @@ class RedisHotStateStore:
         self._hold_and_read = redis.register_script(_HOLD_AND_READ)
         self._write_and_release = redis.register_script(_WRITE_AND_RELEASE)
         self._publish_versions = redis.register_script(_PUBLISH_VERSIONS)
+        self._claim_press = redis.register_script(_CLAIM_PRESS)
 
     @staticmethod
     def _held_for(player_id: int) -> _Held | None:
@@ -263,6 +287,22 @@ class RedisHotStateStore:
                 field_ = RECORD_VERSION_FIELD.encode()
                 if int(held.raw.get(field_) or 0) < versions[player_id]:
                     held.raw[field_] = str(versions[player_id]).encode()
+
+    async def claim_press(self, player_id: int, token: str) -> bool:
+        held = self._held_for(player_id)
+        if held is None:
+            return bool(await self._claim_press(keys=[account_key(player_id)], args=[token, PRESSES_KEPT]))
+        claimed = _with_press(held.raw.get(PRESSES_FIELD.encode()), token)
+        if claimed is None:
+            return False
+        held.write({PRESSES_FIELD: claimed})
+        return True
+
+    async def pressed(self, player_id: int, token: str) -> bool:
+        held = self._held_for(player_id)
+        if held is not None:
+            return _with_press(held.raw.get(PRESSES_FIELD.encode()), token) is None
+        return _with_press(await self._redis.hget(account_key(player_id), PRESSES_FIELD), token) is None
 
     async def world_changed(self) -> None:
         await self._redis.incr(WORLD_VERSION_KEY)

@@ -267,6 +267,8 @@ class CombatView(Dto):
     respawn_location: LocalText | None = None
     respawn_forms: Grammar = Field(default_factory=dict)
     part_of: FightPart | None = None  # what the fight is a step of; None out in the wild
+    # Once won: the character as the fight left them (when HP is back, when the next exploration is).
+    sheet: CharacterSheet | None = None
 
 
 class ExploreResult(Dto):
@@ -280,6 +282,7 @@ class ExploreResult(Dto):
     found: tuple[ItemStack, ...] = ()
     lost: tuple[ItemStack, ...] = ()  # what did not fit in the bag
     gold: int = 0
+    sheet: CharacterSheet | None = None  # the character after exploring (when the next exploration is)
 
 
 # --- town ----------------------------------------------------------------------------------------

@@ -45,6 +45,12 @@ class NotAdjacent(GameError):
     code = "not_adjacent"
 
 
+class NotThere(GameError):
+    """An action drawn for a place the player has since left (details: `location`, where they are)."""
+
+    code = "not_there"
+
+
 def _all_subclasses(cls: type[GameError]) -> list[type[GameError]]:
     found = []
     for sub in cls.__subclasses__():

@@ -73,10 +73,7 @@ class Characters:
     async def get_character(self, *, player_id: int) -> CharacterSheet:
         async with self.uow_factory(read_only=True) as uow:
             record, hot, _ = await self.players.current(uow, player_id)
-        fighting = hot.activity == "combat"  # set with the fight, in the same write
-        return character_sheet(
-            self.content, record, hot, self.players.derived(record), now=self.clock.now(), in_combat=fighting
-        )
+        return self.players.sheet(record, hot)  # in a fight: the activity is set with it, in the same write
 
     async def allocate_stat(self, *, player_id: int, stat: str, version: int) -> CharacterSheet:
         def change(before: PlayerRecord, hot: HotState) -> tuple[PlayerRecord, None]:

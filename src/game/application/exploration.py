@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from game.api import BadRequest, ExploreResult, InCombat, LocationView, NotAdjacent, StaleAction, UnknownLocation
+from game.api import (
+    BadRequest,
+    ExploreResult,
+    InCombat,
+    LocationView,
+    NotAdjacent,
+    NotThere,
+    StaleAction,
+    UnknownLocation,
+)
 from game.application.actions import Actions
 from game.application.dice import Dice
 from game.application.fights import Fights
@@ -75,25 +84,29 @@ class Exploration:
             }
         )
 
-    async def explore(self, *, player_id: int, press: str | None = None) -> ExploreResult:
+    async def explore(self, *, player_id: int, press: str | None = None, at: str | None = None) -> ExploreResult:
         if press is not None and not PRESS.fullmatch(press):
             raise BadRequest("press: 1 to 32 letters, digits, '-' or '_'", argument="press")
         async with self.actions.one_at_a_time(player_id):
-            # The button's token is claimed in the transaction that reads the player and commits only if
-            # the exploring goes ahead: a refusal (a fight, no stamina) leaves the button as it was.
-            async with self.uow_factory(read_only=press is None) as uow:
+            # The button's token is claimed with the player's hot state, only once the exploring goes ahead:
+            # a refusal (a fight, no stamina) leaves the button as it was. Under the player's lock the claim
+            # is written with the stamina spent and the fight begun, in one step.
+            hot_store = self.players.hot.inner
+            async with self.uow_factory(read_only=True) as uow:
                 record = await self.players.record(uow, player_id)
-                if press is not None and not await uow.characters.claim(player_id, f"press:explore:{press}"):
+                hot = await self.players.hot_state(uow, player_id)
+                if at is not None and at != hot.location_id:
+                    raise NotThere("that button was drawn at a place you have left", location=hot.location_id)
+                if press is not None and await hot_store.pressed(player_id, press):
                     raise StaleAction("that button was pressed already", press=press)
                 if await self.players.hot.get_fight(player_id) is not None:
                     raise InCombat("finish the fight first")
-                hot = await self.players.hot_state(uow, player_id)
-                location = self.content.locations[hot.location_id]
-                now = self.clock.now()
-                hot = self.players.settled(record, hot)
-                tired = hot.spend_stamina(location.stamina_cost, now)  # raises NotEnoughStamina
-                if press is not None:
-                    await uow.commit()
+            location = self.content.locations[hot.location_id]
+            now = self.clock.now()
+            hot = self.players.settled(record, hot)
+            tired = hot.spend_stamina(location.stamina_cost, now)  # raises NotEnoughStamina
+            if press is not None and not await hot_store.claim_press(player_id, press):
+                raise StaleAction("that button was pressed already", press=press)
             encounter_id = self.dice.new_id("explore", player_id)
             encounter = explore(location, self.content, self.dice.rng("explore", encounter_id))
             base: dict[str, Any] = dict(
@@ -109,20 +122,25 @@ class Exploration:
                 fight = await self.fights.begin(
                     player_id=player_id, record=record, hot=tired, monster=encounter.monster, context=WildFight()
                 )
-                return ExploreResult(**base, combat=fight)
+                fighting = replace(tired, activity="combat")  # as the fight is stored
+                return ExploreResult(**base, combat=fight, sheet=self.players.sheet(record, fighting))
             if encounter.kind in ("resource", "treasure"):
                 items = dict(encounter.items)
                 if encounter.item:
                     items[encounter.item] = items.get(encounter.item, 0) + encounter.quantity
-                granted = await self.payouts.grant(
-                    player_id, f"explore:{encounter_id}", Rewards(xp=0, gold=encounter.gold, items=items)
-                )
+                # A pressed button's find is paid once by its token: should the process die between the
+                # payout and the claim's write, the same press again pays nothing more.
+                source = f"explore:press:{press}" if press is not None else f"explore:{encounter_id}"
+                granted = await self.payouts.grant(player_id, source, Rewards(xp=0, gold=encounter.gold, items=items))
                 await self.players.hot.put(player_id, tired)
+                async with self.uow_factory(read_only=True) as uow:
+                    record = await self.players.record(uow, player_id)  # with what was found
                 return ExploreResult(
                     **base,
                     found=stacks(self.content, granted.kept),
                     lost=stacks(self.content, granted.lost),
-                    gold=encounter.gold,
+                    gold=granted.gold,
+                    sheet=self.players.sheet(record, tired),
                 )
             await self.players.hot.put(player_id, tired)
-            return ExploreResult(**base)
+            return ExploreResult(**base, sheet=self.players.sheet(record, tired))

@@ -108,6 +108,8 @@ class Fights:
                 # The bag changed (a potion, loot, a payout): show it as it is now.
                 async with self.uow_factory(read_only=True) as uow:
                     record = await self.players.record(uow, player_id)
+            if after.outcome == "won":
+                extra["sheet"] = self.players.sheet(record, new_hot)
         return combat_view(self.content, after, record, part_of=part_of(fight.context), **extra)
 
     async def _settle(

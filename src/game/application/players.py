@@ -7,9 +7,10 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from game.api import NotRegistered
+from game.api import CharacterSheet, NotRegistered
 from game.application.ports.hot_state import HotRead, HotStateStore
 from game.application.ports.unit_of_work import PlayerRecord, UnitOfWork, UnitOfWorkFactory
+from game.application.presenters.characters import character_sheet
 from game.application.records import RecordCache
 from game.domain.character import Derived, HotState, derive_full
 from game.domain.content import Content
@@ -100,6 +101,12 @@ class Players:
             raise NotRegistered("no character yet: /start to create one")
         self.records.put(record)
         return record
+
+    def sheet(self, record: PlayerRecord, hot: HotState) -> CharacterSheet:
+        """The character sheet of `record` and `hot` as they are now (what an action's screen shows of them)."""
+        return character_sheet(
+            self._content, record, hot, self.derived(record), now=self._clock.now(), in_combat=hot.activity == "combat"
+        )
 
     async def current(self, uow: UnitOfWork, player_id: int) -> tuple[PlayerRecord, HotState, HotRead]:
         """The record and the hot state (re-hydrated if need be) with one read of the hot store, and that

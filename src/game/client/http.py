@@ -160,8 +160,8 @@ class HttpGameClient:
     async def travel(self, *, player_id: int, destination: str) -> LocationView:
         return await self._call("travel", player_id=player_id, destination=destination)
 
-    async def explore(self, *, player_id: int, press: str | None = None) -> ExploreResult:
-        return await self._call("explore", player_id=player_id, press=press)
+    async def explore(self, *, player_id: int, press: str | None = None, at: str | None = None) -> ExploreResult:
+        return await self._call("explore", player_id=player_id, press=press, at=at)
 
     async def get_combat(self, *, player_id: int) -> CombatView | None:
         return await self._call("get_combat", player_id=player_id)

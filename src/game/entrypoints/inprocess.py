@@ -181,8 +181,8 @@ class InProcessGame:
     async def travel(self, *, player_id: int, destination: str) -> LocationView:
         return await self._exploration.travel(player_id=player_id, destination=destination)
 
-    async def explore(self, *, player_id: int, press: str | None = None) -> ExploreResult:
-        return await self._exploration.explore(player_id=player_id, press=press)
+    async def explore(self, *, player_id: int, press: str | None = None, at: str | None = None) -> ExploreResult:
+        return await self._exploration.explore(player_id=player_id, press=press, at=at)
 
     async def get_combat(self, *, player_id: int) -> CombatView | None:
         return await self._fights.get_combat(player_id=player_id)

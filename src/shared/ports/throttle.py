@@ -11,8 +11,9 @@ worth telling the client about. Telling them about every refusal would itself be
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,4 +35,14 @@ class Throttle(Protocol):
         When the throttle's store is unreachable or too slow the hit is allowed (fail open), never an
         error: an outage of the throttle must not become an outage of everything behind it.
         """
+        ...
+
+
+@runtime_checkable
+class ThrottleWithRead(Throttle, Protocol):
+    async def hit_and_read(
+        self, key: str, *, rate: float, burst: int, read: Sequence[str]
+    ) -> tuple[Decision, list[bytes | None] | None]:
+        """`hit`, and the values of the `read` keys of the same store, in the same round trip (what a caller
+        would read next anyway). The values are None when the store failed (the hit is then allowed)."""
         ...

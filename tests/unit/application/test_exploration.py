@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from game.api import BadRequest, InCombat, NotAdjacent, NotEnoughStamina, NotUsable, StaleAction, UnknownLocation
-from game.domain.character import STAMINA_REGEN_PER_MINUTE
+from game.application.ports.hot_state import PRESSES_KEPT
+from game.domain.character import MAX_STAMINA, STAMINA_REGEN_PER_MINUTE
 
 from .play import explore, meet, play_out
 
@@ -113,37 +114,68 @@ async def test_a_pressed_explore_button_explores_once(game):
         await game.exploration.explore(player_id=1, press="Ab3-_x")
     assert (await game.hot_state(1)).stamina == stamina  # nothing spent, nothing met
     assert await game.fights.get_combat(player_id=1) is None
-    assert game.claims(1, "press:") == ["press:explore:Ab3-_x"]
+    assert game.hot.presses[1] == ["Ab3-_x"]
 
     await game.set_hot(1, stamina=0.0, stamina_at=game.clock.now())
     with pytest.raises(NotEnoughStamina):
         await game.exploration.explore(player_id=1, press="later")
-    assert game.claims(1, "press:") == ["press:explore:Ab3-_x"]  # the refused press is not used up
+    assert game.hot.presses[1] == ["Ab3-_x"]  # the refused press is not used up
     game.clock.advance(cost / STAMINA_REGEN_PER_MINUTE * 60)
     assert (await game.exploration.explore(player_id=1, press="later")).stamina == 0  # pressed once it is back
     with pytest.raises(BadRequest):
         await game.exploration.explore(player_id=1, press="no:colons")
+    assert game.claims(1, "press:") == []  # nothing of it in durable storage
 
 
-async def test_presses_a_day_old_are_forgotten_and_younger_ones_kept(game):
-    """The worker's hourly job forgets the once-only marks of presses a day old (no screen still shows those
-    buttons); a younger press stays guarded, and other claims (a fight's payout) are never forgotten."""
+async def test_a_button_stays_once_only_for_the_players_next_explorations(game):
+    """The last PRESSES_KEPT tokens are remembered: a screen drawn that many explorations ago is long gone,
+    and a press of one of the more recent ones still explores nothing."""
     await game.register(1)
     await game.empower(1)
     await game.exploration.travel(player_id=1, destination="meadows")
-    first = await game.exploration.explore(player_id=1, press="old")
-    if first.combat is not None:
-        await play_out(game, 1, first.combat)
-    paid = game.claims(1, "fight:")
-    game.clock.advance(20 * 3600)
-    await game.heal(1)
-    second = await game.exploration.explore(player_id=1, press="young")
-    if second.combat is not None:
-        await play_out(game, 1, second.combat)
-    assert await game.api.prune_press_claims() == 0  # the first is 20 hours old
-    game.clock.advance(5 * 3600)
-    assert await game.api.prune_press_claims() == 1
-    assert game.claims(1, "press:") == ["press:explore:young"]
-    assert game.claims(1, "fight:") == paid
+    for n in range(PRESSES_KEPT + 1):
+        found = await game.exploration.explore(player_id=1, press=f"p{n}")
+        if found.combat is not None:
+            await play_out(game, 1, found.combat)
+        await rested(game, 1)
     with pytest.raises(StaleAction):
-        await game.exploration.explore(player_id=1, press="young")  # still guarded
+        await game.exploration.explore(player_id=1, press="p1")  # still among the last PRESSES_KEPT
+    assert (await game.exploration.explore(player_id=1, press="p0")).location_id == "meadows"  # forgotten
+
+
+async def rested(game, player_id: int) -> None:
+    """Healed and rested, a moment on (each exploration an encounter of its own)."""
+    game.clock.advance(1)
+    await game.heal(player_id)
+    await game.set_hot(player_id, stamina=float(MAX_STAMINA), stamina_at=game.clock.now())
+
+
+async def test_a_pressed_find_is_paid_once_even_if_the_claim_was_lost(game):
+    """Should the process die after a find was paid but before the press was written with the hot state,
+    the same press explores again but pays that find no second time."""
+    await game.register(1)
+    await game.empower(1)
+    await game.exploration.travel(player_id=1, destination="meadows")
+    for n in range(200):
+        found = await game.exploration.explore(player_id=1, press=f"f{n}")
+        if found.combat is not None:
+            await play_out(game, 1, found.combat)
+        await rested(game, 1)
+        if found.kind in ("resource", "treasure"):
+            break
+    else:
+        pytest.fail("no find in 200 explorations")
+    token = f"f{n}"
+    assert game.claims(1, "explore:press:") == [f"explore:press:{token}"]
+    for _ in range(200):  # the same press, its claim lost each time, until it meets a find again
+        game.hot.presses[1].remove(token)
+        again = await game.exploration.explore(player_id=1, press=token)
+        if again.combat is not None:
+            await play_out(game, 1, again.combat)
+        await rested(game, 1)
+        if again.kind in ("resource", "treasure"):
+            break
+    else:
+        pytest.fail("no second find in 200 explorations")
+    assert (again.found, again.gold) == ((), 0)  # that find was paid already
+    assert game.claims(1, "explore:press:") == [f"explore:press:{token}"]

@@ -13,10 +13,11 @@ class AdventureApi(Protocol):
 
     async def travel(self, *, player_id: int, destination: str) -> LocationView: ...
 
-    async def explore(self, *, player_id: int, press: str | None = None) -> ExploreResult:
+    async def explore(self, *, player_id: int, press: str | None = None, at: str | None = None) -> ExploreResult:
         """Spend stamina for one encounter; a monster starts a fight (see `combat_action`). `press`: the
         once-only token of the button pressed (1 to 32 letters, digits, `-` or `_`): a second call with the
-        same one explores nothing and is refused with `StaleAction` (a double press, a re-delivered update)."""
+        same one explores nothing and is refused with `StaleAction` (a double press, a re-delivered update).
+        `at`: the location the button was drawn at; elsewhere, `NotThere` (with where the player is)."""
         ...
 
     async def get_combat(self, *, player_id: int) -> CombatView | None: ...

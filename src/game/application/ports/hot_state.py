@@ -21,6 +21,11 @@ class HotRead:
     world_version: int  # bumped by every change to what the world shows (rifts, bosses)
 
 
+# Once-only button tokens remembered per player: a double tap or a re-delivered press comes within a few
+# actions of the first, and a screen drawn this many actions ago is long gone from the chat.
+PRESSES_KEPT = 32
+
+
 class HotStateStore(Protocol):
     """Hot per-player state (Redis `account:{id}`). Every write marks the account changed."""
 
@@ -52,6 +57,16 @@ class HotStateStore(Protocol):
         """Raise each player's published record version to at least the one given (never lowers it).
         Every durable write publishes the version it writes before it commits, so a process that cached
         an earlier record sees that it changed."""
+        ...
+
+    async def claim_press(self, player_id: int, token: str) -> bool:
+        """Claim a drawn button's once-only token (`[A-Za-z0-9_-]{1,32}`) for the player; False if it was
+        claimed already. The last `PRESSES_KEPT` claims are kept with the player's hot state, so held
+        under the player's lock the claim goes with the action's own writes, in the same step."""
+        ...
+
+    async def pressed(self, player_id: int, token: str) -> bool:
+        """Whether the token was claimed already (`claim_press`)."""
         ...
 
     async def world_changed(self) -> None:
