@@ -160,7 +160,7 @@ class GameCore(containers.DeclarativeContainer):
     administration = providers.Singleton(
         Administration, uow_factory=units_of_work, characters=characters, rifts=rifts, bosses=bosses
     )
-    maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter, uow_factory=uow_factory, clock=clock)
+    maintenance = providers.Singleton(Maintenance, snapshotter=snapshotter)
     # the player economy
     exchange = providers.Singleton(
         Exchange,

@@ -16,7 +16,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from game.api import EconomyJobsApi, MaintenanceApi, SnapshotReport, WorldJobsApi
 from game.api.ports.arena_jobs import ArenaJobsApi
-from scheduler.jobs import arena, claims, economy, snapshot, world_events
+from scheduler.jobs import arena, economy, snapshot, world_events
 from scheduler.jobs.ticks import add_once_per_tick
 from shared.config import Settings
 from shared.ports import Clock, SystemClock
@@ -61,17 +61,6 @@ def build_scheduler(*, game: WorkerGame, lock: JobLock, settings: Settings, cloc
         title="hot state: Redis → PostgreSQL",
         interval=settings.snapshot_interval_minutes * 60,
         job=lambda: snapshot.snapshot_changed(game),
-        lock=lock,
-        clock=clock,
-        start=aligned_start,
-        tracked=scheduler.tracked,
-    )
-    add_once_per_tick(
-        scheduler,
-        name=claims.PRUNE_PRESS_CLAIMS,
-        title="claims: forget button presses a day old",
-        interval=claims.INTERVAL_SECONDS,
-        job=lambda: claims.prune_press_claims(game),
         lock=lock,
         clock=clock,
         start=aligned_start,

@@ -367,26 +367,6 @@ async def test_a_batch_locks_its_players_until_it_commits(uow_factory):
     assert await asyncio.wait_for(waiting, 5) == set()  # the racer pays no one twice
 
 
-async def test_old_claims_of_a_kind_are_pruned_and_nothing_else(uow_factory):
-    await add(uow_factory, hero(1), hero(2))
-    async with uow_factory() as uow:
-        for pid in (1, 2):
-            assert await uow.characters.claim(pid, "press:explore:a")
-            assert await uow.characters.claim(pid, "fight:a")
-        assert await uow.characters.claim(1, "press:explorer")
-        await uow.commit()
-    async with uow_factory() as uow:
-        young = await uow.characters.prune_claims("press:explore:", older_than=time.time() - 3600, limit=10)
-        assert young == 0  # too young
-        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60, limit=1) == 1
-        assert await uow.characters.prune_claims("press:explore:", older_than=time.time() + 60, limit=10) == 1
-        await uow.commit()
-    async with uow_factory() as uow:
-        assert await uow.characters.claim(1, "press:explore:a")  # forgotten: a press that old is long gone
-        assert not await uow.characters.claim(1, "fight:a")  # another kind stays
-        assert not await uow.characters.claim(1, "press:explorer")
-
-
 async def test_names_are_unique_regardless_of_case_and_a_refused_add_spoils_nothing(uow_factory):
     await add(uow_factory, hero(1, "Alaric"))
     async with uow_factory() as uow:

@@ -147,16 +147,6 @@ class FakeCharacterRepository:
             for before, after in sorted(changes, key=lambda change: change[1].character.player_id)
         }
 
-    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
-        doomed = [
-            key
-            for key, claimed_at in self._tx.rows("claims").items()
-            if key[1].startswith(prefix) and claimed_at < older_than
-        ][:limit]
-        for key in doomed:
-            self._tx.delete("claims", key)
-        return len(doomed)
-
     async def name_taken(self, name_key: str) -> bool:
         return await self.id_by_name(name_key) is not None
 

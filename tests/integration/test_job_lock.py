@@ -34,9 +34,6 @@ class CountingGame:
         await asyncio.sleep(self.delay)
         return SnapshotReport(mode="all" if full else "changed", accounts_written=0, seconds=self.delay)
 
-    async def prune_press_claims(self) -> int:
-        return 0
-
 
 async def replica_redis(redis_url: str) -> aioredis.Redis:
     """A connection of its own, as another process would have."""

@@ -316,19 +316,6 @@ class SqlCharacterRepository:
                 stmt.on_conflict_do_update(index_elements=["player_id", key], set_={value: stmt.excluded[value]})
             )
 
-    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
-        doomed = (
-            select(reward_claims.c.player_id, reward_claims.c.source_id)
-            .where(
-                reward_claims.c.source_id.startswith(prefix, autoescape=True),
-                reward_claims.c.claimed_at < func.to_timestamp(older_than),
-            )
-            .limit(limit)
-        )
-        key = tuple_(reward_claims.c.player_id, reward_claims.c.source_id)
-        result = await self._conn.execute(delete(reward_claims).where(key.in_(doomed)))
-        return int(result.rowcount)
-
     async def id_by_name(self, name_key: str) -> int | None:
         query = select(characters.c.player_id).where(characters.c.name_key == name_key)
         return (await self._conn.execute(query)).scalar_one_or_none()

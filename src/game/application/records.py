@@ -160,9 +160,6 @@ class _WatchedCharacters:
     async def load_many(self, player_ids: Collection[int], *, for_update: bool = False) -> dict[int, PlayerRecord]:
         return await self._inner.load_many(player_ids, for_update=for_update)
 
-    async def prune_claims(self, prefix: str, *, older_than: float, limit: int) -> int:
-        return await self._inner.prune_claims(prefix, older_than=older_than, limit=limit)
-
     async def name_taken(self, name_key: str) -> bool:
         return await self._inner.name_taken(name_key)
 

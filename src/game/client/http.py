@@ -310,9 +310,6 @@ class HttpGameClient:
     async def snapshot_hot_state(self, *, full: bool = False) -> SnapshotReport:
         return await self._call("snapshot_hot_state", full=full)
 
-    async def prune_press_claims(self) -> int:
-        return await self._call("prune_press_claims")
-
     # --- WorldJobsApi ------------------------------------------------------------------------------
 
     async def open_rifts_tick(self, *, duration_minutes: float = 30.0, max_open: int = 3) -> WorldEventsReport:

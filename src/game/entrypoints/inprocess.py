@@ -325,9 +325,6 @@ class InProcessGame:
     async def snapshot_hot_state(self, *, full: bool = False) -> SnapshotReport:
         return await self._maintenance.snapshot_hot_state(full=full)
 
-    async def prune_press_claims(self) -> int:
-        return await self._maintenance.prune_press_claims()
-
     # --- WorldJobsApi ------------------------------------------------------------------------------
 
     async def open_rifts_tick(self, *, duration_minutes: float = 30.0, max_open: int = 3) -> WorldEventsReport:

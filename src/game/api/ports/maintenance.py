@@ -12,8 +12,3 @@ class MaintenanceApi(Protocol):
     async def snapshot_hot_state(self, *, full: bool = False) -> SnapshotReport:
         """Copy hot state (Redis) to durable storage: changed accounts only, or all with `full`."""
         ...
-
-    async def prune_press_claims(self) -> int:
-        """Forget the once-only marks of button presses older than a day (no screen shows those buttons any
-        more); how many were forgotten."""
-        ...
