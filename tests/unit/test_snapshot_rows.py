@@ -1,4 +1,4 @@
-"""The COPY text the snapshot streams: what Python checks once Redis has formatted a batch (see FORMAT_BATCH)."""
+"""The COPY text the snapshot streams: Redis's replies joined into lines, and the checks on them (see `copy_text`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def escape(field: bytes) -> bytes:
-    """As FORMAT_BATCH escapes a field."""
+    """As COPY text escapes a field."""
     return b"".join(
         ESCAPES.get(chr(byte), chr(byte)).encode("latin-1") if byte < 128 else bytes([byte]) for byte in field
     )
