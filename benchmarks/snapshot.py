@@ -15,8 +15,8 @@ For N accounts with a share of them changed (10% by default), it times (medians 
   project --all  RedisToPostgresSnapshotter.run(full=True): every account
   seed           SCAN every account:*, pipelined HGETALL, UPDATE … FROM (VALUES …) with bound parameters over
                  all accounts, chunked only at PostgreSQL's 32767-parameter limit
-  read: …        the read side alone (changed ids → rows in Python): HMGET per account inside a Lua script,
-                 or the project's Lua batch pick + SORT … GET
+  read: …        the read side alone (changed ids → COPY text in Python): the project's Lua batch pick +
+                 SORT … GET, formatted as COPY text
   write: …       the changed rows, already in Python memory, written four ways; "write: COPY" (a bare COPY
                  into a temporary table + one UPDATE … FROM) is the floor the project is held to
 Above --compare-up-to accounts (100k by default) only the project and the floor are run: the others hold every
@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.local_services import start_local_services
 from game.adapters.redis_hot_state import CHANGED_SET, FIELDS, account_key
-from game.adapters.snapshot import ACCOUNT_PREFIX, RedisToPostgresSnapshotter, parse_batch
+from game.adapters.snapshot import FIRST_BATCH_ROWS, RedisToPostgresSnapshotter
 from tests.support.services import create_database, drop_database
 
 Row = tuple[int, str, int, int, float, float, str, str | None]
@@ -283,47 +283,33 @@ async def write_copy(engine: AsyncEngine, rows: list[Row]) -> int:
     return int(status.split()[-1])
 
 
-# --- the read side alone: the changed ids → rows in Python ------------------------------------------
-
-# The first design: one HMGET per account inside the script, the values returned through Lua.
-LUA_HMGET_BATCH = """
-local cursor, want, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[3]
-local out, got = {}, 0
-repeat
-  local page = redis.call('SSCAN', KEYS[1], cursor, 'COUNT', want)
-  cursor = page[1]
-  for _, id in ipairs(page[2]) do
-    local v = redis.call('HMGET', prefix .. id, 'location', 'hp', 'mana', 'stamina', 'stamina_at', 'activity', 'fight')
-    if v[1] then
-      out[#out + 1] = id
-      for i = 1, 7 do out[#out + 1] = v[i] or '' end
-      got = got + 1
-    end
-  end
-until cursor == '0' or got >= want
-return {cursor, out}
-"""
-
-
-async def read_lua_hmget(redis: aioredis.Redis, ids: Sequence[int], chunk: int) -> int:
-    script = redis.register_script(LUA_HMGET_BATCH)
-    await redis.sadd("bench:ids", *ids)
-    cursor, count = b"0", 0
-    while True:
-        cursor, flat = await script(keys=["bench:ids"], args=[cursor, chunk, ACCOUNT_PREFIX])
-        count += len(parse_batch(flat))
-        if cursor == b"0":
-            await redis.delete("bench:ids")
-            return count
+# --- the read side alone: the changed ids → COPY text in Python -------------------------------------
 
 
 async def read_project(snapshotter: RedisToPostgresSnapshotter, redis: aioredis.Redis, ids: Sequence[int]) -> int:
     await redis.sadd("bench:ids", *ids)
     count = 0
-    async for _ in snapshotter._rows(["bench:batch", "bench:cursor", "bench:ids"], check_fights=False):
-        count += 1
+    async for lines in snapshotter._batches(["bench:batch", "bench:cursor", "bench:ids"], check_fights=False):
+        count += lines.count(b"\n")
     await redis.delete("bench:ids")
     return count
+
+
+async def longest_batch_read(
+    snapshotter: RedisToPostgresSnapshotter, redis: aioredis.Redis, ids: Sequence[int]
+) -> float:
+    """The longest single read of a batch from Redis, one at a time (so none waits behind another): how long
+    Redis is held at most. Seconds, round trip included."""
+    await redis.sadd("bench:ids", *ids)
+    await redis.delete("bench:cursor")
+    longest, want, last = 0.0, FIRST_BATCH_ROWS, False
+    while not last:
+        started = time.perf_counter()
+        last, _ = await snapshotter._fetch(["bench:batch", "bench:cursor", "bench:ids"], want)
+        longest = max(longest, time.perf_counter() - started)
+        want = min(2 * want, snapshotter._chunk_rows)
+    await redis.delete("bench:ids", "bench:cursor")
+    return longest
 
 
 # --- measuring ---------------------------------------------------------------------------------
@@ -375,8 +361,7 @@ async def measure(
         Way("project", lambda: written(snapshotter.run(full=False)), mark, []),
         Way("project --all", lambda: written(snapshotter.run(full=True)), clean, []),
         Way("seed", lambda: seed_way(engine, redis), clean, []),
-        Way("read: Lua HMGET", lambda: read_lua_hmget(redis, changed_ids, chunk), clean, []),
-        Way("read: Lua + SORT GET", lambda: read_project(snapshotter, redis, changed_ids), clean, []),
+        Way("read: COPY text", lambda: read_project(snapshotter, redis, changed_ids), clean, []),
         Way("write: VALUES", lambda: write_values(engine, in_memory), clean, []),
         Way("write: executemany", lambda: write_executemany(engine, in_memory), clean, []),
         Way("write: unnest", lambda: write_unnest(engine, in_memory), clean, []),
@@ -390,13 +375,15 @@ async def measure(
             started = time.perf_counter()
             way.rows = await way.run()
             way.seconds.append(time.perf_counter() - started)
+    await clean()
+    longest = max([await longest_batch_read(snapshotter, redis, changed_ids) for _ in range(repeat)])
     for way in ways:
         await way.prepare()
         tracemalloc.start()
         await way.run()
         way.peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    return ways
+    return ways, longest
 
 
 async def written(report) -> int:
@@ -441,7 +428,7 @@ async def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--changed", type=float, default=0.10, help="share of accounts changed (default 0.10)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--chunk-rows", type=int, default=5000)
+    parser.add_argument("--chunk-rows", type=int, default=1000)
     parser.add_argument("--fights", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument(
         "--compare-up-to", type=int, default=100_000, help="largest size run with every way (default 100000)"
@@ -463,8 +450,11 @@ async def main(argv: Sequence[str] | None = None) -> None:
         results = {}
         for n in args.sizes:
             compare = n <= args.compare_up_to
-            results[n] = await measure(engine, redis, n, args.changed, args.repeat, args.chunk_rows, compare=compare)
-            print(table(n, args.changed, results[n]), "\n", flush=True)
+            results[n], longest = await measure(
+                engine, redis, n, args.changed, args.repeat, args.chunk_rows, compare=compare
+            )
+            print(table(n, args.changed, results[n]))
+            print(f"longest single read of a batch (one MULTI, round trip included): {longest * 1000:.1f} ms\n")
         print(summary(args.changed, results))
 
 

@@ -89,7 +89,7 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="How often hot state is copied from Redis to PostgreSQL."
     )
     snapshot_chunk_rows: int = Field(
-        default=5000, gt=0, description="Accounts read from Redis and streamed to PostgreSQL per chunk."
+        default=1000, gt=0, description="Accounts read from Redis per batch (one batch holds Redis a few ms)."
     )
     rift_interval_minutes: float = Field(default=20.0, gt=0, description="How often the world may open a rift.")
     rift_duration_minutes: float = Field(default=30.0, gt=0, description="How long a rift stays open.")

@@ -94,6 +94,23 @@ async def test_values_round_trip_exactly(db: AsyncEngine, redis: aioredis.Redis)
     assert saved_fight == json.loads(state["fight"])
 
 
+async def test_text_that_copy_must_escape_round_trips(db: AsyncEngine, redis: aioredis.Redis) -> None:
+    await seed_saved(db, range(1, 4))
+    fight = json.dumps(
+        {"name": 'a "quoted" back\\slash\ttab\nline', "where": "Тёмный лес 🎣", "crit": 0.1 + 0.2}, ensure_ascii=False
+    )
+    spaced = '{\t"a":\r\n [1,\t2]}'  # JSON's own whitespace: raw tabs and line breaks between tokens
+    missing = {**hot(3)}
+    del missing["mana"]
+    await seed_hot(redis, {1: {**hot(1), "fight": fight}, 2: {**hot(2), "fight": spaced}, 3: missing})
+
+    assert (await snapshotter(redis, db).run(full=False)).accounts_written == 2
+
+    rows = await saved_rows(db)
+    assert rows[1][6] == json.loads(fight) and rows[2][6] == json.loads(spaced)
+    assert rows[3] == SAVED_ROW  # a field missing: the account is left as it was
+
+
 async def test_a_running_fight_is_saved_and_an_ended_one_cleared(db: AsyncEngine, redis: aioredis.Redis) -> None:
     await seed_saved(db, range(1, 4))
     await seed_hot(redis, {1: {**hot(1), "fight": fight(1, turn=4)}, 2: hot(2)})  # 2: its fight has ended
@@ -307,13 +324,13 @@ async def test_reading_stays_a_few_batches_ahead_of_a_slow_copy(db: AsyncEngine,
         return await fetch(*args, **kwargs)
 
     snap._fetch = counted
-    rows = snap._rows(["test:batch", "test:cursor", CHANGED_SET], check_fights=False)
-    first = await anext(rows)  # the COPY takes one row, then stalls
+    batches = snap._batches(["test:batch", "test:cursor", CHANGED_SET], check_fights=False)
+    first = await anext(batches)  # the COPY takes one batch, then stalls
     await asyncio.sleep(0.2)
 
-    assert first[0] in ids
-    assert len(fetched) <= 1 + READ_AHEAD + 1 + IN_FLIGHT  # the batch taken, the queued, one parsed, the asked
-    await rows.aclose()
+    assert int(first.split(b"\t", 1)[0]) in ids
+    assert len(fetched) <= 1 + READ_AHEAD + 1 + IN_FLIGHT  # the batch taken, the queued, one received, the asked
+    await batches.aclose()
     assert await redis.exists("test:batch", "test:cursor") == 0
 
 

@@ -1,32 +1,51 @@
+"""The COPY text the snapshot streams: Redis's replies joined into lines, and the checks on them (see `copy_text`)."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from game.adapters.snapshot import jsonb_fight, parse_batch
+from game.adapters.snapshot import checked_fights, copy_text, jsonb_fight, sound_text, unescape
+
+ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escape(field: bytes) -> bytes:
+    """As COPY text escapes a field."""
+    return b"".join(
+        ESCAPES.get(chr(byte), chr(byte)).encode("latin-1") if byte < 128 else bytes([byte]) for byte in field
+    )
+
+
+def line(player_id: int, fight: bytes | None, location: bytes = b"town") -> bytes:
+    return b"\t".join([str(player_id).encode(), escape(location), b"55", b"12", b"12.5", b"1.5", b"idle",
+                       b"\\N" if fight is None else escape(fight)]) + b"\n"  # fmt: skip
+
+
+FIGHT = json.dumps({"combat": {"id": "f1", "turn": 3, "player": {"crit_chance": 0.05}}, "context": {}})
 
 
 def flat(*accounts: tuple) -> list[bytes | None]:
     return [value for account in accounts for value in account]
 
 
-FIGHT = json.dumps({"combat": {"id": "f1", "turn": 3, "player": {"crit_chance": 0.05}}, "context": {}})
 GOOD = (b"7", b"town", b"55", b"12", b"12.5", b"1795700000.125", b"walking", None)
 FIGHTING = (b"8", b"meadows", b"40", b"3", b"2.0", b"1795700000.5", b"combat", FIGHT.encode())
+GOOD_LINE = b"7\ttown\t55\t12\t12.5\t1795700000.125\twalking\t\\N\n"
+FIGHTING_LINE = b"8\tmeadows\t40\t3\t2.0\t1795700000.5\tcombat\t" + FIGHT.encode() + b"\n"
 
 
-def test_a_clean_batch_converts_column_by_column() -> None:
-    assert parse_batch(flat(GOOD, (b"8", *GOOD[1:]))) == [
-        (7, "town", 55, 12, 12.5, 1795700000.125, "walking", None),
-        (8, "town", 55, 12, 12.5, 1795700000.125, "walking", None),
-    ]
+def test_a_sound_batch_goes_through_as_redis_holds_it() -> None:
+    assert copy_text(flat(GOOD, FIGHTING)) == GOOD_LINE + FIGHTING_LINE
+    assert copy_text(flat((b"-9", *GOOD[1:4], b"1e-05", b"-1.5e+16", *GOOD[6:]))) == (
+        b"-9\ttown\t55\t12\t1e-05\t-1.5e+16\twalking\t\\N\n"
+    )
 
 
-def test_the_fight_goes_through_as_redis_holds_it() -> None:
-    assert parse_batch(flat(GOOD, FIGHTING))[1] == (8, "meadows", 40, 3, 2.0, 1795700000.5, "combat", FIGHT)
-    damaged = (b"9", None, None, None, None, None, None, None)  # sends the batch down the row-by-row path
-    assert parse_batch(flat(damaged, FIGHTING)) == [(8, "meadows", 40, 3, 2.0, 1795700000.5, "combat", FIGHT)]
+def test_a_damaged_account_sends_the_batch_row_by_row_to_the_same_lines() -> None:
+    damaged = (b"9", None, None, None, None, None, None, None)
+    assert copy_text(flat(damaged, GOOD, FIGHTING)) == GOOD_LINE + FIGHTING_LINE
 
 
 def test_damaged_accounts_are_left_out_and_the_rest_kept() -> None:
@@ -40,12 +59,45 @@ def test_damaged_accounts_are_left_out_and_the_rest_kept() -> None:
         (b"9" * 20, b"town", b"1", b"1", b"1.0", b"1.0", b"idle", None),
         (b"10", b"\xff", b"1", b"1", b"1.0", b"1.0", b"idle", None),
         (b"11", None, None, None, None, None, None, FIGHT.encode()),  # a fight alone is not an account
+        (b"12", b"town", b"1", None, b"1.0", b"1.0", b"idle", None),  # a field missing
+        (b"13", b"town", b"1", b"1", b"1e400", b"1.0", b"idle", None),  # past a double
     ]
-    assert parse_batch(flat(*damaged, GOOD)) == [(7, "town", 55, 12, 12.5, 1795700000.125, "walking", None)]
+    assert copy_text(flat(*damaged, GOOD)) == GOOD_LINE
+
+
+def test_odd_but_sound_numbers_are_written_as_python_reads_them() -> None:
+    odd = (b"0007", b"town", b" 5", b"+6", b"1e-400", b"1_000.5", b"idle", None)
+    assert copy_text(flat(odd)) == b"7\ttown\t5\t6\t0.0\t1000.5\tidle\t\\N\n"
+
+
+def test_text_is_escaped_for_copy() -> None:
+    fight = json.dumps(
+        {"name": 'a "quoted" back\\slash', "tab": "\t", "line": "\n", "where": "Тёмный 🎣"}, ensure_ascii=False
+    )
+    fight_with_raw_space = '{\t"a":\r\n1}'
+    location = "Тёмный\tлес\\\n"
+    text = copy_text(
+        flat(
+            (b"1", location.encode(), *GOOD[2:7], fight.encode()),
+            (b"2", *GOOD[1:7], fight.encode()),
+            (b"3", *GOOD[1:7], fight_with_raw_space.encode()),
+        )
+    )
+    lines = text.decode().split("\n")
+    assert lines[-1] == "" and all(len(line.split("\t")) == 8 for line in lines[:-1])
+    assert [unescape(line.split("\t")[1]) for line in lines[:-1]] == [location, "town", "town"]
+    assert [unescape(line.split("\t")[7]) for line in lines[:-1]] == [fight, fight, fight_with_raw_space]
+    assert r'"a \\"quoted\\" back\\\\slash"' in lines[1]  # the backslashes of JSON's escapes are escaped once more
+
+
+def test_a_hash_without_activity_is_idle() -> None:
+    assert (
+        copy_text(flat((*GOOD[:6], None, None), (*GOOD[:6], b"", None))) == GOOD_LINE.replace(b"walking", b"idle") * 2
+    )
 
 
 # Everything here would make PostgreSQL refuse the COPY (jsonb), or is no fight at all.
-# Rows keep them as None, or else as text that `jsonb_fight` (the check once jsonb has refused a batch) refuses.
+# Redis writes them NULL, or else as text that `jsonb_fight` (the check once jsonb has refused a batch) refuses.
 DAMAGED_FIGHTS = [
     b"",
     b"not json",
@@ -76,11 +128,9 @@ DAMAGED_FIGHTS = [
 
 
 @pytest.mark.parametrize("fight", DAMAGED_FIGHTS, ids=range(len(DAMAGED_FIGHTS)))
-def test_a_damaged_fight_is_written_as_none_and_its_account_kept(fight: bytes) -> None:
-    rows = parse_batch(flat(GOOD, (b"8", *GOOD[1:7], fight)))
-    assert rows[1][:7] == (8, "town", 55, 12, 12.5, 1795700000.125, "walking")
-    assert rows[1][7] is None or jsonb_fight(rows[1][7]) is None
-    assert rows[0][7] is None and len(rows) == 2
+def test_a_damaged_fight_becomes_null_and_its_account_is_kept(fight: bytes) -> None:
+    checked = checked_fights(copy_text(flat(FIGHTING, (*GOOD[:7], fight))))
+    assert checked == FIGHTING_LINE + GOOD_LINE
 
 
 def test_the_check_refuses_what_python_cannot_read_back() -> None:
@@ -101,14 +151,24 @@ ODD_BUT_SOUND = [
 
 @pytest.mark.parametrize("fight", ODD_BUT_SOUND, ids=range(len(ODD_BUT_SOUND)))
 def test_sound_fights_are_kept_verbatim(fight: str) -> None:
-    assert parse_batch(flat((*GOOD[:7], fight.encode())))[0][7] == fight
+    text = copy_text(flat((*GOOD[:7], fight.encode())))
+    assert checked_fights(text) == text
+    assert unescape(text.decode().rstrip("\n").split("\t")[7]) == fight
     assert jsonb_fight(fight) == fight
 
 
-def test_a_hash_without_activity_is_idle() -> None:
-    assert parse_batch(flat((*GOOD[:6], None, None), (*GOOD[:6], b"", None)))[0][6] == "idle"
-    assert len(parse_batch(flat((*GOOD[:6], None, None), (*GOOD[:6], b"", None)))) == 2
+def test_text_that_is_not_utf8_is_a_null_fight_or_a_left_out_account() -> None:
+    sound = line(1, FIGHT.encode(), location="Тёмный лес".encode())
+    text = sound + line(2, b'{"a": "\xff"}') + line(3, FIGHT.encode(), location=b"\xfftown") + line(4, None)
+    assert sound_text(text) == sound + line(2, None) + line(4, None)
+    assert sound_text(sound) is sound  # a sound batch goes through as it is
+
+
+def test_escapes_are_undone_exactly() -> None:
+    fight = '{"a": "back\\\\slash \\"quote\\" \\t tab"}\t\r\n'
+    assert unescape(escape(fight.encode()).decode()) == fight
+    assert unescape("\\\\t") == "\\t"  # an escaped backslash, then a t: not a tab
 
 
 def test_empty() -> None:
-    assert parse_batch([]) == []
+    assert sound_text(b"") == checked_fights(b"") == b""

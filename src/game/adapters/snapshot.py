@@ -8,19 +8,22 @@ A run:
    set, or SCAN of every `account:*` in full mode) into a scratch list, and `SORT … GET account:*->field`
    returns their fields; both run in one MULTI, so Redis is blocked for one batch at most. The script keeps
    the cursor in Redis, so two batches are asked for at once: Redis reads one while the other's reply is
-   received and parsed;
+   received and formatted;
    The running fight is one of the fields: a fight that ended (field gone) clears the durable copy;
-4. streams the rows through ONE binary COPY into a temporary table while the batches behind them are still
-   being read: a task reads ahead into a bounded queue, and the COPY takes rows from it as they come, so
-   Redis, Python and PostgreSQL work at once. The first batch is small, so the COPY starts at once. Then ONE
-   `UPDATE … FROM` joins the table onto `accounts`, all in one transaction. The COPY has a savepoint: when
-   jsonb refuses a (damaged) fight, the rows are read and copied again with every fight checked in Python
-   first and the refused ones as NULL, so the common case pays no JSON parsing in Python;
+4. formats each batch as PostgreSQL's COPY text and streams it through ONE text COPY into a temporary table
+   while the batches behind it are still being read: a task reads ahead into a bounded queue, and the COPY
+   takes batches from it as they come, so Redis, Python and PostgreSQL work at once. The values go through as
+   Redis holds them: a batch is checked a whole column at a time and joined, with no value converted in
+   Python (see `copy_text`). The first batch is small, so the COPY starts at once. Then ONE `UPDATE … FROM`
+   joins the table onto `accounts`, all in one transaction. The COPY has a savepoint: when jsonb refuses a
+   (damaged) fight, the batches are read and copied again with every fight checked in Python first and the
+   refused ones as NULL, so the common case pays no JSON parsing in Python;
 5. deletes the in-flight set only after COMMIT; on any failure folds it back into the changed set and re-raises.
 
 A few batches at most are held in Python, so memory does not grow with the number of accounts.
-Reading with SORT … GET instead of one HMGET per account inside the script halves the read: Redis 7 spends
-~4 µs on each `redis.call`, and a 7-values-per-account reply costs as much again to pass through Lua.
+Python is the busiest of the three on a small machine, so it does the least it can: converting each value to
+int/float and encoding binary COPY cost as much as the whole write. Formatting the text inside Redis (a Lua
+script per batch) was tried too: Redis, single-threaded, then spent ~12 µs per account and held up the COPY.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import contextlib
 import json
 import logging
 import math
+import re
 import time
 import uuid
 from collections.abc import AsyncGenerator, Sequence
@@ -112,7 +116,7 @@ return 1
 # Pushes the ids of the next batch onto KEYS[1]; returns the cursor after them ('0': that was the last batch),
 # or 'done' when an earlier call took the last one. The cursor is kept in KEYS[2], so each call takes the batch
 # after the one before it and several calls can be on their way at once: Redis reads the next batch while the
-# reply to the last one crosses the network and Python parses it.
+# reply to the last one crosses the network and Python formats it.
 # KEYS[3]: the in-flight set; without it, every `account:<id>` key is scanned (full mode).
 # `visited` bounds one call when few keys match, so Redis is never blocked for long.
 PICK_BATCH = """
@@ -146,63 +150,71 @@ return cursor
 
 SORT_GET = ["#", *(f"{ACCOUNT_PREFIX}*->{field}" for field in FIELDS)]
 
-Row = tuple[int, str, int, int, float, float, str, str | None]
 _WIDTH = 1 + len(FIELDS)
+_FIGHT = _WIDTH - 1  # the last field, as `fight` is the last column
 _INT4 = (-(2**31), 2**31 - 1)
 _INT8 = (-(2**63), 2**63 - 1)
-_FIGHT = 1 + FIELDS.index("fight")
 FIRST_BATCH_ROWS = 250  # the first batch read: small, so the COPY has rows to stream at once
-READ_AHEAD = 2  # batches parsed and waiting for the COPY, at most
+READ_AHEAD = 2  # batches formatted and waiting for the COPY, at most
 IN_FLIGHT = 2  # batches asked of Redis and not yet received, at most
+NULL = b"\\N"
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {escaped: raw for raw, escaped in _ESCAPES.items()}
+_TO_ESCAPE = re.compile(r"[\\\t\n\r]")
+_ESCAPED = re.compile(r"\\[\\tnr]")
+# A whole column at once, as Redis holds what this code writes: ids, int4s of at most 9 digits, and doubles as
+# repr() writes them with a two-digit exponent at most, which PostgreSQL takes whole (no overflow, no underflow).
+# Anything else, or a value missing, sends the batch down the row-by-row path, which checks each value in full.
+_IDS = re.compile(rb"-?\d{1,18}(?:\t-?\d{1,18})*")
+_INTS = re.compile(rb"-?\d{1,9}(?:\t-?\d{1,9})*")
+_DOUBLE = rb"-?\d{1,17}(?:\.\d{1,17})?(?:e[-+]\d{1,2})?"
+_DOUBLES = re.compile(_DOUBLE + rb"(?:\t" + _DOUBLE + rb")*")
+_SPECIAL = (b"\\", b"\t", b"\n", b"\r", b"\x00")  # what COPY text must escape, and NUL, which no text may hold
 
 
-class _Damaged(Exception):
-    pass
+def copy_text(flat: Sequence[Any]) -> bytes:
+    """Lines of COPY text from the flat `id, location, hp, mana, stamina, stamina_at, activity, fight, …` reply.
 
-
-def parse_batch(flat: Sequence[bytes | None]) -> list[Row]:
-    """Rows from the flat `id, location, hp, mana, stamina, stamina_at, activity, fight, …` reply.
-
-    Accounts whose hash is gone or damaged are left out: their durable copy stays as it was.
-    A damaged fight alone does not leave its account out: it is written as NULL, which is what Redis
-    makes of it too (no fight), while the account's location and HP are still good. Here a fight is only
-    decoded and must look like a JSON object; jsonb itself checks the rest (see `jsonb_fight`).
-    Whole columns are converted at once (C loops); only a batch holding a damaged account goes row by row.
+    The fields go through as Redis holds them: a sound batch is checked a whole column at a time (C loops) and
+    joined, with no value converted. A batch with anything else in it goes row by row (see `_line`).
     """
-    try:
-        return _parse_columns(flat)
-    except (TypeError, ValueError, _Damaged):
-        rows = (_parse_row(flat[i : i + _WIDTH]) for i in range(0, len(flat), _WIDTH))
-        return [row for row in rows if row is not None]
+    if not flat:
+        return b""
+    ids, locations, hps, manas, staminas, stamina_ats, activities = (flat[i::_WIDTH] for i in range(_FIGHT))
+    fights = flat[_FIGHT::_WIDTH]
+    try:  # a missing value (None) makes a join raise TypeError
+        sound = (
+            _IDS.fullmatch(b"\t".join(ids))
+            and _INTS.fullmatch(b"\t".join([*hps, *manas]))
+            and _DOUBLES.fullmatch(b"\t".join([*staminas, *stamina_ats]))
+            and b"" not in locations
+            and b"" not in activities
+            and not _holds_special(b"".join([*locations, *activities]))
+        )
+    except TypeError:
+        sound = False
+    if not sound:
+        lines = (_line(flat[i : i + _WIDTH]) for i in range(0, len(flat), _WIDTH))
+        return sound_text(b"".join(line for line in lines if line is not None))
+    present = [fight for fight in fights if fight is not None]
+    if _holds_special(b"".join(present)) or not all(fight[:1] == b"{" for fight in present):
+        fields = [_fight_field(fight) for fight in fights]
+    else:
+        fields = [NULL if fight is None else fight for fight in fights]
+    rows = zip(ids, locations, hps, manas, staminas, stamina_ats, activities, fields, strict=True)
+    return sound_text(b"\n".join(map(b"\t".join, rows)) + b"\n")
 
 
-def _parse_columns(flat: Sequence[Any]) -> list[Row]:
-    # `None` where a field is missing: converting it raises TypeError and the batch goes row by row.
-    ids = list(map(int, flat[0::_WIDTH]))
-    locations = list(map(bytes.decode, flat[1::_WIDTH]))
-    hps = list(map(int, flat[2::_WIDTH]))
-    manas = list(map(int, flat[3::_WIDTH]))
-    staminas = list(map(float, flat[4::_WIDTH]))
-    stamina_ats = list(map(float, flat[5::_WIDTH]))
-    activities = list(map(bytes.decode, flat[6::_WIDTH]))
-    fights = [None if raw is None else _fight_text(raw) for raw in flat[_FIGHT::_WIDTH]]
-    if ids and (
-        not all(locations)
-        or not all(activities)
-        or min(ids) < _INT8[0]
-        or max(ids) > _INT8[1]
-        or min(min(hps), min(manas)) < _INT4[0]
-        or max(max(hps), max(manas)) > _INT4[1]
-        or not all(map(math.isfinite, staminas))
-        or not all(map(math.isfinite, stamina_ats))
-        or "\x00" in "".join(locations)
-        or "\x00" in "".join(activities)
-    ):
-        raise _Damaged
-    return list(zip(ids, locations, hps, manas, staminas, stamina_ats, activities, fights, strict=True))
+def _holds_special(text: bytes) -> bool:
+    return any(special in text for special in _SPECIAL)
 
 
-def _parse_row(raw: Sequence[Any]) -> Row | None:
+def _line(raw: Sequence[Any]) -> bytes | None:
+    """One account's line, or None when its hash is gone or damaged: its durable copy stays as it was.
+
+    A damaged fight alone does not leave its account out: it is written NULL, which is what Redis makes of it
+    too (no fight), while the account's location and HP are still good.
+    """
     try:
         player_id, hp, mana = int(raw[0]), int(raw[2]), int(raw[3])
         stamina, stamina_at = float(raw[4]), float(raw[5])
@@ -222,17 +234,69 @@ def _parse_row(raw: Sequence[Any]) -> Row | None:
     )
     if not valid:
         return None
-    fight = None if raw[_FIGHT] is None else _fight_text(raw[_FIGHT])
-    return (player_id, location, hp, mana, stamina, stamina_at, activity, fight)
+    fields = (str(player_id), escape(location), str(hp), str(mana), repr(stamina), repr(stamina_at), escape(activity))
+    return "\t".join(fields).encode() + b"\t" + _fight_field(raw[_FIGHT]) + b"\n"
 
 
-def _fight_text(raw: bytes) -> str | None:
-    if raw[:1] != b"{" and raw.lstrip(b" \t\n\r")[:1] != b"{":  # not a JSON object, so no fight
-        return None
+def _fight_field(raw: bytes | None) -> bytes:
+    """The fight as a COPY text field; NULL when there is none or it is no JSON object (jsonb checks the rest)."""
+    if raw is None or b"\x00" in raw:
+        return NULL
+    if raw[:1] != b"{" and raw.lstrip(b" \t\n\r")[:1] != b"{":
+        return NULL
+    if _holds_special(raw):
+        try:
+            return escape(raw.decode()).encode()
+        except UnicodeDecodeError:
+            return NULL
+    return raw  # text that is not UTF-8 is found for the whole batch at once (see `sound_text`)
+
+
+def escape(field: str) -> str:
+    """One field as COPY text."""
+    return _TO_ESCAPE.sub(lambda special: _ESCAPES[special.group()], field)
+
+
+def unescape(field: str) -> str:
+    """One field of COPY text as it was before `escape`."""
+    return _ESCAPED.sub(lambda escaped: _UNESCAPES[escaped.group()], field)
+
+
+def sound_text(lines: bytes) -> bytes:
+    """COPY text as PostgreSQL takes it: a line whose fight is not UTF-8 gets NULL for it; one whose other text
+    is not UTF-8 is left out. A whole batch is checked in one C call; only a damaged one goes line by line."""
+    if lines.isascii():
+        return lines
     try:
-        return raw.decode()
+        lines.decode()
     except UnicodeDecodeError:
-        return None
+        pass
+    else:
+        return lines
+    kept = []
+    for line in lines.split(b"\n")[:-1]:
+        try:
+            line.decode()
+        except UnicodeDecodeError:
+            account, _, _ = line.rpartition(b"\t")
+            try:
+                account.decode()
+            except UnicodeDecodeError:
+                continue
+            line = account + b"\t" + NULL
+        kept.append(line + b"\n")
+    return b"".join(kept)
+
+
+def checked_fights(lines: bytes) -> bytes:
+    """The COPY text with every fight through `jsonb_fight`: the refused ones become NULL."""
+    kept = []
+    for line in lines.split(b"\n")[:-1]:
+        account, _, fight = line.rpartition(b"\t")
+        if fight != NULL and jsonb_fight(unescape(fight.decode())) is None:
+            fight = NULL
+        kept.append(account + b"\t" + fight + b"\n")
+    return b"".join(kept)
 
 
 def jsonb_fight(text: str) -> str | None:
@@ -302,7 +366,7 @@ class RedisToPostgresSnapshotter:
         redis: Redis,
         engine: AsyncEngine,
         *,
-        chunk_rows: int = 5000,
+        chunk_rows: int = 1000,
         clock: Clock | None = None,
         lease_seconds: float = 30.0,
     ) -> None:
@@ -376,28 +440,25 @@ class RedisToPostgresSnapshotter:
             return result.rowcount
 
     async def _copy(self, pg: asyncpg.Connection, keys: list[str], *, check_fights: bool) -> None:
-        """One COPY, fed row by row while the batches behind it are still being read from Redis."""
-        async with contextlib.aclosing(self._rows(keys, check_fights=check_fights)) as rows:
-            await pg.copy_records_to_table(TEMP_TABLE, records=rows, columns=COLUMNS)
+        """One text COPY, fed batch by batch while the batches behind it are still being read from Redis."""
+        async with contextlib.aclosing(self._batches(keys, check_fights=check_fights)) as batches:
+            await pg.copy_to_table(TEMP_TABLE, source=batches, columns=COLUMNS, format="text")
 
     # --- Redis -------------------------------------------------------------------------------
 
-    async def _rows(self, keys: list[str], *, check_fights: bool) -> AsyncGenerator[Row, None]:
-        """The rows of every batch; a task reads ahead into a bounded queue meanwhile.
+    async def _batches(self, keys: list[str], *, check_fights: bool) -> AsyncGenerator[bytes, None]:
+        """The COPY text of every batch; a task reads ahead into a bounded queue meanwhile.
 
         `keys`: the scratch list of a batch, the cursor's key, and the in-flight set (none in full mode).
         """
         await self._redis.delete(keys[1])  # from the start: the rows may be read twice in one run
-        queue: asyncio.Queue[list[Row] | BaseException | None] = asyncio.Queue(maxsize=READ_AHEAD)
+        queue: asyncio.Queue[bytes | BaseException | None] = asyncio.Queue(maxsize=READ_AHEAD)
         reader = asyncio.create_task(self._read_ahead(keys, queue, check_fights=check_fights))
         try:
             while (batch := await queue.get()) is not None:
                 if isinstance(batch, BaseException):
                     raise batch
-                for row in batch:
-                    yield row
-                # The COPY takes rows without ever waiting while some are queued: let the reader send for more.
-                await asyncio.sleep(0)
+                yield batch
         finally:
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -406,12 +467,12 @@ class RedisToPostgresSnapshotter:
                 await self._redis.delete(keys[1])
 
     async def _read_ahead(
-        self, keys: list[str], queue: asyncio.Queue[list[Row] | BaseException | None], *, check_fights: bool
+        self, keys: list[str], queue: asyncio.Queue[bytes | BaseException | None], *, check_fights: bool
     ) -> None:
         """Reads batch after batch into `queue`, then None; a failure is put there for the reader to raise.
 
         IN_FLIGHT batches are asked for at once, so Redis reads one while the reply to another is received
-        and parsed. The first batch is small, so the COPY starts at once; each next one is twice as big, up to
+        and formatted. The first batch is small, so the COPY starts at once; each next one is twice as big, up to
         `chunk_rows`.
         """
         want = min(FIRST_BATCH_ROWS, self._chunk_rows)
@@ -424,14 +485,14 @@ class RedisToPostgresSnapshotter:
                     want = min(2 * want, self._chunk_rows)
                 if not asked:
                     break
-                await asyncio.sleep(0)  # the tasks send their requests before a batch is parsed
+                await asyncio.sleep(0)  # the tasks send their requests before a batch is formatted
                 last, flat = await asked.popleft()
                 more = more and not last
-                rows = parse_batch(flat)
+                lines = copy_text(flat)
                 if check_fights:
-                    rows = [(*row[:-1], row[-1] and jsonb_fight(row[-1])) for row in rows]
-                if rows:
-                    await queue.put(rows)
+                    lines = checked_fights(lines)
+                if lines:
+                    await queue.put(lines)
             await queue.put(None)
         except Exception as failure:  # handed to the consumer, which raises it
             await queue.put(failure)
