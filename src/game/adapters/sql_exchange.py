@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Row, case, func, insert, or_, select, text, update
+from sqlalchemy import Integer, Row, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -26,6 +26,22 @@ from game.domain.daily import Streak
 from game.domain.exchange import Fill, Level, Order, Payout, Side
 from game.domain.trades import Offer, Trade
 
+# Upserts built once, run with a list of rows: one statement, compiled once (a statement holding its rows'
+# values would be compiled anew at every call).
+_GOLD_FLOW = pg_insert(gold_flows)
+_ADD_GOLD_FLOW = _GOLD_FLOW.on_conflict_do_update(
+    index_elements=["day", "source", "shard"], set_={"amount": gold_flows.c.amount + _GOLD_FLOW.excluded.amount}
+)
+# A step counts up to its bounty's target; each row brings its own step (`step_amount`, `step_target`).
+_COUNT_BOUNTY = pg_insert(bounty_progress).on_conflict_do_update(
+    index_elements=["player_id", "period", "bounty_id"],
+    set_={
+        "progress": func.least(
+            bounty_progress.c.progress + bindparam("step_amount", type_=Integer),
+            bindparam("step_target", type_=Integer),
+        )
+    },
+)
 _OPEN = exchange_orders.c.status == "open"
 FLOW_SHARDS = 16
 
@@ -355,26 +371,18 @@ class SqlExchangeRepository:
             return
         if len({s.bounty_id for s in steps}) != len(steps):
             raise ValueError("a bounty counted twice in one call")
-        stmt = pg_insert(bounty_progress).values(
-            [
-                {
-                    "player_id": player_id,
-                    "period": s.period,
-                    "bounty_id": s.bounty_id,
-                    "progress": min(s.amount, s.target),
-                }
-                for s in steps
-            ]
-        )
-        by_bounty = stmt.excluded.bounty_id
-        amount = case({s.bounty_id: s.amount for s in steps}, value=by_bounty)
-        target = case({s.bounty_id: s.target for s in steps}, value=by_bounty)
-        await self._conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["player_id", "period", "bounty_id"],
-                set_={"progress": func.least(bounty_progress.c.progress + amount, target)},
-            )
-        )
+        rows = [
+            {
+                "player_id": player_id,
+                "period": s.period,
+                "bounty_id": s.bounty_id,
+                "progress": min(s.amount, s.target),
+                "step_amount": s.amount,
+                "step_target": s.target,
+            }
+            for s in steps
+        ]
+        await self._conn.execute(_COUNT_BOUNTY, rows)
 
     async def mark_bounty_paid(self, player_id: int, period: str, bounty_id: str, target: int) -> bool:
         b = bounty_progress.c
@@ -457,12 +465,7 @@ class SqlExchangeRepository:
         ]
         if not rows:
             return
-        stmt = pg_insert(gold_flows).values(rows)
-        await self._conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["day", "source", "shard"], set_={"amount": gold_flows.c.amount + stmt.excluded.amount}
-            )
-        )
+        await self._conn.execute(_ADD_GOLD_FLOW, rows)
 
     async def gold_flows(self, day: str) -> dict[str, int]:
         c = gold_flows.c

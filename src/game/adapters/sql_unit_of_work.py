@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Self, cast
 
@@ -21,7 +22,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, Insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -188,10 +189,7 @@ class SqlCharacterRepository:
             await self._conn.execute(delete(table).where(table.c.player_id == pid, table.c[key].in_(gone)))
         changed = [{"player_id": pid, key: k, value: v} for k, v in after.items() if before.get(k) != v]
         if changed:
-            stmt = pg_insert(table).values(changed)
-            await self._conn.execute(
-                stmt.on_conflict_do_update(index_elements=["player_id", key], set_={value: stmt.excluded[value]})
-            )
+            await self._conn.execute(_upsert(table, key, value), changed)
 
     async def claim(self, player_id: int, source_id: str) -> bool:
         stmt = (
@@ -450,3 +448,11 @@ def _saved_fight(raw: object) -> RunningFight | None:
         return RunningFight.from_dict(raw)
     except ValueError:
         return None  # damaged: the player is simply out of the fight
+
+
+@functools.cache
+def _upsert(table: Table, key: str, value: str) -> Insert:
+    """A player's `key` → `value` row, inserted or updated: built once, run with a list of rows, so compiled once
+    (a statement holding its rows' values would be compiled anew at every call)."""
+    stmt = pg_insert(table)
+    return stmt.on_conflict_do_update(index_elements=["player_id", key], set_={value: stmt.excluded[value]})
