@@ -134,6 +134,37 @@ def _set_aside_long_values(args: dict[str, Any]) -> tuple[dict[str, Any], dict[s
     return short, long_values
 
 
+def _text(bundle_: FluentBundle, locale: str, key: str, args: dict[str, Any]) -> str:
+    if not bundle_.has_message(key):
+        log.error("missing text %r in locale %s", key, locale)
+        return key
+    pattern = bundle_.get_message(key).value
+    if pattern is None:  # a message of attributes only: it has no text of its own
+        log.error("text %r in locale %s has no value", key, locale)
+        return key
+    args, long_values = _set_aside_long_values(args)
+    text, errors = bundle_.format_pattern(pattern, args)
+    if errors:
+        log.error("text %r (%s): %s", key, locale, errors)
+    if not isinstance(text, str):
+        return key  # resolved to nothing: shown like a missing text
+    for token, value in long_values.items():
+        text = text.replace(token, value)
+    return text
+
+
+# --- whole texts: formatted once per locale, key and arguments -----------------------------------------
+# A screen is a dozen texts, most of them the same from one action to the next (a button's label, a line
+# with the same HP): each kept after its first formatting, when its arguments are plain and short.
+_KEPT_TYPES = frozenset({str, int, float, bool, type(None)})
+_KEPT_STR = 200
+
+
+@lru_cache(maxsize=16_384)
+def _kept_text(locale: str, key: str, args: tuple[tuple[str, type, Any], ...]) -> str:
+    return _text(bundle(locale), locale, key, {name: value for name, _, value in args})
+
+
 class Translator:
     """`t("key", name=...)` in one locale; `t.pick(local_text)` for content texts ({"en": …, "ru": …})."""
 
@@ -142,22 +173,10 @@ class Translator:
         self._bundle = bundle(self.locale)
 
     def __call__(self, key: str, **args: Any) -> str:
-        if not self._bundle.has_message(key):
-            log.error("missing text %r in locale %s", key, self.locale)
-            return key
-        pattern = self._bundle.get_message(key).value
-        if pattern is None:  # a message of attributes only: it has no text of its own
-            log.error("text %r in locale %s has no value", key, self.locale)
-            return key
-        args, long_values = _set_aside_long_values(args)
-        text, errors = self._bundle.format_pattern(pattern, args)
-        if errors:
-            log.error("text %r (%s): %s", key, self.locale, errors)
-        if not isinstance(text, str):
-            return key  # resolved to nothing: shown like a missing text
-        for token, value in long_values.items():
-            text = text.replace(token, value)
-        return text
+        if all(type(v) in _KEPT_TYPES and (type(v) is not str or len(v) <= _KEPT_STR) for v in args.values()):
+            # With each value's type: 1, 1.0 and True are equal keys, and Fluent writes them differently.
+            return _kept_text(self.locale, key, tuple((name, type(v), v) for name, v in args.items()))
+        return _text(self._bundle, self.locale, key, args)
 
     def number(self, value: float) -> str:
         """A number as this locale writes it: the very formatting Fluent gives a number argument

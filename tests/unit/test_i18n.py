@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.i18n import LOCALES, Translator, message_ids, pick_locale
+from bot.i18n import LOCALES, Translator, _text, bundle, message_ids, pick_locale
 
 BOT_SOURCE = Path(__file__).resolve().parents[2] / "src" / "bot"
 # A text is asked for as `t("key", …)`, or declared as a refusal's `say("key", …)`; keys are always
@@ -52,6 +52,24 @@ def test_texts_render_with_arguments():
     assert "Alaric" in Translator("ru")("welcome-back", name="Alaric")
     assert Translator("en").pick({"en": "Town", "ru": "Город"}) == "Town"
     assert Translator("ru").pick({"en": "Town", "ru": "Город"}) == "Город"
+
+
+def test_a_text_kept_after_its_first_formatting_reads_as_a_fresh_one():
+    """Texts with plain arguments are kept once formatted: the same arguments give the same text, other
+    values (or the same value as another type) their own, and long or unhashable arguments go around it."""
+    for locale in LOCALES:
+        t = Translator(locale)
+        fresh = _text(bundle(locale), locale, "explore-stamina", {"stamina": 1234, "max_stamina": 1500})
+        assert t("explore-stamina", stamina=1234, max_stamina=1500) == fresh
+        assert t("explore-stamina", stamina=1234, max_stamina=1500) == fresh
+        assert t("explore-stamina", stamina=12, max_stamina=1500) != fresh
+        assert t("explore-stamina", stamina=1.5, max_stamina=1500) == _text(
+            bundle(locale), locale, "explore-stamina", {"stamina": 1.5, "max_stamina": 1500}
+        )
+        long_name = "A" * 3000
+        assert long_name in t("welcome-back", name=long_name)
+        assert "Alaric" in t("welcome-back", name="Alaric")
+        assert t("no-such-text") == "no-such-text"
 
 
 def test_locale_from_telegram():
