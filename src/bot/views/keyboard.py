@@ -1,11 +1,15 @@
 """A lean inline-keyboard builder with the part of aiogram's `InlineKeyboardBuilder` API we use.
 
 aiogram's builder deep-copies every button on export (pydantic `__deepcopy__`); on a screen of ten
-buttons that was a third of an action's time. Ours builds the markup once, nothing copied.
+buttons that was a third of an action's time. Ours builds the markup once, nothing copied, and a plain
+button (a label and its callback data) is built once per process: a screen's buttons mostly come back
+(Menu, Look around, the roads), and building a pydantic model of Telegram's was most of their cost.
+Buttons are never changed once built, so one object serves every markup that shows it.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import chain, cycle, repeat
 from typing import Any
 
@@ -15,6 +19,11 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 MAX_WIDTH = 8  # Telegram's limit of buttons in a row
 
 
+@lru_cache(maxsize=8192)
+def plain_button(text: str, callback_data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=callback_data)
+
+
 class KeyboardBuilder:
     def __init__(self) -> None:
         self._rows: list[list[InlineKeyboardButton]] = []
@@ -22,7 +31,9 @@ class KeyboardBuilder:
     def button(self, *, text: str, callback_data: CallbackData | str | None = None, **kwargs: Any) -> KeyboardBuilder:
         if isinstance(callback_data, CallbackData):
             callback_data = callback_data.pack()
-        return self.add(InlineKeyboardButton(text=text, callback_data=callback_data, **kwargs))
+        if kwargs or callback_data is None:
+            return self.add(InlineKeyboardButton(text=text, callback_data=callback_data, **kwargs))
+        return self.add(plain_button(text, callback_data))
 
     def add(self, *buttons: InlineKeyboardButton) -> KeyboardBuilder:
         """Fill the last row up to the width limit, then start new ones."""
