@@ -1,6 +1,6 @@
 """The bot's FSM storage: aiogram's on Redis, which can also read a chat's state and data in one round trip
 (what `bot.middlewares.fsm` uses once per update), or name the keys to read so that another round trip
-brings them (the throttle's, see `bot.middlewares.throttling`)."""
+brings them (the throttle's hit, see `bot.middlewares.fsm`)."""
 
 from __future__ import annotations
 

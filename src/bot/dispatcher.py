@@ -42,18 +42,20 @@ def build_dispatcher(
     dp = Dispatcher(
         storage=storage, disable_fsm=one_trip, game=game, admin_ids=frozenset(admin_ids), events=events, **extra
     )
+    # Outermost of ours: the request id, the log context and the update's metrics.
+    dp.update.outer_middleware(ObserveMiddleware())
+    if update_guard is not None:
+        # Before everything else: a re-delivered copy of an update is dropped unseen (see OnceMiddleware),
+        # costing the player no throttle token.
+        dp.update.outer_middleware(OnceMiddleware(update_guard))
     if one_trip:
         # The FSM state and data of an update in one round trip (see `bot.middlewares.fsm`), the same one as
-        # the throttle's hit where the throttle can read along.
+        # the throttle's hit where the throttle can read along (it must be the storage's Redis: the container
+        # gives both the same client).
         along = (
             ThrottleAlong(throttle, throttle_rate, throttle_burst) if isinstance(throttle, ThrottleWithRead) else None
         )
         read_once_fsm(dp, along=along)
-    # Outermost of ours: the request id, the log context and the update's metrics.
-    dp.update.outer_middleware(ObserveMiddleware())
-    if update_guard is not None:
-        # Before everything: a re-delivered copy of an update is dropped unseen (see OnceMiddleware).
-        dp.update.outer_middleware(OnceMiddleware(update_guard))
     throttling = (
         ThrottlingMiddleware(throttle, rate=throttle_rate, burst=throttle_burst, default_locale=default_locale)
         if throttle is not None

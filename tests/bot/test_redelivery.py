@@ -13,7 +13,9 @@ from aiogram.types import Update
 
 from bot.callbacks import TravelCb
 from bot.dispatcher import build_dispatcher
+from bot.i18n import Translator
 from bot.local_chat import LocalChat
+from shared.adapters.redis_throttle import RedisThrottle
 from tests.bot.conftest import register
 from tests.bot.test_play_flow import go_to
 from tests.bot.world_helpers import button_data, is_fight
@@ -82,6 +84,27 @@ async def test_a_redelivered_press_is_answered_and_drawn_once(guarded, bot, game
     back = travel_press(chat, 9_000_002, "redelivered-2")
     await first.feed_update(chat.bot, back)
     assert answers(chat, "redelivered-2") == 1
+
+
+async def test_a_redelivered_update_costs_the_player_no_throttle_token(container, bot, redis):
+    """The guard drops a copy before the throttle counts it: with a burst of two, a press, its copy and
+    a second press all go through (the copy counted would have left the second press refused)."""
+    dp = build_dispatcher(
+        game=await container.game(),
+        storage=await container.fsm_storage(),
+        update_guard=await container.update_guard(),
+        throttle=RedisThrottle(await container.redis()),
+        throttle_rate=0.001,  # no token comes back within the test
+        throttle_burst=2,
+    )
+    chat = LocalChat(await container.dispatcher(), bot, user_id=641)
+    await register(chat)
+    await dp.feed_update(chat.bot, travel_press(chat, 9_100_001, "counted-1"))
+    await dp.feed_update(chat.bot, travel_press(chat, 9_100_001, "counted-1"))  # the copy
+    await dp.feed_update(chat.bot, travel_press(chat, 9_100_002, "counted-2"))
+    assert answers(chat, "counted-1") == 1 and answers(chat, "counted-2") == 1
+    slow_down = Translator("en")("slow-down")
+    assert slow_down not in [a.text for a in chat.session.alerts]
 
 
 async def test_the_guard_claims_finishes_and_releases(container):

@@ -61,8 +61,24 @@ def test_damaged_accounts_are_left_out_and_the_rest_kept() -> None:
         (b"11", None, None, None, None, None, None, FIGHT.encode()),  # a fight alone is not an account
         (b"12", b"town", b"1", None, b"1.0", b"1.0", b"idle", None),  # a field missing
         (b"13", b"town", b"1", b"1", b"1e400", b"1.0", b"idle", None),  # past a double
+        # A number holding a tab of its own (it would have added a column)
+        (b"14", b"town", b"10\t7", b"1", b"1.0", b"1.0", b"idle", None),
+        (b"15", b"town", b"1", b"1", b"1.5\t9", b"1.0", b"idle", None),
+        (b"4\t5", b"town", b"1", b"1", b"1.0", b"1.0", b"idle", None),
     ]
     assert copy_text(flat(*damaged, GOOD)) == GOOD_LINE
+
+
+@pytest.mark.parametrize(
+    "account",
+    [
+        (b"14", b"town", b"10\t7", b"1", b"1.0", b"1.0", b"idle", None),
+        (b"15", b"town", b"1", b"1", b"1.5\t9", b"1.0", b"idle", None),
+        (b"4\t5", b"town", b"1", b"1", b"1.0", b"1.0", b"idle", None),
+    ],
+)
+def test_a_number_holding_a_tab_leaves_its_account_out_and_the_batch_whole(account: tuple) -> None:
+    assert copy_text(flat(GOOD, account, FIGHTING)) == GOOD_LINE + FIGHTING_LINE
 
 
 def test_odd_but_sound_numbers_are_written_as_python_reads_them() -> None:

@@ -128,24 +128,31 @@ class ReadOnceFSMMiddleware(FSMContextMiddleware):
         data["fsm_storage"] = self.storage
         if context is None:
             return await handler(event, data)
+        async with self.events_isolation.lock(key=context.key):
+            # Read after the lock is taken, as aiogram's own middleware does (another update of the chat may
+            # still be changing the state).
+            await self._read_along(event, data, context)
+            data.update({"state": context, "raw_state": await context.get_state()})
+            return await handler(event, data)
+
+    async def _read_along(self, event: TelegramObject, data: dict[str, Any], context: FSMContext) -> None:
+        """The throttle's hit of a message or a button press, with the state and data read in the same step."""
         user: User | None = data.get("event_from_user")
         along = self._along
         if (
-            along is not None
-            and user is not None
-            and isinstance(context, ReadOnceFSMContext)
-            and isinstance(event, Update)
-            and (event.message is not None or event.callback_query is not None)
+            along is None
+            or user is None
+            or not isinstance(context, ReadOnceFSMContext)
+            or not isinstance(event, Update)
+            or (event.message is None and event.callback_query is None)
         ):
-            decision, values = await along.throttle.hit_and_read(
-                f"user:{user.id}", rate=along.rate, burst=along.burst, read=context.storage_keys()
-            )
-            data[THROTTLE_DECISION] = decision
-            if values is not None:
-                context.preload(*values)
-        async with self.events_isolation.lock(key=context.key):
-            data.update({"state": context, "raw_state": await context.get_state()})
-            return await handler(event, data)
+            return
+        decision, values = await along.throttle.hit_and_read(
+            f"user:{user.id}", rate=along.rate, burst=along.burst, read=context.storage_keys()
+        )
+        data[THROTTLE_DECISION] = decision
+        if values is not None:  # the store failed: the hit is allowed, and the state is read on its own
+            context.preload(*values)
 
     def get_context(
         self,

@@ -183,10 +183,14 @@ def copy_text(flat: Sequence[Any]) -> bytes:
     ids, locations, hps, manas, staminas, stamina_ats, activities = (flat[i::_WIDTH] for i in range(_FIGHT))
     fights = flat[_FIGHT::_WIDTH]
     try:  # a missing value (None) makes a join raise TypeError
+        numbers = (ids, [*hps, *manas], [*staminas, *stamina_ats])
+        joined = [b"\t".join(column) for column in numbers]
         sound = (
-            _IDS.fullmatch(b"\t".join(ids))
-            and _INTS.fullmatch(b"\t".join([*hps, *manas]))
-            and _DOUBLES.fullmatch(b"\t".join([*staminas, *stamina_ats]))
+            # As many values as the pattern matched: a value holding a tab of its own would add a column.
+            all(text.count(b"\t") == len(column) - 1 for text, column in zip(joined, numbers, strict=True))
+            and _IDS.fullmatch(joined[0])
+            and _INTS.fullmatch(joined[1])
+            and _DOUBLES.fullmatch(joined[2])
             and b"" not in locations
             and b"" not in activities
             and not _holds_special(b"".join([*locations, *activities]))

@@ -132,6 +132,10 @@ class Exploration:
                 # payout and the claim's write, the same press again pays nothing more.
                 source = f"explore:press:{press}" if press is not None else f"explore:{encounter_id}"
                 granted = await self.payouts.grant(player_id, source, Rewards(xp=0, gold=encounter.gold, items=items))
+                if press is not None and not granted.applied:
+                    # This press found something before (its claim since lost, or pushed out of the hash by
+                    # later ones): it explores nothing more, and the stamina stays.
+                    raise StaleAction("that button was pressed already", press=press)
                 await self.players.hot.put(player_id, tired)
                 async with self.uow_factory(read_only=True) as uow:
                     record = await self.players.record(uow, player_id)  # with what was found

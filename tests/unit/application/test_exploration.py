@@ -151,8 +151,9 @@ async def rested(game, player_id: int) -> None:
 
 
 async def test_a_pressed_find_is_paid_once_even_if_the_claim_was_lost(game):
-    """Should the process die after a find was paid but before the press was written with the hot state,
-    the same press explores again but pays that find no second time."""
+    """Should the process die after a find was paid but before the press was written with the hot state (or
+    the press be pushed out of the hash by later ones), the same press explores again; meeting a find, it is
+    refused as pressed already: that find is not paid twice and no stamina is spent."""
     await game.register(1)
     await game.empower(1)
     await game.exploration.travel(player_id=1, destination="meadows")
@@ -169,13 +170,17 @@ async def test_a_pressed_find_is_paid_once_even_if_the_claim_was_lost(game):
     assert game.claims(1, "explore:press:") == [f"explore:press:{token}"]
     for _ in range(200):  # the same press, its claim lost each time, until it meets a find again
         game.hot.presses[1].remove(token)
-        again = await game.exploration.explore(player_id=1, press=token)
+        stamina, bag, gold = (await game.hot_state(1)).stamina, await game.bag(1), await game.gold(1)
+        try:
+            again = await game.exploration.explore(player_id=1, press=token)
+        except StaleAction:  # it met a find: that find was paid already, and nothing is spent
+            assert (await game.hot_state(1)).stamina == stamina
+            assert (await game.bag(1), await game.gold(1)) == (bag, gold)
+            assert await game.hot.pressed(1, token)  # claimed again, with the refusal
+            break
         if again.combat is not None:
             await play_out(game, 1, again.combat)
         await rested(game, 1)
-        if again.kind in ("resource", "treasure"):
-            break
     else:
         pytest.fail("no second find in 200 explorations")
-    assert (again.found, again.gold) == ((), 0)  # that find was paid already
     assert game.claims(1, "explore:press:") == [f"explore:press:{token}"]
