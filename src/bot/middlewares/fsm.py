@@ -21,6 +21,7 @@ from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import DEFAULT_DESTINY, BaseStorage, StateType, StorageKey
 from aiogram.types import TelegramObject, Update, User
 
+from bot.middlewares.throttling import THROTTLE_DECISION, throttle_key
 from shared.ports.throttle import ThrottleWithRead
 
 
@@ -95,10 +96,6 @@ class ReadOnceFSMContext(FSMContext):
         return updated
 
 
-# Where the update's throttle decision is left for `ThrottlingMiddleware` when it came with the FSM's read.
-THROTTLE_DECISION = "throttle_decision"
-
-
 @dataclass(frozen=True)
 class ThrottleAlong:
     """The player throttle whose hit brings the FSM's read along (see `ReadOnceFSMMiddleware`)."""
@@ -148,7 +145,7 @@ class ReadOnceFSMMiddleware(FSMContextMiddleware):
         ):
             return
         decision, values = await along.throttle.hit_and_read(
-            f"user:{user.id}", rate=along.rate, burst=along.burst, read=context.storage_keys()
+            throttle_key(user.id), rate=along.rate, burst=along.burst, read=context.storage_keys()
         )
         data[THROTTLE_DECISION] = decision
         if values is not None:  # the store failed: the hit is allowed, and the state is read on its own

@@ -19,7 +19,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.i18n import Translator, pick_locale
-from bot.middlewares.fsm import THROTTLE_DECISION
 from bot.middlewares.locale import LOCALE_KEY
 from bot.middlewares.observe import mark
 from bot.screens import show, toast
@@ -27,6 +26,15 @@ from bot.views import fallback
 from shared.ports.throttle import Decision, Throttle
 
 log = logging.getLogger(__name__)
+
+# Where an update's throttle decision is left when it was made earlier, along with the FSM's read
+# (`bot.middlewares.fsm`): this middleware then makes no call of its own.
+THROTTLE_DECISION = "throttle_decision"
+
+
+def throttle_key(user_id: int) -> str:
+    """A player's bucket: one per player, whichever way the hit is made."""
+    return f"user:{user_id}"
 
 
 class ThrottlingMiddleware(BaseMiddleware):
@@ -47,7 +55,7 @@ class ThrottlingMiddleware(BaseMiddleware):
             return await handler(event, data)
         decision: Decision | None = data.pop(THROTTLE_DECISION, None)  # made with the FSM's read
         if decision is None:
-            decision = await self._limiter.hit(f"user:{user.id}", rate=self._rate, burst=self._burst)
+            decision = await self._limiter.hit(throttle_key(user.id), rate=self._rate, burst=self._burst)
         if decision.allowed:
             return await handler(event, data)
         log.debug("throttled user %s for %.2fs", user.id, decision.retry_after)

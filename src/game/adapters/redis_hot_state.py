@@ -119,12 +119,11 @@ return 1
 
 # KEYS: the account; ARGV: the token, how many claims are kept. Claims the token (0: claimed already).
 _CLAIM_PRESS = """
-local kept = redis.call('HGET', KEYS[1], 'presses') or ''
-for token in string.gmatch(kept, '%S+') do
-  if token == ARGV[1] then return 0 end
-end
 local tokens = {}
-for token in string.gmatch(kept, '%S+') do tokens[#tokens + 1] = token end
+for token in string.gmatch(redis.call('HGET', KEYS[1], 'presses') or '', '%S+') do
+  if token == ARGV[1] then return 0 end
+  tokens[#tokens + 1] = token
+end
 tokens[#tokens + 1] = ARGV[1]
 local first = math.max(1, #tokens - tonumber(ARGV[2]) + 1)
 redis.call('HSET', KEYS[1], 'presses', table.concat(tokens, ' ', first))
